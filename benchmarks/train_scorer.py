@@ -1,0 +1,310 @@
+"""Train the "critic" sentence scorer and write src/dashboard/resources/critic_model.json.gz.
+
+Usage::
+
+    python benchmarks/train_scorer.py [BENCHDATA_DIR]   # default: ../shared/benchdata from the repo
+
+The model is a logistic regression over word and word-pair features read by
+``dashboard.sentiment.read_features`` (negation scope, contrast, intensifiers and
+counterfactual rules), so the weights it learns are the ones the run-time scorer looks up.
+A second logistic regression over words estimates subjectivity (opinion vs. retold plot),
+and a monotone map turns a review's mention polarities into its 0-100 inferred score.
+
+Only the ``dev`` splits are used for training and tuning; ``test`` is for reporting.
+Any training text whose whitespace-normalised lower-case form equals a text of any ``test``
+split is removed, and so is any review sentence equal (after tokenising) to a sentence of a
+test review (the same critics' reviews occur in several of the sets). The counts are printed
+and stored in the model's ``meta``.
+
+Data the weights are learned from (cite these when describing the model):
+
+* Bo Pang and Lillian Lee. 2005. *Seeing stars: Exploiting class relationships for sentiment
+  categorization with respect to rating scales.* Proceedings of ACL. -- sentence polarity
+  dataset v1.0 (Rotten Tomatoes snippets) and scale dataset v1.0 with the whole reviews v0.9
+  (critic ratings; subjective-sentence extracts, used for the subjectivity model).
+* Bo Pang and Lillian Lee. 2004. *A Sentimental Education: Sentiment Analysis Using
+  Subjectivity Summarization Based on Minimum Cuts.* Proceedings of ACL. -- polarity dataset
+  v2.0 (full reviews, sentences weakly labelled by the review's polarity).
+  All three from the Cornell movie-review data, http://www.cs.cornell.edu/people/pabo/movie-review-data
+* Rotten Tomatoes critic reviews, Flatiron School course data (``rt.reviews.tsv``): critic
+  quotes labelled fresh/rotten.
+
+scikit-learn is needed here only; the dashboard itself reads the JSON weights.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from dashboard import segment  # noqa: E402
+from dashboard.sentiment import MODEL_PATH, load_rules, read_features, tokenize  # noqa: E402
+from dashboard.textnorm import normalize  # noqa: E402
+
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+def text_key(text: str) -> str:
+    """Whitespace-normalised lower-case form (the dedup rule of the brief)."""
+    return " ".join(text.lower().split())
+
+
+def token_key(text: str) -> str:
+    """Tokenisation-independent form: letters and digits only."""
+    return " ".join(_ALNUM.findall(normalize(text).lower().replace("n't", " not")))
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def review_sentences(text: str) -> list[str]:
+    return [s.text(text) for s in segment.sentences(text)]
+
+
+def load_all(data: Path) -> dict:
+    out = {}
+    for split in ("dev", "test"):
+        out[f"rtsent_{split}"] = pd.read_csv(data / "rt_sentence_polarity" / f"{split}.tsv", sep="\t",
+                                             keep_default_na=False)
+        out[f"snip_{split}"] = pd.read_csv(data / "rt_critic_snippets" / f"{split}.tsv.gz", sep="\t",
+                                           keep_default_na=False, dtype=str)
+        out[f"scale_{split}"] = read_jsonl(data / "pang_lee_scale" / f"{split}.jsonl.gz")
+        out[f"pol2_{split}"] = read_jsonl(data / "movie_review_polarity_v2" / f"{split}.jsonl.gz")
+        out[f"rescore_{split}"] = read_jsonl(data / "rescore_movie_aspects" / f"{split}.jsonl")
+    return out
+
+
+def test_keys(d: dict) -> tuple[set, set]:
+    """Text-level keys of every test text, and token keys of every test sentence."""
+    texts: set[str] = set()
+    sents: set[str] = set()
+    texts.update(text_key(t) for t in d["rtsent_test"]["text"])
+    sents.update(token_key(t) for t in d["rtsent_test"]["text"])
+    texts.update(text_key(t) for t in d["snip_test"]["review"])
+    sents.update(token_key(t) for t in d["snip_test"]["review"])
+    for r in d["scale_test"]:
+        texts.add(text_key(r["review"]))
+        texts.add(text_key(r["subj"]))
+        sents.update(token_key(s) for s in review_sentences(r["review"]))
+    for r in d["pol2_test"]:
+        texts.add(text_key(r["text"]))
+        sents.update(token_key(s) for s in r["text"].split("\n"))
+    for r in d["rescore_test"]:
+        texts.add(text_key(r["body"]))
+        sents.update(token_key(s["text"]) for s in r["annotated_sentences"])
+    sents.discard("")
+    return texts, sents
+
+
+def featurize(texts, rules) -> list[dict]:
+    rows = []
+    for t in texts:
+        words = [w for w, _, _ in tokenize(normalize(t))]
+        row: dict[str, float] = {}
+        for key, val, _, _ in read_features(words, rules):
+            row[key] = row.get(key, 0.0) + val
+        rows.append(row)
+    return rows
+
+
+def subj_rows(texts) -> list[dict]:
+    rows = []
+    for t in texts:
+        row: dict[str, float] = {}
+        for w, _, _ in tokenize(normalize(t)):
+            row[w] = row.get(w, 0.0) + 1.0
+        rows.append(row)
+    return rows
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("benchdata", nargs="?", default=str(REPO.parent / "shared" / "benchdata"))
+    ap.add_argument("--out", default=str(MODEL_PATH))
+    ap.add_argument("--C", type=float, default=None, help="fixed regularisation (skip the search)")
+    ap.add_argument("--quick", action="store_true", help="skip the hyper-parameter search")
+    args = ap.parse_args(argv)
+    data = Path(args.benchdata)
+    if not data.is_dir():
+        print(f"benchmark data not found at {data}; nothing to train on.")
+        return 0
+
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    t0 = time.time()
+    rules = load_rules()
+    d = load_all(data)
+    tkeys, skeys = test_keys(d)
+    meta: dict = {"dedup": {}}
+
+    # ---- polarity training texts ------------------------------------------------------
+    texts: list[str] = []
+    labels: list[int] = []
+    weights: list[float] = []
+    source: list[str] = []
+
+    def add(name, items, w):
+        removed = 0
+        kept = 0
+        for text, y in items:
+            if not text or not text.strip():
+                continue
+            if text_key(text) in tkeys or token_key(text) in skeys:
+                removed += 1
+                continue
+            texts.append(text)
+            labels.append(int(y))
+            weights.append(w)
+            source.append(name)
+            kept += 1
+        meta["dedup"][name] = {"kept": kept, "removed_as_in_test": removed}
+        print(f"  {name}: kept {kept}, removed {removed} (equal to a test text/sentence)")
+
+    print("training data (dev splits only):")
+    rt = d["rtsent_dev"]
+    add("rt_sentence_polarity", zip(rt["text"], rt["label"]), 1.0)
+    sn = d["snip_dev"]
+    add("rt_critic_snippets", zip(sn["review"], (sn["fresh"] == "fresh").astype(int)), 1.0)
+
+    # Review sentences with weak labels: the critic's rating (scale set) or the review's
+    # polarity (polarity v2). Only clearly positive/negative reviews, lower weight.
+    scale_items = []
+    subj_texts, subj_labels = [], []
+    for r in d["scale_dev"]:
+        subj_key = " " + token_key(r["subj"]) + " "
+        for s in review_sentences(r["review"]):
+            k = token_key(s)
+            if len(k.split()) < 4:
+                continue
+            is_subj = (" " + k + " ") in subj_key
+            subj_texts.append(s)
+            subj_labels.append(int(is_subj))
+            if is_subj and (r["rating"] >= 0.7 or r["rating"] <= 0.4):
+                scale_items.append((s, r["rating"] >= 0.7))
+    add("pang_lee_scale_sentences", scale_items, 0.35)
+    pol2_items = []
+    for r in d["pol2_dev"]:
+        for s in r["text"].split("\n"):
+            if len(s.split()) >= 4:
+                pol2_items.append((s, r["label"]))
+    add("movie_review_polarity_v2_sentences", pol2_items, 0.15)
+
+    y = np.array(labels)
+    sw = np.array(weights)
+    src = np.array(source)
+    print(f"featurising {len(texts)} texts ...", flush=True)
+    rows = featurize(texts, rules)
+    # keep features seen at least twice
+    counts: dict[str, int] = {}
+    for row in rows:
+        for k in row:
+            counts[k] = counts.get(k, 0) + 1
+    vocab = {k for k, c in counts.items() if c >= 2}
+    rows = [{k: v for k, v in row.items() if k in vocab} for row in rows]
+    vec = DictVectorizer()
+    X = int32(vec.fit_transform(rows))
+    print(f"  {X.shape[1]} features ({time.time() - t0:.0f}s)")
+
+    # ---- tune C on a held-out fifth of the dev snippets ------------------------------
+    rng = np.random.default_rng(0)
+    hold = rng.random(len(y)) < 0.2
+    snip_mask = np.isin(src, ["rt_sentence_polarity", "rt_critic_snippets"])
+    C = args.C or 0.5
+    if not args.quick and args.C is None:
+        best = None
+        for c in (0.15, 0.3, 0.5, 1.0):
+            m = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
+            m.fit(X[~hold], y[~hold], sample_weight=sw[~hold])
+            pred = m.decision_function(X[hold & snip_mask]) > 0
+            yy = y[hold & snip_mask]
+            bal = 0.5 * ((pred[yy == 1]).mean() + (~pred[yy == 0]).mean())
+            rt_m = hold & (src == "rt_sentence_polarity")
+            acc_rt = ((m.decision_function(X[rt_m]) > 0) == y[rt_m]).mean()
+            print(f"  C={c}: held-out snippets bal_acc={bal:.3f}  rt_sentence acc={acc_rt:.3f}")
+            if best is None or bal > best[0]:
+                best = (bal, c)
+        C = best[1]
+    meta["C"] = C
+    model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
+    model.fit(X, y, sample_weight=sw)
+    coef = model.coef_[0]
+    names = vec.get_feature_names_out()
+    keep = np.abs(coef) >= 0.02
+    pol_weights = {str(k): round(float(w), 3) for k, w in zip(names[keep], coef[keep])}
+    print(f"  kept {len(pol_weights)} polarity weights (|w| >= 0.02)")
+
+    # ---- subjectivity ------------------------------------------------------------------
+    srows = subj_rows(subj_texts)
+    svec = DictVectorizer()
+    SX = int32(svec.fit_transform(srows))
+    sy = np.array(subj_labels)
+    smodel = LogisticRegression(C=0.3, max_iter=2000, solver="liblinear", class_weight="balanced")
+    shold = rng.random(len(sy)) < 0.2
+    smodel.fit(SX[~shold], sy[~shold])
+    sacc = ((smodel.decision_function(SX[shold]) > 0) == sy[shold]).mean()
+    print(f"subjectivity: {len(sy)} sentences, {sy.mean():.2f} subjective; held-out acc {sacc:.3f}")
+    smodel.fit(SX, sy)
+    scoef = smodel.coef_[0]
+    snames = svec.get_feature_names_out()
+    skeep = np.abs(scoef) >= 0.02
+    subj_weights = {str(k): round(float(w), 3) for k, w in zip(snames[skeep], scoef[skeep])}
+    meta["subjectivity_heldout_acc"] = round(float(sacc), 4)
+
+    out = {
+        "polarity": {"bias": round(float(model.intercept_[0]), 4), "scale": 0.5, "weights": pol_weights},
+        "subjectivity": {"bias": round(float(smodel.intercept_[0]), 4), "weights": subj_weights},
+        "review": {},
+        "meta": meta,
+    }
+    write(out, Path(args.out))
+
+    # ---- review-level calibration (needs the scorer above) ----------------------------
+    out["review"] = fit_review_calibration(d["scale_dev"], Path(args.out))
+    write(out, Path(args.out))
+    print(f"done in {time.time() - t0:.0f}s")
+    return 0
+
+
+def int32(X):
+    """liblinear wants 32-bit sparse indices."""
+    X = X.tocsr()
+    X.indices = X.indices.astype(np.int32)
+    X.indptr = X.indptr.astype(np.int32)
+    return X
+
+
+def write(out: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(out, fh, separators=(",", ":"), sort_keys=True)
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
+
+
+def fit_review_calibration(reviews: list[dict], model_path: Path) -> dict:
+    """Fit the review-level map on pang_lee_scale dev through the real pipeline."""
+    from dashboard import scoring, sentiment
+
+    sentiment.load_model.cache_clear()
+    sentiment.get_scorer.cache_clear()
+    if not hasattr(scoring, "fit_review_calibration"):
+        return {}
+    return scoring.fit_review_calibration(reviews)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

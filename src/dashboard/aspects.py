@@ -1,0 +1,186 @@
+"""Which aspects of the film a mention talks about.
+
+The taxonomy (names, descriptions, trigger words) is data: ``resources/aspects.toml``,
+replaceable by a user's own file. Names of cast and crew link mentions to aspects too:
+"Ana de Armas shines" is about acting, "Wiseman's direction" about direction.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .textnorm import normalize
+
+CHARACTER_ROLE = "character"
+# Name particles that belong to a surname: "de Armas", "van Dyke".
+_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "st.", "mac"}
+
+
+@dataclass(frozen=True)
+class Aspect:
+    key: str
+    name: str
+    description: str
+    terms: tuple[str, ...]
+    fallback_terms: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    aspects: tuple[Aspect, ...]
+
+    @property
+    def keys(self) -> list[str]:
+        return [a.key for a in self.aspects]
+
+    def get(self, key: str) -> Aspect:
+        return next(a for a in self.aspects if a.key == key)
+
+    @property
+    def names(self) -> dict[str, str]:
+        return {a.key: a.name for a in self.aspects}
+
+
+def _parse_taxonomy(text: str) -> Taxonomy:
+    data = tomllib.loads(text)
+    aspects = tuple(
+        Aspect(
+            key=key,
+            name=str(spec.get("name", key.title())),
+            description=str(spec.get("description", "")),
+            terms=tuple(spec.get("terms", ())),
+            fallback_terms=tuple(spec.get("fallback_terms", ())),
+            people=tuple(spec.get("people", ())),
+        )
+        for key, spec in data.get("aspects", {}).items()
+    )
+    if not aspects:
+        raise ValueError("the taxonomy file defines no [aspects.<key>] tables")
+    return Taxonomy(aspects)
+
+
+@lru_cache(maxsize=8)
+def load_taxonomy(path: str | None = None) -> Taxonomy:
+    """The bundled film taxonomy, or a user's TOML file with the same layout."""
+    if path is None:
+        text = resources.files("dashboard.resources").joinpath("aspects.toml").read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    return _parse_taxonomy(text)
+
+
+def _term_pattern(terms: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
+    parts = []
+    for term in sorted({t.strip().lower() for t in terms if t.strip()}, key=len, reverse=True):
+        stem = term.rstrip("*")
+        body = re.escape(stem).replace(r"\ ", r"\s+")
+        parts.append(body + (r"[\w'-]*" if term.endswith("*") else r"(?:'s|s|es)?"))
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+
+
+def name_variants(name: str) -> set[str]:
+    """A person's full name and the surname a critic would use alone ("de Armas")."""
+    name = " ".join(name.split())
+    tokens = name.split(" ")
+    variants = {name}
+    if len(tokens) >= 2:
+        surname = tokens[-1]
+        if len(tokens) >= 3 and tokens[-2].lower() in _PARTICLES:
+            surname = " ".join(tokens[-2:])
+        if len(surname) > 2:
+            variants.add(surname)
+    return variants
+
+
+@dataclass
+class People:
+    """Names from the film's metadata, by role (``cast``, ``director``, ``character``...)."""
+
+    by_role: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, role: str, name: str) -> None:
+        name = " ".join(str(name).split())
+        if name:
+            self.by_role.setdefault(role.lower(), set()).add(name)
+
+    def merged(self, other: "People") -> "People":
+        out = People({r: set(n) for r, n in self.by_role.items()})
+        for role, names in other.by_role.items():
+            for n in names:
+                out.add(role, n)
+        return out
+
+
+@dataclass(frozen=True)
+class AspectMatch:
+    aspect: str
+    start: int
+    end: int
+    via: str  # "term" or the metadata role of a name
+
+
+class AspectMatcher:
+    """Compiled patterns for one taxonomy and one film's people."""
+
+    def __init__(self, taxonomy: Taxonomy, people: People | None = None, film_titles=()):
+        self.taxonomy = taxonomy
+        self._terms = [(a.key, _term_pattern(a.terms)) for a in taxonomy.aspects]
+        self._fallback = [
+            (a.key, _term_pattern(list(a.fallback_terms) + ([*film_titles] if a.key == "overall" else [])))
+            for a in taxonomy.aspects
+            if a.fallback_terms or a.key == "overall"
+        ]
+        self._names: list[tuple[str, str, re.Pattern[str]]] = []
+        people = people or People()
+        role_aspects: dict[str, list[str]] = {}
+        for aspect in taxonomy.aspects:
+            for role in aspect.people:
+                role_aspects.setdefault(role.lower(), []).append(aspect.key)
+        for role, names in people.by_role.items():
+            variants = {v for n in names for v in name_variants(n)}
+            if role == CHARACTER_ROLE:
+                variants |= {n.split(" ")[0] for n in names if len(n.split(" ")[0]) > 2}
+            pattern = _name_pattern(variants)
+            if pattern is None:
+                continue
+            for aspect_key in role_aspects.get(role, []):
+                self._names.append((aspect_key, role, pattern))
+
+    def match(self, text: str) -> list[AspectMatch]:
+        """Every aspect cue in ``text`` (offsets relative to ``text``)."""
+        norm = normalize(text)
+        found: list[AspectMatch] = []
+        taken: list[tuple[int, int]] = []
+        for aspect_key, role, pattern in self._names:
+            for m in pattern.finditer(norm):
+                found.append(AspectMatch(aspect_key, m.start(), m.end(), role))
+                taken.append((m.start(), m.end()))
+        for aspect_key, pattern in self._terms:
+            if pattern is None:
+                continue
+            for m in pattern.finditer(norm):
+                # A role name wins over a trigger word inside it ("the Director" the character).
+                if not any(s <= m.start() < e for s, e in taken):
+                    found.append(AspectMatch(aspect_key, m.start(), m.end(), "term"))
+        if not found:
+            for aspect_key, pattern in self._fallback:
+                if pattern is not None and (m := pattern.search(norm)):
+                    found.append(AspectMatch(aspect_key, m.start(), m.end(), "term"))
+        return found
+
+
+def _name_pattern(names: set[str]) -> re.Pattern[str] | None:
+    names = {n for n in names if n}
+    if not names:
+        return None
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+    # Names are matched case-sensitively: "Eve" the heroine, not "eve" of a holiday.
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?:'s|')?(?![\w-])")

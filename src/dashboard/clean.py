@@ -1,0 +1,183 @@
+"""Set aside what is not the critic's opinion, without changing a character of the text.
+
+The cleaner returns spans with a kind and a reason (shown greyed in the full review)
+instead of a shortened copy, so offsets into the original stay valid everywhere:
+
+* ``boilerplate``: comment prompts, image credits, newsletter lines (``cleaning.toml``);
+* ``advert``: advertising pasted into a review (one bundled review has a casino advert);
+* ``metadata``: "Directed by:", "Cast:", "Release Date:" lines, which become metadata;
+* ``rating``: the line that carries the critic's own rating;
+* ``heading``: section headings and the film's title on a line of its own.
+
+A "Pros:" / "Cons:" list is kept: it is opinion whose polarity its heading tells.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .aspects import People
+from .ratings import FoundRating, find_rating
+from .segment import Span, lines, sentences
+from .textnorm import normalize
+
+BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
+HEADING_MAX_WORDS = 14
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
+_PROS = re.compile(r"^\W*(pros|the good|what works|highs|positives|likes|strengths)\s*:?\s*$", re.I)
+_CONS = re.compile(r"^\W*(cons|the bad|what doesn't work|lows|negatives|dislikes|weaknesses)\s*:?\s*$", re.I)
+_BYLINE = re.compile(r"^\W*(?:by|written by|reviewed by|review by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\W*$")
+_OUTLET = re.compile(
+    r"\b(?:from|on|at|via|for)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    start: int
+    end: int
+    kind: str
+    reason: str
+
+
+@dataclass
+class Cleaned:
+    set_aside: list[SetAside] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    people: People = field(default_factory=People)
+    rating: FoundRating | None = None
+    outlet: str = ""
+    author: str = ""
+    # (start, end, +1 or -1): list items under a "Pros:" or "Cons:" heading.
+    list_polarity: list[tuple[int, int, int]] = field(default_factory=list)
+    # Paragraph spans that follow a heading naming the plot: retold story, not opinion.
+    plot_sections: list[Span] = field(default_factory=list)
+
+    def covers(self, start: int, end: int) -> SetAside | None:
+        """The set-aside span that holds most of ``[start, end)``, if any."""
+        for s in self.set_aside:
+            overlap = min(end, s.end) - max(start, s.start)
+            if overlap > 0 and overlap >= 0.5 * (end - start):
+                return s
+        return None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    boilerplate: tuple[tuple[re.Pattern[str], str], ...]
+    metadata: tuple[tuple[re.Pattern[str], str, bool], ...]
+    advert: re.Pattern[str]
+    advert_follow_on: re.Pattern[str]
+    advert_reason: str
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = tomllib.loads(resources.files("dashboard.resources").joinpath("cleaning.toml").read_text("utf-8"))
+    return _Rules(
+        boilerplate=tuple((re.compile(b["pattern"], re.I), b["reason"]) for b in data["boilerplate"]),
+        metadata=tuple(
+            (re.compile(r"^\W*" + m["label"] + r"\s*:\s*(?P<value>.+)$", re.I), m["role"], bool(m["list"]))
+            for m in data["metadata"]
+        ),
+        advert=re.compile(data["advert"]["pattern"], re.I),
+        advert_follow_on=re.compile(data["advert"]["follow_on"], re.I),
+        advert_reason=data["advert"]["reason"],
+    )
+
+
+def _split_names(value: str) -> list[str]:
+    parts = re.split(r",|;|\band\b|&|/", value)
+    return [p.strip(" .") for p in parts if p.strip(" .") and len(p.split()) <= 5]
+
+
+def _is_heading(body: str, is_last: bool) -> bool:
+    words = body.split()
+    if is_last or not words or len(words) > HEADING_MAX_WORDS or _LIST_ITEM.match(body):
+        return False
+    if body.endswith("?"):
+        return len(words) <= 8
+    return not re.search(r"[.!:;,\"')\]]$", body)
+
+
+def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
+    """Find what to set aside in ``text``; nothing is removed or changed."""
+    rules = _rules()
+    norm = normalize(text)
+    out = Cleaned(rating=find_rating(text))
+    spans = lines(text)
+    list_sign = 0
+    in_plot_section = False
+    plot_heading = re.compile(r"\b(plot|synopsis|story(line)?|premise|summary)\b", re.I)
+    for index, line in enumerate(spans):
+        body = norm[line.start : line.end]
+        is_last = index == len(spans) - 1
+
+        def aside(kind: str, reason: str, span: Span = line) -> None:
+            out.set_aside.append(SetAside(span.start, span.end, kind, reason))
+
+        if out.rating and line.start <= out.rating.start < line.end and len(body.split()) <= 16:
+            aside(RATING, "The critic's own rating")
+            _find_outlet(out, body)
+            continue
+        if m := _BYLINE.match(body):
+            out.author = out.author or m.group("name")
+            aside(METADATA, "Byline: who wrote the review")
+            continue
+        if reason := next((r for p, r in rules.boilerplate if p.search(body)), None):
+            aside(BOILERPLATE, reason)
+            if "newsletter" in reason.lower() or "follow" in reason.lower():
+                _find_outlet(out, body)
+            continue
+        if meta := next(((m, role, is_list) for p, role, is_list in rules.metadata if (m := p.match(body))), None):
+            m, role, is_list = meta
+            value = m.group("value").strip()
+            out.metadata.setdefault(role, value)
+            for name in _split_names(value) if is_list else ():
+                out.people.add(role, name)
+            aside(METADATA, "Film details (director, cast, release): facts, not opinion")
+            continue
+        if _PROS.match(body) or _CONS.match(body):
+            list_sign = 1 if _PROS.match(body) else -1
+            aside(HEADING, "List heading: its items are scored as praise" if list_sign > 0
+                  else "List heading: its items are scored as criticism")
+            continue
+        if list_sign and _LIST_ITEM.match(body):
+            out.list_polarity.append((line.start, line.end, list_sign))
+            continue
+        list_sign = 0
+        if body.strip().lower() in {t.lower() for t in film_titles} or _is_heading(body, is_last):
+            aside(HEADING, "Section heading or title, not a sentence of the review")
+            in_plot_section = bool(plot_heading.search(body))
+            continue
+        if in_plot_section:
+            out.plot_sections.append(line)
+        _mark_adverts(text, norm, line, film_titles, rules, out)
+    return out
+
+
+def _mark_adverts(text: str, norm: str, line: Span, film_titles, rules: _Rules, out: Cleaned) -> None:
+    previous_was_advert = False
+    for sentence in sentences(text, line.start, line.end):
+        body = norm[sentence.start : sentence.end]
+        is_advert = bool(rules.advert.search(body))
+        if not is_advert and previous_was_advert:
+            names_film = any(t.lower() in body.lower() for t in film_titles)
+            is_advert = bool(rules.advert_follow_on.search(body)) and not names_film
+        if is_advert:
+            out.set_aside.append(SetAside(sentence.start, sentence.end, ADVERT, rules.advert_reason))
+        previous_was_advert = is_advert
+
+
+def _find_outlet(out: Cleaned, body: str) -> None:
+    if out.outlet:
+        return
+    matches = list(_OUTLET.finditer(body))
+    if matches:
+        m = matches[-1]
+        name = m.group("name").rstrip(".!")
+        out.outlet = ("The " + name) if m.group("the") else name

@@ -1,0 +1,264 @@
+"""The analysis: review sources in, three tables out.
+
+``analyze_sources`` is the one code path behind the CLI, the pages and the benchmarks.
+Its result holds the table contract:
+
+* ``reviews``: one row per review (ratings, inferred score, outlet, pull quote);
+* ``aspects``: one row per review and aspect with an opinion mention;
+* ``mentions``: one row per mention and aspect, with ``start``/``end`` offsets into the
+  review's decoded text (``texts``) and the ``cues`` that moved its polarity.
+
+Plus two tables the full-review page needs: ``texts`` (the decoded source of each
+review) and ``set_aside`` (boilerplate, adverts, metadata, headings, with reasons).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+import numpy as np
+import pandas as pd
+
+from .aspects import CHARACTER_ROLE, AspectMatcher, People, Taxonomy, load_taxonomy
+from .clean import Cleaned, clean
+from .films import FilmInfo
+from .ingest import ReviewSource
+from .opinion import is_opinion, opens_synopsis
+from .ratings import parse_rating
+from .scoring import POLARITY_DEADBAND, aspect_table, inferred_scores
+from .segment import clauses, lines, sentences
+from .sentiment import DEFAULT_SCORER, get_scorer
+from .textnorm import normalize
+
+REVIEW_COLUMNS = [
+    "review_id", "film", "title", "outlet", "author", "explicit_rating", "explicit_score",
+    "inferred_score", "mentions", "url", "origin", "pull_quote", "pull_quote_start", "pull_quote_end",
+]
+MENTION_COLUMNS = [
+    "review_id", "mention_id", "aspect", "polarity", "opinion", "start", "end", "text",
+    "cues", "aspect_terms", "kind", "position", "subjectivity",
+]
+# A list item under "Pros:"/"Cons:" gets at least this strength in its heading's direction.
+LIST_ITEM_MIN_STRENGTH = 0.4
+# Pronouns that carry the aspect of the sentence before ("She carries the film").
+_ANAPHORA = re.compile(r"^\W*(she|he|they|her|his|their|him|them)\b", re.I)
+_FRAGMENT_MAX_WORDS = 4
+
+
+@dataclass
+class Analysis:
+    reviews: pd.DataFrame
+    aspects: pd.DataFrame
+    mentions: pd.DataFrame
+    texts: pd.DataFrame
+    set_aside: pd.DataFrame
+    problems: list[str] = field(default_factory=list)
+    scorer: str = DEFAULT_SCORER
+
+    def text_of(self, review_id: str) -> str:
+        match = self.texts.loc[self.texts["review_id"] == review_id, "text"]
+        return str(match.iloc[0]) if len(match) else ""
+
+
+@dataclass
+class _Mention:
+    review_id: str
+    start: int
+    end: int
+    paragraph: int
+    kind: str            # "sentence", "clause", "pros", "cons"
+    list_sign: int = 0
+    in_synopsis: bool = False
+
+
+def harvest_characters(texts: Iterable[str], cast: set[str]) -> set[str]:
+    """Character names critics attach to the cast: "Eve (Ana de Armas)", "Ana de Armas as Eve",
+    "Byrne's Chancellor", "Reedus plays Daniel Pine"."""
+    if not cast:
+        return set()
+    variants = sorted({v for name in cast for v in _name_variants(name)}, key=len, reverse=True)
+    actor = "(?:" + "|".join(re.escape(v) for v in variants) + ")"
+    cap = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    patterns = [
+        re.compile(rf"(?:the\s)?(?P<c>{cap})\s\({actor}\)"),
+        re.compile(rf"{actor}\s(?:as|plays)\s(?:the\s)?(?P<c>{cap})"),
+        re.compile(rf"{actor}'s\s(?P<c>{cap})"),
+        re.compile(rf"{actor}[^.]{{0,60}}?\sas\s(?:the\s)?(?P<c>{cap})\b"),
+    ]
+    found: set[str] = set()
+    for text in texts:
+        norm = normalize(text)
+        for pattern in patterns:
+            for m in pattern.finditer(norm):
+                name = m.group("c")
+                if name.split()[0] not in {"The", "In", "A", "An", "His", "Her", "Ballerina"} and name not in cast:
+                    found.add(name)
+    return found
+
+
+def _name_variants(name: str) -> set[str]:
+    from .aspects import name_variants
+
+    return name_variants(name)
+
+
+def _candidate_mentions(source: ReviewSource, text: str, cleaned: Cleaned) -> list[_Mention]:
+    list_signs = {(s, e): sign for s, e, sign in cleaned.list_polarity}
+    plot_lines = {(p.start, p.end) for p in cleaned.plot_sections}
+    out: list[_Mention] = []
+    for paragraph, line in enumerate(lines(text)):
+        if (covering := cleaned.covers(line.start, line.end)) is not None and covering.end - covering.start >= line.end - line.start:
+            continue
+        sign = list_signs.get((line.start, line.end), 0)
+        synopsis = (line.start, line.end) in plot_lines
+        for index, sentence in enumerate(sentences(text, line.start, line.end)):
+            if cleaned.covers(sentence.start, sentence.end):
+                continue
+            if index == 0 and not sign and opens_synopsis(normalize(sentence.text(text))):
+                synopsis = True
+            pieces = clauses(text, sentence)
+            kind = "pros" if sign > 0 else "cons" if sign < 0 else ("clause" if len(pieces) > 1 else "sentence")
+            for piece in pieces:
+                start = piece.start
+                if sign and index == 0:
+                    # Drop the list bullet from the mention's span.
+                    bullet = re.match(r"\s*(?:[-*•·▪–]|\d+[.)])\s+", text[piece.start:piece.end])
+                    start += bullet.end() if bullet else 0
+                out.append(_Mention(source.review_id, start, piece.end, paragraph, kind, sign, synopsis))
+    return out
+
+
+def analyze_sources(
+    sources: list[ReviewSource],
+    scorer: str = DEFAULT_SCORER,
+    taxonomy: Taxonomy | None = None,
+    film: FilmInfo | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Analysis:
+    """Analyse reviews of one film (or of several, when sources name their film)."""
+    taxonomy = taxonomy or load_taxonomy()
+    score = get_scorer(scorer)
+    film_people = film.people if film else People()
+    titles = film.titles if film else ()
+
+    cleaned = [clean(s.text, titles) for s in sources]
+    cast = set(film_people.by_role.get("cast", ())) | {n for c in cleaned for n in c.people.by_role.get("cast", ())}
+    characters = harvest_characters((s.text for s in sources), cast)
+    shared_people = film_people.merged(People({CHARACTER_ROLE: characters} if characters else {}))
+    matchers: dict[frozenset, AspectMatcher] = {}
+
+    candidates: list[_Mention] = []
+    for source, c in zip(sources, cleaned):
+        candidates.extend(_candidate_mentions(source, source.text, c))
+    texts_by_id = {s.review_id: s.text for s in sources}
+    mention_texts = [texts_by_id[m.review_id][m.start:m.end] for m in candidates]
+    judgements = score.score_many(mention_texts) if mention_texts else []
+
+    rows: list[dict] = []
+    total = len(sources)
+    by_review: dict[str, list[int]] = {}
+    for i, m in enumerate(candidates):
+        by_review.setdefault(m.review_id, []).append(i)
+    for done, (source, c) in enumerate(zip(sources, cleaned), start=1):
+        people = shared_people.merged(c.people)
+        key = frozenset((r, frozenset(n)) for r, n in people.by_role.items())
+        matcher = matchers.get(key)
+        if matcher is None:
+            matcher = matchers[key] = AspectMatcher(taxonomy, people, titles or (source.film,) if source.film else titles)
+        rows.extend(_mention_rows(source, [candidates[i] for i in by_review.get(source.review_id, [])],
+                                  [judgements[i] for i in by_review.get(source.review_id, [])], matcher))
+        if progress:
+            progress(done, total)
+
+    mentions = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    mentions["opinion"] = mentions["opinion"].astype(bool)
+    per_mention = mentions.drop_duplicates("mention_id")
+    inferred = inferred_scores(per_mention)
+    aspects = aspect_table(mentions[mentions["aspect"] != ""])
+    reviews = _review_table(sources, cleaned, per_mention, inferred)
+    texts = pd.DataFrame({"review_id": [s.review_id for s in sources], "text": [s.text for s in sources]})
+    set_aside = pd.DataFrame(
+        [(s.review_id, a.start, a.end, a.kind, a.reason) for s, c in zip(sources, cleaned) for a in c.set_aside],
+        columns=["review_id", "start", "end", "kind", "reason"],
+    )
+    return Analysis(reviews, aspects, mentions, texts, set_aside, scorer=scorer)
+
+
+def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, matcher: AspectMatcher) -> list[dict]:
+    rows: list[dict] = []
+    length = max(len(source.text), 1)
+    previous_aspects: list[str] = []
+    previous_paragraph = -1
+    for number, (m, j) in enumerate(zip(mentions, judgements)):
+        raw = source.text[m.start:m.end]
+        norm = normalize(raw)
+        polarity = float(np.clip(j.polarity, -1.0, 1.0))
+        if m.list_sign:
+            polarity = m.list_sign * max(abs(polarity), LIST_ITEM_MIN_STRENGTH)
+        opinion = is_opinion(norm, j, m.in_synopsis, bool(m.list_sign))
+        matches = matcher.match(raw)
+        aspects = list(dict.fromkeys(a.aspect for a in matches))
+        terms = {a: [] for a in aspects}
+        for a in matches:
+            terms[a.aspect].append(raw[a.start:a.end])
+        if m.paragraph != previous_paragraph:
+            previous_aspects = []
+        if (not aspects or aspects == ["overall"]) and previous_aspects and (
+            _ANAPHORA.match(norm) or len(norm.split()) <= _FRAGMENT_MAX_WORDS
+        ):
+            aspects = [a for a in previous_aspects if a != "overall"] or aspects
+        if not aspects and opinion:
+            aspects = ["overall"]
+        previous_aspects, previous_paragraph = aspects, m.paragraph
+        cues = json.dumps([[m.start + c.start, m.start + c.end, round(c.weight, 3)] for c in j.cues])
+        mention_id = f"{source.review_id}#{number}"
+        for aspect in aspects or [""]:
+            rows.append({
+                "review_id": source.review_id, "mention_id": mention_id, "aspect": aspect,
+                "polarity": round(polarity, 4), "opinion": opinion, "start": m.start, "end": m.end,
+                "text": raw, "cues": cues, "aspect_terms": "; ".join(dict.fromkeys(terms.get(aspect, []))),
+                "kind": m.kind, "position": round(m.start / length, 4), "subjectivity": round(j.subjectivity, 3),
+            })
+    return rows
+
+
+def _review_table(sources, cleaned, per_mention: pd.DataFrame, inferred: pd.Series) -> pd.DataFrame:
+    rows = []
+    opinions = per_mention[per_mention["opinion"]]
+    counts = opinions.groupby("review_id").size()
+    for source, c in zip(sources, cleaned):
+        rating = parse_rating(source.rating) if source.rating.strip() else (c.rating.rating if c.rating else None)
+        explicit_rating = (rating.raw if rating else "") or ""
+        explicit_score = rating.score if rating and rating.score is not None else np.nan
+        inferred_score = inferred.get(source.review_id, np.nan)
+        quote = _pull_quote(opinions[opinions["review_id"] == source.review_id], explicit_score, inferred_score)
+        rows.append({
+            "review_id": source.review_id, "film": source.film, "title": source.title,
+            "outlet": source.outlet or c.outlet, "author": source.author or c.author,
+            "explicit_rating": explicit_rating, "explicit_score": explicit_score,
+            "inferred_score": inferred_score, "mentions": int(counts.get(source.review_id, 0)),
+            "url": source.url, "origin": source.origin,
+            "pull_quote": quote["text"] if quote is not None else "",
+            "pull_quote_start": int(quote["start"]) if quote is not None else -1,
+            "pull_quote_end": int(quote["end"]) if quote is not None else -1,
+        })
+    return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+
+
+def _pull_quote(opinions: pd.DataFrame, explicit: float, inferred: float):
+    """The sentence that best carries the critic's verdict: a strong, whole-sentence opinion
+    on the film whose direction agrees with the critic's score, preferring the conclusion."""
+    if opinions.empty:
+        return None
+    target = explicit if not np.isnan(explicit) else inferred
+    direction = 0.0 if np.isnan(target) else np.sign(target - 50)
+    pol = opinions["polarity"].to_numpy(dtype=float)
+    agree = np.where(direction == 0, 1.0 - np.abs(pol), pol * direction)
+    length = opinions["text"].str.len().to_numpy()
+    fits = (length >= 40) & (length <= 260)
+    is_verdict = opinions["kind"].isin(["sentence", "clause"]).to_numpy()
+    score = agree + 0.3 * opinions["position"].to_numpy(dtype=float) + 0.5 * fits + 0.2 * is_verdict
+    return opinions.iloc[int(np.argmax(score))]

@@ -1,0 +1,152 @@
+"""The critic's own rating: find it in a review and normalise it to 0-100.
+
+Normalisation follows Metacritic's practice: a fraction is scaled linearly
+(3.5/5 -> 70, 7/10 -> 70, 3 out of 4 -> 75) and letter grades use Metacritic's table
+(A+ and A = 100 ... F = 0). The raw string is always kept beside the number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textnorm import normalize
+
+# Metacritic's conversion of letter grades.
+LETTER_GRADES = {
+    "A+": 100, "A": 100, "A-": 91,
+    "B+": 83, "B": 75, "B-": 67,
+    "C+": 58, "C": 50, "C-": 42,
+    "D+": 33, "D": 25, "D-": 16,
+    "F": 0,
+}
+# Rating scales critics actually use; anything else is more likely a date or a ratio.
+SCALES = (4, 5, 10, 20, 100)
+FULL_STARS = "★⭐✪✭✮"
+EMPTY_STARS = "☆✩"
+HALVES = ("½", "1/2", ".5")
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    raw: str
+    score: float | None  # 0-100, None when the string makes no sense
+    problem: str = ""    # why a rating-like string was not accepted
+
+
+@dataclass(frozen=True, slots=True)
+class FoundRating:
+    rating: Rating
+    start: int
+    end: int
+
+
+_NUM = r"(\d+(?:[.,]\d+)?)"
+_FRACTION = re.compile(rf"^\s*(-?\s*\d+(?:[.,]\d+)?)(?:\s+1/2|\s*½)?\s*(?:/|out of|of)\s*{_NUM}\s*(?:stars?)?\s*$", re.I)
+_MIXED = re.compile(r"^\s*(\d+)\s+1/2\s*(?:/|out of)\s*(\d+)\s*$", re.I)
+_LETTER = re.compile(r"^\s*([A-F])\s*([+-]?)\s*$", re.I)
+_PERCENT = re.compile(rf"^\s*{_NUM}\s*%\s*$")
+_BARE = re.compile(rf"^\s*{_NUM}\s*$")
+
+
+def _fraction(value: float, scale: float, raw: str) -> Rating:
+    if scale <= 0 or value < 0 or value > scale:
+        return Rating(raw, None, f"“{raw}” is not a rating on its own scale")
+    return Rating(raw, round(100.0 * value / scale, 1))
+
+
+def _stars(raw: str) -> Rating | None:
+    text = raw.strip()
+    full = sum(text.count(c) for c in FULL_STARS)
+    empty = sum(text.count(c) for c in EMPTY_STARS)
+    asterisks = len(text) - len(text.lstrip("*"))
+    half = 0.5 if any(h in text for h in HALVES) else 0.0
+    if full:
+        # Star glyphs: out of five unless empty stars show the scale.
+        scale = full + empty + (1 if half and empty else 0) if empty else 5
+        return _fraction(full + half, max(scale, 5 if not empty else scale), raw)
+    if asterisks and re.fullmatch(r"\*{1,5}\s*(?:½|1/2)?", text):
+        # Asterisks are the newspaper four-star scale unless there are five of them.
+        return _fraction(asterisks + half, 5 if asterisks == 5 else 4, raw)
+    return None
+
+
+def parse_rating(raw: str) -> Rating:
+    """Parse one rating string as a critic or a table would write it.
+
+    Accepts fractions (``3.5/5``, ``2.5 / 5 ✨``, ``3 out of 4``, ``3 1/2/4``), stars
+    (``★★★½``, ``****``), letter grades (``B+``), percentages (``85%``) and, in a rating
+    column, bare numbers (``8`` is read as 8/10, ``72`` as 72/100).
+    """
+    text = normalize(raw or "").strip()
+    in_stars = re.search(r"\bstars?\b", text, re.I) is not None
+    text = re.sub(r"[✨!]+|\bstars?\b\.?$", "", text, flags=re.I).strip().rstrip(".")
+    if not text:
+        return Rating(raw, None, "empty rating")
+    if m := _MIXED.match(text):
+        return _fraction(int(m.group(1)) + 0.5, float(m.group(2)), raw)
+    if m := _FRACTION.match(text):
+        value = float(m.group(1).replace(" ", "").replace(",", "."))
+        if "½" in text or re.search(r"\s1/2\s*(?:/|out of)", text):
+            value += 0.5
+        return _fraction(value, float(m.group(2).replace(",", ".")), raw)
+    if m := _LETTER.match(text):
+        return Rating(raw, float(LETTER_GRADES[m.group(1).upper() + m.group(2)]))
+    if m := _PERCENT.match(text):
+        return _fraction(float(m.group(1).replace(",", ".")), 100.0, raw)
+    if (stars := _stars(text)) is not None:
+        return stars
+    if m := _BARE.match(text):
+        value = float(m.group(1).replace(",", "."))
+        scale = 5.0 if in_stars else 10.0 if value <= 10 else 100.0
+        return _fraction(value, scale, raw)
+    return Rating(raw, None, f"“{raw}” does not look like a rating")
+
+
+# --- finding a rating inside review text -------------------------------------------------
+
+_STAR_RUN = rf"[{FULL_STARS}{EMPTY_STARS}]+\s*½?"
+_FRACTION_IN_TEXT = (
+    r"(?<![\d/.])\d{1,3}(?:[.,]\d)?(?:\s*½|\s+1/2)?\s*(?:/|out of)\s*(?:4|5|10|20|100)(?![\d/])"
+)
+_LABELLED = re.compile(
+    r"\b(?:rating|score|grade|verdict|our rating|final score|stars)\s*[:\-]\s*"
+    rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|[A-F][+-]?(?![\w])|\d{{1,3}}\s*%|\*{{1,5}}\s*(?:½|1/2)?)",
+    re.I,
+)
+_UNLABELLED = re.compile(
+    rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?)\s*✨?",
+    re.I,
+)
+
+
+def find_rating(text: str) -> FoundRating | None:
+    """The critic's own rating in a review, or None when there is none.
+
+    A labelled rating ("Rating: ★★★½ (3.5/5)") wins; otherwise a star run or a fraction
+    on a short line of its own ("2.5 / 5 ✨ from the Screen Scribe."). Fractions in
+    running prose ("one of 5 films") are not ratings. When stars and a fraction stand
+    together, the fraction is the more precise and is preferred.
+    """
+    norm = normalize(text)
+    candidates: list[FoundRating] = []
+    for line in re.finditer(r"[^\n]+", norm):
+        body = line.group()
+        labelled = _LABELLED.search(body)
+        short_line = len(body.split()) <= 12
+        if not labelled and not short_line:
+            continue
+        for m in _UNLABELLED.finditer(body):
+            start, end = line.start() + m.start("value"), line.start() + m.end()
+            rating = parse_rating(text[start:end].rstrip())
+            if rating.score is not None:
+                candidates.append(FoundRating(rating, start, start + len(rating.raw)))
+        if labelled and not candidates:
+            start, end = line.start() + labelled.start("value"), line.start() + labelled.end("value")
+            rating = parse_rating(text[start:end])
+            if rating.score is not None:
+                candidates.append(FoundRating(rating, start, end))
+        if candidates:
+            fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
+            return (fractions or candidates)[0]
+    return None

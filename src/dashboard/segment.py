@@ -1,0 +1,108 @@
+"""Cut text into sentences and opinion clauses, keeping offsets into the original.
+
+No NLTK data can be downloaded where the dashboard runs, so sentences are found with
+compiled patterns: a full stop, question or exclamation mark (with any closing quotes)
+followed by white space and a capital, a digit or an opening quote, unless the stop ends
+a known abbreviation or an initial ("Larry D. Horricks"). Line breaks always end a
+sentence: reviews put headings, list items and captions on lines of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .textnorm import normalize
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "vol",
+    "ft", "feat", "approx", "dept", "mt", "u.s", "u.k", "inc", "ltd", "co", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "mins", "cf", "al",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+# Where one sentence joins opposite judgements, the clauses are scored apart.
+# Each pattern marks where a new clause starts; the marker word stays with its clause.
+_CLAUSE_BREAKS = re.compile(
+    r"(?:[,;:]\s+|\s+-\s+|\s+)(?=(?:but|yet|though|although|however|whereas|while|except that|"
+    r"even if|even though|still)\b)"
+    r"|;\s+"
+    r"|,\s+(?=and\s+(?:the|its|his|her|their|this|that)\b)",
+    re.I,
+)
+# A leading subordinate clause ("While it is beautiful to look at, the story suffers")
+# ends at its first comma.
+_LEADING_CONCESSION = re.compile(
+    r"^\s*(?:(?:and|but|so)\s+)?(?:while|though|although|even though|despite|for all|whereas)\b[^,]{3,}?,\s+",
+    re.I,
+)
+MIN_CLAUSE_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+
+    def text(self, source: str) -> str:
+        return source[self.start : self.end]
+
+
+def _strip(text: str, start: int, end: int) -> Span | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end) if end > start else None
+
+
+def lines(text: str) -> list[Span]:
+    """Non-blank lines of ``text`` as spans, stripped of surrounding white space."""
+    spans = (_strip(text, m.start(), m.end()) for m in _LINE.finditer(text))
+    return [s for s in spans if s is not None]
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Sentences of ``text[start:end]`` as spans into ``text``."""
+    end = len(text) if end is None else end
+    norm = normalize(text[start:end])
+    out: list[Span] = []
+    for line in _LINE.finditer(norm):
+        cursor = line.start()
+        for m in _BOUNDARY.finditer(norm, line.start(), line.end()):
+            before = _WORD_BEFORE.search(norm, cursor, m.start())
+            word = before.group(1).lower().rstrip(".") if before else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and m.group().startswith(".")):
+                continue
+            if (span := _strip(text, start + cursor, start + m.end())) is not None:
+                out.append(span)
+            cursor = m.end()
+        if (span := _strip(text, start + cursor, start + line.end())) is not None:
+            out.append(span)
+    return out
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))
+
+
+def clauses(text: str, sentence: Span) -> list[Span]:
+    """Split one sentence where it turns ("X, but Y"); short pieces stay joined."""
+    norm = normalize(text[sentence.start : sentence.end])
+    cuts = [0]
+    if (lead := _LEADING_CONCESSION.match(norm)) and _word_count(norm[lead.end():]) >= MIN_CLAUSE_WORDS:
+        cuts.append(lead.end())
+    for m in _CLAUSE_BREAKS.finditer(norm):
+        if m.start() > cuts[-1]:
+            cuts.append(m.end())
+    cuts.append(len(norm))
+    pieces: list[tuple[int, int]] = []
+    for a, b in zip(cuts, cuts[1:]):
+        if pieces and (_word_count(norm[a:b]) < MIN_CLAUSE_WORDS or _word_count(norm[pieces[-1][0]:pieces[-1][1]]) < MIN_CLAUSE_WORDS):
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+    spans = (_strip(text, sentence.start + a, sentence.start + b) for a, b in pieces)
+    return [s for s in spans if s is not None]

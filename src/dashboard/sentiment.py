@@ -1,0 +1,434 @@
+"""Sentence-level polarity scorers.
+
+Contract used by the pipeline, the pages and the benchmarks:
+
+* ``get_scorer(name)`` returns a scorer; ``SCORER_NAMES`` lists the choices
+  (``"critic"`` is the default, ``"textblob"`` the baseline).
+* ``scorer.score_many(texts)`` returns one ``Judgement`` per text, in order.
+* ``Judgement.polarity`` is in [-1, 1]; ``Judgement.cues`` are the words that moved it,
+  with offsets into the text that was scored and their signed contribution;
+  ``Judgement.subjectivity`` in [0, 1] estimates how much the text is opinion rather
+  than retold plot or fact.
+
+Texts are given as they stand in the review (curly apostrophes and all); scorers
+normalise internally with ``textnorm.normalize``, which keeps offsets valid.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol, Sequence
+
+from .textnorm import normalize
+
+SCORER_NAMES = ("critic", "textblob")
+DEFAULT_SCORER = "critic"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word or phrase that moved a score: ``text[start:end]`` contributed ``weight``."""
+
+    start: int
+    end: int
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    polarity: float
+    cues: tuple[Cue, ...] = ()
+    subjectivity: float = 0.5
+
+
+class Scorer(Protocol):
+    name: str
+
+    def score_many(self, texts: Sequence[str]) -> list[Judgement]: ...
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+class TextBlobScorer:
+    """Plain TextBlob (pattern lexicon), after apostrophe normalisation: the baseline."""
+
+    name = "textblob"
+
+    def __init__(self) -> None:
+        from textblob import TextBlob  # imported lazily: only the baseline needs it
+
+        self._blob = TextBlob
+
+    def score_many(self, texts: Sequence[str]) -> list[Judgement]:
+        return [self._score(t) for t in texts]
+
+    def _score(self, text: str) -> Judgement:
+        norm = normalize(text)
+        blob = self._blob(norm)
+        sentiment = blob.sentiment
+        assessed = {w for words, *_ in blob.sentiment_assessments.assessments for w in words}
+        cues = tuple(
+            Cue(m.start(), m.end(), sentiment.polarity)
+            for m in _WORD.finditer(norm)
+            if m.group().lower() in assessed
+        )
+        return Judgement(float(sentiment.polarity), cues, float(sentiment.subjectivity))
+
+
+# --------------------------------------------------------------------------------------
+# The "critic" scorer: a learned linear model over words and word pairs, read through
+# rules (negation scope, contrast, intensifiers and hedges, counterfactuals, film-domain
+# words). Every feature's weight is known, so every cue is explainable.
+# --------------------------------------------------------------------------------------
+
+_RESOURCES = Path(__file__).resolve().parent / "resources"
+MODEL_PATH = _RESOURCES / "critic_model.json.gz"
+LEXICON_PATH = _RESOURCES / "lexicon.toml"
+
+# One compiled tokeniser: words (with inner apostrophes/hyphens), numbers, and the
+# punctuation that closes a clause. "n't" written apart ("does n't") is its own token.
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])")
+_SENTENCE_END = frozenset((".", "!", "?"))
+_BREAKS = frozenset((".", ",", ";", ":", "!", "?", "(", ")", "-"))
+_CF_FEATURE = "<cf>"
+_NOT = "NOT_"
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The rule words of ``lexicon.toml``, compiled for fast lookups."""
+
+    negators: frozenset
+    neg_pairs: frozenset
+    neutral_pairs: frozenset
+    neg_flip: float
+    but: frozenset
+    clause_initial_only: frozenset
+    concessive: frozenset
+    concessive_pairs: frozenset
+    concessive_triples: frozenset
+    concessive_anywhere: frozenset
+    before: float
+    after: float
+    intensifiers: dict
+    modals: frozenset
+    modals_contracted: frozenset
+    have: frozenset
+    cf_pairs: frozenset
+    cf_triples: frozenset
+    cf_reach: int
+    cf_flip: float
+    cf_base: float
+    film_words: dict
+
+
+def _pairs(phrases) -> frozenset:
+    return frozenset(tuple(p.lower().split()) for p in phrases if len(p.split()) == 2)
+
+
+def _triples(phrases) -> frozenset:
+    return frozenset(tuple(p.lower().split()) for p in phrases if len(p.split()) == 3)
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> Rules:
+    with open(path or LEXICON_PATH, "rb") as fh:
+        lex = tomllib.load(fh)
+    neg, con, cf = lex["negation"], lex["contrast"], lex["counterfactual"]
+    anywhere = [p.lower() for p in con.get("concessive_anywhere", [])]
+    conc_phrases = list(con.get("concessive_phrases", []))
+    return Rules(
+        negators=frozenset(w.lower() for w in neg["words"]),
+        neg_pairs=_pairs(neg.get("phrases", [])),
+        neutral_pairs=_pairs(neg.get("neutral_phrases", [])),
+        neg_flip=float(neg.get("flip", -0.7)),
+        but=frozenset(w.lower() for w in con["but"]),
+        clause_initial_only=frozenset(w.lower() for w in con.get("clause_initial_only", [])),
+        concessive=frozenset(w.lower() for w in con["concessive"]),
+        concessive_pairs=_pairs(conc_phrases),
+        concessive_triples=_triples(conc_phrases),
+        concessive_anywhere=frozenset(tuple(p.split()) for p in anywhere),
+        before=float(con.get("before", 0.5)),
+        after=float(con.get("after", 1.3)),
+        intensifiers={k.lower(): float(v) for k, v in lex.get("intensifiers", {}).items()},
+        modals=frozenset(w.lower() for w in cf["modals"]),
+        modals_contracted=frozenset(w.lower() for w in cf.get("contracted", [])),
+        have=frozenset(w.lower() for w in cf["have"]),
+        cf_pairs=_pairs(cf.get("phrases", [])),
+        cf_triples=_triples(cf.get("phrases", [])),
+        cf_reach=int(cf.get("reach", 2)),
+        cf_flip=float(cf.get("flip", 0.8)),
+        cf_base=float(cf.get("base", -0.6)),
+        film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
+    )
+
+
+def tokenize(norm: str) -> list[tuple[str, int, int]]:
+    """Lower-cased tokens of an already normalised text with their offsets."""
+    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
+
+
+def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, int, int]]:
+    """The weighted features of one tokenised text: ``(key, value, first_tok, last_tok)``.
+
+    ``key`` is a word or a word pair (``"NOT_"``-prefixed inside a negation scope) or the
+    counterfactual marker; ``value`` carries the contrast, intensity and counterfactual
+    multipliers. The same function builds the training matrix and scores at run time, so
+    learned weights and rules always agree.
+    """
+    n = len(words)
+    canon = ["not" if (w.endswith("n't") or w == "cannot") else w for w in words]
+    mult = [1.0] * n
+    neg = [False] * n
+    plain = [False] * n  # part of a neutral pair: no rule role
+    skip_neg = [False] * n  # negator read literally (negated counterfactual)
+    extra: list[tuple[str, float, int, int]] = []
+
+    parity = False
+    clause_start = 0
+    sent_start = 0
+    boost = False  # after a contrast: weigh the rest of the sentence up
+    conc_start = -1  # open concessive clause
+    cf_start = -1  # open counterfactual clause
+    pending = 1.0  # intensifier waiting for its word
+    before, after = rules.before, rules.after
+
+    def close_clause(end: int) -> None:
+        nonlocal conc_start, cf_start, boost
+        if conc_start >= 0:
+            for j in range(conc_start, end):
+                mult[j] *= before
+            conc_start = -1
+            boost = True
+        if cf_start >= 0:
+            for j in range(cf_start, end):
+                mult[j] *= -rules.cf_flip
+            cf_start = -1
+
+    i = 0
+    while i < n:
+        w = canon[i]
+        if w in _BREAKS:
+            close_clause(i)
+            parity = False
+            pending = 1.0
+            clause_start = i + 1
+            if w in _SENTENCE_END:
+                sent_start = i + 1
+                boost = False
+            i += 1
+            continue
+        nxt = canon[i + 1] if i + 1 < n else ""
+        pair = (w, nxt)
+        if boost:
+            mult[i] *= after
+        neg[i] = parity
+        if pair in rules.neutral_pairs:
+            plain[i] = plain[i + 1] = True
+            if boost:
+                mult[i + 1] *= after
+            neg[i + 1] = parity
+            i += 2
+            continue
+        if pending != 1.0 and w not in rules.intensifiers:
+            mult[i] *= pending
+            pending = 1.0
+        # counterfactual: modal (+ not) + have, or a fixed phrase
+        is_cf = False
+        negated_cf = False
+        raw = words[i]
+        if w in rules.modals or raw in rules.modals_contracted or (
+            w == "not" and raw[:-3] in rules.modals
+        ):
+            if raw in rules.modals_contracted:
+                is_cf = True
+            else:
+                negated_cf = w == "not"
+                for j in range(i + 1, min(n, i + 1 + rules.cf_reach + 1)):
+                    cj = canon[j]
+                    if cj in rules.have:
+                        is_cf = True
+                        break
+                    if cj == "not":
+                        negated_cf = True
+                        skip_neg[j] = True
+                        continue
+                    if cj in _BREAKS:
+                        break
+        elif pair in rules.cf_pairs or (i + 2 < n and (w, nxt, canon[i + 2]) in rules.cf_triples):
+            is_cf = True
+        if is_cf:
+            if negated_cf:
+                skip_neg[i] = True
+            elif cf_start < 0:
+                cf_start = clause_start
+                extra.append((_CF_FEATURE, 1.0, i, i))
+        elif negated_cf is False and w == "not":
+            pass
+        # contrast
+        if w in rules.but and (i == clause_start or w not in rules.clause_initial_only):
+            close_clause(i)
+            for j in range(sent_start, i):
+                mult[j] *= before
+            boost = True
+            parity = False
+            clause_start = i + 1
+            i += 1
+            continue
+        if conc_start < 0:
+            if (i == clause_start and (w in rules.concessive or pair in rules.concessive_pairs)) or (
+                (w,) in rules.concessive_anywhere
+                or pair in rules.concessive_anywhere
+                or (i + 2 < n and (w, nxt, canon[i + 2]) in rules.concessive_anywhere)
+            ):
+                conc_start = i
+        # negation
+        if w in rules.intensifiers:
+            pending = rules.intensifiers[w]
+        if pair in rules.neg_pairs:
+            neg[i + 1] = parity
+            if boost:
+                mult[i + 1] *= after
+            parity = not parity
+            i += 2
+            continue
+        if (w in rules.negators) and not skip_neg[i]:
+            parity = not parity
+        i += 1
+    close_clause(n)
+
+    feats = extra
+    prev = -1
+    for i in range(n):
+        w = canon[i]
+        if w in _BREAKS:
+            prev = -1
+            continue
+        v = mult[i]
+        pre = _NOT if neg[i] else ""
+        feats.append((pre + w, v, i, i))
+        if prev >= 0:
+            feats.append((pre + canon[prev] + " " + w, v, prev, i))
+        prev = i
+    return feats
+
+
+@dataclass
+class CriticModel:
+    weights: dict
+    bias: float
+    scale: float
+    subj_weights: dict
+    subj_bias: float
+    review: dict
+    meta: dict
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str | None = None) -> CriticModel:
+    """The learned weights (built by ``benchmarks/train_scorer.py``), loaded once."""
+    p = Path(path) if path else MODEL_PATH
+    if not p.exists():
+        # Without the learned file the scorer still runs on the lexicon alone.
+        return CriticModel({}, 0.0, 0.5, {}, 0.0, {}, {"missing": str(p)})
+    with gzip.open(p, "rt", encoding="utf-8") as fh:
+        data = json.load(fh)
+    pol, subj = data["polarity"], data["subjectivity"]
+    return CriticModel(
+        weights=pol["weights"], bias=float(pol["bias"]), scale=float(pol["scale"]),
+        subj_weights=subj["weights"], subj_bias=float(subj["bias"]),
+        review=data.get("review", {}), meta=data.get("meta", {}),
+    )
+
+
+class CriticScorer:
+    """Learned film-critic word weights read through negation/contrast/counterfactual rules."""
+
+    name = "critic"
+
+    def __init__(self, model: CriticModel | None = None, rules: Rules | None = None,
+                 cue_min: float = 0.12) -> None:
+        self.model = model or load_model()
+        self.rules = rules or load_rules()
+        self.cue_min = cue_min
+        w = dict(self.model.weights)
+        # Film-domain words replace the learned weight, plain and negated.
+        flip = self.rules.neg_flip
+        for word, val in self.rules.film_words.items():
+            w[word] = val
+            w[_NOT + word] = flip * val
+        w[_CF_FEATURE] = self.rules.cf_base
+        self._w = w
+        self._flip = flip
+
+    def margins(self, texts: Sequence[str]) -> list[float]:
+        """Raw linear margins (before the tanh), for calibration and benchmarks."""
+        return [self._score(t)[0] for t in texts]
+
+    def score_many(self, texts: Sequence[str]) -> list[Judgement]:
+        out = []
+        scale = self.model.scale
+        for text in texts:
+            margin, subj, contrib, toks = self._score(text)
+            cues = []
+            cue_min = self.cue_min
+            for ti, c in enumerate(contrib):
+                if c >= cue_min or c <= -cue_min:
+                    _, s, e = toks[ti]
+                    cues.append(Cue(s, e, round(c * scale, 4)))
+            out.append(Judgement(math.tanh(scale * margin), tuple(cues), subj))
+        return out
+
+    def _score(self, text: str):
+        toks = tokenize(normalize(text))
+        words = [t[0] for t in toks]
+        feats = read_features(words, self.rules)
+        w = self._w
+        get = w.get
+        flip = self._flip
+        contrib = [0.0] * len(toks)
+        margin = self.model.bias
+        for key, val, a, b in feats:
+            wt = get(key)
+            if wt is None:
+                if key[:4] == _NOT and a == b:
+                    base = get(key[4:])
+                    if base is None:
+                        continue
+                    wt = flip * base
+                else:
+                    continue
+            c = wt * val
+            margin += c
+            if a == b:
+                contrib[a] += c
+            else:
+                contrib[a] += 0.5 * c
+                contrib[b] += 0.5 * c
+        sw = self.model.subj_weights
+        if sw:
+            sget = sw.get
+            z = self.model.subj_bias
+            for word in words:
+                z += sget(word, 0.0)
+            subj = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        else:
+            subj = 0.5
+        return margin, subj, contrib, toks
+
+
+@lru_cache(maxsize=None)
+def get_scorer(name: str = DEFAULT_SCORER) -> Scorer:
+    if name not in SCORER_NAMES:
+        raise ValueError(f"unknown scorer {name!r}; choose one of {', '.join(SCORER_NAMES)}")
+    if name == "critic":
+        return CriticScorer()
+    return TextBlobScorer()

@@ -1,0 +1,37 @@
+"""Length-preserving text normalisation.
+
+Scorers and pattern rules see a normalised copy of the text, but every offset we keep
+must point into the original. Each replacement here maps one character to exactly one
+character, so an offset into the normalised copy is an offset into the original.
+"""
+
+from __future__ import annotations
+
+# Curly quotes confuse TextBlob ("isn’t great" scores positive) and most word lists.
+_ONE_TO_ONE = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2013": "-",  # – en dash
+        "\u2014": "-",  # — em dash
+        "\u2212": "-",
+        "\u00a0": " ",  # no-break space
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2026": ".",  # … (one char, so it becomes one full stop)
+    }
+)
+
+
+def normalize(text: str) -> str:
+    """Return ``text`` with typographic characters replaced one-for-one by ASCII ones."""
+    return text.translate(_ONE_TO_ONE)
