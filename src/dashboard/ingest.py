@@ -41,6 +41,10 @@ class ReviewSource:
     rating: str = ""   # the critic's rating as given in a table column, if any
     url: str = ""
     origin: str = ""   # where it came from, for messages: a file name or "table.csv row 3"
+    # Set by checks before analysis (duplicates, language): a note shown with the review,
+    # and whether its text is left unscored (e.g. not English).
+    note: str = ""
+    skip_scoring: bool = False
 
 
 @dataclass

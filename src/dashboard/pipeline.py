@@ -146,13 +146,14 @@ def analyze_sources(
 
     cleaned = [clean(s.text, titles) for s in sources]
     cast = set(film_people.by_role.get("cast", ())) | {n for c in cleaned for n in c.people.by_role.get("cast", ())}
-    characters = harvest_characters((s.text for s in sources), cast)
+    characters = set(film_people.by_role.get(CHARACTER_ROLE, ())) | harvest_characters((s.text for s in sources), cast)
     shared_people = film_people.merged(People({CHARACTER_ROLE: characters} if characters else {}))
     matchers: dict[frozenset, AspectMatcher] = {}
 
     candidates: list[_Mention] = []
     for source, c in zip(sources, cleaned):
-        candidates.extend(_candidate_mentions(source, source.text, c))
+        if not source.skip_scoring:
+            candidates.extend(_candidate_mentions(source, source.text, c))
     texts_by_id = {s.review_id: s.text for s in sources}
     mention_texts = [texts_by_id[m.review_id][m.start:m.end] for m in candidates]
     judgements = score.score_many(mention_texts) if mention_texts else []
@@ -244,6 +245,7 @@ def _review_table(sources, cleaned, per_mention: pd.DataFrame, inferred: pd.Seri
             "pull_quote": quote["text"] if quote is not None else "",
             "pull_quote_start": int(quote["start"]) if quote is not None else -1,
             "pull_quote_end": int(quote["end"]) if quote is not None else -1,
+            "note": source.note,
         })
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
 
