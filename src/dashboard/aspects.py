@@ -17,6 +17,14 @@ from pathlib import Path
 from .textnorm import normalize
 
 CHARACTER_ROLE = "character"
+# A character's name used as the franchise's name ("the John Wick films") is about the
+# film's world, not the character.
+_FRANCHISE_FOLLOWER = re.compile(
+    r"\s*(?:'s\s+)?(?:films?|movies?|series|universe|franchise|spin-?offs?|saga|mythos|mytholog\w*|"
+    r"formula|faithful|fans|alumni|box|name|world|installments?|instalments?|chapters?|regulars|veterans|"
+    r"sequels?|entries|entry|lore)\b",
+    re.I,
+)
 # Name particles that belong to a surname: "de Armas", "van Dyke".
 _PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "st.", "mac"}
 
@@ -161,6 +169,8 @@ class AspectMatcher:
         taken: list[tuple[int, int]] = []
         for aspect_key, role, pattern in self._names:
             for m in pattern.finditer(norm):
+                if role == CHARACTER_ROLE and _FRANCHISE_FOLLOWER.match(norm, m.end()):
+                    aspect_key = "world" if "world" in self.taxonomy.keys else aspect_key
                 found.append(AspectMatch(aspect_key, m.start(), m.end(), role))
                 taken.append((m.start(), m.end()))
         for aspect_key, pattern in self._terms:

@@ -1,22 +1,81 @@
-"""Article text from a saved web page: navigation, scripts and styles are dropped."""
+"""Article text from a saved web page: navigation, scripts and styles are dropped.
+
+Only text ever leaves this module: markup is never kept, so nothing in a page can run
+when its text is shown. Entities are decoded to the characters they stand for (the
+pages display text literally, so ``&lt;script&gt;`` becomes the visible text
+``<script>``, never an element).
+"""
 
 from __future__ import annotations
 
+import html as html_lib
 import re
+from dataclasses import dataclass
+
+# Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
+MAX_HTML_CHARS = 5_000_000
+
+_DROP_BLOCKS = re.compile(
+    r"(?is)<(script|style|noscript|template|svg|iframe|object|embed|head|nav|header|footer|aside|form|button)\b.*?</\1\s*>"
+)
+_COMMENTS = re.compile(r"(?s)<!--.*?-->")
+_BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>")
+_TAGS = re.compile(r"(?s)<[^>]*>")
 
 
-def html_to_text(html: str) -> str:
-    """The main text of a review page; markup is never kept, so nothing in it can run."""
+@dataclass
+class Page:
+    text: str
+    title: str = ""
+    author: str = ""
+    sitename: str = ""
+
+
+def _fallback_text(html: str) -> str:
+    text = _COMMENTS.sub(" ", html)
+    text = _DROP_BLOCKS.sub(" ", text)
+    # An unclosed <script> (a cut page) would otherwise leak its code as text.
+    text = re.sub(r"(?is)<(script|style)\b.*$", " ", text)
+    text = _BLOCK_TAGS.sub("\n", text)
+    text = _TAGS.sub(" ", text)
+    text = html_lib.unescape(text)
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    text = re.sub(r" ?\n[ \n]*", "\n", text)
+    return text.strip()
+
+
+def _clean_meta(value) -> str:
+    if not value:
+        return ""
+    return re.sub(r"\s+", " ", str(value)).strip()[:200]
+
+
+def extract_page(html: str) -> Page:
+    """The main text of a review page and, when the page says, its title, author and site."""
+    html = html[:MAX_HTML_CHARS]
+    if "<" not in html:
+        return Page(html_lib.unescape(html).strip())
     try:
         import trafilatura
     except ImportError:  # optional dependency: fall back to dropping tags
         trafilatura = None
     if trafilatura is not None:
-        text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-        if text:
-            return text
-    text = re.sub(r"(?is)<(script|style|noscript|template)\b.*?</\1\s*>", " ", html)
-    text = re.sub(r"(?s)<[^>]+>", " ", text)
-    import html as html_lib
+        try:
+            doc = trafilatura.bare_extraction(
+                html, with_metadata=True, include_comments=False, include_tables=False,
+                include_images=False, include_links=False, favor_recall=True,
+            )
+        except Exception:  # a malformed page must never stop the batch
+            doc = None
+        text = getattr(doc, "text", None) if doc is not None else None
+        if text and text.strip():
+            return Page(
+                text.strip(), _clean_meta(getattr(doc, "title", "")),
+                _clean_meta(getattr(doc, "author", "")), _clean_meta(getattr(doc, "sitename", "")),
+            )
+    return Page(_fallback_text(html))
 
-    return re.sub(r"[ \t]+", " ", html_lib.unescape(text)).strip()
+
+def html_to_text(html: str) -> str:
+    """The main text of a review page; markup is never kept, so nothing in it can run."""
+    return extract_page(html).text

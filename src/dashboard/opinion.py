@@ -21,11 +21,14 @@ from .sentiment import Judgement
 MIN_SUBJECTIVITY = 0.35
 # Without any cue and with a polarity this close to 0, a sentence carries no judgement.
 NEUTRAL_POLARITY = 0.02
+# Outside retold plot, a judgement this strong counts as opinion whatever its wording.
+STRONG_POLARITY = 0.3
 
 
 @dataclass(frozen=True)
 class OpinionRules:
     stance: re.Pattern[str]
+    weak_stance: re.Pattern[str]
     synopsis_opener: re.Pattern[str]
     narrative: re.Pattern[str]
 
@@ -36,6 +39,7 @@ def rules() -> OpinionRules:
     flags = re.I | re.M
     return OpinionRules(
         stance=re.compile(data["stance"].replace("\\\n", ""), flags),
+        weak_stance=re.compile(data["weak_stance"].replace("\\\n", ""), flags),
         synopsis_opener=re.compile(data["synopsis_opener"].replace("\\\n", ""), flags),
         narrative=re.compile(data["narrative"].replace("\\\n", ""), flags),
     )
@@ -45,15 +49,38 @@ def opens_synopsis(sentence: str) -> bool:
     return bool(rules().synopsis_opener.search(sentence))
 
 
-def is_opinion(text: str, judgement: Judgement, in_synopsis: bool, from_list: bool) -> bool:
-    """``text`` is the normalised mention; ``in_synopsis`` when its paragraph retells plot."""
+def has_critic_voice(text: str) -> bool:
+    """A stance word: the critic judging, not the story happening."""
+    return bool(rules().stance.search(text))
+
+
+def tells_events(text: str, character_subject: bool = False) -> bool:
+    """Narrative wording, or a character as the subject ("Eva has chosen to leave...")."""
+    return character_subject or bool(rules().narrative.search(text))
+
+
+def starts_retelling(text: str, judgement: Judgement, character_subject: bool = False) -> bool:
+    """Does this sentence start retelling the plot? The rest of its paragraph then needs
+    the critic's own voice to count as opinion."""
+    r = rules()
+    if r.stance.search(text):
+        return False
+    if opens_synopsis(text):
+        return True
+    return tells_events(text, character_subject) and not r.weak_stance.search(text) and judgement.subjectivity < 0.6
+
+
+def is_opinion(text: str, judgement: Judgement, in_retelling: bool, from_list: bool) -> bool:
+    """``text`` is the normalised mention; ``in_retelling`` when it stands in retold plot."""
     if from_list:
         return True  # a Pros/Cons item is an opinion by its heading
-    has_stance = bool(rules().stance.search(text))
-    if in_synopsis:
-        return has_stance
+    r = rules()
+    strong = bool(r.stance.search(text))
+    if in_retelling or (opens_synopsis(text) and not strong):
+        return strong
     if not judgement.cues and abs(judgement.polarity) < NEUTRAL_POLARITY:
         return False
-    if rules().narrative.search(text) and not has_stance:
+    has_stance = strong or bool(r.weak_stance.search(text))
+    if r.narrative.search(text) and not has_stance:
         return judgement.subjectivity >= 0.6
-    return has_stance or judgement.subjectivity >= MIN_SUBJECTIVITY
+    return has_stance or judgement.subjectivity >= MIN_SUBJECTIVITY or abs(judgement.polarity) >= STRONG_POLARITY

@@ -26,7 +26,7 @@ from .aspects import CHARACTER_ROLE, AspectMatcher, People, Taxonomy, load_taxon
 from .clean import Cleaned, clean
 from .films import FilmInfo
 from .ingest import ReviewSource
-from .opinion import is_opinion, opens_synopsis
+from .opinion import has_critic_voice, is_opinion, starts_retelling, tells_events
 from .ratings import parse_rating
 from .scoring import POLARITY_DEADBAND, aspect_table, inferred_scores
 from .segment import clauses, lines, sentences
@@ -46,6 +46,11 @@ LIST_ITEM_MIN_STRENGTH = 0.4
 # Pronouns that carry the aspect of the sentence before ("She carries the film").
 _ANAPHORA = re.compile(r"^\W*(she|he|they|her|his|their|him|them)\b", re.I)
 _FRAGMENT_MAX_WORDS = 4
+# Critics' sentences rarely judge more than three aspects at once; beyond that, the
+# aspects named nearest the words that carry the judgement are kept.
+MAX_ASPECTS_PER_MENTION = 3
+# A character named this close to the start of a sentence is its subject ("Eva has chosen").
+CHARACTER_SUBJECT_CHARS = 12
 
 
 @dataclass
@@ -70,8 +75,10 @@ class _Mention:
     end: int
     paragraph: int
     kind: str            # "sentence", "clause", "pros", "cons"
+    sentence: int = 0    # index of the sentence within the review
+    first_in_paragraph: bool = False
     list_sign: int = 0
-    in_synopsis: bool = False
+    in_synopsis: bool = False  # under a heading that names the plot
 
 
 def harvest_characters(texts: Iterable[str], cast: set[str]) -> set[str]:
@@ -109,25 +116,28 @@ def _candidate_mentions(source: ReviewSource, text: str, cleaned: Cleaned) -> li
     list_signs = {(s, e): sign for s, e, sign in cleaned.list_polarity}
     plot_lines = {(p.start, p.end) for p in cleaned.plot_sections}
     out: list[_Mention] = []
+    sentence_number = 0
     for paragraph, line in enumerate(lines(text)):
         if (covering := cleaned.covers(line.start, line.end)) is not None and covering.end - covering.start >= line.end - line.start:
             continue
         sign = list_signs.get((line.start, line.end), 0)
         synopsis = (line.start, line.end) in plot_lines
-        for index, sentence in enumerate(sentences(text, line.start, line.end)):
+        first = True
+        for sentence in sentences(text, line.start, line.end):
             if cleaned.covers(sentence.start, sentence.end):
                 continue
-            if index == 0 and not sign and opens_synopsis(normalize(sentence.text(text))):
-                synopsis = True
+            sentence_number += 1
             pieces = clauses(text, sentence)
             kind = "pros" if sign > 0 else "cons" if sign < 0 else ("clause" if len(pieces) > 1 else "sentence")
             for piece in pieces:
                 start = piece.start
-                if sign and index == 0:
+                if sign:
                     # Drop the list bullet from the mention's span.
                     bullet = re.match(r"\s*(?:[-*•·▪–]|\d+[.)])\s+", text[piece.start:piece.end])
                     start += bullet.end() if bullet else 0
-                out.append(_Mention(source.review_id, start, piece.end, paragraph, kind, sign, synopsis))
+                out.append(_Mention(source.review_id, start, piece.end, paragraph, kind, sentence_number,
+                                    first, sign, synopsis))
+                first = False
     return out
 
 
@@ -193,18 +203,31 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
     length = max(len(source.text), 1)
     previous_aspects: list[str] = []
     previous_paragraph = -1
+    retelling = False
     for number, (m, j) in enumerate(zip(mentions, judgements)):
         raw = source.text[m.start:m.end]
         norm = normalize(raw)
         polarity = float(np.clip(j.polarity, -1.0, 1.0))
         if m.list_sign:
             polarity = m.list_sign * max(abs(polarity), LIST_ITEM_MIN_STRENGTH)
-        opinion = is_opinion(norm, j, m.in_synopsis, bool(m.list_sign))
         matches = matcher.match(raw)
-        aspects = list(dict.fromkeys(a.aspect for a in matches))
+        # Retold plot: once a paragraph starts retelling the story, the rest of it stays
+        # plot unless a sentence carries the critic's own voice.
+        if m.paragraph != previous_paragraph:
+            retelling = False
+        character_subject = any(a.via == CHARACTER_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in matches)
+        if m.in_synopsis:
+            retelling = True
+        elif retelling and has_critic_voice(norm) and not tells_events(norm, character_subject):
+            retelling = False  # the critic's own voice is back
+        elif not retelling and not m.list_sign:
+            retelling = starts_retelling(norm, j, character_subject)
+        opinion = is_opinion(norm, j, retelling, bool(m.list_sign))
+        aspects = _nearest_aspects(matches, j.cues, MAX_ASPECTS_PER_MENTION)
         terms = {a: [] for a in aspects}
         for a in matches:
-            terms[a.aspect].append(raw[a.start:a.end])
+            if a.aspect in terms:
+                terms[a.aspect].append(raw[a.start:a.end])
         if m.paragraph != previous_paragraph:
             previous_aspects = []
         if (not aspects or aspects == ["overall"]) and previous_aspects and (
@@ -224,6 +247,21 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
                 "kind": m.kind, "position": round(m.start / length, 4), "subjectivity": round(j.subjectivity, 3),
             })
     return rows
+
+
+def _nearest_aspects(matches, cues, limit: int) -> list[str]:
+    """Aspects in order of first mention, at most ``limit``: those whose words stand
+    closest to a cue of the judgement."""
+    order = list(dict.fromkeys(a.aspect for a in matches))
+    if len(order) <= limit:
+        return order
+    centres = [(c.start + c.end) / 2 for c in cues if c.weight] or [0.0]
+
+    def distance(aspect: str) -> float:
+        return min(abs((a.start + a.end) / 2 - c) for a in matches if a.aspect == aspect for c in centres)
+
+    keep = set(sorted(order, key=distance)[:limit])
+    return [a for a in order if a in keep]
 
 
 def _review_table(sources, cleaned, per_mention: pd.DataFrame, inferred: pd.Series) -> pd.DataFrame:

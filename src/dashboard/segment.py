@@ -26,12 +26,19 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 # Where one sentence joins opposite judgements, the clauses are scored apart.
 # Each pattern marks where a new clause starts; the marker word stays with its clause.
 _CLAUSE_BREAKS = re.compile(
-    r"(?:[,;:]\s+|\s+-\s+|\s+)(?=(?:but|yet|though|although|however|whereas|while|except that|"
-    r"even if|even though|still)\b)"
+    r"(?:[,;:]\s+|\s+-\s+)(?=(?:but|yet|though|although|however|whereas|while|except that|"
+    r"even if|even though|still|instead)\b)"
     r"|;\s+"
     r"|,\s+(?=and\s+(?:the|its|his|her|their|this|that)\b)",
     re.I,
 )
+# "but"/"yet" with no comma may join two adjectives ("a simple but sure message"): only
+# split there when both sides are long enough to be clauses.
+_BARE_BREAKS = re.compile(r"\s+(?=(?:but|yet|although|whereas)\s)", re.I)
+MIN_BARE_CLAUSE_WORDS = 5
+# "...makes a brief but well-placed appearance": a determiner and one word before the
+# "but" means it joins two adjectives of one noun phrase.
+_OPEN_NOUN_PHRASE = re.compile(r"\b(?:a|an|the|so|too|very|both|more|less|most|least|this|its|his|her|their)\s+[\w-]+\s*$", re.I)
 # A leading subordinate clause ("While it is beautiful to look at, the story suffers")
 # ends at its first comma.
 _LEADING_CONCESSION = re.compile(
@@ -94,9 +101,15 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     cuts = [0]
     if (lead := _LEADING_CONCESSION.match(norm)) and _word_count(norm[lead.end():]) >= MIN_CLAUSE_WORDS:
         cuts.append(lead.end())
-    for m in _CLAUSE_BREAKS.finditer(norm):
-        if m.start() > cuts[-1]:
-            cuts.append(m.end())
+    breaks = [m.end() for m in _CLAUSE_BREAKS.finditer(norm)]
+    for m in _BARE_BREAKS.finditer(norm):
+        left = norm[max([0, *[b for b in breaks if b <= m.start()]]) : m.start()]
+        if (_word_count(left) >= MIN_BARE_CLAUSE_WORDS and _word_count(norm[m.end():]) >= MIN_BARE_CLAUSE_WORDS
+                and not _OPEN_NOUN_PHRASE.search(left)):
+            breaks.append(m.end())
+    for cut in sorted(set(breaks)):
+        if cut > cuts[-1]:
+            cuts.append(cut)
     cuts.append(len(norm))
     pieces: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:]):

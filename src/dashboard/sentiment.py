@@ -99,6 +99,20 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])
 _SENTENCE_END = frozenset((".", "!", "?"))
 _BREAKS = frozenset((".", ",", ";", ":", "!", "?", "(", ")", "-"))
 _CF_FEATURE = "<cf>"
+# A crude suffix stripper: the stem of each word is a second feature, so that rare forms
+# ("charmingly", "overstuffed") borrow strength from their commoner relatives.
+_SUFFIX = re.compile(r"(?:ingly|edly|ings|ing|ied|ies|ed|es|s|ly|er|est|ness|ful)$")
+_STEMS: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    s = _STEMS.get(word)
+    if s is None:
+        s = "~" + (_SUFFIX.sub("", word) if len(word) > 4 else word)
+        if len(_STEMS) < 200_000:
+            _STEMS[word] = s
+    return s
+
 _NOT = "NOT_"
 
 
@@ -315,6 +329,7 @@ def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, 
         v = mult[i]
         pre = _NOT if neg[i] else ""
         feats.append((pre + w, v, i, i))
+        feats.append((pre + stem(w), v, i, i))
         if prev >= 0:
             feats.append((pre + canon[prev] + " " + w, v, prev, i))
         prev = i

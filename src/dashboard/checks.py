@@ -1,0 +1,190 @@
+"""Sanity checks on a batch of reviews before (and after) analysis.
+
+* duplicates: the same review twice (after case and spacing are ignored) is counted once;
+* language: a light stopword-ratio check, no downloads: text that is clearly not English
+  is kept and shown but not scored as English (``skip_scoring``, with a note);
+* ratings: a rating that makes no sense ("11/10", "-3/5") gets a message and no score;
+* opinions: after analysis, a review in which no opinion was found gets a message.
+
+Every problem is one line naming the file or table row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from .ratings import parse_rating
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from .ingest import ReviewSource
+
+# --- language --------------------------------------------------------------------------
+
+# Very frequent function words. A language's list leaves out words that are also common
+# English words, so English prose scores high on English and low on all the others.
+STOPWORDS = {
+    "English": set(
+        "the of and to in is it that was for on with as his her he she they this be are by at "
+        "not but have from or an had has its which were their been you we if would there all "
+        "so what can who will more when than them into one about out some could also only "
+        "just like film movie does doesn't isn't it's very too much even most".split()
+    ),
+    "French": set(
+        "le la les des du un une et est pas que qui dans pour sur avec ce cette ces il elle "
+        "ils au aux mais ou où son sa ses leur plus très être été fait comme nous vous je "
+        "c'est qu'il n'est d'un d'une l'on aussi tout sans film".split()
+    ),
+    "Spanish": set(
+        "el la los las del un una y es que en por para con se su sus lo como más pero muy "
+        "ya está son fue este esta sin sobre también película hay cuando todo entre desde".split()
+    ),
+    "German": set(
+        "der die das und ist nicht ein eine einen dem den des zu mit sich auf für von es "
+        "auch als wie noch nur aber sehr wird sind war dass oder kein keine bei nach aus "
+        "wenn schon film ich er sie wir".split()
+    ),
+    "Italian": set(
+        "il lo la gli le di del della dei e è che non un una per con sono come più ma "
+        "anche questo questa nel nella alla dal ha essere molto tutto film".split()
+    ),
+    "Portuguese": set(
+        "o os as um uma e é que não do da dos das em no na nos com para por se mais mas "
+        "como muito ele ela seu sua também filme são foi está".split()
+    ),
+    "Dutch": set(
+        "de het een en is van dat niet zijn op te met voor ook maar als bij nog wel er "
+        "dan zo naar uit heeft geen wordt deze film".split()
+    ),
+}
+# Judged only with at least this many words; shorter texts are given the benefit of doubt.
+LANGUAGE_MIN_WORDS = 12
+# Only the opening of a long review is looked at.
+LANGUAGE_SAMPLE_CHARS = 20_000
+# English is in doubt below this share of English function words...
+ENGLISH_MIN_RATIO = 0.15
+# ...and another language wins when its share is at least this and above English's.
+OTHER_MIN_RATIO = 0.12
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _is_latin(ch: str) -> bool:
+    return "LATIN" in unicodedata.name(ch, "")
+
+
+def guess_language(text: str) -> tuple[str, float]:
+    """("English" or another language or "a non-Latin script" or "", English ratio).
+
+    "" means too short to tell. This is a heuristic for flagging, not a classifier.
+    """
+    sample = text[:LANGUAGE_SAMPLE_CHARS]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) >= 40:
+        latin = sum(1 for ch in letters if ord(ch) < 128 or _is_latin(ch))
+        if latin / len(letters) < 0.5:
+            return "a non-Latin script", 0.0
+    words = [w.replace("’", "'") for w in _WORD.findall(sample.lower())]
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return "", 1.0
+    ratios = {lang: sum(w in stops for w in words) / len(words) for lang, stops in STOPWORDS.items()}
+    english = ratios.pop("English")
+    if english >= ENGLISH_MIN_RATIO:
+        return "English", english
+    other, best = max(ratios.items(), key=lambda kv: kv[1])
+    if best >= OTHER_MIN_RATIO and best > english:
+        return other, english
+    return "English", english  # lists, credits, fragments: not clearly anything else
+
+
+def flag_language(sources: list["ReviewSource"]) -> list[str]:
+    """Mark reviews that are clearly not English: kept, shown with a note, not scored."""
+    problems = []
+    for source in sources:
+        language, _ = guess_language(source.text)
+        if language and language != "English":
+            note = f"not scored: the text looks like {language}, and the scorer reads English only"
+            source.skip_scoring = True
+            source.note = _join(source.note, note)
+            problems.append(f"{source.origin or source.review_id}: {note}")
+    return problems
+
+
+# --- duplicates ------------------------------------------------------------------------
+
+
+def fingerprint(text: str) -> str:
+    """Same review, whatever its case, spacing, quotes or line breaks."""
+    norm = unicodedata.normalize("NFKC", text).casefold()
+    norm = norm.replace("’", "'").replace("“", '"').replace("”", '"')
+    norm = re.sub(r"\s+", " ", norm).strip()
+    return hashlib.sha1(norm.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def drop_duplicates(sources: list["ReviewSource"]) -> tuple[list["ReviewSource"], list[str]]:
+    """Keep the first copy of each review; later copies are named in a message and dropped."""
+    first: dict[str, "ReviewSource"] = {}
+    kept, problems = [], []
+    for source in sources:
+        key = fingerprint(source.text)
+        original = first.get(key)
+        if original is None:
+            first[key] = source
+            kept.append(source)
+            continue
+        where = source.origin or source.review_id
+        problems.append(f"{where}: duplicate of {original.origin or original.review_id}; counted once")
+        original.note = _join(original.note, f"also uploaded as {where} (counted once)")
+    return kept, problems
+
+
+# --- ratings ---------------------------------------------------------------------------
+
+
+def check_ratings(sources: list["ReviewSource"]) -> list[str]:
+    """A rating column value that makes no sense: say so; its score stays empty."""
+    problems = []
+    for source in sources:
+        if not source.rating.strip():
+            continue
+        rating = parse_rating(source.rating)
+        if rating.score is None:
+            why = rating.problem or "not a rating"
+            note = f"rating “{source.rating.strip()[:40]}” makes no sense ({why}); score left empty"
+            source.note = _join(source.note, note)
+            problems.append(f"{source.origin or source.review_id}: {note}")
+    return problems
+
+
+# --- after analysis --------------------------------------------------------------------
+
+
+def no_opinion_problems(reviews: "pd.DataFrame", sources: list["ReviewSource"]) -> list[str]:
+    """Reviews (scored ones) in which the analysis found no opinion at all."""
+    if reviews is None or reviews.empty or "mentions" not in reviews:
+        return []
+    counts = dict(zip(reviews["review_id"].astype(str), reviews["mentions"]))
+    problems = []
+    for source in sources:
+        if source.skip_scoring:
+            continue
+        if counts.get(source.review_id, 0) == 0:
+            problems.append(f"{source.origin or source.review_id}: no opinion was found in this review, "
+                            "so it adds nothing to the aspect scores")
+    return problems
+
+
+def check_sources(sources: list["ReviewSource"]) -> tuple[list["ReviewSource"], list[str]]:
+    """All checks that run before analysis; returns the sources to analyse and messages."""
+    kept, problems = drop_duplicates(sources)
+    problems += check_ratings(kept)
+    problems += flag_language(kept)
+    return kept, problems
+
+
+def _join(note: str, more: str) -> str:
+    return f"{note}; {more}" if note else more

@@ -1,0 +1,458 @@
+"""Data prep for the pages: plain pandas in, plain pandas (or escaped HTML) out.
+
+Nothing here imports Streamlit, so every function is testable on its own. Scores are on
+the 0-100 scale of the analysis tables (50 = neutral). A missing score stays missing:
+it is never shown or counted as 0 or 50.
+
+Every string that comes from a review is escaped with ``html.escape`` before it is put
+into HTML built here, and Markdown specials are neutralised by ``md_escape`` where text
+goes through Markdown.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+# Metacritic's colour bands for 0-100 scores.
+FAVOURABLE, MIXED, UNFAVOURABLE = "favourable", "mixed", "unfavourable"
+BAND_WORDS = {FAVOURABLE: "Generally favourable", MIXED: "Mixed or average", UNFAVOURABLE: "Generally unfavourable"}
+# Fewer reviews than this: the consensus carries a caution.
+MIN_REVIEWS_FOR_CONSENSUS = 4
+# A mention is praise or criticism beyond this polarity (same as the engine's deadband).
+POLARITY_DEADBAND = 0.05
+# Words for how far a critic's words sit from their own rating (points on 0-100).
+GAP_SMALL, GAP_LARGE = 10, 20
+
+PRAISE, CRITICISM, NEUTRAL = "praise", "criticism", "neutral"
+VERDICT_LABELS = {PRAISE: "Praise", CRITICISM: "Criticism", NEUTRAL: "Neutral"}
+VERDICT_SYMBOLS = {PRAISE: "▲", CRITICISM: "▼", NEUTRAL: "●"}
+
+
+# ----------------------------------------------------------------------------- basics
+
+def is_missing(value) -> bool:
+    if value is None:
+        return True
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def band(score) -> str:
+    """Metacritic band of a 0-100 score ("" when missing). Scores are rounded first,
+    so 60.6 shows as 61 and is favourable, matching what the reader sees."""
+    if is_missing(score):
+        return ""
+    s = int(math.floor(float(score) + 0.5))
+    if s >= 61:
+        return FAVOURABLE
+    if s >= 40:
+        return MIXED
+    return UNFAVOURABLE
+
+
+def fmt_score(score) -> str:
+    """A score as the reader sees it: a whole number, or an en dash when missing."""
+    if is_missing(score):
+        return "–"
+    return str(int(math.floor(float(score) + 0.5)))
+
+
+def verdict(polarity: float) -> str:
+    if polarity > POLARITY_DEADBAND:
+        return PRAISE
+    if polarity < -POLARITY_DEADBAND:
+        return CRITICISM
+    return NEUTRAL
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:$~=^&])")
+
+
+def md_escape(text: str) -> str:
+    """Text safe to pass through Streamlit Markdown: every Markdown special is
+    backslash-escaped (links, images, emphasis, ``:red[...]`` directives, ``$math$``,
+    HTML tags and entities), so it shows literally."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def esc(text) -> str:
+    return html.escape("" if is_missing(text) else str(text), quote=True)
+
+
+def safe_url(url) -> str:
+    """The URL if it is a plain web address, else "" (no javascript:, data: ...)."""
+    url = "" if is_missing(url) else str(url).strip()
+    return url if re.match(r"^https?://[^\s<>\"']+$", url, re.I) else ""
+
+
+# ----------------------------------------------------------------------------- critics
+
+def review_labels(reviews: pd.DataFrame) -> dict[str, str]:
+    """A readable name per review: outlet (and author), else title, else "Review N".
+    Duplicates get a number so every label is unique."""
+    labels: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for n, row in enumerate(reviews.itertuples(index=False), start=1):
+        outlet = _clean(getattr(row, "outlet", ""))
+        author = _clean(getattr(row, "author", ""))
+        title = _clean(getattr(row, "title", ""))
+        if outlet and author:
+            label = f"{author} ({outlet})"
+        else:
+            label = outlet or author or (title[:60] if title else f"Review {n}")
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] > 1:
+            label = f"{label} #{seen[label]}"
+        labels[str(row.review_id)] = label
+    return labels
+
+
+def _clean(value) -> str:
+    return "" if is_missing(value) else " ".join(str(value).split())
+
+
+def critic_scores(reviews: pd.DataFrame) -> pd.DataFrame:
+    """One row per review: the score that stands for the critic (their own rating where
+    given, else the estimate from their words) and where it came from."""
+    out = pd.DataFrame({"review_id": reviews["review_id"].astype(str)})
+    explicit = pd.to_numeric(reviews["explicit_score"], errors="coerce")
+    inferred = pd.to_numeric(reviews["inferred_score"], errors="coerce")
+    out["label"] = out["review_id"].map(review_labels(reviews))
+    out["explicit_score"] = explicit.to_numpy()
+    out["inferred_score"] = inferred.to_numpy()
+    out["score"] = explicit.where(explicit.notna(), inferred).to_numpy()
+    out["source"] = np.where(explicit.notna(), "rating", np.where(inferred.notna(), "estimate", "none"))
+    return out
+
+
+@dataclass
+class Consensus:
+    score: float          # NaN when no review has any score
+    reviews: int          # reviews that back the score
+    rated: int            # of which carry the critic's own rating
+    estimated: int        # of which are estimated from the words
+    unscored: int         # reviews with neither
+    band: str
+    caution: bool         # fewer than MIN_REVIEWS_FOR_CONSENSUS reviews back it
+
+    @property
+    def band_words(self) -> str:
+        return BAND_WORDS.get(self.band, "No score yet")
+
+
+def consensus(reviews: pd.DataFrame) -> Consensus:
+    scores = critic_scores(reviews)
+    backed = scores[scores["source"] != "none"]
+    mean = float(backed["score"].mean()) if len(backed) else float("nan")
+    return Consensus(
+        score=mean,
+        reviews=len(backed),
+        rated=int((backed["source"] == "rating").sum()),
+        estimated=int((backed["source"] == "estimate").sum()),
+        unscored=int((scores["source"] == "none").sum()),
+        band=band(mean),
+        caution=len(backed) < MIN_REVIEWS_FOR_CONSENSUS,
+    )
+
+
+def gap_words(explicit, inferred) -> str:
+    """What the distance between a critic's rating and their words means, in plain words."""
+    if is_missing(inferred) and is_missing(explicit):
+        return "Not enough opinion in this review to score it."
+    if is_missing(explicit):
+        return "No rating given: only the estimate from the words."
+    if is_missing(inferred):
+        return "Rating only: the words held too little opinion to estimate."
+    gap = float(inferred) - float(explicit)
+    direction = "warmer" if gap > 0 else "cooler"
+    if abs(gap) < GAP_SMALL:
+        return "The words match the rating."
+    if abs(gap) < GAP_LARGE:
+        return f"The words read a little {direction} than the rating."
+    return f"The words read much {direction} than the rating."
+
+
+def rating_gaps(reviews: pd.DataFrame) -> pd.DataFrame:
+    """Per review: the rating as written, its 0-100 form, the estimate, the gap and its
+    meaning. Sorted by the critic's score, best first; unscored reviews last."""
+    scores = critic_scores(reviews)
+    out = scores[["review_id", "label", "explicit_score", "inferred_score", "score", "source"]].copy()
+    raw = reviews.set_index(reviews["review_id"].astype(str))["explicit_rating"]
+    out["rating_as_written"] = out["review_id"].map(raw).fillna("").astype(str)
+    out["gap"] = out["inferred_score"] - out["explicit_score"]
+    out["meaning"] = [gap_words(e, i) for e, i in zip(out["explicit_score"], out["inferred_score"])]
+    return out.sort_values("score", ascending=False, na_position="last", kind="stable").reset_index(drop=True)
+
+
+# ----------------------------------------------------------------------------- aspects
+
+def aspect_order(aspects: pd.DataFrame, keys: list[str]) -> list[str]:
+    """Taxonomy aspects that at least one review mentions, in taxonomy order."""
+    present = set(aspects["aspect"]) if len(aspects) else set()
+    return [k for k in keys if k in present]
+
+
+def strongest_quotes(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Per review and aspect: the opinion mention with the largest |polarity|."""
+    ops = mentions[mentions["opinion"].astype(bool) & (mentions["aspect"] != "")]
+    if ops.empty:
+        return pd.DataFrame(columns=["review_id", "aspect", "text", "polarity", "mention_id"])
+    ops = ops.assign(strength=ops["polarity"].astype(float).abs())
+    idx = ops.sort_values(["strength", "position"], ascending=[False, True], kind="stable") \
+        .drop_duplicates(["review_id", "aspect"]).index
+    return ops.loc[idx, ["review_id", "aspect", "text", "polarity", "mention_id"]].reset_index(drop=True)
+
+
+def agreement(aspects: pd.DataFrame) -> pd.DataFrame:
+    """Per aspect: how many reviews mention it, the mean score and the spread (standard
+    deviation; 0 = all agree). Sorted most-agreed first."""
+    if aspects.empty:
+        return pd.DataFrame(columns=["aspect", "reviews", "mean", "spread"])
+    g = aspects.groupby("aspect")["score"]
+    out = pd.DataFrame({"reviews": g.size(), "mean": g.mean(), "spread": g.std(ddof=0).fillna(0.0)}).reset_index()
+    return out.sort_values(["spread", "reviews"], ascending=[True, False], kind="stable").reset_index(drop=True)
+
+
+SORTS = {
+    "score": "Highest score first",
+    "agreement": "Closest to the consensus first",
+    "disagreement": "Furthest from the consensus first",
+    "name": "By name",
+}
+
+
+@dataclass
+class HeatmapData:
+    scores: pd.DataFrame      # rows: review_id, cols: aspect keys; NaN = not mentioned
+    positive: pd.DataFrame
+    negative: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame      # strongest quote text per cell ("" = none)
+    labels: list[str]         # row labels, same order as scores.index
+    total_rows: int           # before paging
+
+
+def heatmap_data(reviews: pd.DataFrame, aspects: pd.DataFrame, mentions: pd.DataFrame, keys: list[str],
+                 sort: str = "score", page: int = 1, per_page: int = 25) -> HeatmapData:
+    """Reviews × aspects for the heatmap, sorted and paged (page is 1-based)."""
+    cols = aspect_order(aspects, keys)
+    scores_tbl = critic_scores(reviews).set_index("review_id")
+    ids = list(scores_tbl.index)
+
+    def pivot(value: str) -> pd.DataFrame:
+        if aspects.empty:
+            return pd.DataFrame(index=ids, columns=cols, dtype=float)
+        p = aspects.pivot_table(index="review_id", columns="aspect", values=value, aggfunc="first")
+        return p.reindex(index=ids, columns=cols).astype(float)
+
+    score = pivot("score")
+    overall = scores_tbl["score"]
+    mean = overall.mean()
+    if sort == "agreement":
+        order = (overall - mean).abs().sort_values(na_position="last", kind="stable").index
+    elif sort == "disagreement":
+        order = (overall - mean).abs().sort_values(ascending=False, na_position="last", kind="stable").index
+    elif sort == "name":
+        order = scores_tbl["label"].str.lower().sort_values(kind="stable").index
+    else:
+        order = overall.sort_values(ascending=False, na_position="last", kind="stable").index
+    order = list(order)
+    total = len(order)
+    page = max(1, min(page, max(1, math.ceil(total / per_page))))
+    chosen = order[(page - 1) * per_page: page * per_page]
+
+    quotes = strongest_quotes(mentions)
+    q = quotes.pivot_table(index="review_id", columns="aspect", values="text", aggfunc="first") \
+        if len(quotes) else pd.DataFrame()
+    q = q.reindex(index=chosen, columns=cols).fillna("") if len(q) else pd.DataFrame("", index=chosen, columns=cols)
+    return HeatmapData(
+        scores=score.loc[chosen],
+        positive=pivot("positive").loc[chosen],
+        negative=pivot("negative").loc[chosen],
+        mentions=pivot("mentions").loc[chosen],
+        quotes=q,
+        labels=[str(scores_tbl.at[r, "label"]) for r in chosen],
+        total_rows=total,
+    )
+
+
+def pages_needed(total: int, per_page: int) -> int:
+    return max(1, math.ceil(total / max(1, per_page)))
+
+
+# ----------------------------------------------------------------------------- quotes
+
+def quotes_for(mentions: pd.DataFrame, aspect: str, review_ids: list[str] | None = None,
+               include_plot: bool = False) -> pd.DataFrame:
+    """Excerpts about ``aspect``, one row per mention, in reading order per review, with
+    the verdict (praise/criticism/neutral) and its strength."""
+    rows = mentions[mentions["aspect"] == aspect]
+    if not include_plot:
+        rows = rows[rows["opinion"].astype(bool)]
+    if review_ids is not None:
+        rows = rows[rows["review_id"].isin(review_ids)]
+    rows = rows.drop_duplicates("mention_id").copy()
+    rows["verdict"] = [verdict(float(p)) for p in rows["polarity"]]
+    rows["strength"] = rows["polarity"].astype(float).abs()
+    return rows.sort_values(["review_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def aspect_summary(aspects: pd.DataFrame, aspect: str) -> pd.DataFrame:
+    """Per review: score, praise and criticism counts for one aspect."""
+    return aspects[aspects["aspect"] == aspect].set_index("review_id")[["score", "mentions", "positive", "negative"]]
+
+
+def key_cues(cues, polarity: float, limit: int = 4, min_weight: float = 0.15) -> list[tuple[int, int, float]]:
+    """The words that moved the score most, in the mention's direction (absolute offsets).
+    ``cues`` is the JSON list [[start, end, weight], ...] from the mentions table."""
+    if isinstance(cues, str):
+        try:
+            cues = json.loads(cues or "[]")
+        except ValueError:
+            cues = []
+    items = []
+    for c in cues or []:
+        try:
+            s, e, w = int(c[0]), int(c[1]), float(c[2])
+        except (TypeError, ValueError, IndexError):
+            continue
+        if e > s:
+            items.append((s, e, w))
+    sign = 1 if polarity > POLARITY_DEADBAND else -1 if polarity < -POLARITY_DEADBAND else 0
+    agreeing = [c for c in items if sign == 0 or c[2] * sign > 0]
+    agreeing.sort(key=lambda c: -abs(c[2]))
+    strong = [c for c in agreeing if abs(c[2]) >= min_weight][:limit]
+    if not strong and agreeing and sign != 0:
+        strong = agreeing[:1]
+    return sorted(strong)
+
+
+def highlight_html(text: str, start: int, cues) -> str:
+    """``text`` (which begins at absolute offset ``start`` of the review) as escaped HTML,
+    with the cue words wrapped in ``<mark class="cue pos|neg">``."""
+    text = str(text)
+    out, pos = [], 0
+    for s, e, w in sorted(cues):
+        s, e = max(s - start, 0), min(e - start, len(text))
+        if s < pos or s >= e:
+            continue
+        out.append(esc(text[pos:s]))
+        cls = "pos" if w > 0 else "neg"
+        out.append(f'<mark class="cue {cls}">{esc(text[s:e])}</mark>')
+        pos = e
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def context_window(text: str, start: int, end: int, width: int = 320) -> tuple[int, int]:
+    """The paragraph around [start, end), trimmed to about ``width`` characters each side."""
+    text = str(text)
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right < 0 else right
+    left = max(left, start - width)
+    right = min(right, end + width)
+    # Don't cut a word in half.
+    if left > 0 and left < start and not text[left - 1].isspace():
+        sp = text.find(" ", left, start)
+        left = sp + 1 if sp >= 0 else left
+    if right < len(text) and right > end and not text[right].isspace():
+        sp = text.rfind(" ", end, right)
+        right = sp if sp >= 0 else right
+    return left, right
+
+
+def context_html(text: str, start: int, end: int, width: int = 320) -> str:
+    """The sentence inside its paragraph, the sentence marked, all escaped."""
+    text = str(text)
+    left, right = context_window(text, start, end, width)
+    pre = ("… " if left > 0 and text[left - 1] != "\n" else "") + esc(text[left:start])
+    post = esc(text[end:right]) + (" …" if right < len(text) and text[right] != "\n" else "")
+    return f'{pre}<mark class="ctx">{esc(text[start:end])}</mark>{post}'
+
+
+# ----------------------------------------------------------------------------- full review
+
+SET_ASIDE_WORDS = {
+    "boilerplate": "Site text, not part of the review",
+    "advert": "Advert",
+    "metadata": "Film details",
+    "rating": "The critic's own rating",
+    "heading": "Heading",
+}
+
+
+def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame, names: dict[str, str],
+                     aspect: str | None = None) -> str:
+    """The original review as escaped HTML: opinion mentions highlighted (praise/criticism
+    by colour, plus a small tag naming the aspect and the verdict in words), set-aside
+    text greyed with its reason, the critic's rating marked. With ``aspect``, only
+    mentions of that aspect are highlighted."""
+    text = str(text)
+    n = len(text)
+    spans: list[tuple[int, int, str, dict]] = []
+    for row in set_aside.itertuples(index=False):
+        s, e = int(row.start), int(row.end)
+        if 0 <= s < e <= n:
+            spans.append((s, e, "aside", {"kind": str(row.kind), "reason": str(row.reason)}))
+    ops = mentions[mentions["opinion"].astype(bool)]
+    grouped: dict[str, dict] = {}
+    for row in ops.itertuples(index=False):
+        g = grouped.setdefault(row.mention_id, {"start": int(row.start), "end": int(row.end),
+                                                "polarity": float(row.polarity), "aspects": [], "cues": row.cues})
+        if row.aspect:
+            g["aspects"].append(str(row.aspect))
+    for g in grouped.values():
+        if aspect and aspect not in g["aspects"]:
+            continue
+        if 0 <= g["start"] < g["end"] <= n:
+            spans.append((g["start"], g["end"], "mention", g))
+    spans.sort(key=lambda s: (s[0], -s[1]))
+    out, pos = [], 0
+    for s, e, kind, info in spans:
+        if s < pos:  # overlaps an earlier span: skip (spans don't nest in practice)
+            continue
+        out.append(esc(text[pos:s]))
+        if kind == "aside":
+            k = info["kind"]
+            cls = "rating" if k == "rating" else "aside"
+            title = f"{SET_ASIDE_WORDS.get(k, 'Set aside')}: {info['reason']}"
+            label = "Critic's rating" if k == "rating" else "Not scored"
+            out.append(f'<span class="{cls}" title="{esc(title)}">{esc(text[s:e])}'
+                       f'<span class="tag">{esc(label)}: {esc(info["reason"])}</span></span>')
+        else:
+            v = verdict(info["polarity"])
+            aspect_names = ", ".join(names.get(a, a) for a in info["aspects"]) or "General"
+            cues = key_cues(info["cues"], info["polarity"])
+            title = f"{aspect_names}: {VERDICT_LABELS[v].lower()}"
+            out.append(f'<span class="m {v}" title="{esc(title)}">'
+                       f'<span class="tag">{esc(aspect_names)} {VERDICT_SYMBOLS[v]} {esc(VERDICT_LABELS[v])}</span>'
+                       f'{highlight_html(text[s:e], s, cues)}</span>')
+        pos = e
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+# ----------------------------------------------------------------------------- exports
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def to_csv(df: pd.DataFrame) -> bytes:
+    """CSV bytes safe to open in a spreadsheet: text cells that would start a formula
+    get a leading apostrophe."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
+    return out.to_csv(index=False).encode("utf-8")
