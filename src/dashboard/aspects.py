@@ -105,6 +105,7 @@ def name_variants(name: str) -> set[str]:
             surname = " ".join(tokens[-2:])
         if len(surname) > 2:
             variants.add(surname)
+            variants.add(surname[0].upper() + surname[1:])  # "De Armas" opening a sentence
     return variants
 
 

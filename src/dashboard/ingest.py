@@ -1,13 +1,27 @@
-"""Read reviews from files, folders and tables into ``ReviewSource`` records.
+"""Read reviews from files, folders, uploads, pasted text and tables into ``ReviewSource`` records.
 
 One bad file never stops the others: every problem becomes a one-line message naming
 the file (or table row), and the batch goes on.
+
+Limits are set on purpose (each message says what the limit is):
+
+* ``MAX_FILE_BYTES``: one file bigger than this is skipped (the upload widget's own limit,
+  ``server.maxUploadSize`` in ``.streamlit/config.toml``, should be the same number of MB);
+* ``MAX_REVIEW_CHARS``: only the first this many characters of one review are analysed,
+  so a 50 MB text cannot hang the app;
+* ``MAX_TABLE_ROWS``: only the first this many rows of a table are read;
+* ``MAX_BATCH_CHARS``: reviews past this much text in one batch are left out;
+* ``MAX_FILES_PER_BATCH``: files past this many in one upload are left out.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
+import unicodedata
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,13 +31,35 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 REVIEW_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
+UPLOAD_TYPES = sorted(s.lstrip(".") for s in REVIEW_SUFFIXES)
 TABLE_COLUMNS = ("review_id", "text", "title", "outlet", "author", "rating", "film", "url")
-# Other names a spreadsheet may give the two required columns.
+
+# --- limits (see the module docstring) ---------------------------------------------------
+MAX_FILE_BYTES = 64 * 1024 * 1024      # 64 MB per file; server.maxUploadSize = 64
+MAX_REVIEW_CHARS = 200_000             # ~35,000 words: far longer than any real review
+MAX_TABLE_ROWS = 5_000                 # rows read from one table
+MAX_BATCH_CHARS = 5_000_000            # text analysed in one batch (~15 s of analysis)
+MAX_FILES_PER_BATCH = 200
+MAX_HTML_CHARS = 5_000_000             # a web page is cut to this before parsing
+
+# Other names a spreadsheet may give the columns.
 COLUMN_ALIASES = {
-    "text": ("text", "review", "review_text", "body", "content", "quote", "snippet"),
+    "text": ("text", "review", "review_text", "review text", "body", "content", "quote", "snippet"),
     "review_id": ("review_id", "id", "reviewid", "review id"),
+    "title": ("title", "headline"),
+    "outlet": ("outlet", "publication", "publisher", "source", "site"),
+    "author": ("author", "critic", "reviewer", "byline"),
+    "rating": ("rating", "score", "grade", "stars"),
+    "film": ("film", "movie"),
+    "url": ("url", "link"),
 }
-_BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"RIFF", b"\x00\x00\x01\x00")
+# File signatures of common binary formats (checked at the start of the file).
+_BINARY_SIGNATURES = (
+    b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b\x08",
+    b"\x7fELF", b"\xd0\xcf\x11\xe0", b"Rar!", b"7z\xbc\xaf", b"OggS", b"ID3", b"\x00\x00\x01\x00",
+    b"II*\x00", b"MM\x00*", b"\x00\x00\x00\x18ftyp", b"\x00\x00\x00\x20ftyp", b"wOFF", b"wOF2",
+)
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
 class IngestError(ValueError):
@@ -57,92 +93,310 @@ class IngestReport:
         self.problems.extend(other.problems)
 
 
+# --- names and bytes -----------------------------------------------------------------------
+
+
+def safe_name(name: str) -> str:
+    """A file name fit for a one-line message: no folders, no control characters, not too long."""
+    base = re.split(r"[\\/]", str(name or ""))[-1]
+    base = "".join(ch if unicodedata.category(ch)[0] != "C" else " " for ch in base)
+    base = re.sub(r"\s+", " ", base).strip()
+    if len(base) > 100:
+        base = base[:60] + "…" + base[-30:]
+    return base or "unnamed file"
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
 def looks_binary(data: bytes) -> bool:
     head = data[:4096]
     if head.startswith(_BINARY_SIGNATURES) or b"\x00" in head:
         return True
-    controls = sum(b < 9 or 13 < b < 32 for b in head)
+    controls = sum(b < 9 or 13 < b < 32 for b in head if b != 27)
     return controls > max(8, len(head) // 50)
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode review bytes: UTF-8 first, then the Windows/Latin-1 encodings reviews use."""
+def _cut_bytes(data: bytes, limit: int, encoding: str | None = None) -> bytes:
+    """The first ``limit`` bytes, not splitting a UTF-8 or UTF-16 character."""
+    if len(data) <= limit:
+        return data
+    cut = limit
+    if encoding and encoding.startswith("utf-16"):
+        return data[: cut - cut % 2]
+    while cut > 0 and (data[cut] & 0xC0) == 0x80:  # inside a UTF-8 sequence
+        cut -= 1
+    return data[:cut]
+
+
+def _decode(data: bytes, name: str) -> tuple[str, str]:
+    """(text, note): UTF-8 (with or without BOM), UTF-16 with a BOM, then the Windows/Latin-1
+    encodings English reviews are saved in; ``note`` says when some bytes were replaced."""
     if not data.strip():
         raise IngestError(f"{name}: the file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            text = body.decode(encoding, "replace")
+            if not text.strip():
+                raise IngestError(f"{name}: the file is empty")
+            return _checked(text, name, body.decode(encoding, "ignore") != text)
     if looks_binary(data):
         raise IngestError(f"{name}: this is not a text file (it looks like an image, PDF or other binary file)")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), ""
     except UnicodeDecodeError:
         pass
+    # Mostly good UTF-8 with a few broken bytes: keep UTF-8 rather than turn every
+    # accented letter into mojibake.
+    replaced = data.decode("utf-8", "replace")
+    bad = replaced.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
+    good = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd")
+    if good and good >= 2 * bad:
+        return _checked(replaced, name, True)
     try:
-        # cp1252 is what most non-UTF-8 English reviews are in (curly quotes at 0x91-0x94).
-        return data.decode("cp1252")
+        # cp1252 is what most non-UTF-8 English reviews are in (curly quotes at 0x91-0x94);
+        # Latin-1 text decodes the same way for every letter.
+        return data.decode("cp1252"), ""
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
-        raise IngestError(f"{name}: the text could not be decoded (unknown character encoding)")
-    return str(best)
+    best = from_bytes(data[:1_000_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return _checked(data.decode(best.encoding, "replace"), name, False)
+        except LookupError:
+            pass
+    return _checked(data.decode("cp1252", "replace"), name, True)
+
+
+def _checked(text: str, name: str, replaced: bool) -> tuple[str, str]:
+    sample = text[:20_000]
+    junk = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"))
+    if sample and junk > max(3, len(sample) // 10):
+        raise IngestError(f"{name}: the text could not be decoded (unknown character encoding or not text)")
+    if replaced:
+        return text, f"{name}: some bytes could not be decoded and are shown as �"
+    return text, ""
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode review bytes: UTF-8 first, then the Windows/Latin-1 encodings reviews use."""
+    return _decode(data, name)[0]
 
 
 def _clean_id(value: str) -> str:
-    return re.sub(r"\s+", "_", str(value).strip())[:120]
+    value = "".join(ch for ch in str(value) if unicodedata.category(ch)[0] != "C")
+    return re.sub(r"\s+", "_", value.strip())[:120]
+
+
+def cap_text(text: str, limit: int = MAX_REVIEW_CHARS) -> tuple[str, bool]:
+    """At most ``limit`` characters, cut at a paragraph or sentence end when one is near."""
+    if len(text) <= limit:
+        return text, False
+    head = text[:limit]
+    for boundary in ("\n", ". ", " "):
+        at = head.rfind(boundary, int(limit * 0.9))
+        if at > 0:
+            return head[: at + len(boundary)].rstrip(), True
+    return head, True
+
+
+def _cap_message(name: str, size: str) -> str:
+    return (f"{name}: {size} of text; only the first {MAX_REVIEW_CHARS:,} characters are analysed "
+            f"(the limit per review)")
+
+
+# --- single texts ----------------------------------------------------------------------------
 
 
 def read_text_bytes(data: bytes, name: str, film: str = "") -> ReviewSource:
-    text = decode(data, name)
-    if Path(name).suffix.lower() in HTML_SUFFIXES:
-        from .html import html_to_text
+    """One review from a text, Markdown or HTML file (raises ``IngestError``)."""
+    report = _read_text(data, safe_name(name), film)
+    return report.sources[0]
 
-        text = html_to_text(text)
+
+def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
+    report = IngestReport()
+    is_html = Path(name).suffix.lower() in HTML_SUFFIXES
+    size = len(data)
+    # Never decode more than can be analysed (4 bytes per character at most).
+    limit = (MAX_HTML_CHARS if is_html else MAX_REVIEW_CHARS) * 4 + 4
+    encoding = next((e for b, e in _BOMS if data.startswith(b)), None)
+    text, note = _decode(_cut_bytes(data, limit, encoding), name)
+    if note:
+        report.problems.append(note)
+    title = author = outlet = ""
+    if is_html:
+        from .html import extract_page
+
+        if len(text) > MAX_HTML_CHARS:
+            report.problems.append(f"{name}: {_megabytes(size)} web page; only its first "
+                                   f"{MAX_HTML_CHARS // 1_000_000} million characters are read")
+        page = extract_page(text[:MAX_HTML_CHARS])
+        text, title, author, outlet = page.text, page.title, page.author, page.sitename
         if not text.strip():
             raise IngestError(f"{name}: no article text was found in this web page")
     if not text.strip():
         raise IngestError(f"{name}: the file is empty")
-    return ReviewSource(review_id=_clean_id(Path(name).stem), text=text, film=film, origin=name)
+    text, cut = cap_text(text)
+    if cut or (not is_html and size > limit):
+        report.problems.append(_cap_message(name, _megabytes(size)))
+    report.sources.append(ReviewSource(
+        review_id=_clean_id(Path(name).stem) or "review", text=text, film=film, origin=name,
+        title=title, author=author, outlet=outlet,
+    ))
+    return report
+
+
+def read_pasted(text: str, name: str = "pasted text", film: str = "", url: str = "") -> IngestReport:
+    """A review pasted into the page."""
+    name = safe_name(name)
+    if not text or not text.strip():
+        return IngestReport(problems=[f"{name}: nothing was pasted"])
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    size = len(text)
+    text, cut = cap_text(text)
+    report = IngestReport([ReviewSource(review_id=_clean_id(name), text=text, film=film, origin=name, url=url)])
+    if cut:
+        report.problems.append(_cap_message(name, f"{size:,} characters"))
+    return report
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def map_columns(columns: list[str]) -> dict[str, str | None]:
+    """Which of a table's columns stands for each of ``TABLE_COLUMNS`` (None when absent)."""
+    lowered: dict[str, str] = {}
+    for c in columns:
+        lowered.setdefault(str(c).strip().lower().replace("-", "_"), c)
+        lowered.setdefault(str(c).strip().lower(), c)
+    mapping: dict[str, str | None] = {}
+    used: set[str] = set()
+    for wanted in TABLE_COLUMNS:
+        found = None
+        for alias in COLUMN_ALIASES.get(wanted, (wanted,)):
+            c = lowered.get(alias)
+            if c is not None and c not in used:
+                found = c
+                break
+        mapping[wanted] = found
+        if found is not None:
+            used.add(found)
+    return mapping
 
 
 def _pick_column(columns: list[str], wanted: str) -> str | None:
-    lowered = {c.strip().lower(): c for c in columns}
-    for alias in COLUMN_ALIASES.get(wanted, (wanted,)):
-        if alias in lowered:
-            return lowered[alias]
-    return None
+    return map_columns(columns).get(wanted)
 
 
-def read_table_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = None) -> IngestReport:
-    """Reviews from a CSV or JSON-lines table with (at least) a text column."""
-    report = IngestReport()
-    text = decode(data, name)
+def load_table(data: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
+    """A CSV or JSON-lines table as strings, with messages for rows that could not be read."""
+    name = safe_name(name)
+    text, note = _decode(data, name)
+    problems = [note] if note else []
+    if Path(name).suffix.lower() == ".csv":
+        frame, more = _read_csv(text, name)
+    else:
+        frame, more = _read_jsonl(text, name)
+    problems += more
+    frame.columns = [str(c) if str(c).strip() else f"column {i + 1}" for i, c in enumerate(frame.columns)]
+    return frame, problems
+
+
+def _read_csv(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
     try:
-        if Path(name).suffix.lower() == ".csv":
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        dialect = csv.Sniffer().sniff(text[:65_536], delimiters=",;\t|")
+        sep = dialect.delimiter
+    except csv.Error:
+        sep = ","
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep,
+                                on_bad_lines="warn", engine="c")
+        except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
+            first = (str(exc).splitlines() or ["unreadable"])[0][:200]
+            raise IngestError(f"{name}: the table could not be read ({first})") from None
+    bad = []
+    for w in caught:
+        bad += re.findall(r"Skipping line (\d+)", str(w.message))
+    problems = []
+    if bad:
+        shown = ", ".join(bad[:10]) + (" …" if len(bad) > 10 else "")
+        problems.append(f"{name}: {len(bad)} malformed line(s) skipped (lines {shown})")
+    return frame, problems
+
+
+def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
+    records, bad = [], []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError:
+            bad.append(str(number))
+            continue
+        if isinstance(value, dict):
+            records.append(value)
         else:
-            frame = pd.read_json(io.StringIO(text), lines=True, dtype=False)
-    except (ValueError, pd.errors.ParserError) as exc:
-        raise IngestError(f"{name}: the table could not be read ({str(exc).splitlines()[0]})") from None
-    text_col = _pick_column(list(frame.columns), "text")
+            bad.append(str(number))
+    problems = []
+    if bad:
+        shown = ", ".join(bad[:10]) + (" …" if len(bad) > 10 else "")
+        problems.append(f"{name}: {len(bad)} line(s) that are not JSON objects skipped (lines {shown})")
+    if not records:
+        raise IngestError(f"{name}: the table could not be read (no JSON object on any line)")
+    return pd.DataFrame.from_records(records), problems
+
+
+def _cell(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def table_sources(frame: pd.DataFrame, name: str, film: str = "", text_column: str | None = None,
+                  max_rows: int | None = MAX_TABLE_ROWS, columns: dict[str, str | None] | None = None) -> IngestReport:
+    """Reviews from a loaded table. ``text_column`` (the user's pick) overrides the guess."""
+    name = safe_name(name)
+    report = IngestReport()
+    mapping = dict(columns or map_columns(list(frame.columns)))
+    if text_column is not None:
+        if text_column not in frame.columns:
+            raise IngestError(f"{name}: there is no column named “{text_column}”")
+        mapping = {k: (None if v == text_column else v) for k, v in mapping.items()}
+        mapping["text"] = text_column
+    text_col = mapping.get("text")
     if text_col is None:
-        raise IngestError(f"{name}: no text column (expected one named 'text'; found: {', '.join(map(str, frame.columns))})")
-    id_col = _pick_column(list(frame.columns), "review_id")
+        found = ", ".join(map(str, frame.columns)) or "none"
+        raise IngestError(f"{name}: no text column (expected one named 'text' or 'review'; found: {found[:300]})")
+    if frame.empty:
+        raise IngestError(f"{name}: the table has no rows")
     if max_rows is not None and len(frame) > max_rows:
-        report.problems.append(f"{name}: {len(frame):,} rows; only the first {max_rows:,} are analysed (the limit per table)")
+        report.problems.append(f"{name}: {len(frame):,} rows; only the first {max_rows:,} are read (the limit per table)")
         frame = frame.head(max_rows)
-    extra = {c: _pick_column(list(frame.columns), c) for c in ("title", "outlet", "author", "rating", "film", "url")}
-    empty_rows = []
+    id_col = mapping.get("review_id")
+    extra = {k: mapping.get(k) for k in ("title", "outlet", "author", "rating", "film", "url")}
+    empty_rows, long_rows = [], []
+    stem = _clean_id(Path(name).stem) or "table"
     for position, row in enumerate(frame.to_dict("records"), start=1):
-        body = row.get(text_col)
-        body = "" if body is None or (isinstance(body, float) and pd.isna(body)) else str(body)
-        review_id = _clean_id(row[id_col]) if id_col and str(row[id_col]).strip() else f"{Path(name).stem}-{position}"
+        body = _cell(row.get(text_col))
+        raw_id = _cell(row.get(id_col)) if id_col else ""
+        review_id = _clean_id(raw_id) if raw_id.strip() else f"{stem}-{position}"
         if not body.strip():
             empty_rows.append(str(position))
             continue
-        fields = {k: ("" if c is None or row.get(c) is None or (isinstance(row.get(c), float) and pd.isna(row.get(c))) else str(row[c])) for k, c in extra.items()}
+        body, cut = cap_text(body)
+        if cut:
+            long_rows.append(str(position))
+        fields = {k: (_cell(row.get(c)).strip()[:300] if c else "") for k, c in extra.items()}
         report.sources.append(ReviewSource(
             review_id=review_id, text=body, film=fields.pop("film") or film,
             origin=f"{name} row {position}", **fields,
@@ -150,56 +404,128 @@ def read_table_bytes(data: bytes, name: str, film: str = "", max_rows: int | Non
     if empty_rows:
         shown = ", ".join(empty_rows[:10]) + (" …" if len(empty_rows) > 10 else "")
         report.problems.append(f"{name}: {len(empty_rows)} row(s) with no review text skipped (rows {shown})")
+    if long_rows:
+        shown = ", ".join(long_rows[:10]) + (" …" if len(long_rows) > 10 else "")
+        report.problems.append(f"{name}: rows {shown}: only the first {MAX_REVIEW_CHARS:,} characters of "
+                               "each are analysed (the limit per review)")
     return report
 
 
-def read_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = None) -> IngestReport:
+def read_table_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = MAX_TABLE_ROWS,
+                     text_column: str | None = None) -> IngestReport:
+    """Reviews from a CSV or JSON-lines table with (at least) a text column."""
+    frame, problems = load_table(data, name)
+    report = table_sources(frame, name, film, text_column, max_rows)
+    report.problems[:0] = problems
+    return report
+
+
+# --- any file ----------------------------------------------------------------------------------
+
+
+def read_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = MAX_TABLE_ROWS,
+               text_column: str | None = None) -> IngestReport:
     """One uploaded or on-disk file, whatever its kind; problems become messages."""
+    name = safe_name(name)
     suffix = Path(name).suffix.lower()
     try:
+        if len(data) > MAX_FILE_BYTES:
+            raise IngestError(f"{name}: {_megabytes(len(data))} is over the {_megabytes(MAX_FILE_BYTES)} "
+                              "limit per file; skipped")
         if suffix in TABLE_SUFFIXES:
-            return read_table_bytes(data, name, film, max_rows)
+            return read_table_bytes(data, name, film, max_rows, text_column)
         if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
-            return IngestReport([read_text_bytes(data, name, film)])
+            return _read_text(data, name, film)
         raise IngestError(f"{name}: unsupported file type '{suffix or 'none'}' (use .txt, .md, .html, .csv or .jsonl)")
     except IngestError as exc:
         return IngestReport(problems=[str(exc)])
+    except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
+        return IngestReport(problems=[f"{name}: could not be read ({type(exc).__name__})"])
 
 
-def read_paths(paths: list[str | Path], max_bytes: int | None = None) -> IngestReport:
+def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: dict[str, str] | None = None,
+                 pasted: list[tuple[str, str]] | None = None, run_checks: bool = True) -> IngestReport:
+    """A batch from the page: uploaded ``(name, bytes)`` files plus pasted ``(name, text)``."""
+    report = IngestReport()
+    text_columns = text_columns or {}
+    if len(files) > MAX_FILES_PER_BATCH:
+        report.problems.append(f"{len(files)} files uploaded; only the first {MAX_FILES_PER_BATCH} are read "
+                               "(the limit per batch)")
+        files = files[:MAX_FILES_PER_BATCH]
+    for name, data in files:
+        report.extend(read_bytes(data, name, film, text_column=text_columns.get(name)))
+    for name, text in pasted or ():
+        report.extend(read_pasted(text, name, film))
+    return finish(report, run_checks)
+
+
+def finish(report: IngestReport, run_checks: bool = True) -> IngestReport:
+    """Checks (duplicates, ratings, language), the batch limit and unique ids."""
+    if run_checks:
+        from .checks import check_sources
+
+        report.sources, problems = check_sources(report.sources)
+        report.problems.extend(problems)
+    report.sources, problems = limit_batch(report.sources)
+    report.problems.extend(problems)
+    _make_ids_unique(report)
+    return report
+
+
+def limit_batch(sources: list[ReviewSource], max_chars: int = MAX_BATCH_CHARS) -> tuple[list[ReviewSource], list[str]]:
+    total, kept = 0, []
+    for source in sources:
+        if total + len(source.text) > max_chars and kept:
+            left = len(sources) - len(kept)
+            return kept, [f"{left} review(s) not analysed, from {source.origin or source.review_id} on: "
+                          f"the limit per batch is {max_chars:,} characters of text"]
+        total += len(source.text)
+        kept.append(source)
+    return kept, []
+
+
+def read_paths(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES, run_checks: bool = True) -> IngestReport:
     """Files and folders of reviews. A folder's name is the film of the files inside it."""
     report = IngestReport()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in REVIEW_SUFFIXES)
+            others = sorted(p.name for p in path.iterdir() if p.is_file() and p.suffix.lower() not in REVIEW_SUFFIXES
+                            and p.name != "film.toml" and not p.name.startswith("."))
+            if others:
+                shown = ", ".join(safe_name(n) for n in others[:5]) + (" …" if len(others) > 5 else "")
+                report.problems.append(f"{safe_name(str(path))}: {len(others)} file(s) of other types ignored ({shown})")
             if not files:
-                report.problems.append(f"{path}: no review files (.txt, .md, .html, .csv, .jsonl) in this folder")
+                report.problems.append(f"{safe_name(str(path))}: no review files (.txt, .md, .html, .csv, .jsonl) in this folder")
             for file in files:
                 report.extend(_read_file(file, path.name, max_bytes))
         elif path.is_file():
             report.extend(_read_file(path, path.parent.name, max_bytes))
         else:
-            report.problems.append(f"{path}: no such file or folder")
-    _make_ids_unique(report)
-    return report
+            report.problems.append(f"{safe_name(str(path))}: no such file or folder")
+    return finish(report, run_checks)
 
 
 def _read_file(path: Path, film: str, max_bytes: int | None) -> IngestReport:
+    name = safe_name(path.name)
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
-            return IngestReport(problems=[f"{path.name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit per file; skipped"])
+            return IngestReport(problems=[f"{name}: {_megabytes(size)} is over the {_megabytes(max_bytes)} limit per file; skipped"])
         data = path.read_bytes()
     except OSError as exc:
-        return IngestReport(problems=[f"{path.name}: could not be read ({exc.strerror or exc})"])
-    return read_bytes(data, path.name, film)
+        return IngestReport(problems=[f"{name}: could not be read ({exc.strerror or exc})"])
+    return read_bytes(data, name, film)
 
 
 def _make_ids_unique(report: IngestReport) -> None:
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     for source in report.sources:
-        count = seen.get(source.review_id, 0)
-        seen[source.review_id] = count + 1
-        if count:
-            source.review_id = f"{source.review_id}-{count + 1}"
+        base, n = source.review_id or "review", 1
+        candidate = base
+        while candidate in seen:
+            n += 1
+            candidate = f"{base}-{n}"
+        seen.add(candidate)
+        source.review_id = candidate

@@ -21,8 +21,10 @@ from .sentiment import Judgement
 MIN_SUBJECTIVITY = 0.35
 # Without any cue and with a polarity this close to 0, a sentence carries no judgement.
 NEUTRAL_POLARITY = 0.02
-# Outside retold plot, a judgement this strong counts as opinion whatever its wording.
-STRONG_POLARITY = 0.3
+# Outside retold plot, a judgement this strong counts as opinion unless the sentence reads
+# as plain fact (subjectivity below FACT_SUBJECTIVITY).
+STRONG_POLARITY = 0.5
+FACT_SUBJECTIVITY = 0.3
 
 
 @dataclass(frozen=True)
@@ -83,4 +85,5 @@ def is_opinion(text: str, judgement: Judgement, in_retelling: bool, from_list: b
     has_stance = strong or bool(r.weak_stance.search(text))
     if r.narrative.search(text) and not has_stance:
         return judgement.subjectivity >= 0.6
-    return has_stance or judgement.subjectivity >= MIN_SUBJECTIVITY or abs(judgement.polarity) >= STRONG_POLARITY
+    strong_judgement = abs(judgement.polarity) >= STRONG_POLARITY and judgement.subjectivity >= FACT_SUBJECTIVITY
+    return has_stance or judgement.subjectivity >= MIN_SUBJECTIVITY or strong_judgement

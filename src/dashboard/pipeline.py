@@ -36,6 +36,7 @@ from .textnorm import normalize
 REVIEW_COLUMNS = [
     "review_id", "film", "title", "outlet", "author", "explicit_rating", "explicit_score",
     "inferred_score", "mentions", "url", "origin", "pull_quote", "pull_quote_start", "pull_quote_end",
+    "note",
 ]
 MENTION_COLUMNS = [
     "review_id", "mention_id", "aspect", "polarity", "opinion", "start", "end", "text",

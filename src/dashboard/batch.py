@@ -1,0 +1,514 @@
+"""Large batches: the same tables as one ``analyze_sources`` run, in partitions.
+
+``analyze_sources`` harvests character names across every review of a film, so a
+partition cannot be analysed on its own. ``analyze_batch`` therefore works in two steps:
+
+1. the film-level context (``film_context``): the cast found in every review's metadata
+   lines, then the character names critics attach to that cast, folded into one
+   ``FilmInfo``;
+2. the per-review analysis of each partition (``analyze_partition``, a pure function of
+   a table of sources), given that ``FilmInfo``; the partitions' tables are concatenated
+   in order. ``mention_id`` is ``review_id#n``, already unique per review.
+
+The partitions run one after another, in worker processes (``jobs``) or on a Dask
+distributed cluster (``engine="dask"``). Memory stays bounded by the partition size, and
+the result tables are compacted (categoricals, 32-bit offsets) as they arrive.
+
+An optional on-disk cache (``cache_dir``) keeps each file's tables under a key made of the
+file's content (every field of its reviews), the scorer, the engine version (a hash of the
+analysis code and its resources), the taxonomy and the film context: re-analysing a
+folder only analyses the files that changed. Entries are written atomically; an entry
+that cannot be read is analysed again. Only point ``cache_dir`` at a folder you trust:
+entries are Python pickles.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+import pandas as pd
+
+from .aspects import CHARACTER_ROLE, People, Taxonomy, load_taxonomy
+from .films import FilmInfo
+from .ingest import ReviewSource
+from .sentiment import DEFAULT_SCORER
+
+TABLES = ("reviews", "aspects", "mentions", "texts", "set_aside")
+ENGINES = ("local", "dask")
+# Bump when the cache layout changes (the analysis code itself is hashed: ``engine_version``).
+CACHE_FORMAT = 1
+# A partition holds about this many characters of review text (and at most MAX_PARTITION
+# reviews): small enough to bound memory, large enough to keep per-call overhead low.
+PARTITION_CHARS = 400_000
+MAX_PARTITION = 2_000
+# Low-cardinality text columns stored as categoricals.
+_CATEGORY_COLUMNS = {
+    "mentions": ("review_id", "aspect", "kind"),
+    "aspects": ("review_id", "aspect"),
+    "set_aside": ("review_id", "kind", "reason"),
+    "reviews": ("film", "outlet", "author", "explicit_rating"),
+}
+_INT32_COLUMNS = {
+    "mentions": ("start", "end"),
+    "set_aside": ("start", "end"),
+    "aspects": ("mentions", "positive", "negative"),
+    "reviews": ("mentions", "pull_quote_start", "pull_quote_end"),
+}
+_SOURCE_FIELDS = tuple(f.name for f in fields(ReviewSource))
+_ROW_ORIGIN = re.compile(r"^(?P<file>.*) row \d+$")
+
+
+# ---------------------------------------------------------------------------- film context
+
+def cast_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> set[str]:
+    """Cast names the cleaner finds in the reviews' own metadata lines ("Starring: ...")."""
+    from .pipeline import clean  # the cleaner exactly as the pipeline imports it
+
+    return {n for t in texts for n in clean(t, titles).people.by_role.get("cast", ())}
+
+
+def characters_of(texts: Sequence[str], cast: set[str]) -> set[str]:
+    from .pipeline import harvest_characters
+
+    return harvest_characters(texts, cast)
+
+
+def with_characters(film: FilmInfo | None, characters: Iterable[str]) -> FilmInfo:
+    """A copy of ``film`` whose people include ``characters`` (the original is untouched)."""
+    film = film or FilmInfo(key="reviews", title="")
+    people = People({role: set(names) for role, names in film.people.by_role.items()})
+    out = replace(film, people=people)
+    for name in characters:
+        out.people.add(CHARACTER_ROLE, name)
+    return out
+
+
+def film_context(sources: Sequence[ReviewSource], film: FilmInfo | None = None) -> FilmInfo | None:
+    """The film-level context ``analyze_sources`` would compute over all ``sources``,
+    folded into a ``FilmInfo``: analysing any partition with it gives that partition's
+    rows of the one-run tables. None when there is neither a film nor a character."""
+    sources = list(sources)
+    titles = film.titles if film else ()
+    cast = set(film.people.by_role.get("cast", ())) if film else set()
+    cast |= cast_of([s.text for s in sources], titles)
+    characters = characters_of([s.text for s in sources], cast) if cast else set()
+    return with_characters(film, characters) if film is not None or characters else None
+
+
+def _casts_task(args) -> list[set[str]]:
+    from .pipeline import clean
+
+    texts, titles = args
+    return [set(clean(t, titles).people.by_role.get("cast", ())) for t in texts]
+
+
+def _characters_task(args) -> set[str]:
+    return characters_of(*args)
+
+
+# ---------------------------------------------------------------------------- partitions
+
+def sources_frame(sources: Sequence[ReviewSource]) -> pd.DataFrame:
+    """Sources as a table (one column per ``ReviewSource`` field): a partition."""
+    return pd.DataFrame([asdict(s) for s in sources], columns=list(_SOURCE_FIELDS))
+
+
+def frame_sources(frame: pd.DataFrame) -> list[ReviewSource]:
+    out = []
+    for row in frame.to_dict("records"):
+        values = {k: row[k] for k in _SOURCE_FIELDS if k in row}
+        values["skip_scoring"] = bool(values.get("skip_scoring", False))
+        for k, v in values.items():
+            if k != "skip_scoring":
+                values[k] = "" if v is None or (isinstance(v, float) and v != v) else str(v)
+        out.append(ReviewSource(**values))
+    return out
+
+
+def analyze_partition(
+    frame: pd.DataFrame | Sequence[ReviewSource],
+    scorer: str = DEFAULT_SCORER,
+    taxonomy: Taxonomy | None = None,
+    film: FilmInfo | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The per-review analysis of one partition: a pure function of its sources (a table
+    with ``ReviewSource`` columns, or the records themselves) and the film context."""
+    from .pipeline import analyze_sources
+
+    sources = frame_sources(frame) if isinstance(frame, pd.DataFrame) else list(frame)
+    analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film)
+    return compact({name: getattr(analysis, name) for name in TABLES})
+
+
+def _partition_task(args) -> dict[str, pd.DataFrame]:
+    sources, scorer, taxonomy, film = args
+    return analyze_partition(sources, scorer, taxonomy, film)
+
+
+def _partitions(sources: list[ReviewSource], jobs: int, max_chars: int = PARTITION_CHARS,
+                max_reviews: int = MAX_PARTITION) -> list[list[ReviewSource]]:
+    """Contiguous runs of sources of about ``max_chars`` characters; with several jobs,
+    at least four partitions per job so that the workers finish together."""
+    if not sources:
+        return []
+    total = sum(len(s.text) for s in sources)
+    if jobs > 1:
+        max_chars = max(20_000, min(max_chars, total // (4 * jobs) + 1))
+    parts: list[list[ReviewSource]] = [[]]
+    size = 0
+    for s in sources:
+        if parts[-1] and (size + len(s.text) > max_chars or len(parts[-1]) >= max_reviews):
+            parts.append([])
+            size = 0
+        parts[-1].append(s)
+        size += len(s.text)
+    return parts
+
+
+# ---------------------------------------------------------------------------- tables
+
+def compact(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Low-cardinality text as categoricals, offsets and counts as 32-bit integers."""
+    out = {}
+    for name, frame in tables.items():
+        frame = frame.copy(deep=False)
+        for col in _CATEGORY_COLUMNS.get(name, ()):
+            if col in frame.columns and not isinstance(frame[col].dtype, pd.CategoricalDtype):
+                frame[col] = frame[col].astype("category")
+        for col in _INT32_COLUMNS.get(name, ()):
+            if col in frame.columns and len(frame) and pd.api.types.is_integer_dtype(frame[col].dtype):
+                frame[col] = frame[col].astype("int32")
+        out[name] = frame
+    return out
+
+
+def concat_tables(parts: Sequence[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """Concatenate partitions' tables in order, keeping categoricals categorical."""
+    out = {}
+    for name in TABLES:
+        frames = [p[name] for p in parts if name in p]
+        if not frames:
+            continue
+        nonempty = [f for f in frames if len(f)] or frames[:1]
+        out[name] = _concat(nonempty)
+    return out
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
+    frames = [f.copy(deep=False) for f in frames]
+    for col in frames[0].columns:
+        if not all(col in f.columns and isinstance(f[col].dtype, pd.CategoricalDtype) for f in frames):
+            continue
+        categories = pd.Index(pd.unique(pd.concat([pd.Series(f[col].cat.categories) for f in frames], ignore_index=True)))
+        for f in frames:
+            f[col] = f[col].cat.set_categories(categories)
+    return pd.concat(frames, ignore_index=True)
+
+
+def _split_by_review(tables: dict[str, pd.DataFrame], groups: list[list[str]]) -> list[dict[str, pd.DataFrame]]:
+    """Split one partition's tables into the given groups of review ids (in order)."""
+    if len(groups) == 1:
+        return [tables]
+    owner = {rid: g for g, ids in enumerate(groups) for rid in ids}
+    out: list[dict[str, pd.DataFrame]] = [{} for _ in groups]
+    for name, frame in tables.items():
+        keys = frame["review_id"].astype(str).map(owner).to_numpy()
+        for g in range(len(groups)):
+            out[g][name] = frame[keys == g].reset_index(drop=True)
+    return out
+
+
+# ---------------------------------------------------------------------------- cache keys
+
+@lru_cache(maxsize=1)
+def engine_version() -> str:
+    """A hash of the analysis code and its resources: any change to them changes every
+    cache key (the CLI, this module and the pages are not part of it)."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
+    skip = {"cli.py", "batch.py", "__main__.py"}
+    files = sorted(p for p in package.glob("*.py") if p.name not in skip)
+    files += sorted(p for p in (package / "resources").glob("*") if p.is_file() and p.suffix != ".pyc")
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def taxonomy_hash(taxonomy: Taxonomy | None) -> str:
+    return _hash(repr(taxonomy or load_taxonomy()))
+
+
+def film_hash(film: FilmInfo | None) -> str:
+    if film is None:
+        return "none"
+    people = sorted((role, sorted(names)) for role, names in film.people.by_role.items())
+    return _hash(repr((film.key, film.title, film.full_title, film.year, people)))
+
+
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def content_hash(sources: Sequence[ReviewSource]) -> str:
+    """The content of a file as read: every field of each of its reviews."""
+    digest = hashlib.sha256()
+    for s in sources:
+        for name in _SOURCE_FIELDS:
+            value = getattr(s, name)
+            digest.update(f"{name}={len(str(value))}:".encode())
+            digest.update(str(value).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def file_groups(sources: Sequence[ReviewSource]) -> list[list[ReviewSource]]:
+    """Consecutive sources that came from one file (the unit of caching)."""
+    groups: list[list[ReviewSource]] = []
+    last = None
+    for s in sources:
+        m = _ROW_ORIGIN.match(s.origin)
+        key = (s.film, m.group("file") if m else s.origin or s.review_id)
+        if key != last or not groups:
+            groups.append([])
+            last = key
+        groups[-1].append(s)
+    return groups
+
+
+class Cache:
+    """Tables per file, under ``root/<key[:2]>/<key>.pkl``; plus each file's cast names."""
+
+    def __init__(self, root: str | Path):
+        self.root = Path(root)
+
+    def _path(self, key: str, kind: str = "tables") -> Path:
+        return self.root / key[:2] / f"{key}.{kind}.pkl"
+
+    def get(self, key: str, kind: str = "tables"):
+        path = self._path(key, kind)
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except FileNotFoundError:
+            return None
+        except Exception:  # a truncated or foreign file: analyse again
+            return None
+
+    def put(self, key: str, value, kind: str = "tables") -> None:
+        path = self._path(key, kind)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+# ---------------------------------------------------------------------------- runners
+
+class _SerialRunner:
+    def map(self, fn, items):
+        return [fn(i) for i in items]
+
+    def imap(self, fn, items) -> Iterator:
+        for i in items:
+            yield fn(i)
+
+    def close(self):
+        pass
+
+
+class _ProcessRunner:
+    def __init__(self, jobs: int):
+        import multiprocessing
+
+        # fork shares the already imported engine with the workers; elsewhere, spawn.
+        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
+
+    def map(self, fn, items):
+        return list(self.pool.map(fn, items))
+
+    def imap(self, fn, items) -> Iterator:
+        return self.pool.map(fn, items)
+
+    def close(self):
+        self.pool.shutdown(cancel_futures=True)
+
+
+class _DaskRunner:
+    """Tasks on a Dask distributed cluster: an existing ``client``, a scheduler
+    ``address``, or a new ``LocalCluster`` of ``jobs`` single-threaded worker processes."""
+
+    def __init__(self, jobs: int, client=None, address: str | None = None):
+        from dask.distributed import Client, LocalCluster
+
+        self.own = client is None
+        if client is not None:
+            self.client = client
+        elif address:
+            self.client = Client(address)
+        else:
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            self.client = Client(cluster)
+
+    def map(self, fn, items):
+        return list(self.imap(fn, items))
+
+    def imap(self, fn, items) -> Iterator:
+        items = list(items)
+        if not items:
+            return
+        futures = self.client.map(fn, items, pure=False)
+        try:
+            for future in futures:  # in order; the cluster runs them all meanwhile
+                yield future.result()
+                future.release()
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def close(self):
+        if self.own:
+            cluster = getattr(self.client, "cluster", None)
+            self.client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+# ---------------------------------------------------------------------------- the batch
+
+@dataclass
+class BatchResult:
+    tables: dict[str, pd.DataFrame]
+    scorer: str = DEFAULT_SCORER
+    film: FilmInfo | None = None
+    files: int = 0          # file groups
+    reused: int = 0         # of which read from the cache
+    problems: list[str] = field(default_factory=list)
+
+    def __getattr__(self, name: str):
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+
+def analyze_batch(
+    sources: Sequence[ReviewSource],
+    scorer: str = DEFAULT_SCORER,
+    taxonomy: Taxonomy | None = None,
+    film: FilmInfo | None = None,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    cache_dir: str | Path | None = None,
+    client=None,
+    scheduler: str | None = None,
+    partition_chars: int = PARTITION_CHARS,
+    progress: Callable[[int, int], None] | None = None,
+) -> BatchResult:
+    """``analyze_sources`` over partitions; the same tables (compacted), in the same order."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    sources = list(sources)
+    taxonomy = taxonomy or load_taxonomy()
+    cache = Cache(cache_dir) if cache_dir else None
+    groups = file_groups(sources)
+    if engine == "dask":
+        runner = _DaskRunner(jobs, client=client, address=scheduler)
+    elif jobs > 1 and len(sources) > 1:
+        runner = _ProcessRunner(jobs)
+    else:
+        runner = _SerialRunner()
+    try:
+        return _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, partition_chars, progress)
+    finally:
+        runner.close()
+
+
+def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, partition_chars, progress) -> BatchResult:
+    titles = film.titles if film else ()
+    hashes = [content_hash(g) for g in groups]
+    base = _hash(repr((engine_version(), scorer, taxonomy_hash(taxonomy))))
+
+    # 1. Film context. Each file's cast names are cached too, so an unchanged folder is
+    #    not cleaned again just to find them.
+    cast_keys = [_hash(repr((base, h, titles, "cast"))) for h in hashes]
+    casts: list[set[str] | None] = [cache.get(k, "cast") if cache else None for k in cast_keys]
+    missing = [i for i, c in enumerate(casts) if c is None]
+    if missing:
+        todo = _partitions([s for i in missing for s in groups[i]], jobs, partition_chars)
+        per_text = [c for found in runner.map(_casts_task, [([s.text for s in p], titles) for p in todo]) for c in found]
+        position = 0
+        for i in missing:
+            casts[i] = set().union(*per_text[position:position + len(groups[i])])
+            position += len(groups[i])
+            if cache:
+                cache.put(cast_keys[i], casts[i], "cast")
+    cast = set(film.people.by_role.get("cast", ())) if film else set()
+    cast = cast.union(*casts)
+    characters: set[str] = set()
+    if cast:
+        parts = _partitions(sources, jobs, partition_chars * 4)
+        for found in runner.map(_characters_task, [([s.text for s in p], cast) for p in parts]):
+            characters |= found
+    context = with_characters(film, characters) if film is not None or characters else None
+    context_key = film_hash(context)
+
+    # 2. Per-file tables: from the cache, or analysed in partitions.
+    keys = [_hash(repr((base, h, context_key))) for h in hashes]
+    results: list[dict[str, pd.DataFrame] | None] = [cache.get(k) if cache else None for k in keys]
+    reused = sum(r is not None for r in results)
+    todo_groups = [i for i, r in enumerate(results) if r is None]
+    todo_sources = [s for i in todo_groups for s in groups[i]]
+    parts = _partitions(todo_sources, jobs, partition_chars)
+    total, done = len(sources), len(sources) - len(todo_sources)
+    if progress and done:
+        progress(done, total)
+    group_of = {s.review_id: i for i in todo_groups for s in groups[i]}
+    pending: dict[int, list[dict[str, pd.DataFrame]]] = {}
+    remaining = {i: len(groups[i]) for i in todo_groups}
+    tasks = ((p, scorer, taxonomy, context) for p in parts)
+    for part, tables in zip(parts, runner.imap(_partition_task, tasks)):
+        order = list(dict.fromkeys(group_of[s.review_id] for s in part))
+        ids = [[s.review_id for s in part if group_of[s.review_id] == g] for g in order]
+        for g, piece in zip(order, _split_by_review(tables, ids)):
+            pending.setdefault(g, []).append(piece)
+            remaining[g] -= len(ids[order.index(g)])
+            if remaining[g] == 0:
+                results[g] = concat_tables(pending.pop(g))
+                if cache:
+                    cache.put(keys[g], results[g])
+        done += len(part)
+        if progress:
+            progress(done, total)
+    tables = concat_tables([r for r in results if r is not None]) if results else {}
+    tables = {name: tables.get(name, _empty(name)) for name in TABLES}
+    return BatchResult(tables, scorer=scorer, film=context, files=len(groups), reused=reused)
+
+
+def _empty(name: str) -> pd.DataFrame:
+    from .pipeline import MENTION_COLUMNS, REVIEW_COLUMNS
+
+    columns = {
+        "reviews": REVIEW_COLUMNS, "mentions": MENTION_COLUMNS,
+        "aspects": ["review_id", "aspect", "score", "mentions", "positive", "negative"],
+        "texts": ["review_id", "text"], "set_aside": ["review_id", "start", "end", "kind", "reason"],
+    }[name]
+    return pd.DataFrame(columns=columns)

@@ -1,0 +1,23 @@
+"""Shared fixtures. No test reads ../shared: the bundled reviews live in data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+BALLERINA = REPO / "data" / "reviews" / "ballerina"
+SCREEN_SCRIBE = "002_7af65771c5aefd7c"
+INDORI_NERD = "003_7cd0c8dedc355856"
+
+
+@pytest.fixture(scope="session")
+def ballerina_analysis():
+    from dashboard.films import load_film_info
+    from dashboard.ingest import read_paths
+    from dashboard.pipeline import analyze_sources
+
+    report = read_paths([BALLERINA])
+    assert not report.problems
+    return analyze_sources(report.sources, film=load_film_info(BALLERINA))

@@ -1,0 +1,58 @@
+from dashboard.aspects import AspectMatcher, People, load_taxonomy, name_variants
+
+EXPECTED_KEYS = ["acting", "story", "characters", "action", "visuals", "music", "pacing", "direction", "world", "overall"]
+
+
+def _matcher(**roles):
+    people = People()
+    for role, names in roles.items():
+        for n in names:
+            people.add(role, n)
+    return AspectMatcher(load_taxonomy(), people, ("Ballerina",))
+
+
+def _aspects(matcher, text):
+    return {m.aspect for m in matcher.match(text)}
+
+
+def test_taxonomy_has_the_film_aspects_with_plain_descriptions():
+    taxonomy = load_taxonomy()
+    assert taxonomy.keys == EXPECTED_KEYS
+    for aspect in taxonomy.aspects:
+        assert aspect.name and aspect.description and aspect.terms
+
+
+def test_user_taxonomy_file_replaces_the_bundled_one(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[aspects.jokes]\nname = "Jokes"\ndescription = "Is it funny?"\nterms = ["joke*", "funny"]\n')
+    taxonomy = load_taxonomy(str(path))
+    assert taxonomy.keys == ["jokes"]
+    assert _aspects(AspectMatcher(taxonomy), "The jokes land.") == {"jokes"}
+
+
+def test_terms_and_names_link_to_aspects():
+    m = _matcher(cast=["Ana de Armas"], director=["Len Wiseman"], character=["Eve"])
+    assert _aspects(m, "Ana de Armas shines as the lead.") >= {"acting"}
+    assert _aspects(m, "De Armas works hard.") == {"acting"}
+    assert "direction" in _aspects(m, "Wiseman’s direction keeps the choreography stylish and tight.")
+    assert "music" in _aspects(m, "The music helps carry the intensity.")
+    assert "visuals" in _aspects(m, "There is gorgeous nighttime cinematography.")
+    assert "characters" in _aspects(m, "Eve feels emotionally inert.")
+    assert "pacing" in _aspects(m, "The second act suffers from a slight drag.")
+    assert "world" in _aspects(m, "It expands the John Wick universe.")
+
+
+def test_film_words_count_as_overall_only_when_nothing_else_matched():
+    m = _matcher()
+    assert _aspects(m, "The film is a mess.") == {"overall"}
+    assert _aspects(m, "The film’s villain is underwritten.") == {"characters"}
+
+
+def test_character_name_used_for_the_franchise_is_world():
+    m = _matcher(character=["John Wick"])
+    assert _aspects(m, "It feels like the John Wick films.") == {"world"}
+
+
+def test_surname_variants_keep_particles():
+    assert name_variants("Ana de Armas") == {"Ana de Armas", "de Armas", "De Armas"}
+    assert name_variants("Len Wiseman") == {"Len Wiseman", "Wiseman"}

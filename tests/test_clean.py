@@ -1,0 +1,69 @@
+from dashboard.clean import ADVERT, BOILERPLATE, HEADING, METADATA, RATING, clean
+from tests.conftest import BALLERINA
+
+
+def _kinds(text, cleaned):
+    return {text[s.start:s.end]: s.kind for s in cleaned.set_aside}
+
+
+def test_boilerplate_metadata_and_headings_are_set_aside_with_reasons():
+    text = (
+        "A strong opening paragraph about the film and what it does well.\n"
+        "Directed by: Len Wiseman\n"
+        "Starring: Ana de Armas, Anjelica Huston\n"
+        "Release Date: June 6, 2025\n"
+        "Ana de Armas as Eve in Ballerina. Photo Credit: Larry D. Horricks\n"
+        "The action is crisp and the film is fun.\n"
+        "Stay connected with us for the latest and exclusive updates—only here on Indori Nerd!\n"
+        "Leave a reply"
+    )
+    cleaned = clean(text)
+    kinds = _kinds(text, cleaned)
+    assert kinds["Directed by: Len Wiseman"] == METADATA
+    assert kinds["Starring: Ana de Armas, Anjelica Huston"] == METADATA
+    assert kinds["Release Date: June 6, 2025"] == METADATA
+    assert kinds["Ana de Armas as Eve in Ballerina. Photo Credit: Larry D. Horricks"] == BOILERPLATE
+    assert kinds["Leave a reply"] == BOILERPLATE
+    assert kinds["Stay connected with us for the latest and exclusive updates—only here on Indori Nerd!"] == BOILERPLATE
+    assert all(s.reason for s in cleaned.set_aside)
+    assert cleaned.metadata["director"] == "Len Wiseman"
+    assert cleaned.people.by_role["cast"] == {"Ana de Armas", "Anjelica Huston"}
+    assert cleaned.outlet == "Indori Nerd"
+
+
+def test_casino_advert_and_its_follow_on_sentence_are_adverts():
+    text = (BALLERINA / "001_ef9c39601f434bb4.txt").read_text("utf-8")
+    cleaned = clean(text, ("Ballerina",))
+    adverts = [text[s.start:s.end] for s in cleaned.set_aside if s.kind == ADVERT]
+    assert adverts == [
+        "As Eva enters a secret world with rules and rituals, new players can do the same with a StayCasino login.",
+        "This is where strategy, risk, and profit come together in a high-stakes setting.",
+    ]
+
+
+def test_pros_and_cons_items_carry_their_heading_polarity():
+    text = "Intro sentence about the film.\nPros:\n- Great fights.\n- Strong lead.\nCons:\n- Thin plot.\nAfter the list."
+    cleaned = clean(text)
+    signs = [(text[s:e], sign) for s, e, sign in cleaned.list_polarity]
+    assert signs == [("- Great fights.", 1), ("- Strong lead.", 1), ("- Thin plot.", -1)]
+    assert {text[s.start:s.end] for s in cleaned.set_aside if s.kind == HEADING} == {"Pros:", "Cons:"}
+
+
+def test_rating_line_and_outlet():
+    text = "The review body is long enough to be a paragraph of its own.\n2.5 / 5 ✨ from the Screen Scribe.\nLeave a comment"
+    cleaned = clean(text)
+    assert cleaned.rating.rating.score == 50
+    assert cleaned.outlet == "The Screen Scribe"
+    assert _kinds(text, cleaned)["2.5 / 5 ✨ from the Screen Scribe."] == RATING
+
+
+def test_single_line_snippet_is_never_a_heading():
+    text = "effective but too-tepid biopic"
+    assert clean(text).set_aside == []
+
+
+def test_cleaning_changes_no_text():
+    text = (BALLERINA / "003_7cd0c8dedc355856.txt").read_text("utf-8")
+    cleaned = clean(text)
+    for s in cleaned.set_aside:
+        assert 0 <= s.start < s.end <= len(text)

@@ -1,0 +1,131 @@
+"""The analysis on the bundled reviews: the acceptance checks of the engine."""
+
+import json
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.ingest import ReviewSource
+from dashboard.pipeline import MENTION_COLUMNS, REVIEW_COLUMNS, analyze_sources
+from tests.conftest import INDORI_NERD, SCREEN_SCRIBE
+
+ASPECT_COLUMNS = ["review_id", "aspect", "score", "mentions", "positive", "negative"]
+
+
+def _opinions_overlapping(analysis, review_id, fragment):
+    text = analysis.text_of(review_id)
+    start = text.index(fragment)
+    end = start + len(fragment)
+    m = analysis.mentions
+    hits = m[(m.review_id == review_id) & (m.start < end) & (m.end > start)]
+    return hits[hits.opinion]
+
+
+def test_tables_follow_the_contract(ballerina_analysis):
+    a = ballerina_analysis
+    assert list(a.reviews.columns[: len(REVIEW_COLUMNS)]) == REVIEW_COLUMNS
+    assert list(a.aspects.columns) == ASPECT_COLUMNS
+    assert list(a.mentions.columns) == MENTION_COLUMNS
+    assert len(a.reviews) == 4
+
+
+def test_explicit_ratings_of_the_bundled_reviews(ballerina_analysis):
+    reviews = ballerina_analysis.reviews.set_index("review_id")
+    assert reviews.loc[SCREEN_SCRIBE, "explicit_score"] == 50
+    assert reviews.loc[SCREEN_SCRIBE, "explicit_rating"] == "2.5 / 5 ✨"
+    assert reviews.loc[SCREEN_SCRIBE, "outlet"] == "The Screen Scribe"
+    assert reviews.loc[INDORI_NERD, "explicit_score"] == 70
+    assert reviews.loc[INDORI_NERD, "outlet"] == "Indori Nerd"
+    others = reviews.drop(index=[SCREEN_SCRIBE, INDORI_NERD])
+    assert others["explicit_score"].isna().all()  # none, never 0
+    assert (others["explicit_rating"] == "").all()
+    assert reviews["inferred_score"].between(0, 100).all()
+
+
+@pytest.mark.parametrize(
+    "review_id, fragment",
+    [
+        ("001_ef9c39601f434bb4", "new players can do the same with a StayCasino login"),
+        ("001_ef9c39601f434bb4", "This is where strategy, risk, and profit come together"),
+        ("001_ef9c39601f434bb4", "Leave a reply"),
+        ("001_ef9c39601f434bb4", "Photo Credit: Larry D. Horricks"),
+        (SCREEN_SCRIBE, "Leave a comment"),
+        (SCREEN_SCRIBE, "(Images courtesy of and owned by Youtube)"),
+        (INDORI_NERD, "Stay connected with us"),
+        ("000_53a4ec30daea817b", "Directed by: Len Wiseman"),
+    ],
+)
+def test_boilerplate_and_adverts_produce_no_opinion(ballerina_analysis, review_id, fragment):
+    assert _opinions_overlapping(ballerina_analysis, review_id, fragment).empty
+
+
+@pytest.mark.parametrize(
+    "review_id, fragment",
+    [
+        ("000_53a4ec30daea817b", "her father is brutally murdered when she is a child"),
+        ("000_53a4ec30daea817b", "Eve is trained as a ballerina"),
+        ("001_ef9c39601f434bb4", "she watched her father die in her arms"),
+        ("001_ef9c39601f434bb4", "Eva returns to settle the score"),
+        ("001_ef9c39601f434bb4", "Eva has chosen to leave heaven"),
+        (SCREEN_SCRIBE, "Eve embarks on a mission of revenge"),
+        (INDORI_NERD, "after witnessing her father’s murder as a child"),
+        (INDORI_NERD, "she uncovers a conspiracy linked to her father’s death"),
+    ],
+)
+def test_retold_plot_moves_no_score(ballerina_analysis, review_id, fragment):
+    assert _opinions_overlapping(ballerina_analysis, review_id, fragment).empty
+
+
+def test_every_offset_points_at_its_text(ballerina_analysis):
+    a = ballerina_analysis
+    texts = dict(zip(a.texts.review_id, a.texts.text))
+    for row in a.mentions.itertuples():
+        assert texts[row.review_id][row.start:row.end] == row.text
+        for start, end, _ in json.loads(row.cues):
+            assert row.start <= start < end <= row.end
+    for row in a.set_aside.itertuples():
+        assert 0 <= row.start < row.end <= len(texts[row.review_id])
+
+
+def test_music_quote_is_found_under_music(ballerina_analysis):
+    m = ballerina_analysis.mentions
+    music = m[(m.aspect == "music") & m.opinion]
+    assert music.text.str.contains("the music helps carry the intensity").any()
+
+
+def test_aspects_without_mentions_have_no_score():
+    a = analyze_sources([ReviewSource("r1", "The acting is superb and the cast is wonderful.")])
+    assert "music" not in set(a.aspects.aspect)
+    assert set(a.aspects.aspect) >= {"acting"}
+
+
+def test_review_with_no_opinion_has_no_inferred_score():
+    a = analyze_sources([ReviewSource("facts", "Released in cinemas on 6 June.\nDirected by: Len Wiseman")])
+    assert math.isnan(a.reviews.loc[0, "inferred_score"])
+    assert a.reviews.loc[0, "mentions"] == 0
+
+
+def test_table_rating_column_wins_and_nonsense_is_empty():
+    a = analyze_sources([
+        ReviewSource("ok", "Good film.", rating="B+"),
+        ReviewSource("bad", "Good film.", rating="11/10"),
+    ])
+    scores = a.reviews.set_index("review_id")["explicit_score"]
+    assert scores["ok"] == 83
+    assert pd.isna(scores["bad"])
+
+
+def test_pros_and_cons_set_the_direction():
+    text = "Overview of the film in one sentence.\nPros:\n- The fights.\nCons:\n- The plot is very thin.\nThat is all."
+    a = analyze_sources([ReviewSource("pc", text)])
+    m = a.mentions.drop_duplicates("mention_id").set_index("text")
+    assert m.loc["The fights.", "polarity"] > 0
+    assert m.loc["The plot is very thin.", "polarity"] < 0
+    assert m.loc["The fights.", "kind"] == "pros"
+
+
+def test_unscored_sources_keep_their_note():
+    a = analyze_sources([ReviewSource("fr", "Un film magnifique.", note="not English: left unscored", skip_scoring=True)])
+    assert a.reviews.loc[0, "note"] == "not English: left unscored"
+    assert a.mentions.empty

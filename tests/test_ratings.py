@@ -1,0 +1,50 @@
+import pytest
+
+from dashboard.ratings import find_rating, parse_rating
+
+
+@pytest.mark.parametrize(
+    "raw, score",
+    [
+        ("3.5/5", 70), ("2.5 / 5 ✨", 50), ("7/10", 70), ("3 out of 4", 75), ("★★★½", 70),
+        ("****", 100), ("***1/2", 87.5), ("★★★☆☆", 60), ("B+", 83), ("A+", 100), ("A-", 91),
+        ("C-", 42), ("F", 0), ("85%", 85), ("3 1/2/4", 87.5), ("45/50", 90), ("3.5 stars", 70),
+        ("8", 80), ("72", 72), ("0/5", 0), ("4/4", 100),
+    ],
+)
+def test_parse_rating_normalises_to_0_100(raw, score):
+    rating = parse_rating(raw)
+    assert rating.score == pytest.approx(score)
+    assert rating.raw == raw
+
+
+@pytest.mark.parametrize("raw", ["11/10", "-3/5", "R", "1-5", "", "great"])
+def test_nonsense_ratings_have_no_score_and_say_why(raw):
+    rating = parse_rating(raw)
+    assert rating.score is None
+    assert rating.problem
+
+
+def test_finds_rating_line_with_sparkle_and_outlet():
+    text = "Long review text here about the film and more.\n2.5 / 5 ✨ from the Screen Scribe.\nLeave a comment"
+    found = find_rating(text)
+    assert found.rating.score == 50
+    assert text[found.start:found.end] == found.rating.raw == "2.5 / 5 ✨"
+
+
+def test_labelled_stars_prefer_the_fraction_beside_them():
+    text = "Intro.\nRating: ★★★½ (3.5/5)\n\nMore text."
+    found = find_rating(text)
+    assert found.rating.score == 70
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was one of 5 films I saw in 2/3 of the time, open 24/7, released 6/6/2025.",
+        "The film runs 7/10 of the way before its first twist, which is a shame, because the script is long and the twists are few and far between.",
+        "No rating here at all.",
+    ],
+)
+def test_prose_numbers_are_not_ratings(text):
+    assert find_rating(text) is None

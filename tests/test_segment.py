@@ -1,0 +1,47 @@
+from dashboard.segment import Span, clauses, lines, sentences
+
+
+def _clauses(text):
+    return [c.text(text) for c in clauses(text, Span(0, len(text)))]
+
+
+def test_sentences_keep_offsets_and_skip_initials_and_abbreviations():
+    text = "Photo Credit: Larry D. Horricks shot it. Mr. Smith agrees! Does it work? Yes.\nNew line here"
+    spans = sentences(text)
+    got = [s.text(text) for s in spans]
+    assert got == ["Photo Credit: Larry D. Horricks shot it.", "Mr. Smith agrees!", "Does it work?", "Yes.", "New line here"]
+    for s in spans:
+        assert text[s.start:s.end] == s.text(text)
+
+
+def test_sentences_within_a_range_index_the_whole_text():
+    text = "Skip me. Keep this one. And this."
+    spans = sentences(text, 9, len(text))
+    assert [s.text(text) for s in spans] == ["Keep this one.", "And this."]
+
+
+def test_contrast_splits_opposite_judgements():
+    assert _clauses("The plot is very thin, though that’s somewhat expected for this genre.") == [
+        "The plot is very thin,", "though that’s somewhat expected for this genre."]
+    assert _clauses("While it is beautiful to look at, the story suffers from a clumsy narrative.") == [
+        "While it is beautiful to look at,", "the story suffers from a clumsy narrative."]
+    assert _clauses(
+        "It wants to dance in the same league as Wick’s symphony of violence but ends up toe-tapping through a rehearsal."
+    ) == ["It wants to dance in the same league as Wick’s symphony of violence",
+          "but ends up toe-tapping through a rehearsal."]
+
+
+def test_adjective_pairs_and_adverbs_are_not_split():
+    for text in [
+        "There is a simple but sure dramatic message behind the amazing fight scenes.",
+        "Keanu Reeves makes a brief but well-placed appearance that propels the plot.",
+        "While John Wick enters the screen as a fully formed force, Eva is still in the making.",
+    ]:
+        pieces = _clauses(text)
+        assert all("but" != p.split()[0] for p in pieces[1:]) or len(pieces) == 1
+        assert not any(p.startswith("still") for p in pieces)
+
+
+def test_lines_strip_blank_space():
+    text = "  one  \n\n two\n"
+    assert [s.text(text) for s in lines(text)] == ["one", "two"]
