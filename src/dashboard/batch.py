@@ -210,7 +210,8 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     for col in frames[0].columns:
         if not all(col in f.columns and isinstance(f[col].dtype, pd.CategoricalDtype) for f in frames):
             continue
-        categories = pd.Index(pd.unique(pd.concat([pd.Series(f[col].cat.categories) for f in frames], ignore_index=True)))
+        # Sorted, as ``astype("category")`` makes them: the same however the rows were split.
+        categories = pd.Index(sorted(set().union(*(f[col].cat.categories for f in frames))))
         for f in frames:
             f[col] = f[col].cat.set_categories(categories)
     return pd.concat(frames, ignore_index=True)
@@ -437,6 +438,13 @@ def analyze_batch(
     else:
         runner = _SerialRunner()
     try:
+        if cache is None and isinstance(runner, _SerialRunner) and len(_partitions(sources, 1, partition_chars)) <= 1:
+            # One partition: exactly one ``analyze_sources`` run, no film context pass.
+            from .pipeline import analyze_sources
+
+            analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film, progress=progress)
+            tables = compact({name: getattr(analysis, name) for name in TABLES})
+            return BatchResult(tables, scorer=scorer, film=film, files=len(groups))
         return _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, partition_chars, progress)
     finally:
         runner.close()

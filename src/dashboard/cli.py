@@ -1,8 +1,11 @@
 """Command line: ``python -m dashboard analyze PATH... --out DIR``.
 
-Writes ``reviews.csv``, ``aspects.csv`` and ``mentions.csv`` (plus ``set_aside.csv``).
-Bad input never produces a traceback: each problem is one line on stderr, and the exit
-code is 0 when anything was analysed.
+Writes ``reviews.csv``, ``aspects.csv`` and ``mentions.csv`` (plus ``set_aside.csv``), or
+the same tables as Parquet with ``--format parquet``. Large batches: ``--jobs N`` analyses
+partitions in N processes, ``--engine dask`` on a Dask cluster, and ``--cache DIR`` keeps
+each file's tables so that re-analysing a folder only analyses the files that changed
+(see ``dashboard.batch``). Bad input never produces a traceback: each problem is one line
+on stderr, and the exit code is 0 when anything was analysed.
 """
 
 from __future__ import annotations
@@ -16,6 +19,17 @@ from .ingest import read_paths
 from .sentiment import DEFAULT_SCORER, SCORER_NAMES
 
 OUTPUT_TABLES = ("reviews", "aspects", "mentions", "set_aside")
+FORMATS = ("csv", "parquet")
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def _progress_bar(done: int, total: int) -> None:
@@ -39,13 +53,31 @@ def build_parser() -> argparse.ArgumentParser:
                          help="sentence scorer: 'critic' (default) or the plain 'textblob' baseline")
     analyze.add_argument("--taxonomy", help="a TOML file of aspects to use instead of the bundled one")
     analyze.add_argument("--film-info", help="a film.toml with title and cast (default: film.toml in the folder)")
+    analyze.add_argument("--format", choices=FORMATS, default="csv",
+                         help="table format: 'csv' (default) or 'parquet' (needs pyarrow)")
+    analyze.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+                         help="analyse in N parallel processes (default 1); the tables are the same")
+    analyze.add_argument("--cache", metavar="DIR",
+                         help="keep each file's tables in DIR (off by default); a rerun only analyses "
+                              "files whose content changed, or all of them when the scorer, the taxonomy, "
+                              "the film details or the analysis code changed. Use a folder you trust; "
+                              "delete it to free the space")
+    analyze.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="'local' (default): this machine, --jobs processes; 'dask': a Dask distributed "
+                              "cluster (needs dask[distributed]): --scheduler ADDRESS, or a local cluster "
+                              "of --jobs workers")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: the scheduler to connect to, e.g. tcp://10.0.0.5:8786")
     return parser
 
 
 def run_analyze(args: argparse.Namespace) -> int:
     from .aspects import load_taxonomy
-    from .pipeline import analyze_sources
+    from .batch import analyze_batch
 
+    if missing := _missing_packages(args):
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
     report = read_paths(args.paths)
     for problem in report.problems:
         print(f"skipped: {problem}", file=sys.stderr)
@@ -62,17 +94,48 @@ def run_analyze(args: argparse.Namespace) -> int:
     film = load_film_info(film_path)
     if film.problem:
         print(f"note: {film.problem}", file=sys.stderr)
-    analysis = analyze_sources(report.sources, scorer=args.scorer, taxonomy=taxonomy, film=film, progress=_progress_bar)
+    try:
+        analysis = analyze_batch(report.sources, scorer=args.scorer, taxonomy=taxonomy, film=film,
+                                 jobs=args.jobs, engine=args.engine, cache_dir=args.cache,
+                                 scheduler=args.scheduler, progress=_progress_bar)
+    except OSError as exc:
+        if args.scheduler:
+            print(f"error: could not reach the Dask scheduler at {args.scheduler}: {exc}", file=sys.stderr)
+        elif args.cache:
+            print(f"error: could not use the cache folder {args.cache}: {exc.strerror or exc}", file=sys.stderr)
+        else:
+            raise
+        return 2
+    if args.cache and analysis.reused:
+        print(f"note: {analysis.reused} of {analysis.files} file(s) unchanged, taken from the cache", file=sys.stderr)
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name in OUTPUT_TABLES:
-            getattr(analysis, name).to_csv(out / f"{name}.csv", index=False)
+            table = getattr(analysis, name)
+            if args.format == "parquet":
+                table.to_parquet(out / f"{name}.parquet", index=False)
+            else:
+                table.to_csv(out / f"{name}.csv", index=False)
     except OSError as exc:
         print(f"error: could not write to {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
     print(f"analysed {len(analysis.reviews)} review(s), {len(analysis.mentions)} mention rows -> {out}/")
     return 0
+
+
+def _missing_packages(args: argparse.Namespace) -> str:
+    """Why the chosen options cannot run here ("" when they can)."""
+    import importlib.util
+
+    if args.format == "parquet" and importlib.util.find_spec("pyarrow") is None:
+        return "--format parquet needs the pyarrow package (pip install pyarrow)"
+    if args.engine == "dask" and (importlib.util.find_spec("dask") is None
+                                  or importlib.util.find_spec("distributed") is None):
+        return "--engine dask needs Dask distributed (pip install 'dask[distributed]')"
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler only applies with --engine dask"
+    return ""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -47,6 +47,9 @@ LIST_ITEM_MIN_STRENGTH = 0.4
 # Pronouns that carry the aspect of the sentence before ("She carries the film").
 _ANAPHORA = re.compile(r"^\W*(she|he|they|her|his|their|him|them)\b", re.I)
 _FRAGMENT_MAX_WORDS = 4
+# A clause that names its own subject ("but the soul feels missing") does not continue
+# the subject of the clause before it.
+_OWN_SUBJECT = re.compile(r"^\W*(?:(?:but|yet|and|though|although|while|still|so)\s+)?(?:the|a|an|this|that|its|there)\b", re.I)
 # Critics' sentences rarely judge more than three aspects at once; beyond that, the
 # aspects named nearest the words that carry the judgement are kept.
 MAX_ASPECTS_PER_MENTION = 3
@@ -231,8 +234,12 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
                 terms[a.aspect].append(raw[a.start:a.end])
         if m.paragraph != previous_paragraph:
             previous_aspects = []
+        # A clause, a pronoun or a fragment with no aspect of its own continues the subject
+        # before it: "De Armas, while underserved dramatically, | proves herself capable".
+        same_sentence = (number > 0 and mentions[number - 1].sentence == m.sentence
+                         and not _OWN_SUBJECT.match(norm))
         if (not aspects or aspects == ["overall"]) and previous_aspects and (
-            _ANAPHORA.match(norm) or len(norm.split()) <= _FRAGMENT_MAX_WORDS
+            same_sentence or _ANAPHORA.match(norm) or len(norm.split()) <= _FRAGMENT_MAX_WORDS
         ):
             aspects = [a for a in previous_aspects if a != "overall"] or aspects
         if not aspects and opinion:

@@ -110,6 +110,12 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     for cut in sorted(set(breaks)):
         if cut > cuts[-1]:
             cuts.append(cut)
+    # A concession in mid-sentence (", while it is beautiful to look at, the story...")
+    # ends at its own next comma, as a leading one does.
+    for cut in list(cuts[1:]):
+        if (lead := _LEADING_CONCESSION.match(norm[cut:])) and _word_count(norm[cut + lead.end():]) >= MIN_CLAUSE_WORDS:
+            cuts.append(cut + lead.end())
+    cuts = sorted(set(cuts))
     cuts.append(len(norm))
     pieces: list[tuple[int, int]] = []
     for a, b in zip(cuts, cuts[1:]):

@@ -1,0 +1,179 @@
+"""Your reviews: analyse your own set of reviews in this browser session.
+
+Files (.txt, .md, .html, .csv, .jsonl), pasted text or a review's web address go in; the
+analysed set then drives every page for this session only (it is never saved on the
+server), and its tables can be downloaded as CSV. Every bit of review text and every file
+name is shown as literal text: nothing in an upload is ever run or rendered as markup.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_SRC = Path(__file__).resolve().parents[1] / "src"
+if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step too
+    sys.path.insert(0, str(_SRC))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import checks, ingest  # noqa: E402
+from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES, fetch_review  # noqa: E402
+from dashboard.pipeline import analyze_sources  # noqa: E402
+from dashboard.ui import state  # noqa: E402
+from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
+from dashboard.views import md_escape, to_csv  # noqa: E402
+
+_MESSAGES = "_your_reviews_messages"
+DOWNLOADS = ("reviews", "aspects", "mentions", "set_aside")
+SHOW_CHARS = 20_000  # of one review's text on this page
+REVIEW_COLUMNS = ["review_id", "origin", "title", "outlet", "author", "explicit_rating", "explicit_score",
+                  "inferred_score", "mentions", "note", "pull_quote"]
+
+
+def literal(text: str) -> str:
+    """Markdown that shows ``text`` exactly as it is (no links, images, HTML or directives)."""
+    return md_escape(str(text))
+
+
+def show_messages(messages: list[str]) -> None:
+    if not messages:
+        return
+    with st.expander(f"{len(messages)} note(s) about your files", expanded=True):
+        for message in messages:
+            st.warning(literal(message))
+
+
+def table_pickers(files) -> dict[str, str]:
+    """For each table: its column mapping when names differ, and a text column picker."""
+    picks: dict[str, str] = {}
+    for number, file in enumerate(files):
+        name = ingest.safe_name(file.name)
+        if Path(name).suffix.lower() not in ingest.TABLE_SUFFIXES or file.size > ingest.MAX_FILE_BYTES:
+            continue
+        try:
+            frame, _ = ingest.load_table(file.getvalue(), name)
+        except ingest.IngestError:
+            continue  # the message comes when the batch is analysed
+        columns = [str(c) for c in frame.columns]
+        mapping = ingest.map_columns(columns)
+        renamed = {k: v for k, v in mapping.items() if v is not None and v != k}
+        st.markdown(f"**Table {literal(name)}** — {len(frame):,} row(s), columns: {literal(', '.join(columns)[:300])}")
+        if renamed:
+            st.caption("Column mapping (your column → what it is read as):")
+            st.dataframe(
+                [{"your column": v, "read as": k} for k, v in renamed.items()],
+                hide_index=True, width="content",
+            )
+        default = columns.index(mapping["text"]) if mapping.get("text") in columns else None
+        choice = st.selectbox(
+            "Column holding the review text in " + literal(name), columns, index=default,
+            key=f"text_column_{number}_{name}", placeholder="Pick the review text column",
+        )
+        if choice is None:
+            st.info(literal(f"{name}: no column is named like review text; pick one above or the table is skipped."))
+        else:
+            picks[name] = choice
+    return picks
+
+
+def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str) -> None:
+    report = ingest.IngestReport()
+    with st.spinner("Reading your reviews…"):
+        files = list(files or [])
+        if len(files) > ingest.MAX_FILES_PER_BATCH:
+            report.problems.append(f"{len(files)} files uploaded; only the first {ingest.MAX_FILES_PER_BATCH} "
+                                   "are read (the limit per batch)")
+            files = files[: ingest.MAX_FILES_PER_BATCH]
+        for file in files:
+            name = ingest.safe_name(file.name)
+            report.extend(ingest.read_bytes(file.getvalue(), name, text_column=picks.get(name)))
+        if pasted.strip():
+            report.extend(ingest.read_pasted(pasted, "pasted review"))
+        if url.strip():
+            report.extend(fetch_review(url.strip()))
+        report = ingest.finish(report)
+    if not report.sources:
+        st.session_state[_MESSAGES] = report.problems + ["Nothing to analyse: no readable review in this batch."]
+        return
+    bar = st.progress(0.0, text=f"Analysing {len(report.sources)} review(s)…")
+    step = max(1, len(report.sources) // 100)
+
+    def progress(done: int, total: int) -> None:
+        if done == total or done % step == 0:
+            bar.progress(done / max(total, 1), text=f"Analysing review {done:,} of {total:,}…")
+
+    analysis = analyze_sources(report.sources, progress=progress)
+    bar.empty()
+    problems = report.problems + checks.no_opinion_problems(analysis.reviews, report.sources)
+    analysis.problems = problems
+    store_upload(analysis, label.strip() or "Your reviews")
+    st.session_state[_MESSAGES] = problems
+
+
+def show_result() -> None:
+    upload = current_upload()
+    if upload is None:
+        return
+    analysis, label = upload
+    reviews = analysis.reviews
+    st.subheader("Analysed: " + literal(label))
+    scored = int((reviews["mentions"] > 0).sum()) if "mentions" in reviews else 0
+    st.markdown(
+        f"{len(reviews):,} review(s), {scored:,} with opinions, {len(analysis.mentions.drop_duplicates('mention_id')):,} "
+        "opinion sentences. Every page now shows this set (for this browser session only)."
+    )
+    columns = [c for c in REVIEW_COLUMNS if c in reviews.columns]
+    st.dataframe(reviews[columns], hide_index=True)
+    cols = st.columns(len(DOWNLOADS))
+    for col, name in zip(cols, DOWNLOADS):
+        with col:
+            st.download_button(f"{name}.csv", to_csv(getattr(analysis, name)), file_name=f"{name}.csv",
+                               mime="text/csv", key=f"download_{name}", on_click="ignore")
+    ids = [str(r) for r in reviews["review_id"]]
+    if ids:
+        chosen = st.selectbox("Read a review as uploaded", ids, key="your_review_text")
+        text = analysis.text_of(chosen)
+        if len(text) > SHOW_CHARS:
+            st.caption(f"The first {SHOW_CHARS:,} of {len(text):,} characters:")
+        st.text(text[:SHOW_CHARS])
+
+
+def main() -> None:
+    state.read_link()
+    st.title("Your reviews")
+    st.markdown(
+        "Analyse your own reviews. They are kept **in this browser session only** and are never saved on "
+        "the server; once analysed, every page shows them until you clear them or close the tab."
+    )
+    show_messages(st.session_state.get(_MESSAGES, []))
+    if current_upload() is not None and st.button("Clear your reviews", key="clear_upload"):
+        clear_upload()
+        st.session_state.pop(_MESSAGES, None)
+        st.rerun()
+
+    files = st.file_uploader(
+        "Review files (.txt, .md, .html, or a .csv/.jsonl table with one review per row)",
+        type=ingest.UPLOAD_TYPES, accept_multiple_files=True, key="review_files",
+        help=(f"Up to {ingest.MAX_FILE_BYTES // (1024 * 1024)} MB per file and {ingest.MAX_TABLE_ROWS:,} rows per "
+              f"table; only the first {ingest.MAX_REVIEW_CHARS:,} characters of a review are analysed."),
+    )
+    picks = table_pickers(files or [])
+    pasted = st.text_area("…or paste a review", key="pasted_review", height=160)
+    url = st.text_input(
+        "…or a review's web address", key="review_url", placeholder="https://…",
+        help=f"http:// or https:// only; fetched with a {FETCH_TIMEOUT_S:g} s timeout, "
+             f"at most {MAX_FETCH_BYTES // (1024 * 1024)} MB.",
+    )
+    label = st.text_input("Name for this set", value="Your reviews", key="upload_label", max_chars=80)
+    if st.button("Analyse", type="primary", key="analyse"):
+        if not (files or pasted.strip() or url.strip()):
+            st.session_state[_MESSAGES] = ["Add a file, paste a review or give a web address first."]
+        else:
+            run_batch(files, picks, pasted, url, label)
+        st.rerun()
+    show_result()
+    state.write_link()
+
+
+main()

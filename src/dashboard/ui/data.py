@@ -1,0 +1,115 @@
+"""Loading a film's analysis once per film (cached), and the current view's context.
+
+``load_film`` is cached with ``st.cache_data``: a rerun, a new aspect or a page switch
+never recomputes the analysis. Only folders directly under ``data/reviews/`` are read
+(``films.film_folder`` refuses anything else).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from ..aspects import Taxonomy, load_taxonomy
+from ..films import DEFAULT_DATA_DIR, FilmInfo, film_folder, list_films, load_film_info
+from ..ingest import read_paths
+from ..pipeline import Analysis, analyze_sources
+from . import session, state
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class FilmData:
+    key: str
+    info: FilmInfo
+    analysis: Analysis
+    problems: list[str] = field(default_factory=list)
+    shareable: bool = True
+
+
+@st.cache_data(show_spinner="Reading the reviews…", max_entries=16)
+def load_film(key: str, data_dir: str = str(DEFAULT_DATA_DIR)) -> FilmData | None:
+    """Analyse the reviews of film ``key``; None when there is no such film."""
+    folder = film_folder(key, Path(data_dir))
+    if folder is None:
+        return None
+    info = load_film_info(folder)
+    report = read_paths([folder])
+    analysis = analyze_sources(report.sources, film=info)
+    problems = list(report.problems) + ([info.problem] if info.problem else [])
+    return FilmData(key=key, info=info, analysis=analysis, problems=problems)
+
+
+@st.cache_data(show_spinner=False, ttl=60)
+def available_films(data_dir: str = str(DEFAULT_DATA_DIR)) -> dict[str, str]:
+    """Film key -> title, for the picker."""
+    out = {}
+    for key in list_films(Path(data_dir)):
+        info = load_film_info(film_folder(key, Path(data_dir)))
+        out[key] = f"{info.title} ({info.year})" if info.year else info.title
+    return out
+
+
+def taxonomy() -> Taxonomy:
+    return load_taxonomy()
+
+
+def film_choices() -> dict[str, str]:
+    choices = dict(available_films())
+    if session.current_upload() is not None:
+        choices[session.UPLOAD_KEY] = session.UPLOAD_LABEL
+    return choices
+
+
+def resolve_film() -> FilmData | None:
+    """The film the view names, falling back (with a friendly note) to the first film."""
+    choices = film_choices()
+    key = state.get_value("film")
+    if key == session.UPLOAD_KEY:
+        upload = session.current_upload()
+        if upload is not None:
+            analysis, label = upload
+            return FilmData(key=key, info=FilmInfo(key=key, title=label), analysis=analysis,
+                            problems=list(analysis.problems), shareable=False)
+        state.warn("This link pointed at reviews someone uploaded in their own browser. Uploads are "
+                   "never saved, so they can't be shared: showing the bundled film instead.")
+        key = None
+    if key and key not in choices:
+        state.warn("We couldn't find the film named in the link, so here is the default film instead.")
+        key = None
+    if not key:
+        films = [k for k in choices if k != session.UPLOAD_KEY]
+        if not films:
+            return None
+        key = films[0]
+    state.set_value("film", key)
+    try:
+        data = load_film(key)
+    except Exception:  # a broken folder must not break the app
+        log.exception("could not analyse film %s", key)
+        data = None
+    if data is None:
+        state.warn("The reviews of this film could not be read. Try another film.")
+    return data
+
+
+def validate_view(data: FilmData, keys: list[str]) -> None:
+    """Drop link values that don't fit the film (unknown aspect or review), with a note."""
+    aspect = state.get_value("aspect")
+    if aspect and aspect not in keys:
+        state.warn("The link named an aspect we don't know, so the first aspect is shown instead.")
+        state.set_value("aspect", None)
+    ids = set(data.analysis.reviews["review_id"].astype(str))
+    chosen = state.get_value("reviews")
+    kept = [r for r in chosen if r in ids]
+    if len(kept) != len(chosen):
+        state.warn("Some reviews named in the link aren't part of this film; they were left out.")
+        state.set_value("reviews", kept)
+    review = state.get_value("review")
+    if review and review not in ids:
+        state.warn("The link named a review that isn't part of this film, so the first review is shown instead.")
+        state.set_value("review", None)

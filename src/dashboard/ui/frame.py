@@ -1,0 +1,144 @@
+"""What every page shares: the film picker, friendly notes, the link, the downloads.
+
+``app.py`` calls ``start()`` before the page runs and ``finish()`` after it; a page asks
+for the current film with ``context()``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import streamlit as st
+
+from .. import views
+from . import data as data_mod
+from . import render, session, state
+
+log = logging.getLogger(__name__)
+_CTX = "_frame_context"
+
+ROOT = Path(__file__).resolve().parents[3]
+PAGES_DIR = ROOT / "pages"
+# (file, title, icon, url path). The home page has no path of its own.
+PAGE_SPECS = [
+    ("1_overview.py", "Overview", ":material/home:", "overview"),
+    ("2_ratings.py", "Ratings vs words", ":material/compare_arrows:", "ratings"),
+    ("3_heatmap.py", "Aspect heatmap", ":material/grid_on:", "heatmap"),
+    ("4_quotes.py", "Quotes side by side", ":material/format_quote:", "quotes"),
+    ("5_full_review.py", "Full review", ":material/article:", "review"),
+    ("6_your_reviews.py", "Your reviews", ":material/upload_file:", "your-reviews"),
+]
+
+
+def page_path(file: str) -> str:
+    """A page file as ``st.page_link``/``st.switch_page`` want it (relative to app.py)."""
+    return f"pages/{file}"
+
+
+def build_pages() -> list:
+    pages = []
+    for i, (file, title, icon, url) in enumerate(PAGE_SPECS):
+        path = PAGES_DIR / file
+        if path.exists():  # the "Your reviews" page is optional
+            pages.append(st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0)))
+    return pages
+
+
+@dataclass
+class Context:
+    data: data_mod.FilmData | None
+    names: dict[str, str] = field(default_factory=dict)   # aspect key -> name
+    keys: list[str] = field(default_factory=list)         # taxonomy order
+    labels: dict[str, str] = field(default_factory=dict)  # review id -> critic label
+
+    @property
+    def analysis(self):
+        return self.data.analysis if self.data else None
+
+    def aspects_present(self) -> list[str]:
+        return views.aspect_order(self.analysis.aspects, self.keys) if self.data else []
+
+
+def _on_film_change() -> None:
+    state.set_value("film", st.session_state.get("w_film"))
+    state.set_value("reviews", [])
+    state.set_value("review", None)
+
+
+def start() -> Context:
+    render.inject_css()
+    state.read_link()
+    tax = data_mod.taxonomy()
+    data = data_mod.resolve_film()
+    if data is not None:
+        data_mod.validate_view(data, tax.keys)
+    ctx = Context(data=data, names=tax.names, keys=tax.keys,
+                  labels=views.review_labels(data.analysis.reviews) if data else {})
+    st.session_state[_CTX] = ctx
+
+    with st.sidebar:
+        choices = data_mod.film_choices()
+        if choices and data is not None:
+            callback = state.bind("film", "w_film")
+            st.selectbox("Film", list(choices), format_func=lambda k: choices.get(k, k), key="w_film",
+                         on_change=callback, help="Every folder of reviews is a film. Your choice is kept in the link.")
+        st.session_state["_frame_link_slot"] = st.container()
+    for message in state.take_messages():
+        st.info(message, icon=":material/info:")
+    if data is None:
+        st.warning("There are no reviews to show yet. Add a folder of reviews under data/reviews/ "
+                   "or upload some on the Your reviews page.")
+    elif data.problems:
+        with st.expander(f"{len(data.problems)} file(s) could not be read and were left out"):
+            for problem in data.problems:
+                st.text(problem)
+    return ctx
+
+
+def context() -> Context:
+    """The current view's context (built by ``start``; built here when a page runs alone)."""
+    ctx = st.session_state.get(_CTX)
+    if ctx is None:
+        ctx = start()
+    return ctx
+
+
+def finish() -> None:
+    """Write the view into the URL, then show the link and the downloads."""
+    params = state.write_link()
+    ctx: Context | None = st.session_state.get(_CTX)
+    slot = st.session_state.get("_frame_link_slot")
+    if slot is None:
+        return
+    with slot:
+        st.markdown("**Copy link to this view**")
+        st.code(state.share_url(params), language=None, wrap_lines=True)
+        if ctx and ctx.data and not ctx.data.shareable:
+            st.caption("This link works only in this browser tab: uploaded reviews are never saved, "
+                       "so nobody else can open them.")
+        else:
+            st.caption("Use the copy icon in the box. The link opens this page with the same film, "
+                       "aspect and reviews.")
+        if ctx and ctx.data:
+            with st.expander("Download the data (CSV)"):
+                a = ctx.data.analysis
+                for name, df, what in (("reviews", a.reviews, "one row per review"),
+                                       ("aspects", a.aspects, "one row per review and aspect"),
+                                       ("mentions", a.mentions, "one row per quote and aspect")):
+                    st.download_button(f"{name.title()} ({what})", data=functools.partial(views.to_csv, df),
+                                       file_name=f"{ctx.data.key}_{name}.csv", mime="text/csv",
+                                       on_click="ignore", key=f"dl_{name}", icon=":material/download:")
+    st.session_state.pop(_CTX, None)
+
+
+def run_page(page) -> None:
+    """Run a page; an unexpected error becomes a friendly message, not a traceback."""
+    try:
+        page.run()
+    except Exception:
+        log.exception("page failed")
+        st.error("Sorry, something went wrong while drawing this page. Try another film or aspect, "
+                 "or reload the page.", icon=":material/error:")
