@@ -20,7 +20,6 @@ import streamlit as st  # noqa: E402
 from dashboard import checks, ingest  # noqa: E402
 from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES, fetch_review  # noqa: E402
 from dashboard.pipeline import analyze_sources  # noqa: E402
-from dashboard.ui import state  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.views import md_escape, to_csv  # noqa: E402
 
@@ -140,7 +139,6 @@ def show_result() -> None:
 
 
 def main() -> None:
-    state.read_link()
     st.title("Your reviews")
     st.markdown(
         "Analyse your own reviews. They are kept **in this browser session only** and are never saved on "
@@ -173,7 +171,6 @@ def main() -> None:
             run_batch(files, picks, pasted, url, label)
         st.rerun()
     show_result()
-    state.write_link()
 
 
 main()

@@ -30,7 +30,11 @@ HEADING_MAX_WORDS = 14
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
 _PROS = re.compile(r"^\W*(pros|the good|what works|highs|positives|likes|strengths)\s*:?\s*$", re.I)
 _CONS = re.compile(r"^\W*(cons|the bad|what doesn't work|lows|negatives|dislikes|weaknesses)\s*:?\s*$", re.I)
-_BYLINE = re.compile(r"^\W*(?:by|written by|reviewed by|review by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\W*$")
+_BYLINE = re.compile(
+    r"^\W*(?i:by|written by|reviewed by|review by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\W*$"
+)
+# "Name (Character)" in a cast list.
+_CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
 _OUTLET = re.compile(
     r"\b(?:from|on|at|via|for)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
@@ -91,8 +95,35 @@ def _rules() -> _Rules:
 
 
 def _split_names(value: str) -> list[str]:
-    parts = re.split(r",|;|\band\b|&|/", value)
+    # Split on commas and "and", but not inside "(Character/Alias)".
+    parts = re.split(r",(?![^(]*\))|;|\band\b(?![^(]*\))|&", value)
     return [p.strip(" .") for p in parts if p.strip(" .") and len(p.split()) <= 5]
+
+
+def _add_person(people: People, role: str, entry: str) -> None:
+    if role == "cast" and (m := _CAST_ENTRY.match(entry)):
+        people.add("cast", m.group("name"))
+        people.add("character", re.sub(r"^(?:the|dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?)\s+", "", m.group("character").split("/")[0].strip(), flags=re.I))
+    else:
+        people.add(role, entry)
+
+
+def _credits_line(body: str, rules: "_Rules", out: Cleaned) -> bool:
+    """A line of credits in one run, "(director: X; screenwriter: Y; cast: A (Char), B)":
+    two or more labelled fields separated by semicolons."""
+    fields = [f.strip(" ()") for f in body.split(";")]
+    matched = 0
+    for field_text in fields:
+        field_text = re.sub(r"^[^:(]*\(", "", field_text)  # "TITLE (director: X" -> "director: X"
+        for pattern, role, is_list in rules.metadata:
+            if m := pattern.match(field_text):
+                matched += 1
+                value = m.group("value").strip()
+                out.metadata.setdefault(role, value)
+                for name in _split_names(value) if is_list else ():
+                    _add_person(out.people, role, name)
+                break
+    return matched >= 2
 
 
 def _is_heading(body: str, is_last: bool) -> bool:
@@ -133,12 +164,15 @@ def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
             if "newsletter" in reason.lower() or "follow" in reason.lower():
                 _find_outlet(out, body)
             continue
+        if _credits_line(body, rules, out):
+            aside(METADATA, "Film credits (director, writer, cast): facts, not opinion")
+            continue
         if meta := next(((m, role, is_list) for p, role, is_list in rules.metadata if (m := p.match(body))), None):
             m, role, is_list = meta
             value = m.group("value").strip()
             out.metadata.setdefault(role, value)
             for name in _split_names(value) if is_list else ():
-                out.people.add(role, name)
+                _add_person(out.people, role, name)
             aside(METADATA, "Film details (director, cast, release): facts, not opinion")
             continue
         if _PROS.match(body) or _CONS.match(body):

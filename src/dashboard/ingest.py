@@ -35,7 +35,7 @@ UPLOAD_TYPES = sorted(s.lstrip(".") for s in REVIEW_SUFFIXES)
 TABLE_COLUMNS = ("review_id", "text", "title", "outlet", "author", "rating", "film", "url")
 
 # --- limits (see the module docstring) ---------------------------------------------------
-MAX_FILE_BYTES = 64 * 1024 * 1024      # 64 MB per file; server.maxUploadSize = 64
+MAX_FILE_BYTES = 50 * 1024 * 1024      # 50 MB per file: server.maxUploadSize = 50 (MB) as well
 MAX_REVIEW_CHARS = 200_000             # ~35,000 words: far longer than any real review
 MAX_TABLE_ROWS = 5_000                 # rows read from one table
 MAX_BATCH_CHARS = 5_000_000            # text analysed in one batch (~15 s of analysis)
@@ -44,7 +44,8 @@ MAX_HTML_CHARS = 5_000_000             # a web page is cut to this before parsin
 
 # Other names a spreadsheet may give the columns.
 COLUMN_ALIASES = {
-    "text": ("text", "review", "review_text", "review text", "body", "content", "quote", "snippet"),
+    "text": ("text", "review", "review_text", "review text", "review_body", "review body", "body", "content",
+             "quote", "snippet", "excerpt"),
     "review_id": ("review_id", "id", "reviewid", "review id"),
     "title": ("title", "headline"),
     "outlet": ("outlet", "publication", "publisher", "source", "site"),
@@ -158,7 +159,7 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     try:
         # cp1252 is what most non-UTF-8 English reviews are in (curly quotes at 0x91-0x94);
         # Latin-1 text decodes the same way for every letter.
-        return data.decode("cp1252"), ""
+        return _checked(data.decode("cp1252"), name, False, guessed=True)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -166,16 +167,26 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
     best = from_bytes(data[:1_000_000]).best()
     if best is not None and best.encoding:
         try:
-            return _checked(data.decode(best.encoding, "replace"), name, False)
+            return _checked(data.decode(best.encoding, "replace"), name, False, guessed=True)
         except LookupError:
             pass
     return _checked(data.decode("cp1252", "replace"), name, True)
 
 
-def _checked(text: str, name: str, replaced: bool) -> tuple[str, str]:
+def _is_unspaced_script(ch: str) -> bool:
+    # Chinese and Japanese are written without spaces between words.
+    return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _checked(text: str, name: str, replaced: bool, guessed: bool = False) -> tuple[str, str]:
+    """Refuse a decoding that is mostly junk: replacement or control characters, or (for a
+    guessed encoding) a long run of letters with no spaces, as bytes that are not text give."""
     sample = text[:20_000]
     junk = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"))
-    if sample and junk > max(3, len(sample) // 10):
+    unspaced = (guessed or replaced) and len(sample) >= 200 and \
+        sum(ch.isspace() for ch in sample) < len(sample) * 0.02 and \
+        sum(_is_unspaced_script(ch) for ch in sample) < len(sample) * 0.3
+    if (sample and junk > max(3, len(sample) // 10)) or unspaced:
         raise IngestError(f"{name}: the text could not be decoded (unknown character encoding or not text)")
     if replaced:
         return text, f"{name}: some bytes could not be decoded and are shown as �"
@@ -351,7 +362,7 @@ def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
         problems.append(f"{name}: {len(bad)} line(s) that are not JSON objects skipped (lines {shown})")
     if not records:
         raise IngestError(f"{name}: the table could not be read (no JSON object on any line)")
-    return pd.DataFrame.from_records(records), problems
+    return pd.DataFrame(records, dtype=object), problems
 
 
 def _cell(value) -> str:

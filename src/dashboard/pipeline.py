@@ -85,11 +85,27 @@ class _Mention:
     in_synopsis: bool = False  # under a heading that names the plot
 
 
-def harvest_characters(texts: Iterable[str], cast: set[str]) -> set[str]:
-    """Character names critics attach to the cast: "Eve (Ana de Armas)", "Ana de Armas as Eve",
-    "Byrne's Chancellor", "Reedus plays Daniel Pine"."""
+_CAP_NAME = r"[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|[A-Z]\.))?"
+# "Daniel Miller (David Paymer)": a character and, in brackets, the actor who plays them.
+_CHARACTER_ACTOR = re.compile(rf"(?<![\w.])(?P<c>{_CAP_NAME})\s\((?P<a>[A-Z][a-z]+(?:\s[A-Z][\w.'-]+){{1,2}})\)")
+_NOT_A_NAME = {"The", "In", "A", "An", "His", "Her", "Ballerina", "Directed", "Starring", "Rated", "Released"}
+
+
+def harvest_characters(texts: Iterable[str], cast: set[str]) -> tuple[set[str], set[str]]:
+    """Character and actor names critics pair up: "Eve (Ana de Armas)", "Ana de Armas as
+    Eve", "Byrne's Chancellor", "Reedus plays Daniel Pine". Returns (characters, actors);
+    pairs in brackets are recognised without a cast list."""
+    characters: set[str] = set()
+    actors: set[str] = set()
+    texts = [normalize(t) for t in texts]
+    for norm in texts:
+        for m in _CHARACTER_ACTOR.finditer(norm):
+            if m.group("c").split()[0] not in _NOT_A_NAME:
+                characters.add(m.group("c"))
+                actors.add(m.group("a"))
+    cast = set(cast) | actors
     if not cast:
-        return set()
+        return characters, actors
     variants = sorted({v for name in cast for v in _name_variants(name)}, key=len, reverse=True)
     actor = "(?:" + "|".join(re.escape(v) for v in variants) + ")"
     cap = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
@@ -99,15 +115,13 @@ def harvest_characters(texts: Iterable[str], cast: set[str]) -> set[str]:
         re.compile(rf"{actor}'s\s(?P<c>{cap})"),
         re.compile(rf"{actor}[^.]{{0,60}}?\sas\s(?:the\s)?(?P<c>{cap})\b"),
     ]
-    found: set[str] = set()
-    for text in texts:
-        norm = normalize(text)
+    for norm in texts:
         for pattern in patterns:
             for m in pattern.finditer(norm):
                 name = m.group("c")
-                if name.split()[0] not in {"The", "In", "A", "An", "His", "Her", "Ballerina"} and name not in cast:
-                    found.add(name)
-    return found
+                if name.split()[0] not in _NOT_A_NAME and name not in cast:
+                    characters.add(name)
+    return characters, actors
 
 
 def _name_variants(name: str) -> set[str]:
@@ -160,8 +174,13 @@ def analyze_sources(
 
     cleaned = [clean(s.text, titles) for s in sources]
     cast = set(film_people.by_role.get("cast", ())) | {n for c in cleaned for n in c.people.by_role.get("cast", ())}
-    characters = set(film_people.by_role.get(CHARACTER_ROLE, ())) | harvest_characters((s.text for s in sources), cast)
-    shared_people = film_people.merged(People({CHARACTER_ROLE: characters} if characters else {}))
+    characters, actors = harvest_characters((s.text for s in sources), cast)
+    harvested = People()
+    for name in characters:
+        harvested.add(CHARACTER_ROLE, name)
+    for name in actors - cast:
+        harvested.add("cast", name)
+    shared_people = film_people.merged(harvested)
     matchers: dict[frozenset, AspectMatcher] = {}
 
     candidates: list[_Mention] = []

@@ -242,8 +242,9 @@ class HeatmapData:
 
 
 def heatmap_data(reviews: pd.DataFrame, aspects: pd.DataFrame, mentions: pd.DataFrame, keys: list[str],
-                 sort: str = "score", page: int = 1, per_page: int = 25) -> HeatmapData:
-    """Reviews × aspects for the heatmap, sorted and paged (page is 1-based)."""
+                 sort: str = "score", page: int = 1, per_page: int = 25, top_bottom: int = 0) -> HeatmapData:
+    """Reviews × aspects for the heatmap, sorted and paged (page is 1-based). With
+    ``top_bottom=k``, only the k highest- and k lowest-scoring critics are kept."""
     cols = aspect_order(aspects, keys)
     scores_tbl = critic_scores(reviews).set_index("review_id")
     ids = list(scores_tbl.index)
@@ -266,6 +267,11 @@ def heatmap_data(reviews: pd.DataFrame, aspects: pd.DataFrame, mentions: pd.Data
     else:
         order = overall.sort_values(ascending=False, na_position="last", kind="stable").index
     order = list(order)
+    if top_bottom and len(order) > 2 * top_bottom:
+        by_score = list(overall.sort_values(ascending=False, na_position="last", kind="stable").index)
+        scored = [r for r in by_score if not is_missing(overall[r])]
+        keep = set(scored[:top_bottom] + scored[-top_bottom:])
+        order = [r for r in order if r in keep]
     total = len(order)
     page = max(1, min(page, max(1, math.ceil(total / per_page))))
     chosen = order[(page - 1) * per_page: page * per_page]

@@ -53,6 +53,7 @@ class Context:
     names: dict[str, str] = field(default_factory=dict)   # aspect key -> name
     keys: list[str] = field(default_factory=list)         # taxonomy order
     labels: dict[str, str] = field(default_factory=dict)  # review id -> critic label
+    descriptions: dict[str, str] = field(default_factory=dict)  # aspect key -> description
 
     @property
     def analysis(self):
@@ -76,6 +77,7 @@ def start() -> Context:
     if data is not None:
         data_mod.validate_view(data, tax.keys)
     ctx = Context(data=data, names=tax.names, keys=tax.keys,
+                  descriptions={x.key: x.description for x in tax.aspects},
                   labels=views.review_labels(data.analysis.reviews) if data else {})
     st.session_state[_CTX] = ctx
 

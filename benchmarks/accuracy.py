@@ -1,0 +1,287 @@
+"""Accuracy of the dashboard's analysis on public labelled film-review data (test splits).
+
+Usage::
+
+    python benchmarks/accuracy.py [BENCHDATA_DIR] [--scorer critic|textblob|both] [--fraction F]
+
+BENCHDATA_DIR defaults to ../shared/benchdata next to the repository. Every number comes
+from the same code path as the CLI: ``dashboard.pipeline.analyze_sources`` over
+``dashboard.ingest.ReviewSource`` objects, read back from the ``reviews`` and ``mentions``
+tables. Only ``test`` splits are scored (the scorer was trained and tuned on ``dev``).
+
+Rows of the printed table (critic and textblob side by side):
+
+* rt_sentence_polarity: accuracy of sign(inferred_score - 50) per snippet (no score = wrong);
+* pang_lee_scale: Pearson and MAE of inferred_score/100 against the critic's rating, overall
+  and per critic (a review with no score counts as 0.5 for the MAE and Pearson);
+* rt_critic_snippets: balanced accuracy of fresh/rotten from the quote; and the explicit
+  rating parser (``dashboard.ratings.parse_rating``) on the raw score strings: share parsed,
+  and share agreeing (within 0.5 points) with the value implied by the string's own scale
+  (x/y fractions and letter grades on Metacritic's table; bare numbers have no stated scale
+  and are only counted as parsed);
+* rescore_movie_aspects: per-aspect sign accuracy of the mentions overlapping each labelled
+  sentence (aspects mapped plot->story, cast->acting, cinematography->visuals,
+  sound->music, length->pacing, movie->overall) and aspect recall (a mention overlapping
+  the sentence carries the mapped aspect);
+* throughput: scorer sentences per second (``score_many`` on the rt snippets) and pipeline
+  mentions per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+ASPECT_MAP = {"plot": "story", "cast": "acting", "cinematography": "visuals", "sound": "music",
+              "length": "pacing", "movie": "overall"}
+AUTHORS = ("Dennis Schwartz", "James Berardinelli", "Scott Renshaw", "Steve Rhodes")
+LETTERS = {"A+": 100, "A": 100, "A-": 91, "B+": 83, "B": 75, "B-": 67, "C+": 58, "C": 50,
+           "C-": 42, "D+": 33, "D": 25, "D-": 16, "F": 0}
+_FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
+_LETTER = re.compile(r"^\s*([A-F][+-]?)\s*$", re.I)
+_BARE = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def analyze(texts: list[str], scorer: str):
+    from dashboard.ingest import ReviewSource
+    from dashboard.pipeline import analyze_sources
+
+    sources = [ReviewSource(review_id=f"r{i}", text=t) for i, t in enumerate(texts)]
+    return analyze_sources(sources, scorer=scorer)
+
+
+def inferred(analysis, n: int) -> np.ndarray:
+    scores = analysis.reviews.set_index("review_id")["inferred_score"]
+    return np.array([scores.get(f"r{i}", np.nan) for i in range(n)], dtype=float)
+
+
+def stride(frac: float) -> int:
+    """Every k-th row, so that a quick run still covers every critic and both labels."""
+    return max(1, int(round(1.0 / max(frac, 1e-6))))
+
+
+def bal_acc(pred_pos: np.ndarray, y: np.ndarray) -> float:
+    return 0.5 * (pred_pos[y == 1].mean() + (~pred_pos[y == 0]).mean())
+
+
+# ---------------------------------------------------------------------------------------
+def bench_rt_sentences(data: Path, scorer: str, frac: float) -> dict:
+    df = pd.read_csv(data / "rt_sentence_polarity" / "test.tsv", sep="\t", keep_default_na=False)
+    df = df.iloc[::stride(frac)]
+    a = analyze(list(df["text"]), scorer)
+    s = inferred(a, len(df))
+    y = df["label"].to_numpy()
+    pred = np.where(np.isnan(s) | (s == 50), -1, np.where(s > 50, 1, 0))
+    return {"rt_sentence acc": (pred == y).mean(), "rt_sentence n": len(df),
+            "rt_sentence no score": float(np.isnan(s).mean())}
+
+
+def bench_scale(data: Path, scorer: str, frac: float) -> dict:
+    rows = read_jsonl(data / "pang_lee_scale" / "test.jsonl.gz")
+    rows = rows[::stride(frac)]
+    t0 = time.time()
+    a = analyze([r["review"] for r in rows], scorer)
+    elapsed = time.time() - t0
+    s = inferred(a, len(rows)) / 100.0
+    s = np.where(np.isnan(s), 0.5, s)
+    y = np.array([r["rating"] for r in rows])
+    author = np.array([r["author"] for r in rows])
+    out = {"scale n": len(rows), "scale pearson": np.corrcoef(s, y)[0, 1], "scale MAE": np.abs(s - y).mean()}
+    for au in AUTHORS:
+        m = author == au
+        if m.sum() > 2:
+            out[f"scale pearson {au}"] = np.corrcoef(s[m], y[m])[0, 1]
+            out[f"scale MAE {au}"] = np.abs(s[m] - y[m]).mean()
+    mentions = a.mentions.drop_duplicates("mention_id")
+    out["pipeline mentions/s"] = len(mentions) / elapsed
+    return out
+
+
+def reference_score(raw: str):
+    """The value a rating string states on its own scale, or None when it states none."""
+    if m := _FRACTION.match(raw):
+        num, den = float(m.group(1)), float(m.group(2))
+        return 100.0 * num / den if 0 < den and num <= den else "invalid"
+    if m := _LETTER.match(raw):
+        return float(LETTERS[m.group(1).upper()])
+    return None
+
+
+def bench_snippets(data: Path, scorer: str, frac: float) -> dict:
+    df = pd.read_csv(data / "rt_critic_snippets" / "test.tsv.gz", sep="\t", keep_default_na=False, dtype=str)
+    df = df.iloc[::stride(frac)]
+    a = analyze(list(df["review"]), scorer)
+    s = inferred(a, len(df))
+    y = (df["fresh"] == "fresh").to_numpy().astype(int)
+    return {"snippets bal_acc": bal_acc(np.nan_to_num(s, nan=50.0) > 50, y), "snippets n": len(df)}
+
+
+def bench_rating_parser(data: Path) -> dict:
+    from dashboard.ratings import parse_rating
+
+    df = pd.read_csv(data / "rt_critic_snippets" / "test.tsv.gz", sep="\t", keep_default_na=False, dtype=str)
+    raw = [r for r in df["rating"] if r.strip()]
+    parseable = parsed = agree = wrong = bare = bare_parsed = invalid = invalid_accepted = 0
+    wrong_examples: list[str] = []
+    for r in raw:
+        ref = reference_score(r)
+        got = parse_rating(r).score
+        if ref == "invalid":
+            invalid += 1
+            invalid_accepted += got is not None
+            continue
+        if ref is None:
+            if _BARE.match(r):
+                bare += 1
+                bare_parsed += got is not None
+            continue
+        parseable += 1
+        if got is not None:
+            parsed += 1
+            if abs(got - ref) <= 0.5:
+                agree += 1
+            else:
+                wrong += 1
+                if len(wrong_examples) < 5:
+                    wrong_examples.append(f"{r}->{got}")
+    return {
+        "ratings non-empty": len(raw), "ratings parseable (x/y, letter)": parseable,
+        "ratings parsed share": parsed / max(parseable, 1), "ratings agree share": agree / max(parseable, 1),
+        "ratings wrong": wrong, "ratings wrong examples": ", ".join(wrong_examples),
+        "ratings bare numbers parsed": f"{bare_parsed}/{bare}",
+        "ratings impossible fractions accepted": f"{invalid_accepted}/{invalid}",
+    }
+
+
+def bench_rescore(data: Path, scorer: str) -> dict:
+    rows = read_jsonl(data / "rescore_movie_aspects" / "test.jsonl")
+    a = analyze([r["body"] for r in rows], scorer)
+    mentions = a.mentions
+    per_aspect: dict[str, list[int]] = {}
+    recall: list[int] = []
+    for i, r in enumerate(rows):
+        body = r["body"]
+        ms = mentions[mentions["review_id"] == f"r{i}"]
+        cursor = 0
+        for sent in r["annotated_sentences"]:
+            start = body.find(sent["text"], cursor)
+            if start < 0:
+                start = body.find(sent["text"])
+            if start < 0:
+                continue
+            end = start + len(sent["text"])
+            cursor = end
+            over = ms[(ms["start"] < end) & (ms["end"] > start)]
+            for name, lab in (sent.get("aspects") or {}).items():
+                target = ASPECT_MAP.get(name)
+                try:
+                    gold = int(str(lab.get("score", "")).strip())
+                except ValueError:
+                    continue
+                if target is None:
+                    continue
+                hit = over[over["aspect"] == target]
+                recall.append(int(len(hit) > 0))
+                if gold == 0:
+                    continue
+                # polarity of the mentions carrying the aspect, else of the whole sentence
+                src = hit if len(hit) else over.drop_duplicates("mention_id")
+                pol = src["polarity"].astype(float).mean() if len(src) else 0.0
+                ok = int(np.sign(pol) == np.sign(gold))
+                per_aspect.setdefault(target, []).append(ok)
+    out = {"rescore sign acc": np.mean([v for vs in per_aspect.values() for v in vs]),
+           "rescore labels": sum(len(v) for v in per_aspect.values()),
+           "rescore aspect recall": np.mean(recall)}
+    for asp, vs in sorted(per_aspect.items()):
+        out[f"rescore sign acc {asp} (n={len(vs)})"] = np.mean(vs)
+    return out
+
+
+def bench_throughput(data: Path, scorer: str) -> dict:
+    from dashboard.sentiment import get_scorer
+
+    df = pd.read_csv(data / "rt_sentence_polarity" / "test.tsv", sep="\t", keep_default_na=False)
+    texts = list(df["text"])
+    sc = get_scorer(scorer)
+    sc.score_many(texts[:50])
+    t0 = time.time()
+    sc.score_many(texts)
+    return {"scorer sentences/s": len(texts) / (time.time() - t0)}
+
+
+def run_scorer(args) -> dict:
+    data, scorer, frac = args
+    t0 = time.time()
+    out: dict = {}
+    for fn in (bench_throughput, bench_rt_sentences, bench_snippets, bench_rescore, bench_scale):
+        t = time.time()
+        res = fn(data, scorer) if fn in (bench_throughput, bench_rescore) else fn(data, scorer, frac)
+        out.update(res)
+        print(f"  [{scorer}] {fn.__name__}: {time.time() - t:.0f}s", file=sys.stderr, flush=True)
+    out["seconds"] = time.time() - t0
+    return out
+
+
+TARGETS = {"rt_sentence acc": ">= 0.80", "scale pearson": ">= 0.70", "scale MAE": "<= 0.10",
+           "snippets bal_acc": ">= 0.78", "rescore sign acc": ">= 0.85",
+           "ratings parsed share": "= 1.00", "ratings wrong": "= 0"}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Accuracy of the dashboard analysis on the test splits.")
+    ap.add_argument("benchdata", nargs="?", default=str(REPO.parent / "shared" / "benchdata"))
+    ap.add_argument("--scorer", choices=("critic", "textblob", "both"), default="both")
+    ap.add_argument("--fraction", type=float, default=1.0,
+                    help="use only about this fraction (every k-th row) of the big test sets (for quick runs)")
+    args = ap.parse_args(argv)
+    data = Path(args.benchdata)
+    if not data.is_dir():
+        print(f"Benchmark data not found at {data}. Pass its path: python benchmarks/accuracy.py DIR")
+        return 0
+    scorers = ["critic", "textblob"] if args.scorer == "both" else [args.scorer]
+    t0 = time.time()
+    with ProcessPoolExecutor(max_workers=min(2, len(scorers))) as pool:
+        results = dict(zip(scorers, pool.map(run_scorer, [(data, s, args.fraction) for s in scorers])))
+    parser = bench_rating_parser(data)
+
+    keys = list(dict.fromkeys(k for r in results.values() for k in r))
+    print(f"\n## Accuracy on the test splits{'' if args.fraction >= 1 else f' (fraction {args.fraction})'}\n")
+    print("| measure | " + " | ".join(scorers) + " | target |")
+    print("|---|" + "---|" * len(scorers) + "---|")
+    for k in keys:
+        cells = []
+        for s in scorers:
+            v = results[s].get(k, "")
+            cells.append(f"{v:.3f}" if isinstance(v, (float, np.floating)) and abs(v) < 100
+                         else f"{v:.0f}" if isinstance(v, (float, np.floating)) else str(v))
+        print(f"| {k} | " + " | ".join(cells) + f" | {TARGETS.get(k, '')} |")
+    for k, v in parser.items():
+        cell = f"{v:.3f}" if isinstance(v, float) else str(v)
+        print(f"| {k} | " + " | ".join([cell] * 1 + [""] * (len(scorers) - 1)) + f" | {TARGETS.get(k, '')} |")
+    if "critic" in results and "textblob" in results:
+        ratio = results["critic"]["scorer sentences/s"] / results["textblob"]["scorer sentences/s"]
+        print(f"\ncritic scorer is {ratio:.1f}x the speed of TextBlob on the same sentences")
+    print(f"(rating parser rows are independent of the scorer; total {time.time() - t0:.0f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,306 @@
+"""Speed and memory of the whole analysis, against plain TextBlob over the same sentences.
+
+    python benchmarks/speed.py [BENCHDATA_DIR] [--repeats 3] [--full N] [--quotes N] [--quick]
+
+For each input, on the same texts and in one run:
+
+* the project's whole analysis (ingest records -> reviews, aspects, mentions tables),
+  median of ``--repeats`` runs in one process, and once in ``--jobs`` processes;
+* plain TextBlob ``.sentiment`` over the analysis's own mention texts (the sentences
+  and clauses it scored), median of as many runs; the ratio analysis / TextBlob;
+* reviews/s and sentences/s of the analysis;
+* peak memory (max RSS) of a fresh child process that runs the analysis once.
+
+Inputs: the bundled film (``data/reviews/ballerina``); the 5,006 full reviews of
+``pang_lee_scale`` (dev+test; its 2,563 ``test`` reviews are timed again for the target);
+the ~49,000 Rotten Tomatoes critic quotes of ``rt_critic_snippets``. BENCHDATA_DIR defaults
+to ``../shared/benchdata`` beside the repository; without it, synthetic reviews
+(``benchmarks/synthetic.py``) stand in: 5,006 full reviews and 100,000 quotes.
+
+Finally, when the app exists, the time of a page rerun (``streamlit.testing.v1.AppTest``)
+with the bundled film and with 1,000 reviews loaded.
+
+Timings on a shared machine are noisy: the medians are what to compare. Results are
+printed as a table and written as JSON to ``benchmarks/results/speed.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dashboard.batch import analyze_batch  # noqa: E402
+from dashboard.films import load_film_info  # noqa: E402
+from dashboard.ingest import ReviewSource, read_paths  # noqa: E402
+
+BUNDLED = REPO / "data" / "reviews" / "ballerina"
+DEFAULT_BENCHDATA = REPO.parent / "shared" / "benchdata"
+TARGETS = {
+    "ratio": 0.5,             # whole analysis <= half of bare TextBlob's time
+    "full_2563_s": 30.0,      # 2,563 full reviews, 2 cores
+    "rss_50k_quotes_mb": 600.0,
+    "rerun_1000_ms": 300.0,
+    "rerun_bundled_ms": 100.0,
+}
+
+
+# ------------------------------------------------------------------------------ inputs
+
+def load_inputs(benchdata: Path | None, full: int | None, quotes: int | None) -> dict[str, dict]:
+    """name -> {"sources": [...], "film": FilmInfo | None, "origin": str}."""
+    report = read_paths([BUNDLED])
+    inputs = {"bundled film": {"sources": report.sources, "film": load_film_info(BUNDLED), "origin": str(BUNDLED)}}
+    if benchdata and (benchdata / "pang_lee_scale").is_dir():
+        rows = []
+        for split in ("dev", "test"):
+            with gzip.open(benchdata / "pang_lee_scale" / f"{split}.jsonl.gz", "rt", encoding="utf-8") as fh:
+                rows += [(split, json.loads(line)) for line in fh]
+        full_sources = [ReviewSource(review_id=f"{split}-{r['id']}", text=r["review"], author=r.get("author", ""),
+                                     origin=f"pang_lee_scale/{split}.jsonl row {i}")
+                        for i, (split, r) in enumerate(rows, start=1)]
+        origin = "pang_lee_scale dev+test"
+    else:
+        from synthetic import generate
+
+        full_sources = [ReviewSource(review_id=r["review_id"], text=r["review"], film=r["film"], outlet=r["outlet"],
+                                     origin=f"synthetic.jsonl row {i}")
+                        for i, r in enumerate(generate(full or 5_006, "full"), start=1)]
+        origin = "synthetic full reviews"
+    test = [s for s in full_sources if s.review_id.startswith("test-")] or full_sources[:2_563]
+    if full is not None:
+        full_sources = full_sources[:full]
+        test = test[:max(1, full // 2)]
+    inputs["full reviews"] = {"sources": full_sources, "film": None, "origin": origin}
+    inputs["full reviews, test split"] = {"sources": test, "film": None, "origin": origin + " (test)", "target": True}
+    if benchdata and (benchdata / "rt_critic_snippets").is_dir():
+        import pandas as pd
+
+        frames = [pd.read_csv(benchdata / "rt_critic_snippets" / f"{split}.tsv.gz", sep="\t",
+                              keep_default_na=False, dtype=str) for split in ("dev", "test")]
+        table = pd.concat(frames, ignore_index=True)
+        if quotes is not None:
+            table = table.head(quotes)
+        quote_sources = [ReviewSource(review_id=f"rt-{row}", text=text, rating=rating, author=critic,
+                                      outlet=publisher, origin=f"rt.tsv row {n}")
+                         for n, (row, text, rating, critic, publisher)
+                         in enumerate(zip(table["row"], table["review"], table["rating"], table["critic"],
+                                          table["publisher"]), start=1) if text.strip()]
+        origin = "rt_critic_snippets dev+test"
+    else:
+        from synthetic import generate
+
+        quote_sources = [ReviewSource(review_id=r["review_id"], text=r["review"], film=r["film"], outlet=r["outlet"],
+                                      origin=f"quotes.jsonl row {i}")
+                         for i, r in enumerate(generate(quotes or 100_000, "quote"), start=1)]
+        origin = "synthetic quotes"
+    inputs["critic quotes"] = {"sources": quote_sources, "film": None, "origin": origin}
+    return inputs
+
+
+# ------------------------------------------------------------------------------ measuring
+
+def median_time(fn, repeats: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def mention_texts(tables) -> list[str]:
+    mentions = tables["mentions"].drop_duplicates("mention_id")
+    return [str(t) for t in mentions["text"]]
+
+
+def textblob_time(texts: list[str], repeats: int) -> float:
+    from textblob import TextBlob
+
+    for t in texts[:50]:  # load the lexicon before timing
+        TextBlob(t).sentiment
+    return median_time(lambda: [TextBlob(t).sentiment for t in texts], repeats)[0]
+
+
+def child_peak_rss(name: str, args: argparse.Namespace, jobs: int) -> float:
+    """Max RSS (MB) of a fresh process that loads one input and analyses it once; with
+    several jobs, that process plus its largest worker."""
+    cmd = [sys.executable, __file__, "--child", name, "--jobs", str(jobs)]
+    if args.benchdata:
+        cmd.insert(2, str(args.benchdata))
+    if args.full is not None:
+        cmd += ["--full", str(args.full)]
+    if args.quotes is not None:
+        cmd += ["--quotes", str(args.quotes)]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])["peak_rss_mb"]
+
+
+def run_child(args: argparse.Namespace) -> None:
+    spec = load_inputs(args.benchdata, args.full, args.quotes)[args.child]
+    before = _rss_mb()
+    analyze_batch(spec["sources"], film=spec["film"], jobs=args.jobs)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if args.jobs > 1 else 0.0
+    print(json.dumps({"peak_rss_mb": round(own + workers, 1), "loaded_rss_mb": round(before, 1)}))
+
+
+def _rss_mb() -> float:
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(name: str, spec: dict, args: argparse.Namespace) -> dict:
+    sources, film = spec["sources"], spec["film"]
+    n = len(sources)
+    print(f"- {name}: {n:,} reviews ({spec['origin']}) ...", file=sys.stderr, flush=True)
+    row: dict = {"input": name, "origin": spec["origin"], "reviews": n}
+    if not spec.get("target"):
+        analysis_s, result = median_time(lambda: analyze_batch(sources, film=film), args.repeats)
+        texts = mention_texts(result.tables)
+        row.update(sentences=len(texts), analysis_s=analysis_s, reviews_per_s=n / analysis_s,
+                   sentences_per_s=len(texts) / analysis_s)
+        del result
+        row["textblob_s"] = textblob_time(texts, args.repeats)
+        row["ratio"] = analysis_s / row["textblob_s"] if row["textblob_s"] else float("nan")
+    if args.jobs > 1 and (spec.get("target") or n <= 200):
+        jobs_s, _ = median_time(lambda: analyze_batch(sources, film=film, jobs=args.jobs), args.repeats)
+        row[f"analysis_{args.jobs}_procs_s"] = jobs_s
+    if not args.no_memory and not spec.get("target"):
+        row["peak_rss_mb"] = child_peak_rss(name, args, 1)
+    return row
+
+
+# ------------------------------------------------------------------------------ app reruns
+
+def app_reruns(args: argparse.Namespace, full_sources: list) -> list[dict]:
+    """Page rerun times with AppTest: the bundled film, and a folder of 1,000 reviews.
+    The app is pointed at a data folder with the DASHBOARD_DATA_DIR variable."""
+    app = next((p for p in (REPO / "app.py", REPO / "src" / "dashboard" / "app.py") if p.is_file()), None)
+    if app is None:
+        print("- app reruns: skipped (no app.py yet)", file=sys.stderr)
+        return []
+    from streamlit.testing.v1 import AppTest
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "bench_1000"
+        folder.mkdir()
+        import pandas as pd
+
+        chosen = full_sources[:1000]
+        pd.DataFrame({"review_id": [s.review_id for s in chosen], "text": [s.text for s in chosen]}).to_csv(
+            folder / "reviews.csv", index=False)
+        cases = [("bundled film", None, "ballerina", 4), ("1,000 reviews", tmp, "bench_1000", len(chosen))]
+        for label, data_dir, film_key, count in cases:
+            saved = os.environ.get("DASHBOARD_DATA_DIR")
+            if data_dir:
+                os.environ["DASHBOARD_DATA_DIR"] = data_dir
+            try:
+                at = AppTest.from_file(str(app), default_timeout=600)
+                at.query_params["film"] = film_key
+                start = time.perf_counter()
+                at.run()
+                first = time.perf_counter() - start
+                if at.exception:
+                    print(f"- app ({label}): the app raised {at.exception[0].value}", file=sys.stderr)
+                reruns, _ = median_time(at.run, max(5, args.repeats))
+                rows.append({"input": label, "reviews": count, "first_run_s": first, "rerun_ms": reruns * 1000})
+            finally:
+                if saved is None:
+                    os.environ.pop("DASHBOARD_DATA_DIR", None)
+                else:
+                    os.environ["DASHBOARD_DATA_DIR"] = saved
+    return rows
+
+
+# ------------------------------------------------------------------------------ report
+
+def print_table(rows: list[dict], jobs: int) -> None:
+    head = ["input", "reviews", "sentences", "analysis s", "reviews/s", "sentences/s", "TextBlob s", "ratio",
+            f"{jobs} procs s", "peak RSS MB"]
+    keys = ["input", "reviews", "sentences", "analysis_s", "reviews_per_s", "sentences_per_s", "textblob_s", "ratio",
+            f"analysis_{jobs}_procs_s", "peak_rss_mb"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for row in rows:
+        cells = []
+        for k in keys:
+            v = row.get(k, "")
+            cells.append(f"{v:,.2f}" if isinstance(v, float) else f"{v:,}" if isinstance(v, int) else str(v))
+        print("| " + " | ".join(cells) + " |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Speed and memory of the analysis against bare TextBlob.")
+    parser.add_argument("benchdata", nargs="?", type=Path, default=None,
+                        help=f"benchmark data folder (default {DEFAULT_BENCHDATA}; absent: synthetic reviews)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per timing; the median is reported (default 3)")
+    parser.add_argument("--full", type=int, help="use only the first N full reviews")
+    parser.add_argument("--quotes", type=int, help="use only the first N quotes")
+    parser.add_argument("--jobs", type=int, default=2, help="processes for the parallel timing (default 2)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 200 full reviews, 2,000 quotes, 1 repeat")
+    parser.add_argument("--only", action="append", help="measure only this input (repeatable)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS child processes")
+    parser.add_argument("--no-app", action="store_true", help="skip the AppTest page reruns")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.benchdata is None and DEFAULT_BENCHDATA.is_dir():
+        args.benchdata = DEFAULT_BENCHDATA
+    if args.quick:
+        args.full, args.quotes, args.repeats = args.full or 200, args.quotes or 2_000, 1
+    if args.child:
+        run_child(args)
+        return 0
+
+    inputs = load_inputs(args.benchdata, args.full, args.quotes)
+    rows = [measure(name, spec, args) for name, spec in inputs.items() if not args.only or name in args.only]
+    apps = [] if args.no_app else app_reruns(args, inputs["full reviews"]["sources"])
+
+    print(f"\n{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs; "
+          f"medians of {args.repeats} run(s); benchdata: {args.benchdata or 'synthetic'}\n")
+    print_table(rows, args.jobs)
+    for row in apps:
+        print(f"\napp rerun, {row['input']}: {row['rerun_ms']:.0f} ms (first run {row['first_run_s']:.1f} s)")
+    print("\ntargets:")
+    for row in rows:
+        if "ratio" in row:
+            print(f"  {row['input']}: analysis / TextBlob = {row['ratio']:.2f} (target <= {TARGETS['ratio']})")
+        key = f"analysis_{args.jobs}_procs_s"
+        if row.get("input") == "full reviews, test split" and key in row:
+            print(f"  {row['reviews']:,} full reviews in {args.jobs} processes: {row[key]:.1f} s "
+                  f"(target < {TARGETS['full_2563_s']:.0f} s for 2,563)")
+        if row.get("input") == "critic quotes" and "peak_rss_mb" in row:
+            print(f"  {row['reviews']:,} quotes: peak RSS {row['peak_rss_mb']:.0f} MB "
+                  f"(target < {TARGETS['rss_50k_quotes_mb']:.0f} MB for 50,000)")
+    for row in apps:
+        target = TARGETS["rerun_bundled_ms"] if row["input"] == "bundled film" else TARGETS["rerun_1000_ms"]
+        print(f"  page rerun, {row['input']}: {row['rerun_ms']:.0f} ms (target < {target:.0f} ms)")
+    results = REPO / "benchmarks" / "results"
+    results.mkdir(parents=True, exist_ok=True)
+    (results / "speed.json").write_text(json.dumps({"rows": rows, "app": apps, "repeats": args.repeats,
+                                                    "benchdata": str(args.benchdata or "synthetic")}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,334 @@
+"""Bringing your own reviews: every kind of bad input gets a clear message naming the file
+or row, and the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from dashboard import checks, ingest
+from dashboard.ingest import read_bytes, read_paths, read_pasted, read_uploads
+from dashboard.pipeline import analyze_sources
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GOOD = ("The acting is superb and the story is gripping, though the pacing drags in the middle. "
+        "The music is lovely and the action scenes are thrilling.")
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n" + bytes(range(256)) * 4
+
+
+def one(report):
+    assert len(report.sources) == 1, report.problems
+    return report.sources[0]
+
+
+# --- single files ----------------------------------------------------------------------------
+
+
+def test_plain_text_and_markdown():
+    src = one(read_bytes(GOOD.encode(), "my review.txt"))
+    assert src.text == GOOD and src.review_id == "my_review" and src.origin == "my review.txt"
+    assert one(read_bytes(b"# Title\n\n" + GOOD.encode(), "r.md")).text.startswith("# Title")
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n"])
+def test_empty_file_named(data):
+    report = read_bytes(data, "empty.txt")
+    assert not report.sources
+    assert report.problems == ["empty.txt: the file is empty"]
+
+
+@pytest.mark.parametrize("name,data", [("photo.txt", PNG), ("paper.txt", PDF), ("zip.md", b"PK\x03\x04" + bytes(300)),
+                                       ("nul.txt", b"hello\x00world" * 20)])
+def test_binary_renamed_txt(name, data):
+    report = read_bytes(data, name)
+    assert not report.sources
+    assert len(report.problems) == 1 and report.problems[0].startswith(f"{name}: this is not a text file")
+
+
+def test_text_that_merely_starts_like_a_signature_is_text():
+    # "BM" (bitmap) and "RIFF" are words too.
+    assert one(read_bytes(b"BMW product placement aside, " + GOOD.encode(), "bmw.txt"))
+
+
+def test_cp1252_is_decoded_without_mojibake():
+    text = "The film’s score is “lovely” — a café scene, naïve and touching… " + GOOD
+    src = one(read_bytes(text.encode("cp1252"), "windows.txt"))
+    assert src.text == text
+    assert "â€" not in src.text and "Ã" not in src.text
+
+
+def test_latin1_is_decoded():
+    text = "Fiancée, déjà vu and señor: " + GOOD
+    assert one(read_bytes(text.encode("latin-1"), "latin.txt")).text == text
+
+
+def test_utf16_with_bom():
+    text = "Caf\u00e9 review: " + GOOD
+    assert one(read_bytes("\ufeff".encode("utf-16-le")[:0] + b"\xff\xfe" + text.encode("utf-16-le"), "u16.txt")).text == text
+
+
+def test_mostly_utf8_with_a_broken_byte_keeps_utf8():
+    data = ("Café déjà vu — " + GOOD).encode("utf-8") + b" broken \xff byte."
+    report = read_bytes(data, "broken.txt")
+    src = one(report)
+    assert src.text.startswith("Café déjà vu — ")
+    assert any(p.startswith("broken.txt: some bytes could not be decoded") for p in report.problems)
+
+
+def test_undecodable_bytes_named():
+    report = read_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 200, "junk.txt")
+    assert not report.sources
+    assert report.problems and report.problems[0].startswith("junk.txt: ")
+
+
+def test_unsupported_type_named():
+    report = read_bytes(GOOD.encode(), "review.docx")
+    assert report.problems == ["review.docx: unsupported file type '.docx' (use .txt, .md, .html, .csv or .jsonl)"]
+
+
+def test_file_names_in_messages_are_one_line_without_folders():
+    report = read_bytes(b"", "../../etc/evil\nname.txt")
+    assert report.problems == ["evil name.txt: the file is empty"]
+
+
+def test_html_article_text_only():
+    src = one(read_bytes((FIXTURES / "review_page.html").read_bytes(), "page.html"))
+    assert "Ana de Armas is terrific" in src.text
+    assert "SHOULD-NOT-APPEAR" not in src.text and "document.write" not in src.text
+    assert "Subscribe to our newsletter" not in src.text and "All rights reserved" not in src.text
+    assert src.author == "Jo Example" and src.outlet == "The Test Reel"
+
+
+def test_html_without_article_text():
+    report = read_bytes(b"<html><head><script>var a = 1;</script></head><body></body></html>", "blank.html")
+    assert report.problems == ["blank.html: no article text was found in this web page"]
+
+
+# --- limits ----------------------------------------------------------------------------------
+
+
+def test_50_mb_text_is_capped_quickly():
+    line = (GOOD + "\n").encode()
+    data = line * (50_000_000 // len(line))
+    started = time.perf_counter()
+    report = read_bytes(data, "huge.txt")
+    src = one(report)
+    assert len(src.text) <= ingest.MAX_REVIEW_CHARS
+    assert any(p.startswith("huge.txt: ") and f"{ingest.MAX_REVIEW_CHARS:,} characters" in p for p in report.problems)
+    analysis = analyze_sources([src])
+    assert time.perf_counter() - started < 30
+    assert len(analysis.reviews) == 1
+
+
+def test_file_over_the_size_limit(monkeypatch, tmp_path):
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    report = read_bytes(b"x" * 2000, "big.txt")
+    assert not report.sources and "limit per file" in report.problems[0] and report.problems[0].startswith("big.txt")
+    (tmp_path / "big.txt").write_bytes(b"word " * 400)
+    report = read_paths([tmp_path / "big.txt"], max_bytes=1000)
+    assert not report.sources and "limit per file" in report.problems[0]
+
+
+def test_batch_limit(monkeypatch):
+    sources = read_pasted(GOOD, "a").sources + read_pasted(GOOD + " Again.", "b").sources
+    kept, problems = ingest.limit_batch(sources, max_chars=len(GOOD) + 10)
+    assert [s.review_id for s in kept] == ["a"]
+    assert problems and "limit per batch" in problems[0] and "from b on" in problems[0]
+
+
+def test_pasted_text():
+    assert one(read_pasted(GOOD)).origin == "pasted text"
+    assert read_pasted("   ").problems == ["pasted text: nothing was pasted"]
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+def csv_bytes(rows, header="id,text,rating"):
+    return (header + "\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_table_rows_and_columns():
+    report = read_bytes(csv_bytes(['1,"Great acting, dull plot.",4/5', "2,,3/5", '3,"Lovely score.",B+']), "t.csv")
+    assert [s.review_id for s in report.sources] == ["1", "3"]
+    assert report.sources[0].origin == "t.csv row 1" and report.sources[1].rating == "B+"
+    assert report.problems == ["t.csv: 1 row(s) with no review text skipped (rows 2)"]
+
+
+def test_table_column_aliases_and_mapping():
+    data = csv_bytes(['"Great acting.",Jo,Daily Planet,7/10'], header="Review_Body,Critic,Publication,Score")
+    src = one(read_bytes(data, "t.csv"))
+    assert (src.text, src.author, src.outlet, src.rating) == ("Great acting.", "Jo", "Daily Planet", "7/10")
+    mapping = ingest.map_columns(["Review_Body", "Critic", "Publication", "Score"])
+    assert mapping["text"] == "Review_Body" and mapping["author"] == "Critic" and mapping["film"] is None
+
+
+def test_table_without_text_column_is_named():
+    report = read_bytes(csv_bytes(["1,Jo"], header="id,critic"), "notext.csv")
+    assert not report.sources
+    assert report.problems[0].startswith("notext.csv: no text column") and "found: id, critic" in report.problems[0]
+
+
+def test_user_picks_the_text_column():
+    data = csv_bytes(['1,"The story is thin but the action is great."'], header="id,words")
+    assert one(read_bytes(data, "t.csv", text_column="words")).text.startswith("The story")
+    assert "no column named" in read_bytes(data, "t.csv", text_column="nope").problems[0]
+
+
+def test_20000_row_table_is_limited():
+    rows = [f'{i},"Review {i}: the acting is fine and the plot is dull."' for i in range(20_000)]
+    started = time.perf_counter()
+    report = read_bytes(csv_bytes(rows, header="id,text"), "big.csv")
+    assert time.perf_counter() - started < 10
+    assert len(report.sources) == ingest.MAX_TABLE_ROWS
+    assert report.problems == [f"big.csv: 20,000 rows; only the first {ingest.MAX_TABLE_ROWS:,} are read (the limit per table)"]
+
+
+def test_jsonl_bad_lines_named():
+    lines = [json.dumps({"text": GOOD, "rating": 8}), "{not json", json.dumps([1, 2]), json.dumps({"text": "Dull.", "film": "X"})]
+    report = read_bytes("\n".join(lines).encode(), "r.jsonl")
+    assert len(report.sources) == 2 and report.sources[0].rating == "8" and report.sources[1].film == "X"
+    assert report.problems == ["r.jsonl: 2 line(s) that are not JSON objects skipped (lines 2, 3)"]
+
+
+def test_semicolon_csv_and_malformed_lines():
+    report = read_bytes(b'id;text\n1;"Good film."\n2;"Bad";extra;fields\n3;"Fine."\n', "semi.csv")
+    assert [s.text for s in report.sources] == ["Good film.", "Fine."]
+    assert any("malformed line" in p for p in report.problems)
+
+
+def test_unreadable_table_named():
+    assert read_bytes(b"\n\n", "blank.csv").problems == ["blank.csv: the file is empty"]
+    assert read_bytes(b"{{{", "bad.jsonl").problems[0].startswith("bad.jsonl: the table could not be read")
+
+
+# --- checks ----------------------------------------------------------------------------------
+
+
+def test_duplicates_flagged_and_counted_once():
+    files = [("a.txt", GOOD.encode()), ("b.txt", ("  " + GOOD.upper() + "\n").encode()), ("c.txt", b"Different and dull.")]
+    report = read_uploads(files)
+    assert [s.origin for s in report.sources] == ["a.txt", "c.txt"]
+    assert "b.txt: duplicate of a.txt; counted once" in report.problems
+    assert "b.txt" in report.sources[0].note
+
+
+FRENCH = ("Le film est une belle surprise. Ana de Armas est formidable dans ce rôle, et les scènes d'action "
+          "sont très bien filmées, mais le scénario reste un peu mince pour un film de cette ampleur.")
+SPANISH = ("La película es una sorpresa. Ana de Armas está muy bien en el papel, y las escenas de acción son "
+           "espectaculares, pero la historia es demasiado simple para una película de este tamaño.")
+GERMAN = ("Der Film ist eine schöne Überraschung. Ana de Armas ist in dieser Rolle großartig, und die "
+          "Actionszenen sind sehr gut gefilmt, aber die Handlung ist für einen Film dieser Größe zu dünn.")
+RUSSIAN = ("Фильм оказался приятным сюрпризом. Ана де Армас великолепна в этой роли, а экшн-сцены сняты "
+           "очень хорошо, но сюжет слишком тонкий для фильма такого масштаба.")
+
+
+@pytest.mark.parametrize("text,language", [(FRENCH, "French"), (SPANISH, "Spanish"), (GERMAN, "German"),
+                                           (RUSSIAN, "a non-Latin script")])
+def test_not_english_is_flagged_and_not_scored(text, language):
+    report = read_uploads([("foreign.txt", text.encode()), ("english.txt", GOOD.encode())])
+    foreign, english = report.sources
+    assert foreign.skip_scoring and language in foreign.note
+    assert not english.skip_scoring and not english.note
+    assert any(p.startswith("foreign.txt: not scored") for p in report.problems)
+    analysis = analyze_sources(report.sources)
+    assert (analysis.mentions["review_id"] == foreign.review_id).sum() == 0
+    assert (analysis.mentions["review_id"] == english.review_id).sum() > 0
+    row = analysis.reviews.set_index("review_id").loc[foreign.review_id]
+    assert math.isnan(row["inferred_score"])
+    if "note" in analysis.reviews:
+        assert language in row["note"]
+
+
+def test_bundled_english_reviews_are_english():
+    from conftest import BALLERINA
+
+    for path in sorted(BALLERINA.glob("*.txt")):
+        assert checks.guess_language(path.read_text())[0] == "English", path.name
+
+
+def test_short_or_list_like_english_is_not_flagged():
+    for text in ["Great!", "Pros: action, music. Cons: story.", "Directed by: Len Wiseman\nStarring: Ana de Armas, Keanu Reeves"]:
+        assert checks.guess_language(text)[0] in ("", "English")
+
+
+@pytest.mark.parametrize("raw", ["11/10", "-3/5", "banana"])
+def test_nonsense_rating_message_and_empty_score(raw):
+    data = csv_bytes([f'1,"{GOOD}",{raw}'])
+    report = read_uploads([("r.csv", data)])
+    src = one(report)
+    assert any(p.startswith("r.csv row 1: rating") and "score left empty" in p for p in report.problems)
+    analysis = analyze_sources(report.sources)
+    assert math.isnan(analysis.reviews.loc[0, "explicit_score"])
+
+
+def test_sensible_rating_passes():
+    report = read_uploads([("r.csv", csv_bytes([f'1,"{GOOD}",4/5']))])
+    assert not report.problems
+    assert analyze_sources(report.sources).reviews.loc[0, "explicit_score"] == 80.0
+
+
+def test_review_with_no_opinion_is_named():
+    report = read_uploads([("facts.txt", b"The film was released on 6 June 2025. It runs 125 minutes. It was shot in Prague."),
+                           ("good.txt", GOOD.encode())])
+    analysis = analyze_sources(report.sources)
+    problems = checks.no_opinion_problems(analysis.reviews, report.sources)
+    assert problems == ["facts.txt: no opinion was found in this review, so it adds nothing to the aspect scores"]
+
+
+def test_ids_are_unique():
+    report = read_uploads([("a.txt", GOOD.encode()), ("a.md", b"Another one, dull.")])
+    assert len({s.review_id for s in report.sources}) == 2
+
+
+# --- folders and the command line ------------------------------------------------------------
+
+
+def make_bad_folder(folder: Path) -> None:
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(PNG)
+    (folder / "windows.txt").write_bytes(("The film’s “score” is lovely and the café scenes are superb. " + GOOD).encode("cp1252"))
+    (folder / "page.html").write_text(
+        "<html><head><script>alert('x')</script></head><body><nav>Home | Reviews</nav><article>"
+        "<p>The action is thrilling and Ana de Armas is terrific.</p><p>The story is thin and the villain dull.</p>"
+        "<script>document.write('y')</script></article></body></html>")
+    line = GOOD + "\n"
+    (folder / "huge.txt").write_text(line * (5_000_000 // len(line)))
+
+
+def test_read_paths_names_each_bad_file(tmp_path):
+    make_bad_folder(tmp_path / "film")
+    report = read_paths([tmp_path / "film"])
+    assert sorted(s.origin for s in report.sources) == ["huge.txt", "page.html", "windows.txt"]
+    problems = "\n".join(report.problems)
+    assert "empty.txt: the file is empty" in problems and "image.txt: this is not a text file" in problems
+    assert "huge.txt: " in problems
+
+
+def test_cli_acceptance(tmp_path):
+    make_bad_folder(tmp_path / "mixed")
+    out = tmp_path / "out"
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "dashboard", "analyze", str(tmp_path / "mixed"), "--out", str(out)],
+                            capture_output=True, text=True, timeout=240)
+    assert result.returncode == 0, result.stderr
+    assert time.perf_counter() - started < 120
+    assert "Traceback" not in result.stderr + result.stdout
+    err_lines = [line for line in result.stderr.splitlines() if line.strip() and "analysing [" not in line]
+    for bad in ("empty.txt", "image.txt", "huge.txt"):
+        assert sum(bad in line for line in err_lines) == 1, result.stderr
+    import pandas as pd
+
+    reviews = pd.read_csv(out / "reviews.csv")
+    assert sorted(reviews["origin"]) == ["huge.txt", "page.html", "windows.txt"]
+    texts = pd.read_csv(out / "mentions.csv")["text"].str.cat(sep=" ")
+    assert "film’s “score”" in texts and "â€" not in texts
+    assert "alert" not in texts and "document.write" not in texts
