@@ -137,6 +137,10 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--C", type=float, default=None, help="fixed regularisation (skip the search)")
     ap.add_argument("--quick", action="store_true", help="skip the hyper-parameter search")
+    ap.add_argument("--doc-weight", type=float, default=3.0,
+                    help="weight of one whole review (soft label = its rating) in the polarity fit")
+    ap.add_argument("--sent-weight", type=float, default=0.35,
+                    help="weight of a subjective review sentence labelled by its review's rating")
     args = ap.parse_args(argv)
     data = Path(args.benchdata)
     if not data.is_dir():
@@ -185,7 +189,17 @@ def main(argv=None) -> int:
     # polarity (polarity v2). Only clearly positive/negative reviews, lower weight.
     scale_items = []
     subj_texts, subj_labels = [], []
+    # A third of the scale reviews is held out of the first fit; the review-level map
+    # (mention polarities -> 0-100) is fitted on them with a model that has not seen them.
+    held_reviews = [r for r in d["scale_dev"] if calib_fold(r)]
+    meta["review_calibration_reviews"] = len(held_reviews)
+    doc_groups: list[list[str]] = []
+    doc_ratings: list[float] = []
+    doc_held: list[bool] = []
     for r in d["scale_dev"]:
+        if text_key(r["review"]) in tkeys:
+            continue
+        doc_sents = []
         subj_key = " " + token_key(r["subj"]) + " "
         for s in review_sentences(r["review"]):
             k = token_key(s)
@@ -194,9 +208,15 @@ def main(argv=None) -> int:
             is_subj = (" " + k + " ") in subj_key
             subj_texts.append(s)
             subj_labels.append(int(is_subj))
-            if is_subj and (r["rating"] >= 0.7 or r["rating"] <= 0.4):
+            if is_subj and k not in skeys:
+                doc_sents.append(s)
+            if is_subj and (r["rating"] >= 0.7 or r["rating"] <= 0.4) and not calib_fold(r):
                 scale_items.append((s, r["rating"] >= 0.7))
-    add("pang_lee_scale_sentences", scale_items, 0.35)
+        if doc_sents:
+            doc_groups.append(doc_sents)
+            doc_ratings.append(float(r["rating"]))
+            doc_held.append(calib_fold(r))
+    add("pang_lee_scale_sentences", scale_items, args.sent_weight)
     pol2_items = []
     for r in d["pol2_dev"]:
         for s in r["text"].split("\n"):
@@ -204,11 +224,28 @@ def main(argv=None) -> int:
                 pol2_items.append((s, r["label"]))
     add("movie_review_polarity_v2_sentences", pol2_items, 0.15)
 
+    print(f"featurising {len(texts)} texts ...", flush=True)
+    rows = featurize(texts, rules)
+    # Whole reviews: the mean of their subjective sentences' features, with the rating as a
+    # soft label (two rows: positive with weight r, negative with weight 1 - r).
+    n_sent = len(rows)
+    doc_held_rows = []
+    for sents, rating, held in zip(doc_groups, doc_ratings, doc_held):
+        row: dict[str, float] = {}
+        for srow in featurize(sents, rules):
+            for k, v in srow.items():
+                row[k] = row.get(k, 0.0) + v
+        row = {k: v / len(sents) for k, v in row.items()}
+        for label, wt in ((1, rating), (0, 1.0 - rating)):
+            rows.append(row)
+            labels.append(label)
+            weights.append(args.doc_weight * wt)
+            source.append("review_held" if held else "review")
+    meta["dedup"]["pang_lee_scale_reviews"] = {"kept": len(doc_groups)}
+    print(f"  pang_lee_scale whole reviews: {len(doc_groups)} (soft labels)")
     y = np.array(labels)
     sw = np.array(weights)
     src = np.array(source)
-    print(f"featurising {len(texts)} texts ...", flush=True)
-    rows = featurize(texts, rules)
     # keep features seen at least twice
     counts: dict[str, int] = {}
     for row in rows:
@@ -222,14 +259,15 @@ def main(argv=None) -> int:
 
     # ---- tune C on a held-out fifth of the dev snippets ------------------------------
     rng = np.random.default_rng(0)
-    hold = rng.random(len(y)) < 0.2
+    hold = (rng.random(len(y)) < 0.2) & (np.arange(len(y)) < n_sent)
     snip_mask = np.isin(src, ["rt_sentence_polarity", "rt_critic_snippets"])
     C = args.C or 0.5
     if not args.quick and args.C is None:
         best = None
         for c in (0.15, 0.3, 0.5, 1.0):
             m = LogisticRegression(C=c, max_iter=2000, solver="liblinear")
-            m.fit(X[~hold], y[~hold], sample_weight=sw[~hold])
+            tr = ~hold & (src != "review_held")
+            m.fit(X[tr], y[tr], sample_weight=sw[tr])
             pred = m.decision_function(X[hold & snip_mask]) > 0
             yy = y[hold & snip_mask]
             bal = 0.5 * ((pred[yy == 1]).mean() + (~pred[yy == 0]).mean())
@@ -240,13 +278,18 @@ def main(argv=None) -> int:
                 best = (bal, c)
         C = best[1]
     meta["C"] = C
-    model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
-    model.fit(X, y, sample_weight=sw)
-    coef = model.coef_[0]
     names = vec.get_feature_names_out()
-    keep = np.abs(coef) >= 0.02
-    pol_weights = {str(k): round(float(w), 3) for k, w in zip(names[keep], coef[keep])}
-    print(f"  kept {len(pol_weights)} polarity weights (|w| >= 0.02)")
+
+    def fit_polarity(mask):
+        model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
+        model.fit(X[mask], y[mask], sample_weight=sw[mask])
+        coef = model.coef_[0]
+        keep = np.abs(coef) >= 0.02
+        weights = {str(k): round(float(w), 3) for k, w in zip(names[keep], coef[keep])}
+        return {"bias": round(float(model.intercept_[0]), 4), "scale": 0.5, "weights": weights}
+
+    # first fit without the calibration reviews (and without their sentences)
+    first = fit_polarity(src != "review_held")
 
     # ---- subjectivity ------------------------------------------------------------------
     srows = subj_rows(subj_texts)
@@ -266,18 +309,30 @@ def main(argv=None) -> int:
     meta["subjectivity_heldout_acc"] = round(float(sacc), 4)
 
     out = {
-        "polarity": {"bias": round(float(model.intercept_[0]), 4), "scale": 0.5, "weights": pol_weights},
+        "polarity": first,
         "subjectivity": {"bias": round(float(smodel.intercept_[0]), 4), "weights": subj_weights},
         "review": {},
         "meta": meta,
     }
     write(out, Path(args.out))
 
-    # ---- review-level calibration (needs the scorer above) ----------------------------
-    out["review"] = fit_review_calibration(d["scale_dev"], Path(args.out))
+    # ---- review-level calibration, on reviews the first fit has not seen ----------------
+    out["review"] = fit_review_calibration(held_reviews, Path(args.out))
+    print(f"review calibration on {len(held_reviews)} held-out dev reviews: {out['review'].get('fit', {})}")
+    # ---- final fit on everything ------------------------------------------------------
+    out["polarity"] = fit_polarity(np.ones(len(y), dtype=bool))
+    print(f"  kept {len(out['polarity']['weights'])} polarity weights (|w| >= 0.02)")
     write(out, Path(args.out))
     print(f"done in {time.time() - t0:.0f}s")
     return 0
+
+
+def calib_fold(review: dict) -> bool:
+    """One third of the scale set's dev reviews, chosen by a stable hash of the id."""
+    import hashlib
+
+    key = f"{review['author']}/{review['id']}".encode()
+    return int(hashlib.sha1(b"calib:" + key).hexdigest()[:8], 16) % 3 == 0
 
 
 def int32(X):
@@ -296,14 +351,60 @@ def write(out: dict, path: Path) -> None:
 
 
 def fit_review_calibration(reviews: list[dict], model_path: Path) -> dict:
-    """Fit the review-level map on pang_lee_scale dev through the real pipeline."""
+    """Fit the review-level map on held-out scale reviews, through the real pipeline.
+
+    Chooses the aggregation (mean polarity or mean margin, weight of the conclusion) by
+    Pearson correlation, then a monotone (isotonic) map from the aggregate to the rating.
+    """
     from dashboard import scoring, sentiment
+    from dashboard.ingest import ReviewSource
+    from dashboard.pipeline import analyze_sources
 
     sentiment.load_model.cache_clear()
     sentiment.get_scorer.cache_clear()
-    if not hasattr(scoring, "fit_review_calibration"):
-        return {}
-    return scoring.fit_review_calibration(reviews)
+    sources = [ReviewSource(review_id=f"r{i}", text=r["review"]) for i, r in enumerate(reviews)]
+    mentions = analyze_sources(sources, scorer="critic").mentions.drop_duplicates("mention_id")
+    opinions = mentions[mentions["opinion"]]
+    rating = pd.Series([r["rating"] for r in reviews], index=[f"r{i}" for i in range(len(reviews))])
+    best = None
+    for how in ("polarity", "margin"):
+        for pw in (0.0, 1.0, 2.0, 4.0):
+            agg = scoring.aggregate(opinions, how, pw)
+            yv = rating.loc[agg.index]
+            r = float(np.corrcoef(agg.to_numpy(), yv.to_numpy())[0, 1])
+            print(f"    aggregate {how:8s} position weight {pw}: pearson {r:.3f}")
+            if best is None or r > best[0]:
+                best = (r, how, pw, agg, yv)
+    r, how, pw, agg, yv = best
+    x, yk = isotonic_knots(agg.to_numpy(), yv.to_numpy())
+    mapped = np.interp(agg.to_numpy(), x, yk)
+    mae = float(np.abs(mapped - yv.to_numpy()).mean())
+    sentiment.load_model.cache_clear()
+    sentiment.get_scorer.cache_clear()
+    return {"how": how, "position_weight": pw, "scale": 0.5,
+            "x": [round(float(v), 4) for v in x], "y": [round(float(v), 4) for v in yk],
+            "fit": {"reviews": len(agg), "pearson": round(r, 4), "mae": round(mae, 4)}}
+
+
+def isotonic_knots(x: np.ndarray, y: np.ndarray, bins: int = 24) -> tuple[np.ndarray, np.ndarray]:
+    """A monotone piecewise-linear map: quantile-bin means made non-decreasing (pool
+    adjacent violators), as knots for ``np.interp``."""
+    order = np.argsort(x)
+    x, y = x[order], y[order]
+    groups = np.array_split(np.arange(len(x)), bins)
+    xs = [float(x[g].mean()) for g in groups if len(g)]
+    ys = [float(y[g].mean()) for g in groups if len(g)]
+    ws = [len(g) for g in groups if len(g)]
+    # pool adjacent violators
+    blocks = [[xs[0], ys[0], ws[0]]]
+    for xv, yv, wv in zip(xs[1:], ys[1:], ws[1:]):
+        blocks.append([xv, yv, wv])
+        while len(blocks) > 1 and blocks[-2][1] > blocks[-1][1]:
+            x2, y2, w2 = blocks.pop()
+            x1, y1, w1 = blocks.pop()
+            w = w1 + w2
+            blocks.append([(x1 * w1 + x2 * w2) / w, (y1 * w1 + y2 * w2) / w, w])
+    return np.array([b[0] for b in blocks]), np.array([b[1] for b in blocks])
 
 
 if __name__ == "__main__":

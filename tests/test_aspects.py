@@ -50,7 +50,7 @@ def test_film_words_count_as_overall_only_when_nothing_else_matched():
 
 def test_character_name_used_for_the_franchise_is_world():
     m = _matcher(character=["John Wick"])
-    assert _aspects(m, "It feels like the John Wick films.") == {"world"}
+    assert _aspects(m, "Fans of the John Wick films will feel at home.") == {"world"}
 
 
 def test_surname_variants_keep_particles():

@@ -276,7 +276,8 @@ def test_sensible_rating_passes():
 
 
 def test_review_with_no_opinion_is_named():
-    report = read_uploads([("facts.txt", b"The film was released on 6 June 2025. It runs 125 minutes. It was shot in Prague."),
+    report = read_uploads([("facts.txt", b"Directed by: Len Wiseman\nStarring: Ana de Armas, Keanu Reeves\n"
+                                                         b"Release Date: June 6, 2025\nRuntime: 125 minutes"),
                            ("good.txt", GOOD.encode())])
     analysis = analyze_sources(report.sources)
     problems = checks.no_opinion_problems(analysis.reviews, report.sources)

@@ -17,6 +17,7 @@ from pathlib import Path
 from .textnorm import normalize
 
 CHARACTER_ROLE = "character"
+FALLBACK = "fallback"  # AspectMatch.via for a word that names the film itself
 # A character's name used as the franchise's name ("the John Wick films") is about the
 # film's world, not the character.
 _FRANCHISE_FOLLOWER = re.compile(
@@ -147,6 +148,17 @@ class AspectMatcher:
             for a in taxonomy.aspects
             if a.fallback_terms or a.key == "overall"
         ]
+        titles = "|".join(re.escape(t) for t in film_titles if t)
+        titles = "|".join(re.escape(t) for t in film_titles if t)
+        verb = r"\s+(?:is|was|has|had|feels|felt|remains|proves|delivers|becomes|ends up|never|isn't|wasn't|doesn't|didn't)\b"
+        film = r"(?:this|the)\s+(?:film|movie|picture|flick|sequel|spin-?off)" + (f"|{titles}" if titles else "")
+        # "It's"/"This is" or "The film is": the film itself is the subject ("the film's
+        # villain" is not).
+        self._film_subject = re.compile(
+            r"^\W*(?:(?:but|and|yet|so|still|overall|ultimately|in the end),?\s+)?"
+            rf"(?:(?P<subject>it|this)(?:'s\b|{verb})|(?P<film>{film}){verb})",
+            re.I,
+        ) if "overall" in taxonomy.keys else re.compile(r"(?!)")
         self._names: list[tuple[str, str, re.Pattern[str]]] = []
         people = people or People()
         role_aspects: dict[str, list[str]] = {}
@@ -184,7 +196,13 @@ class AspectMatcher:
         if not found:
             for aspect_key, pattern in self._fallback:
                 if pattern is not None and (m := pattern.search(norm)):
-                    found.append(AspectMatch(aspect_key, m.start(), m.end(), "term"))
+                    found.append(AspectMatch(aspect_key, m.start(), m.end(), FALLBACK))
+        elif self._film_subject.match(norm) and not any(a.aspect == "overall" for a in found):
+            # "It is brutal, thrilling and a dramatic debut": a judgement of the film itself,
+            # whatever else the sentence names.
+            m = self._film_subject.match(norm)
+            group = "subject" if m.group("subject") else "film"
+            found.append(AspectMatch("overall", m.start(group), m.end(group), FALLBACK))
         return found
 
 

@@ -69,50 +69,69 @@ _ROW_ORIGIN = re.compile(r"^(?P<file>.*) row \d+$")
 
 # ---------------------------------------------------------------------------- film context
 
-def cast_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> set[str]:
-    """Cast names the cleaner finds in the reviews' own metadata lines ("Starring: ...")."""
+def cast_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[set[str]]:
+    """Per text: the cast names the cleaner finds in its metadata lines ("Starring: ...")."""
     from .pipeline import clean  # the cleaner exactly as the pipeline imports it
 
-    return {n for t in texts for n in clean(t, titles).people.by_role.get("cast", ())}
+    return [set(clean(t, titles).people.by_role.get("cast", ())) for t in texts]
 
 
-def characters_of(texts: Sequence[str], cast: set[str]) -> set[str]:
+def harvest(texts: Sequence[str], cast: set[str]) -> tuple[set[str], set[str]]:
+    """``pipeline.harvest_characters`` as (characters, actors), whichever form it returns."""
     from .pipeline import harvest_characters
 
-    return harvest_characters(texts, cast)
+    found = harvest_characters(list(texts), set(cast))
+    if isinstance(found, tuple):
+        return set(found[0]), set(found[1])
+    return set(found), set()
 
 
-def with_characters(film: FilmInfo | None, characters: Iterable[str]) -> FilmInfo:
-    """A copy of ``film`` whose people include ``characters`` (the original is untouched)."""
+def with_people(film: FilmInfo | None, characters: Iterable[str] = (), actors: Iterable[str] = ()) -> FilmInfo:
+    """A copy of ``film`` whose people include the harvested names (the original is untouched)."""
     film = film or FilmInfo(key="reviews", title="")
-    people = People({role: set(names) for role, names in film.people.by_role.items()})
-    out = replace(film, people=people)
+    out = replace(film, people=People({role: set(names) for role, names in film.people.by_role.items()}))
     for name in characters:
         out.people.add(CHARACTER_ROLE, name)
+    for name in actors:
+        out.people.add("cast", name)
     return out
 
 
 def film_context(sources: Sequence[ReviewSource], film: FilmInfo | None = None) -> FilmInfo | None:
-    """The film-level context ``analyze_sources`` would compute over all ``sources``,
-    folded into a ``FilmInfo``: analysing any partition with it gives that partition's
-    rows of the one-run tables. None when there is neither a film nor a character."""
-    sources = list(sources)
+    """The film-level context ``analyze_sources`` computes over all ``sources`` (character
+    names, and actors named beside them), folded into a ``FilmInfo``: analysing any
+    partition with it gives that partition's rows of the one-run tables. None when there
+    is neither a film nor a harvested name."""
+    texts = [s.text for s in sources]
     titles = film.titles if film else ()
-    cast = set(film.people.by_role.get("cast", ())) if film else set()
-    cast |= cast_of([s.text for s in sources], titles)
-    characters = characters_of([s.text for s in sources], cast) if cast else set()
-    return with_characters(film, characters) if film is not None or characters else None
+    per_text = _context_task((texts, titles))
+    return _context(film, [c for c, _ in per_text], [a for _, a in per_text], lambda cast: [harvest(texts, cast)])
 
 
-def _casts_task(args) -> list[set[str]]:
-    from .pipeline import clean
-
+def _context_task(args) -> list[tuple[set[str], set[str]]]:
+    """Per text: its metadata cast, and the actors it names in "Character (Actor)" pairs
+    (found without a cast list)."""
     texts, titles = args
-    return [set(clean(t, titles).people.by_role.get("cast", ())) for t in texts]
+    return [(cast, harvest([t], set())[1]) for t, cast in zip(texts, cast_of(texts, titles))]
 
 
-def _characters_task(args) -> set[str]:
-    return characters_of(*args)
+def _harvest_task(args) -> tuple[set[str], set[str]]:
+    return harvest(*args)
+
+
+def _context(film, casts, actor_sets, harvest_all) -> FilmInfo | None:
+    """The one-run harvest from per-file results: every cast-based pattern sees the cast
+    of all the reviews (metadata cast plus every bracketed actor)."""
+    film_cast = set(film.people.by_role.get("cast", ())) if film else set()
+    cast = film_cast.union(*casts)
+    actors: set[str] = set().union(*actor_sets)
+    characters: set[str] = set()
+    if cast | actors:
+        for found, _ in harvest_all(cast | actors):
+            characters |= found
+    if film is None and not characters and not actors:
+        return None
+    return with_people(film, characters, actors - cast)
 
 
 # ---------------------------------------------------------------------------- partitions
@@ -458,25 +477,25 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     # 1. Film context. Each file's cast names are cached too, so an unchanged folder is
     #    not cleaned again just to find them.
     cast_keys = [_hash(repr((base, h, titles, "cast"))) for h in hashes]
-    casts: list[set[str] | None] = [cache.get(k, "cast") if cache else None for k in cast_keys]
-    missing = [i for i, c in enumerate(casts) if c is None]
+    found: list[tuple[set[str], set[str]] | None] = [cache.get(k, "cast") if cache else None for k in cast_keys]
+    missing = [i for i, c in enumerate(found) if c is None]
     if missing:
-        todo = _partitions([s for i in missing for s in groups[i]], jobs, partition_chars)
-        per_text = [c for found in runner.map(_casts_task, [([s.text for s in p], titles) for p in todo]) for c in found]
-        position = 0
         for i in missing:
-            casts[i] = set().union(*per_text[position:position + len(groups[i])])
-            position += len(groups[i])
-            if cache:
-                cache.put(cast_keys[i], casts[i], "cast")
-    cast = set(film.people.by_role.get("cast", ())) if film else set()
-    cast = cast.union(*casts)
-    characters: set[str] = set()
-    if cast:
-        parts = _partitions(sources, jobs, partition_chars * 4)
-        for found in runner.map(_characters_task, [([s.text for s in p], cast) for p in parts]):
-            characters |= found
-    context = with_characters(film, characters) if film is not None or characters else None
+            found[i] = (set(), set())
+        todo = _partitions([s for i in missing for s in groups[i]], jobs, partition_chars)
+        owner = [i for i in missing for _ in groups[i]]
+        position = 0
+        for per_text in runner.map(_context_task, [([s.text for s in p], titles) for p in todo]):
+            for cast, actors in per_text:
+                found[owner[position]][0].update(cast)
+                found[owner[position]][1].update(actors)
+                position += 1
+        if cache:
+            for i in missing:
+                cache.put(cast_keys[i], found[i], "cast")
+    parts = _partitions(sources, jobs, partition_chars * 4)
+    context = _context(film, [c for c, _ in found], [a for _, a in found],
+                       lambda cast: runner.map(_harvest_task, [([s.text for s in p], cast) for p in parts]))
     context_key = film_hash(context)
 
     # 2. Per-file tables: from the cache, or analysed in partitions.

@@ -90,6 +90,14 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         super().__init__()
         self.allow_private = allow_private
 
+    def http_error_302(self, req, fp, code, msg, headers):
+        target = headers.get("Location") or headers.get("URI")
+        if target:
+            check_url(urllib.parse.urljoin(req.full_url, target), self.allow_private)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         check_url(urllib.parse.urljoin(req.full_url, newurl), self.allow_private)
         return super().redirect_request(req, fp, code, msg, headers, newurl)

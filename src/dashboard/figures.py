@@ -179,7 +179,7 @@ def aspect_overview(agreement: pd.DataFrame, names: dict[str, str]) -> go.Figure
                       "<br>Critics differ by about ±%{customdata[1]} points<extra></extra>",
         showlegend=False,
     ))
-    fig.update_xaxes(range=[0, 100], title_text="Average score (50 = neutral); whisker = how much critics differ",
+    fig.update_xaxes(range=[0, 100], title_text="Average score out of 100 (50 = neutral)",
                      dtick=10, fixedrange=True, gridcolor="rgba(128,128,128,0.25)")
     fig.update_yaxes(fixedrange=True)
     return _layout(fig, 90 + 34 * max(len(rows), 1))

@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .aspects import CHARACTER_ROLE, AspectMatcher, People, Taxonomy, load_taxonomy
+from .aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, Taxonomy, load_taxonomy
 from .clean import Cleaned, clean
 from .films import FilmInfo
 from .ingest import ReviewSource
@@ -98,11 +98,14 @@ def harvest_characters(texts: Iterable[str], cast: set[str]) -> tuple[set[str], 
     characters: set[str] = set()
     actors: set[str] = set()
     texts = [normalize(t) for t in texts]
-    for norm in texts:
-        for m in _CHARACTER_ACTOR.finditer(norm):
-            if m.group("c").split()[0] not in _NOT_A_NAME:
-                characters.add(m.group("c"))
-                actors.add(m.group("a"))
+    if not cast:
+        # Without a cast list, bracketed pairs are the only source of names.
+        for norm in texts:
+            for m in _CHARACTER_ACTOR.finditer(norm):
+                if m.group("c").split()[0] not in _NOT_A_NAME:
+                    characters.add(m.group("c"))
+                    actors.add(m.group("a"))
+        actors -= characters
     cast = set(cast) | actors
     if not cast:
         return characters, actors
@@ -257,7 +260,8 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
         # before it: "De Armas, while underserved dramatically, | proves herself capable".
         same_sentence = (number > 0 and mentions[number - 1].sentence == m.sentence
                          and not _OWN_SUBJECT.match(norm))
-        if (not aspects or aspects == ["overall"]) and previous_aspects and (
+        only_film_word = all(a.via == FALLBACK for a in matches)
+        if only_film_word and previous_aspects and (
             same_sentence or _ANAPHORA.match(norm) or len(norm.split()) <= _FRAGMENT_MAX_WORDS
         ):
             aspects = [a for a in previous_aspects if a != "overall"] or aspects

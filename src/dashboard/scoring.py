@@ -6,6 +6,8 @@ the critic's explicit rating, so the pages can compare them directly.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -43,14 +45,54 @@ def aspect_table(mentions: pd.DataFrame) -> pd.DataFrame:
     return grouped[columns]
 
 
-def inferred_scores(mentions: pd.DataFrame) -> pd.Series:
+# A clause opened by a contrast word carries the critic's verdict ("..., but it never
+# takes off"); one opened by a concession is what the verdict overrides.
+_CONTRAST_OPENER = re.compile(r"^\W*(?:but|yet|however|still|nevertheless|nonetheless|ultimately|overall|in the end)\b", re.I)
+_CONCESSION_OPENER = re.compile(r"^\W*(?:although|though|while|whereas|despite|even though|even if|for all)\b", re.I)
+CONTRAST_WEIGHT = 1.5
+CONCESSION_WEIGHT = 0.6
+
+
+def review_calibration() -> dict:
+    """The review-level map stored with the critic model (empty when there is none)."""
+    from .sentiment import load_model
+
+    return load_model().review or {}
+
+
+def aggregate(opinions: pd.DataFrame, how: str = "polarity", position_weight: float = 0.0,
+              scale: float = 0.5) -> pd.Series:
+    """Weighted mean per review of the opinion mentions' polarity (or of their linear
+    margin, ``how="margin"``). Later mentions (the conclusion) weigh ``1 + a * position^2``;
+    contrast clauses weigh more and concessions less."""
+    pol = opinions["polarity"].astype(float).clip(-0.995, 0.995)
+    value = pol if how == "polarity" else np.arctanh(pol) / scale
+    text = opinions["text"].astype(str)
+    weight = (1.0 + position_weight * opinions["position"].astype(float) ** 2) * np.where(
+        text.str.match(_CONTRAST_OPENER), CONTRAST_WEIGHT,
+        np.where(text.str.match(_CONCESSION_OPENER), CONCESSION_WEIGHT, 1.0))
+    frame = pd.DataFrame({"review_id": opinions["review_id"], "v": value * weight, "w": weight})
+    sums = frame.groupby("review_id", sort=False)[["v", "w"]].sum()
+    return sums["v"] / sums["w"]
+
+
+def inferred_scores(mentions: pd.DataFrame, calibration: dict | None = None) -> pd.Series:
     """Per review: the 0-100 score its words suggest, indexed by review_id.
 
     ``mentions`` has one row per mention (not per aspect). Reviews with no opinion
-    mention get no value (NaN), never 50.
+    mention get no value (NaN), never 50. The weighted mean of the opinion mentions'
+    polarity goes through the monotone map fitted on critics' rated reviews (Pang & Lee's
+    scale data, dev split) and stored with the critic model; without one, polarity maps
+    linearly (``to_score``).
     """
     opinions = mentions[mentions["opinion"]]
     if opinions.empty:
         return pd.Series(dtype=float)
-    mean = opinions.groupby("review_id", sort=False)["polarity"].mean()
-    return pd.Series(to_score(mean.to_numpy()), index=mean.index).round(1)
+    cal = review_calibration() if calibration is None else calibration
+    if not cal or "x" not in cal:
+        mean = aggregate(opinions)
+        return pd.Series(to_score(mean.to_numpy()), index=mean.index).round(1)
+    value = aggregate(opinions, cal.get("how", "polarity"), float(cal.get("position_weight", 0.0)),
+                      float(cal.get("scale", 0.5)))
+    mapped = 100.0 * np.interp(value.to_numpy(), np.asarray(cal["x"], float), np.asarray(cal["y"], float))
+    return pd.Series(np.clip(mapped, 0.0, 100.0), index=value.index).round(1)

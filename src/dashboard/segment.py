@@ -19,7 +19,9 @@ _ABBREVIATIONS = {
     "ft", "feat", "approx", "dept", "mt", "u.s", "u.k", "inc", "ltd", "co", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "mins", "cf", "al",
 }
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+# The second branch catches sentences glued together without a space ("beautiful.The
+# acting"), common in user reviews: a lower-case word, a stop, then a capitalised word.
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 

@@ -317,27 +317,35 @@ def aspect_summary(aspects: pd.DataFrame, aspect: str) -> pd.DataFrame:
     return aspects[aspects["aspect"] == aspect].set_index("review_id")[["score", "mentions", "positive", "negative"]]
 
 
-def key_cues(cues, polarity: float, limit: int = 4, min_weight: float = 0.15) -> list[tuple[int, int, float]]:
-    """The words that moved the score most, in the mention's direction (absolute offsets).
-    ``cues`` is the JSON list [[start, end, weight], ...] from the mentions table."""
+def parse_cues(cues) -> list[tuple[int, int, float]]:
+    """Cues as (start, end, weight) tuples, from the JSON text of the mentions table or a list."""
     if isinstance(cues, str):
         try:
             cues = json.loads(cues or "[]")
         except ValueError:
             cues = []
     items = []
-    for c in cues or []:
+    for c in cues if isinstance(cues, (list, tuple)) else []:
         try:
             s, e, w = int(c[0]), int(c[1]), float(c[2])
         except (TypeError, ValueError, IndexError):
             continue
         if e > s:
             items.append((s, e, w))
+    return items
+
+
+def key_cues(cues, polarity: float, limit: int = 4, min_weight: float = 0.15) -> list[tuple[int, int, float]]:
+    """The words that moved the score most, in the mention's direction (absolute offsets).
+    ``cues`` is the JSON list [[start, end, weight], ...] from the mentions table."""
+    items = parse_cues(cues)
     sign = 1 if polarity > POLARITY_DEADBAND else -1 if polarity < -POLARITY_DEADBAND else 0
-    agreeing = [c for c in items if sign == 0 or c[2] * sign > 0]
+    if sign == 0:  # a neutral remark: no word tipped the balance
+        return []
+    agreeing = [c for c in items if c[2] * sign > 0]
     agreeing.sort(key=lambda c: -abs(c[2]))
     strong = [c for c in agreeing if abs(c[2]) >= min_weight][:limit]
-    if not strong and agreeing and sign != 0:
+    if not strong and agreeing:
         strong = agreeing[:1]
     return sorted(strong)
 
@@ -347,7 +355,7 @@ def highlight_html(text: str, start: int, cues) -> str:
     with the cue words wrapped in ``<mark class="cue pos|neg">``."""
     text = str(text)
     out, pos = [], 0
-    for s, e, w in sorted(cues):
+    for s, e, w in sorted(parse_cues(cues)):
         s, e = max(s - start, 0), min(e - start, len(text))
         if s < pos or s >= e:
             continue

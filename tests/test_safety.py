@@ -1,0 +1,277 @@
+"""Nothing in an upload executes: hostile review text is shown as literal text, and a
+review's URL is fetched over http(s) only, with a timeout and a size cap.
+
+The fetch tests use a local http.server on 127.0.0.1; no test reaches the internet.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dashboard import fetch, views
+from dashboard.html import html_to_text
+from dashboard.ingest import read_bytes, read_pasted
+from dashboard.pipeline import analyze_sources
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HOSTILE = (
+    "The acting is superb and the story is gripping. <script>alert(1)</script> "
+    "The score is lovely <img src=x onerror=alert(2)> and the action is thrilling. "
+    "[click me](javascript:alert(3)) ![pic](http://127.0.0.1:9/x.png) &lt;b&gt;bold&lt;/b&gt; &amp; "
+    ":red[red text] :material/home: $x^2$ <a href=\"javascript:alert(4)\">link</a> **bold** The villain is dull."
+)
+ALLOWED_TAGS = {"span", "div", "mark", "b", "p", "h4", "a", "br", "h1"}
+
+
+class TagAudit(HTMLParser):
+    """Every tag and attribute in a fragment of HTML, to check nothing active is in it."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def assert_inert(fragment: str) -> None:
+    audit = TagAudit()
+    audit.feed(fragment)
+    for tag, attrs in audit.tags:
+        assert tag in ALLOWED_TAGS, (tag, fragment[:300])
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            if name in ("href", "src"):
+                assert re.match(r"^https?://", value or ""), (tag, value)
+    assert "<script" not in fragment.lower() and "<img" not in fragment.lower()
+
+
+# --- web pages -------------------------------------------------------------------------------
+
+
+def test_html_pages_keep_only_text():
+    text = html_to_text((FIXTURES / "hostile_page.html").read_text())
+    assert "alert(1)" not in text and "onerror" not in text and "javascript:" not in text
+    assert "click here" in text  # a link's words stay; its target is gone
+    assert "<script>alert(4)</script>" in text  # escaped text in the page is text, shown literally
+
+
+def test_html_fallback_without_trafilatura(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_trafilatura(name, *args, **kwargs):
+        if name == "trafilatura":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_trafilatura)
+    text = html_to_text((FIXTURES / "hostile_page.html").read_text() + "<script>unclosed(")
+    assert "alert(1)" not in text and "unclosed" not in text and "onerror" not in text
+    assert "The acting is superb" in text
+
+
+# --- the other pages' rendering helpers --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hostile_analysis():
+    source = read_pasted(HOSTILE, "hostile").sources[0]
+    source.outlet = "<script>alert('outlet')</script>"
+    source.author = "<img src=x onerror=alert('author')>"
+    source.title = "[t](javascript:alert(5))"
+    source.url = "javascript:alert(6)"
+    source.rating = "<b>4/5</b>"
+    return analyze_sources([source])
+
+
+def test_markdown_escape_shows_text_literally():
+    escaped = views.md_escape(HOSTILE)
+    for special in "[]()<>:$*!&":
+        assert re.search(rf"(?<!\\){re.escape(special)}", escaped) is None, special
+
+
+def test_html_escape_and_urls():
+    assert views.esc("<script>") == "&lt;script&gt;"
+    assert views.esc('" onmouseover="x') == "&quot; onmouseover=&quot;x"
+    for bad in ("javascript:alert(1)", "data:text/html,<script>", "vbscript:x", " javascript:x", "http://a b"):
+        assert views.safe_url(bad) == ""
+    assert views.safe_url("https://example.org/review") == "https://example.org/review"
+
+
+def test_view_helpers_escape_review_text(hostile_analysis):
+    a = hostile_analysis
+    text = a.text_of("hostile")
+    assert text == HOSTILE  # the text is kept as written; escaping happens where it is shown
+    names = {}
+    assert_inert(views.full_review_html(text, a.mentions, a.set_aside, names))
+    for row in a.mentions.drop_duplicates("mention_id").itertuples(index=False):
+        assert_inert(views.context_html(text, int(row.start), int(row.end)))
+        assert_inert(views.highlight_html(row.text, int(row.start), views.key_cues(row.cues, float(row.polarity))))
+    assert "&lt;script&gt;" in views.full_review_html(text, a.mentions, a.set_aside, names)
+
+
+def test_render_helpers_escape_review_fields(hostile_analysis):
+    render = pytest.importorskip("dashboard.ui.render")
+    row = hostile_analysis.reviews.iloc[0].to_dict()
+    card = render.critic_card_html(row, "<script>alert('label')</script>")
+    assert_inert(card)
+    assert "&lt;script&gt;alert(&#x27;outlet&#x27;)" in card or "&lt;script&gt;" in card
+    mentions = hostile_analysis.mentions.drop_duplicates("mention_id").copy()
+    mentions["verdict"] = mentions["polarity"].map(views.verdict)
+    for row in mentions.to_dict("records"):
+        assert_inert(render.excerpt_html(row))
+
+
+def test_csv_download_defuses_formulas():
+    frame = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "plain"]})
+    out = views.to_csv(frame).decode()
+    assert "'=HYPERLINK" in out and "'+1" in out and "'@SUM" in out and "\nplain" in out
+
+
+# --- fetching a URL ------------------------------------------------------------------------------
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output quiet
+        pass
+
+    def _send(self, body: bytes, ctype: str = "text/html; charset=utf-8", code: int = 200, extra=()):
+        self.send_response(code)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in extra:
+            self.send_header(k, v)
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except OSError:  # the client stopped reading (a size cap or a timeout)
+            pass
+
+    def do_GET(self):  # noqa: N802
+        path = self.path.split("?")[0]
+        if path == "/review.html":
+            self._send((FIXTURES / "review_page.html").read_bytes())
+        elif path == "/hostile.html":
+            self._send((FIXTURES / "hostile_page.html").read_bytes())
+        elif path == "/cp1252.txt":
+            self._send("The film’s “score” is lovely, the acting superb.".encode("cp1252"), "text/plain; charset=windows-1252")
+        elif path == "/slow":
+            time.sleep(3)
+            try:
+                self._send(b"<p>late</p>")
+            except OSError:  # the client gave up, as it should
+                pass
+        elif path == "/big":
+            self._send(b"<p>" + b"word " * 300_000 + b"</p>")
+        elif path == "/big-unannounced":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"word " * 10_000)
+            except OSError:  # the client stopped reading at its cap
+                pass
+        elif path == "/image":
+            self._send(b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png")
+        elif path == "/to-file":
+            self._send(b"", code=302, extra=[("Location", "file:///etc/passwd")])
+        elif path == "/to-review":
+            self._send(b"", code=302, extra=[("Location", "/review.html")])
+        else:
+            self._send(b"not here", "text/plain", 404)
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_fetch_review_page(server):
+    report = fetch.fetch_review(f"{server}/review.html", allow_private=True)
+    assert not report.problems
+    src = report.sources[0]
+    assert "Ana de Armas is terrific" in src.text and "SHOULD-NOT-APPEAR" not in src.text
+    assert src.url == f"{server}/review.html" and src.author == "Jo Example" and src.review_id == "review"
+
+
+def test_fetch_hostile_page_yields_text_only(server):
+    src = fetch.fetch_review(f"{server}/hostile.html", allow_private=True).sources[0]
+    assert "alert(1)" not in src.text and "onerror" not in src.text
+
+
+def test_fetch_plain_text_in_cp1252(server):
+    src = fetch.fetch_review(f"{server}/cp1252.txt", allow_private=True).sources[0]
+    assert src.text == "The film’s “score” is lovely, the acting superb."
+
+
+def test_fetch_follows_http_redirect(server):
+    src = fetch.fetch_review(f"{server}/to-review", allow_private=True).sources[0]
+    assert src.url.endswith("/review.html")
+
+
+@pytest.mark.parametrize("url,words", [
+    ("file:///etc/passwd", "only http:// and https://"),
+    ("ftp://127.0.0.1/x", "only http:// and https://"),
+    ("javascript:alert(1)", "only http:// and https://"),
+    ("data:text/html,<script>alert(1)</script>", "only http:// and https://"),
+    ("127.0.0.1/review.html", "only http:// and https://"),
+    ("http://user:pw@127.0.0.1/", "user name or password"),
+    ("http:///nohost", "no host name"),
+])
+def test_fetch_refuses_other_schemes(url, words):
+    report = fetch.fetch_review(url, allow_private=True)
+    assert not report.sources and words in report.problems[0]
+
+
+def test_fetch_refuses_redirect_to_file(server):
+    report = fetch.fetch_review(f"{server}/to-file", allow_private=True)
+    assert not report.sources and "only http:// and https://" in report.problems[0]
+
+
+def test_fetch_refuses_local_addresses_by_default(server, monkeypatch):
+    monkeypatch.delenv("DASHBOARD_ALLOW_PRIVATE_URLS", raising=False)
+    report = fetch.fetch_review(f"{server}/review.html")
+    assert not report.sources and "private network" in report.problems[0]
+    monkeypatch.setenv("DASHBOARD_ALLOW_PRIVATE_URLS", "1")
+    assert fetch.fetch_review(f"{server}/review.html").sources
+
+
+def test_fetch_timeout(server):
+    started = time.perf_counter()
+    report = fetch.fetch_review(f"{server}/slow", timeout=0.5, allow_private=True)
+    assert time.perf_counter() - started < 2.5
+    assert not report.sources and "no answer within 0.5 seconds" in report.problems[0]
+
+
+@pytest.mark.parametrize("path", ["/big", "/big-unannounced"])
+def test_fetch_size_cap(server, path):
+    report = fetch.fetch_review(f"{server}{path}", max_bytes=100_000, allow_private=True)
+    assert not report.sources and "limit for a fetched page" in report.problems[0]
+
+
+def test_fetch_errors_are_messages(server):
+    assert "answered 404" in fetch.fetch_review(f"{server}/missing", allow_private=True).problems[0]
+    assert "not a web page (image/png)" in fetch.fetch_review(f"{server}/image", allow_private=True).problems[0]
+    closed = fetch.fetch_review("http://127.0.0.1:9/", timeout=1, allow_private=True)
+    assert not closed.sources and closed.problems[0].startswith("http://127.0.0.1:9/: ")
+
+
+def test_binary_upload_never_reaches_the_page():
+    assert read_bytes(b"\x89PNG\r\n\x1a\n<script>alert(1)</script>", "x.txt").sources == []
