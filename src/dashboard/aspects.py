@@ -86,7 +86,11 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
 
 def _term_pattern(terms: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     parts = []
-    for term in sorted({t.strip().lower() for t in terms if t.strip()}, key=len, reverse=True):
+    for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
+        if term.startswith("re:"):
+            parts.append(f"(?:{term[3:]})")
+            continue
+        term = term.lower()
         stem = term.rstrip("*")
         body = re.escape(stem).replace(r"\ ", r"\s+")
         parts.append(body + (r"[\w'-]*" if term.endswith("*") else r"(?:'s|s|es)?"))

@@ -46,7 +46,7 @@ MENTION_COLUMNS = [
 LIST_ITEM_MIN_STRENGTH = 0.4
 # Pronouns that carry the aspect of the sentence before ("She carries the film").
 _ANAPHORA = re.compile(r"^\W*(she|he|they|her|his|their|him|them)\b", re.I)
-_FRAGMENT_MAX_WORDS = 4
+_FRAGMENT_MAX_WORDS = 3
 # A clause that names its own subject ("but the soul feels missing") does not continue
 # the subject of the clause before it.
 _OWN_SUBJECT = re.compile(r"^\W*(?:(?:but|yet|and|though|although|while|still|so)\s+)?(?:the|a|an|this|that|its|there)\b", re.I)

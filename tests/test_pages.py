@@ -1,0 +1,228 @@
+"""Every page under AppTest: no exception, the key content, and the view kept in the link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.ingest import ReviewSource
+from dashboard.pipeline import analyze_sources
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+PAGES = {
+    "overview": "pages/1_overview.py",
+    "ratings": "pages/2_ratings.py",
+    "heatmap": "pages/3_heatmap.py",
+    "quotes": "pages/4_quotes.py",
+    "review": "pages/5_full_review.py",
+}
+MUSIC_QUOTE = "the music helps carry the intensity"
+HOSTILE = ("The acting is superb and the music is wonderful <script>alert(1)</script>. "
+           "The score is lovely <img src=x onerror=alert(2)> and the action is thrilling. "
+           "The story is dull [link](javascript:alert(3)) and :red[x] lifeless $x^2$ &lt;b&gt;.")
+
+
+def open_app(page: str | None = None, **params) -> AppTest:
+    """Open the app like a fresh browser opening a link: ``page`` plus query params."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    if page:
+        at.switch_page(PAGES[page]).run()
+    return at
+
+
+def all_text(at: AppTest) -> str:
+    parts = []
+    for kind in ("markdown", "caption", "html", "info", "warning", "error", "subheader", "text", "code"):
+        parts += [str(e.value) for e in getattr(at, kind)]
+    return "\n".join(parts)
+
+
+def assert_ok(at: AppTest):
+    assert not at.exception, [e.value for e in at.exception]
+    assert "something went wrong" not in all_text(at).lower()
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_renders(page):
+    at = open_app(page)
+    assert_ok(at)
+    text = all_text(at)
+    assert "Ballerina (2025)" in text
+    assert "How to read this" in [e.label for e in at.expander]
+    assert at.query_params.get("film") == "ballerina"
+
+
+def test_overview_content():
+    at = open_app()
+    text = all_text(at)
+    assert "Mixed or average" in text and "cd-score mixed" in text
+    assert "Directed by Len Wiseman" in text and "Ana de Armas" in text
+    assert "Only 4 reviews" not in text                       # four reviews: no caution needed
+    assert "The Screen Scribe" in text and "Indori Nerd" in text
+    assert "2.5 / 5" in text and "3.5/5" in text               # ratings as written
+    assert "Ana de Armas shines as Eve" in text                # a pull quote
+    assert "No rating given" in text                           # unrated critics: no fake 0
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_ratings_page_content():
+    at = open_app("ratings")
+    assert_ok(at)
+    df = at.dataframe[0].value
+    assert len(df) == 4
+    unrated = df[df["rating_as_written"] == ""]
+    assert unrated["own"].isna().all()                         # never 0
+    assert any("No rating given" in m for m in df["meaning"])
+    assert "points" in all_text(at)
+
+
+def test_quotes_link_selects_music_and_shows_the_quote():
+    at = open_app("quotes", aspect="music")
+    assert_ok(at)
+    assert at.pills(key="quotes_aspect").value == "music"
+    text = all_text(at)
+    assert MUSIC_QUOTE in text
+    assert "Praise" in text and 'class="cd-excerpt praise"' in text
+    assert '<mark class="cue pos">' in text
+    assert at.query_params.get("aspect") == "music"
+
+
+def test_quotes_pick_another_aspect_updates_the_link():
+    at = open_app("quotes", aspect="music")
+    at.pills(key="quotes_aspect").set_value("pacing").run()
+    assert_ok(at)
+    assert at.query_params.get("aspect") == "pacing"
+    assert MUSIC_QUOTE not in all_text(at)
+
+
+def test_quotes_selected_reviews_from_link():
+    rid = "002_7af65771c5aefd7c"
+    at = open_app("quotes", aspect="music", reviews=rid)
+    assert_ok(at)
+    assert at.multiselect(key="quotes_reviews").value == [rid]
+    assert MUSIC_QUOTE not in all_text(at)                     # that quote is another critic's
+    assert at.query_params.get("reviews") == rid
+
+
+def test_view_survives_page_switch_without_params():
+    """A real browser drops the query string when the sidebar switches page; the app puts it back."""
+    at = open_app("quotes", aspect="music")
+    at.query_params.clear()
+    at.switch_page(PAGES["heatmap"]).run()
+    assert_ok(at)
+    assert at.query_params.get("aspect") == "music" and at.query_params.get("film") == "ballerina"
+    assert at.selectbox(key="heatmap_aspect").value == "music"
+    at.query_params.clear()
+    at.switch_page(PAGES["quotes"]).run()
+    assert at.pills(key="quotes_aspect").value == "music"
+
+
+def test_heatmap_content_and_cell_choice():
+    at = open_app("heatmap", aspect="music")
+    assert_ok(at)
+    assert len(at.get("plotly_chart")) == 1
+    text = all_text(at)
+    assert MUSIC_QUOTE in text                                 # first critic on screen who mentions music
+    at.selectbox(key="heatmap_aspect").set_value("acting").run()
+    assert at.query_params.get("aspect") == "acting"
+    assert "about acting" in all_text(at)
+
+
+def test_full_review_page():
+    rid = "003_7cd0c8dedc355856"
+    at = open_app("review", review=rid)
+    assert_ok(at)
+    assert at.selectbox(key="full_review").value == rid
+    text = all_text(at)
+    assert 'class="rating"' in text                           # the critic's rating, marked
+    assert 'class="aside"' in text                            # set-aside text, greyed with reason
+    assert 'class="m praise"' in text
+    assert at.query_params.get("review") == rid
+
+
+@pytest.mark.parametrize("params", [
+    {"film": "../../etc/passwd"}, {"film": "no-such-film"}, {"film": "upload"},
+    {"aspect": "<script>"}, {"review": "nope"}, {"reviews": "x,y"},
+])
+def test_tampered_links_get_a_friendly_message_and_the_default_view(params):
+    at = open_app("quotes", **params)
+    assert_ok(at)
+    infos = " ".join(e.value for e in at.info)
+    assert infos, "expected a friendly note"
+    assert "passwd" not in infos and "<script>" not in infos   # the raw value is never echoed
+    assert "Ballerina (2025)" in all_text(at)
+    assert at.query_params.get("film") == "ballerina"
+    for k, v in params.items():
+        if k != "film":
+            assert at.query_params.get(k) != v
+
+
+def test_unknown_film_reads_nothing_outside_data(monkeypatch):
+    import dashboard.ui.data as data_mod
+
+    seen = []
+    real = data_mod.read_paths
+    monkeypatch.setattr(data_mod, "read_paths", lambda paths, *a, **k: seen.extend(paths) or real(paths, *a, **k))
+    data_mod.load_film.clear()
+    open_app(film="../../etc/passwd")
+    assert all(Path(p).resolve().is_relative_to(ROOT / "data") for p in seen)
+
+
+def test_analysis_is_cached_across_reruns_and_pages(monkeypatch):
+    import dashboard.ui.data as data_mod
+
+    calls = []
+    real = data_mod.analyze_sources
+    monkeypatch.setattr(data_mod, "analyze_sources", lambda *a, **k: calls.append(1) or real(*a, **k))
+    data_mod.load_film.clear()
+    at = open_app("quotes", aspect="music")
+    at.pills(key="quotes_aspect").set_value("acting").run()
+    at.switch_page(PAGES["heatmap"]).run()
+    at.switch_page(PAGES["ratings"]).run()
+    assert len(calls) == 1
+
+
+def test_exports_and_copy_link():
+    at = open_app("quotes", aspect="music")
+    labels = [b.label for b in at.get("download_button")]
+    assert any(l.startswith("Reviews") for l in labels) and any(l.startswith("Mentions") for l in labels)
+    assert any(l.startswith("Aspects") for l in labels)
+    assert "Copy link to this view" in all_text(at)
+    code = " ".join(c.value for c in at.code)
+    assert "film=ballerina" in code and "aspect=music" in code
+
+
+def test_upload_is_offered_and_hostile_text_stays_text():
+    from dashboard.ui import session
+
+    analysis = analyze_sources([
+        ReviewSource("evil", HOSTILE, outlet="<b>Evil</b> :red[Site]", rating="4/5",
+                     url="javascript:alert(5)"),
+        ReviewSource("calm", "The music is wonderful and the acting is superb. A lovely film.", outlet="Calm"),
+    ])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[session._STORE] = (analysis, "My <i>reviews</i>")
+    at.query_params["film"] = "upload"
+    at.run()
+    assert at.selectbox(key="w_film").value == "upload"
+    for page in PAGES.values():
+        at.query_params["film"] = "upload"
+        at.query_params["review"] = "evil"
+        at.query_params["aspect"] = "acting"
+        at.switch_page(page).run()
+        assert_ok(at)
+        text = all_text(at)
+        for raw in ("<script>alert", "<img src=x", "<b>Evil", "<i>reviews", "javascript:alert(5)"):
+            assert raw not in text, (page, raw)
+        for md in at.markdown + at.caption + at.subheader:
+            assert "](" not in md.value and ":red[" not in md.value
+        assert "only in this browser tab" in text
+    at.switch_page(PAGES["review"]).run()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in all_text(at)
+    assert "&lt;b&gt;Evil&lt;/b&gt; :red[Site]" in all_text(at)

@@ -1,0 +1,190 @@
+"""The "Your reviews" page, run headless with Streamlit's AppTest."""
+
+from __future__ import annotations
+
+import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+REPO = Path(__file__).resolve().parents[1]
+PAGE = REPO / "pages" / "6_your_reviews.py"
+FIXTURES = Path(__file__).parent / "fixtures"
+GOOD = ("The acting is superb and the story is gripping, though the pacing drags in the middle. "
+        "The music is lovely and the action scenes are thrilling.")
+HOSTILE = ("The acting is superb and the story is gripping. <script>alert(1)</script> The score is lovely "
+           "<img src=x onerror=alert(2)> [click](javascript:alert(3)) ![i](x.png) &amp; :red[red] $x$ The villain is dull.")
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {str(p.relative_to(folder)): (p.stat().st_size, p.stat().st_mtime_ns)
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def page() -> AppTest:
+    at = AppTest.from_file(str(PAGE), default_timeout=90)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def analyse(at: AppTest) -> AppTest:
+    at.button(key="analyse").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def upload(at: AppTest, files) -> AppTest:
+    at.file_uploader(key="review_files").set_value(files)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def stored(at: AppTest):
+    value = at.session_state["_upload"] if "_upload" in at.session_state else None
+    return value
+
+
+def warnings(at: AppTest) -> list[str]:
+    return [w.value for w in at.warning]
+
+
+def test_batch_with_good_and_bad_files():
+    before = snapshot(REPO / "data")
+    at = upload(page(), [
+        ("good.txt", GOOD.encode(), "text/plain"),
+        ("empty.txt", b"", "text/plain"),
+        ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), "text/plain"),
+        ("windows.txt", ("The film’s “score” is lovely. " + GOOD).encode("cp1252"), "text/plain"),
+        ("copy.txt", GOOD.encode(), "text/plain"),
+    ])
+    analyse(at)
+    analysis, label = stored(at)
+    assert label == "Your reviews"
+    assert sorted(analysis.reviews["origin"]) == ["good.txt", "windows.txt"]
+    assert "The film’s “score”" in analysis.text_of("windows")
+    shown = "\n".join(warnings(at))
+    assert "empty\\.txt" in shown and "photo\\.txt" in shown and "copy\\.txt\\: duplicate of good\\.txt" in shown
+    assert snapshot(REPO / "data") == before  # uploads are never written into data/
+
+
+def test_hostile_text_is_shown_literally():
+    at = upload(page(), [("hostile.txt", HOSTILE.encode(), "text/plain")])
+    analyse(at)
+    assert stored(at) is not None
+    assert any(t.value == HOSTILE for t in at.text)  # st.text: no Markdown, no HTML
+    for element in list(at.markdown) + list(at.warning) + list(at.subheader):
+        assert "<script>" not in element.value and "](javascript" not in element.value
+
+
+def test_hostile_file_name_is_escaped():
+    at = upload(page(), [("[x](javascript:alert(1)) <img src=x onerror=alert(2)>.txt", b"", "text/plain")])
+    analyse(at)
+    shown = "\n".join(warnings(at))
+    assert "\\[x\\]\\(javascript\\:alert\\(1\\)\\)" in shown
+    assert re.search(r"(?<!\\)[<\[(]", shown) is None  # every bracket escaped
+
+
+def test_table_with_other_column_names_shows_mapping():
+    data = ("Critic,Review_Body,Score\nJo,\"" + GOOD + "\",4/5\nAl,\"The plot is dull.\",11/10\n").encode()
+    at = upload(page(), [("t.csv", data, "text/csv")])
+    picker = at.selectbox[0]
+    assert picker.value == "Review_Body"
+    mapping = at.dataframe[0].value
+    assert set(mapping["your column"]) == {"Critic", "Review_Body", "Score"}
+    analyse(at)
+    analysis, _ = stored(at)
+    assert list(analysis.reviews["author"]) == ["Jo", "Al"]
+    assert analysis.reviews["explicit_score"].iloc[0] == 80.0
+    assert analysis.reviews["explicit_score"].isna().iloc[1]
+    assert any("t\\.csv row 2\\: rating" in w for w in warnings(at))
+
+
+def test_table_without_text_column_lets_the_user_pick():
+    data = b"id,words\n1,\"" + GOOD.encode() + b"\"\n"
+    at = upload(page(), [("t.csv", data, "text/csv")])
+    assert at.selectbox[0].value is None
+    analyse(at)
+    assert stored(at) is None
+    assert any("t\\.csv\\: no text column" in w for w in warnings(at))
+    at.selectbox[0].select("words").run()
+    analyse(at)
+    analysis, _ = stored(at)
+    assert analysis.text_of("1") == GOOD
+
+
+def test_pasted_text_and_label_and_clear():
+    at = page()
+    at.text_area(key="pasted_review").input(GOOD)
+    at.text_input(key="upload_label").input("My critics")
+    at.run()
+    analyse(at)
+    analysis, label = stored(at)
+    assert label == "My critics" and len(analysis.reviews) == 1
+    assert at.get("download_button")  # the analysed tables can be downloaded
+    at.button(key="clear_upload").click().run()
+    assert stored(at) is None
+
+
+def test_nothing_given():
+    at = analyse(page())
+    assert any("Add a file" in w for w in warnings(at))
+
+
+def test_progress_is_reported(monkeypatch):
+    import dashboard.pipeline as pipeline
+
+    calls = []
+    real = pipeline.analyze_sources
+
+    def spy(sources, *args, progress=None, **kwargs):
+        def record(done, total):
+            calls.append((done, total))
+            if progress:
+                progress(done, total)
+        return real(sources, *args, progress=record, **kwargs)
+
+    monkeypatch.setattr(pipeline, "analyze_sources", spy)
+    at = upload(page(), [(f"r{i}.txt", f"Review {i}: {GOOD}".encode(), "text/plain") for i in range(5)])
+    analyse(at)
+    assert calls and calls[-1] == (5, 5)
+
+
+@pytest.fixture()
+def local_site(monkeypatch):
+    class Quiet(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(FIXTURES), **kwargs)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    monkeypatch.setenv("DASHBOARD_ALLOW_PRIVATE_URLS", "1")
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_review_url_is_fetched(local_site):
+    at = page()
+    at.text_input(key="review_url").input(f"{local_site}/review_page.html")
+    at.run()
+    analyse(at)
+    analysis, _ = stored(at)
+    assert "Ana de Armas is terrific" in analysis.texts["text"].iloc[0]
+    assert analysis.reviews["url"].iloc[0].endswith("/review_page.html")
+
+
+def test_file_url_is_refused():
+    at = page()
+    at.text_input(key="review_url").input("file:///etc/passwd")
+    at.run()
+    analyse(at)
+    assert stored(at) is None
+    assert any("only http\\:// and https\\://" in w for w in warnings(at))
