@@ -92,7 +92,11 @@ def test_hostile_upload_shows_literal_text_and_runs_nothing(app_url, tmp_path):
             page.goto(f"{app_url}/your-reviews", wait_until="domcontentloaded", timeout=30_000)
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(review), timeout=30_000)
             page.get_by_text("hostile.txt").first.wait_for(timeout=20_000)
-            page.get_by_role("button", name="Analyse").click(timeout=20_000)
+            try:
+                page.get_by_role("button", name="Analyse").click(timeout=20_000)
+            except Exception:
+                page.screenshot(path="/tmp/ck/shot.png", full_page=True)
+                raise
             shown = page.get_by_text("<script>alert(1)</script>", exact=False).first
             shown.wait_for(timeout=30_000)
             assert "<img src=x onerror=alert(2)>" in shown.inner_text()

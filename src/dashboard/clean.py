@@ -77,6 +77,11 @@ class _Rules:
     advert: re.Pattern[str]
     advert_follow_on: re.Pattern[str]
     advert_reason: str
+    max_line_words: int
+    max_sentence_words: int
+
+    def boilerplate_reason(self, text: str) -> str | None:
+        return next((reason for pattern, reason in self.boilerplate if pattern.search(text)), None)
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +96,8 @@ def _rules() -> _Rules:
         advert=re.compile(data["advert"]["pattern"], re.I),
         advert_follow_on=re.compile(data["advert"]["follow_on"], re.I),
         advert_reason=data["advert"]["reason"],
+        max_line_words=int(data.get("max_words", 30)),
+        max_sentence_words=int(data.get("max_sentence_words", 20)),
     )
 
 
@@ -159,7 +166,7 @@ def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
             out.author = out.author or m.group("name")
             aside(METADATA, "Byline: who wrote the review")
             continue
-        if reason := next((r for p, r in rules.boilerplate if p.search(body)), None):
+        if len(body.split()) <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
             aside(BOILERPLATE, reason)
             if "newsletter" in reason.lower() or "follow" in reason.lower():
                 _find_outlet(out, body)
