@@ -9,7 +9,7 @@ from dashboard.ratings import find_rating, parse_rating
         ("3.5/5", 70), ("2.5 / 5 ✨", 50), ("7/10", 70), ("3 out of 4", 75), ("★★★½", 70),
         ("****", 100), ("***1/2", 87.5), ("★★★☆☆", 60), ("B+", 83), ("A+", 100), ("A-", 91),
         ("C-", 42), ("F", 0), ("85%", 85), ("3 1/2/4", 87.5), ("45/50", 90), ("3.5 stars", 70),
-        ("8", 80), ("72", 72), ("0/5", 0), ("4/4", 100),
+        ("8", 80), ("72", 72), ("0/5", 0), ("4/4", 100), ("3 1/2", 87.5), ("F+", 0),
     ],
 )
 def test_parse_rating_normalises_to_0_100(raw, score):
@@ -18,7 +18,7 @@ def test_parse_rating_normalises_to_0_100(raw, score):
     assert rating.raw == raw
 
 
-@pytest.mark.parametrize("raw", ["11/10", "-3/5", "R", "1-5", "", "great"])
+@pytest.mark.parametrize("raw", ["11/10", "-3/5", "R", "1-5", "", "great", "5.5/5", "3/2", "E"])
 def test_nonsense_ratings_have_no_score_and_say_why(raw):
     rating = parse_rating(raw)
     assert rating.score is None
@@ -48,3 +48,13 @@ def test_labelled_stars_prefer_the_fraction_beside_them():
 )
 def test_prose_numbers_are_not_ratings(text):
     assert find_rating(text) is None
+
+
+def test_grade_as_a_word_in_prose_is_not_a_rating():
+    text = "Two sides of the genre: tedious hero-worship on the one hand, grade-B schlock on the other. Rare is the film."
+    assert find_rating(text) is None
+
+
+def test_labelled_letter_grade_and_asterisks():
+    assert find_rating("Body text of the review goes here.\nGrade: B+").rating.score == 83
+    assert find_rating("Body text of the review goes here.\nRATING: *** |------").rating.score == 75

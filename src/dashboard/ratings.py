@@ -44,7 +44,7 @@ class FoundRating:
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _FRACTION = re.compile(rf"^\s*(-?\s*\d+(?:[.,]\d+)?)(?:\s+1/2|\s*½)?\s*(?:/|out of|of)\s*{_NUM}\s*(?:stars?)?\s*$", re.I)
 _MIXED = re.compile(r"^\s*(\d+)\s+1/2\s*(?:/|out of)\s*(\d+)\s*$", re.I)
-_LETTER = re.compile(r"^\s*([A-F])\s*([+-]?)\s*$", re.I)
+_LETTER = re.compile(r"^\s*([A-DF])\s*([+-]?)\s*$", re.I)
 _PERCENT = re.compile(rf"^\s*{_NUM}\s*%\s*$")
 _BARE = re.compile(rf"^\s*{_NUM}\s*$")
 
@@ -91,11 +91,17 @@ def parse_rating(raw: str) -> Rating:
             value += 0.5
         return _fraction(value, float(m.group(2).replace(",", ".")), raw)
     if m := _LETTER.match(text):
-        return Rating(raw, float(LETTER_GRADES[m.group(1).upper() + m.group(2)]))
+        grade = m.group(1).upper() + m.group(2)
+        # Grades outside the table (F+, F-) take their letter's value.
+        return Rating(raw, float(LETTER_GRADES.get(grade, LETTER_GRADES[m.group(1).upper()])))
     if m := _PERCENT.match(text):
         return _fraction(float(m.group(1).replace(",", ".")), 100.0, raw)
     if (stars := _stars(text)) is not None:
         return stars
+    if m := re.match(r"^\s*(\d)\s+1/2\s*$", text):
+        # "3 1/2" on its own: half stars are a four-star-scale habit (five above 4).
+        value = int(m.group(1)) + 0.5
+        return _fraction(value, 4.0 if value <= 4 else 5.0, raw)
     if m := _BARE.match(text):
         value = float(m.group(1).replace(",", "."))
         scale = 5.0 if in_stars else 10.0 if value <= 10 else 100.0
@@ -110,7 +116,7 @@ _FRACTION_IN_TEXT = (
     r"(?<![\d/.])\d{1,3}(?:[.,]\d)?(?:\s*½|\s+1/2)?\s*(?:/|out of)\s*(?:4|5|10|20|100)(?![\d/])"
 )
 _LABELLED = re.compile(
-    r"\b(?:rating|score|grade|verdict|our rating|final score|stars)\s*[:\-]\s*"
+    r"\b(?:rating|score|grade|verdict|our rating|final score|stars)(?:\s*:|\s+-)\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|[A-F][+-]?(?![\w])|\d{{1,3}}\s*%|\*{{1,5}}\s*(?:½|1/2)?)",
     re.I,
 )
