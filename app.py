@@ -18,6 +18,9 @@ from dashboard.ui import frame  # noqa: E402
 st.set_page_config(page_title="What the critics think", page_icon="🎬", layout="wide")
 
 page = st.navigation(frame.build_pages())
-frame.start()
-frame.run_page(page)
-frame.finish()
+try:
+    frame.start()
+    frame.run_page(page)
+    frame.finish()
+finally:
+    frame.end_run()

@@ -284,7 +284,7 @@ def main(argv=None) -> int:
         model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
         model.fit(X[mask], y[mask], sample_weight=sw[mask])
         coef = model.coef_[0]
-        keep = np.abs(coef) >= 0.02
+        keep = np.abs(coef) >= 0.05  # tiny weights change nothing but load time
         weights = {str(k): round(float(w), 3) for k, w in zip(names[keep], coef[keep])}
         return {"bias": round(float(model.intercept_[0]), 4), "scale": 0.5, "weights": weights}
 
@@ -321,7 +321,7 @@ def main(argv=None) -> int:
     print(f"review calibration on {len(held_reviews)} held-out dev reviews: {out['review'].get('fit', {})}")
     # ---- final fit on everything ------------------------------------------------------
     out["polarity"] = fit_polarity(np.ones(len(y), dtype=bool))
-    print(f"  kept {len(out['polarity']['weights'])} polarity weights (|w| >= 0.02)")
+    print(f"  kept {len(out['polarity']['weights'])} polarity weights (|w| >= 0.05)")
     write(out, Path(args.out))
     print(f"done in {time.time() - t0:.0f}s")
     return 0
@@ -360,6 +360,7 @@ def fit_review_calibration(reviews: list[dict], model_path: Path) -> dict:
     from dashboard.ingest import ReviewSource
     from dashboard.pipeline import analyze_sources
 
+    sentiment.MODEL_PATH = model_path  # score with the model just written
     sentiment.load_model.cache_clear()
     sentiment.get_scorer.cache_clear()
     sources = [ReviewSource(review_id=f"r{i}", text=r["review"]) for i, r in enumerate(reviews)]

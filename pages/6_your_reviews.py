@@ -86,12 +86,13 @@ def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str) -
             files = files[: ingest.MAX_FILES_PER_BATCH]
         for file in files:
             name = ingest.safe_name(file.name)
-            report.extend(ingest.read_bytes(file.getvalue(), name, text_column=picks.get(name)))
+            report.extend(ingest.read_bytes(file.getvalue(), name, max_rows=ingest.MAX_TABLE_ROWS,
+                                           text_column=picks.get(name)))
         if pasted.strip():
             report.extend(ingest.read_pasted(pasted, "pasted review"))
         if url.strip():
             report.extend(fetch_review(url.strip()))
-        report = ingest.finish(report)
+        report = ingest.finish(report, max_batch_chars=ingest.MAX_BATCH_CHARS)
     if not report.sources:
         st.session_state[_MESSAGES] = report.problems + ["Nothing to analyse: no readable review in this batch."]
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -30,17 +31,17 @@ def open_app(page: str | None = None, **params) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in params.items():
         at.query_params[k] = v
-    at.run()
     if page:
-        at.switch_page(PAGES[page]).run()
-    return at
+        at.switch_page(PAGES[page])
+    return at.run()
 
 
 def all_text(at: AppTest) -> str:
     parts = []
     for kind in ("markdown", "caption", "html", "info", "warning", "error", "subheader", "text", "code"):
         parts += [str(e.value) for e in getattr(at, kind)]
-    return "\n".join(parts)
+    raw = "\n".join(parts)
+    return raw + "\n" + re.sub(r"<[^>]+>", "", raw)  # also as read, without our highlight tags
 
 
 def assert_ok(at: AppTest):
@@ -220,7 +221,7 @@ def test_upload_is_offered_and_hostile_text_stays_text():
         text = all_text(at)
         for raw in ("<script>alert", "<img src=x", "<b>Evil", "<i>reviews", "javascript:alert(5)"):
             assert raw not in text, (page, raw)
-        for md in at.markdown + at.caption + at.subheader:
+        for md in [*at.markdown, *at.caption, *at.subheader]:
             assert "](" not in md.value and ":red[" not in md.value
         assert "only in this browser tab" in text
     at.switch_page(PAGES["review"]).run()

@@ -51,7 +51,8 @@ def app_url(tmp_path_factory):
     with open(log, "wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
             cwd=REPO, stdout=out, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -89,14 +90,11 @@ def test_hostile_upload_shows_literal_text_and_runs_nothing(app_url, tmp_path):
         try:
             page = browser.new_page()
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(f"{app_url}/your-reviews", wait_until="domcontentloaded", timeout=30_000)
+            page.goto(app_url, wait_until="domcontentloaded", timeout=30_000)
+            page.locator('[data-testid="stSidebarNav"]').get_by_text("Your reviews").click(timeout=30_000)
             page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(review), timeout=30_000)
             page.get_by_text("hostile.txt").first.wait_for(timeout=20_000)
-            try:
-                page.get_by_role("button", name="Analyse").click(timeout=20_000)
-            except Exception:
-                page.screenshot(path="/tmp/ck/shot.png", full_page=True)
-                raise
+            page.get_by_role("button", name="Analyse").click(timeout=20_000)
             shown = page.get_by_text("<script>alert(1)</script>", exact=False).first
             shown.wait_for(timeout=30_000)
             assert "<img src=x onerror=alert(2)>" in shown.inner_text()

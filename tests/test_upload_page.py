@@ -188,3 +188,46 @@ def test_file_url_is_refused():
     analyse(at)
     assert stored(at) is None
     assert any("only http\\:// and https\\://" in w for w in warnings(at))
+
+
+def test_upload_drives_every_page_and_stays_escaped():
+    """Through the whole app: after an upload, every page shows it, with review text escaped."""
+    if not (REPO / "app.py").exists():
+        pytest.skip("app.py is not there yet")
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page("pages/6_your_reviews.py").run()
+    assert not at.exception
+    hostile = HOSTILE.replace("The villain is dull.", "A UNIQUEWORD triumph, though the villain is dull.")
+    upload(at, [("mine.txt", hostile.encode(), "text/plain"),
+                ("other.txt", ("<b>Bold claim</b>: " + GOOD).encode(), "text/plain")])
+    analyse(at)
+    assert stored(at) is not None
+    seen_upload = False
+    for page_file in sorted(p.name for p in (REPO / "pages").glob("[1-5]_*.py")):
+        at.switch_page(f"pages/{page_file}").run()
+        assert not at.exception, (page_file, at.exception)
+        html_bodies = [str(e.proto) for e in at.get("html")]
+        seen_upload |= any("UNIQUEWORD" in body for body in html_bodies)
+        for body in html_bodies:
+            assert "<script>alert" not in body and "<img src=x" not in body, page_file
+            assert "<b>Bold claim" not in body, page_file
+        for element in list(at.markdown) + list(at.caption) + list(at.info) + list(at.warning):
+            assert "<script>" not in element.value and "](javascript" not in element.value, page_file
+    assert seen_upload
+
+
+def test_page_limits_have_messages(monkeypatch):
+    from dashboard import ingest
+
+    monkeypatch.setattr(ingest, "MAX_TABLE_ROWS", 3)
+    monkeypatch.setattr(ingest, "MAX_BATCH_CHARS", 3 * len(GOOD) + 50)
+    rows = "\n".join(f'{i},"Row {i}. {GOOD}"' for i in range(6))
+    at = upload(page(), [("t.csv", f"id,text\n{rows}\n".encode(), "text/csv"),
+                         ("extra.txt", ("Extra. " + GOOD).encode(), "text/plain")])
+    analyse(at)
+    analysis, _ = stored(at)
+    shown = "\n".join(warnings(at))
+    assert "only the first 3 are read \\(the limit per table\\)" in shown
+    assert "the limit per batch is" in shown and "extra\\.txt" in shown
+    assert len(analysis.reviews) == 3

@@ -119,14 +119,16 @@ def heatmap(data: HeatmapData, names: dict[str, str], selected: tuple[str, str] 
     aspects = list(data.scores.columns)
     ids = list(data.scores.index)
     x = [_e(names.get(a, a)) for a in aspects]
-    y = tick_labels(data.labels)
+    y = tick_labels(data.labels, width=18)
     z = data.scores.to_numpy(dtype=float)
     text = [[fmt_score(v) if not np.isnan(v) else "–" for v in row] for row in z]
     fig = go.Figure(go.Heatmap(
-        z=z, x=x, y=y, zmin=0, zmax=100, zmid=50, colorscale=DIVERGING, xgap=3, ygap=3,
-        text=text, texttemplate="%{text}", textfont=dict(size=13), hoverinfo="skip",
-        colorbar=dict(title=dict(text="Score", side="top"), tickvals=[0, 25, 50, 75, 100],
-                      ticktext=["0 criticism", "25", "50 neutral", "75", "100 praise"], thickness=12, len=0.9),
+        z=z, x=x, y=y, zmin=0, zmax=100, zmid=50, colorscale=DIVERGING, xgap=2, ygap=2,
+        text=text, texttemplate="%{text}", textfont=dict(size=12), hoverinfo="skip",
+        # Below the chart, so a phone keeps its width for the cells.
+        colorbar=dict(orientation="h", x=0, xanchor="left", y=0.0, yanchor="bottom", yref="container",
+                      tickvals=[0, 25, 50, 75, 100], ticktext=["0 criticism", "25", "50 neutral", "75", "100 praise"],
+                      thickness=10, len=1.0, lenmode="fraction", outlinewidth=0),
     ))
     px, py, custom, hover = [], [], [], []
     for i, rid in enumerate(ids):
@@ -159,7 +161,9 @@ def heatmap(data: HeatmapData, names: dict[str, str], selected: tuple[str, str] 
     fig.update_xaxes(side="top", fixedrange=True, showgrid=False, categoryorder="array", categoryarray=x)
     fig.update_yaxes(autorange="reversed", fixedrange=True, showgrid=False, categoryorder="array", categoryarray=y)
     fig.update_layout(clickmode="event+select")
-    return _layout(fig, 90 + 40 * max(len(ids), 1))
+    _layout(fig, 150 + 40 * max(len(ids), 1))
+    fig.update_layout(margin=dict(l=4, r=4, t=10, b=60))
+    return fig
 
 
 def aspect_overview(agreement: pd.DataFrame, names: dict[str, str]) -> go.Figure:
@@ -179,7 +183,7 @@ def aspect_overview(agreement: pd.DataFrame, names: dict[str, str]) -> go.Figure
                       "<br>Critics differ by about ±%{customdata[1]} points<extra></extra>",
         showlegend=False,
     ))
-    fig.update_xaxes(range=[0, 100], title_text="Average score out of 100 (50 = neutral)",
+    fig.update_xaxes(range=[0, 100], title_text="Average out of 100",
                      dtick=10, fixedrange=True, gridcolor="rgba(128,128,128,0.25)")
     fig.update_yaxes(fixedrange=True)
     return _layout(fig, 90 + 34 * max(len(rows), 1))

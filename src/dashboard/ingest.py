@@ -10,7 +10,8 @@ Limits are set on purpose (each message says what the limit is):
 * ``MAX_REVIEW_CHARS``: only the first this many characters of one review are analysed,
   so a 50 MB text cannot hang the app;
 * ``MAX_TABLE_ROWS``: only the first this many rows of a table are read;
-* ``MAX_BATCH_CHARS``: reviews past this much text in one batch are left out;
+* ``MAX_BATCH_CHARS``: reviews past this much text in one uploaded batch are left out
+  (the page's limit; the command line has none);
 * ``MAX_FILES_PER_BATCH``: files past this many in one upload are left out.
 """
 
@@ -470,15 +471,16 @@ def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: d
     return finish(report, run_checks)
 
 
-def finish(report: IngestReport, run_checks: bool = True) -> IngestReport:
-    """Checks (duplicates, ratings, language), the batch limit and unique ids."""
+def finish(report: IngestReport, run_checks: bool = True, max_batch_chars: int | None = MAX_BATCH_CHARS) -> IngestReport:
+    """Checks (duplicates, ratings, language), the batch limit (``None``: no limit) and unique ids."""
     if run_checks:
         from .checks import check_sources
 
         report.sources, problems = check_sources(report.sources)
         report.problems.extend(problems)
-    report.sources, problems = limit_batch(report.sources)
-    report.problems.extend(problems)
+    if max_batch_chars is not None:
+        report.sources, problems = limit_batch(report.sources, max_batch_chars)
+        report.problems.extend(problems)
     _make_ids_unique(report)
     return report
 
@@ -495,8 +497,12 @@ def limit_batch(sources: list[ReviewSource], max_chars: int = MAX_BATCH_CHARS) -
     return kept, []
 
 
-def read_paths(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES, run_checks: bool = True) -> IngestReport:
-    """Files and folders of reviews. A folder's name is the film of the files inside it."""
+def read_paths(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES, run_checks: bool = True,
+               max_batch_chars: int | None = None) -> IngestReport:
+    """Files and folders of reviews. A folder's name is the film of the files inside it.
+
+    No batch limit by default: the command line and the batch engine take any number of
+    reviews (each review is still capped at ``MAX_REVIEW_CHARS``)."""
     report = IngestReport()
     for raw in paths:
         path = Path(raw)
@@ -515,7 +521,7 @@ def read_paths(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES, 
             report.extend(_read_file(path, path.parent.name, max_bytes))
         else:
             report.problems.append(f"{safe_name(str(path))}: no such file or folder")
-    return finish(report, run_checks)
+    return finish(report, run_checks, max_batch_chars)
 
 
 def _read_file(path: Path, film: str, max_bytes: int | None) -> IngestReport:

@@ -99,6 +99,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])
 _SENTENCE_END = frozenset((".", "!", "?"))
 _BREAKS = frozenset((".", ",", ";", ":", "!", "?", "(", ")", "-"))
 _CF_FEATURE = "<cf>"
+_CF_NOT = "<cf-not>"
 # A crude suffix stripper: the stem of each word is a second feature, so that rare forms
 # ("charmingly", "overstuffed") borrow strength from their commoner relatives.
 _SUFFIX = re.compile(r"(?:ingly|edly|ings|ing|ied|ies|ed|es|s|ly|er|est|ness|ful)$")
@@ -282,6 +283,9 @@ def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, 
         if is_cf:
             if negated_cf:
                 skip_neg[i] = True
+                for j in range(i, min(n, i + 1 + rules.cf_reach + 1)):
+                    if skip_neg[j] and canon[j] == "not":
+                        canon[j] = _CF_NOT  # "couldn't have been better": read literally
             elif cf_start < 0:
                 cf_start = clause_start
                 extra.append((_CF_FEATURE, 1.0, i, i))
@@ -314,7 +318,7 @@ def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, 
             parity = not parity
             i += 2
             continue
-        if (w in rules.negators) and not skip_neg[i]:
+        if (w in rules.negators) and not skip_neg[i] and canon[i] != _CF_NOT:
             parity = not parity
         i += 1
     close_clause(n)
@@ -331,7 +335,9 @@ def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, 
         feats.append((pre + w, v, i, i))
         feats.append((pre + stem(w), v, i, i))
         if prev >= 0:
-            feats.append((pre + canon[prev] + " " + w, v, prev, i))
+            # a pair opened inside a negation scope is negated too ("[not] lack of")
+            bpre = _NOT if (neg[i] or neg[prev]) else ""
+            feats.append((bpre + canon[prev] + " " + w, v, prev, i))
         prev = i
     return feats
 
@@ -381,6 +387,7 @@ class CriticScorer:
             w[word] = val
             w[_NOT + word] = flip * val
         w[_CF_FEATURE] = self.rules.cf_base
+        w[_CF_NOT] = 0.0
         self._w = w
         self._flip = flip
 
@@ -414,7 +421,7 @@ class CriticScorer:
         for key, val, a, b in feats:
             wt = get(key)
             if wt is None:
-                if key[:4] == _NOT and a == b:
+                if key[:4] == _NOT:
                     base = get(key[4:])
                     if base is None:
                         continue

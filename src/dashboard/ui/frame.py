@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import runpy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,17 +20,20 @@ from . import render, session, state
 
 log = logging.getLogger(__name__)
 _CTX = "_frame_context"
+_BOOTING = "_frame_booting"
 
 ROOT = Path(__file__).resolve().parents[3]
 PAGES_DIR = ROOT / "pages"
-# (file, title, icon, url path). The home page has no path of its own.
+# (file, title, icon, url path). The home page has no path of its own. URL paths match
+# the names Streamlit derives from the file names, so a page that Streamlit runs
+# directly (see ``context``) is the same page app.py would pick.
 PAGE_SPECS = [
     ("1_overview.py", "Overview", ":material/home:", "overview"),
     ("2_ratings.py", "Ratings vs words", ":material/compare_arrows:", "ratings"),
     ("3_heatmap.py", "Aspect heatmap", ":material/grid_on:", "heatmap"),
     ("4_quotes.py", "Quotes side by side", ":material/format_quote:", "quotes"),
-    ("5_full_review.py", "Full review", ":material/article:", "review"),
-    ("6_your_reviews.py", "Your reviews", ":material/upload_file:", "your-reviews"),
+    ("5_full_review.py", "Full review", ":material/article:", "full_review"),
+    ("6_your_reviews.py", "Your reviews", ":material/upload_file:", "your_reviews"),
 ]
 
 
@@ -101,11 +105,29 @@ def start() -> Context:
 
 
 def context() -> Context:
-    """The current view's context (built by ``start``; built here when a page runs alone)."""
+    """The current view's context, built by ``app.py`` before it runs the page.
+
+    A page can also be run on its own: because the app keeps its pages in ``pages/``,
+    Streamlit may run a page file directly (the first request a fresh server gets, or a
+    test). Then the page runs ``app.py`` itself, which draws the shared frame and runs this
+    page inside it, and the outer run stops.
+    """
     ctx = st.session_state.get(_CTX)
-    if ctx is None:
-        ctx = start()
-    return ctx
+    if ctx is not None:
+        return ctx
+    if st.session_state.get(_BOOTING):
+        return start()  # app.py could not take over: draw the frame here
+    st.session_state[_BOOTING] = True
+    try:
+        runpy.run_path(str(ROOT / "app.py"), run_name="__app__")
+    finally:
+        st.session_state.pop(_BOOTING, None)
+    st.stop()
+
+
+def end_run() -> None:
+    """Forget this run's context (app.py calls it whatever happened in the page)."""
+    st.session_state.pop(_CTX, None)
 
 
 def finish() -> None:
@@ -133,7 +155,6 @@ def finish() -> None:
                     st.download_button(f"{name.title()} ({what})", data=functools.partial(views.to_csv, df),
                                        file_name=f"{ctx.data.key}_{name}.csv", mime="text/csv",
                                        on_click="ignore", key=f"dl_{name}", icon=":material/download:")
-    st.session_state.pop(_CTX, None)
 
 
 def run_page(page) -> None:

@@ -1,7 +1,7 @@
 """The view lives in the link.
 
 Query-string scheme (the page itself is the URL path: ``/``, ``/ratings``, ``/heatmap``,
-``/quotes``, ``/review``):
+``/quotes``, ``/full_review``):
 
 * ``film``    folder name under ``data/reviews/`` (or ``upload`` for this session's upload)
 * ``aspect``  aspect key from the taxonomy (``music``, ``acting``...)

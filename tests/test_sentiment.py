@@ -1,0 +1,171 @@
+"""Rules of the default "critic" sentence scorer (no benchmark data needed)."""
+
+from __future__ import annotations
+
+import time
+
+import pandas as pd
+import pytest
+
+from dashboard.scoring import inferred_scores
+from dashboard.sentiment import (
+    DEFAULT_SCORER,
+    SCORER_NAMES,
+    CriticScorer,
+    Cue,
+    Judgement,
+    get_scorer,
+    load_model,
+    load_rules,
+    read_features,
+    tokenize,
+)
+
+
+@pytest.fixture(scope="module")
+def critic() -> CriticScorer:
+    return get_scorer("critic")
+
+
+def pol(scorer, text: str) -> float:
+    return scorer.score_many([text])[0].polarity
+
+
+def test_contract():
+    assert SCORER_NAMES == ("critic", "textblob")
+    assert DEFAULT_SCORER == "critic"
+    assert isinstance(get_scorer(), CriticScorer)
+    assert get_scorer("critic").name == "critic"
+    with pytest.raises(ValueError):
+        get_scorer("nope")
+
+
+def test_judgements_in_range_and_in_order(critic):
+    texts = ["A triumph.", "A dreary, lifeless slog.", "", "The film runs 120 minutes."]
+    out = critic.score_many(texts)
+    assert len(out) == len(texts)
+    assert all(isinstance(j, Judgement) for j in out)
+    assert all(-1.0 <= j.polarity <= 1.0 and 0.0 <= j.subjectivity <= 1.0 for j in out)
+    assert out[0].polarity > 0.2 and out[1].polarity < -0.2
+
+
+@pytest.mark.parametrize("text", [
+    "A gripping, beautifully acted thriller.",
+    "The performances are superb and the score is haunting.",
+    "It does not suffer from a lack of visual style.",
+    "Never anything less than watchable.",
+    "It couldn't have been better.",
+    "The action is brutal and relentless, exactly as it should be.",
+    "The story is thin, but the film is a joy from start to finish.",
+    "Although the plot is predictable, the performances are wonderful.",
+    "Nothing short of a masterpiece.",
+    "I laughed all the way through.",
+])
+def test_praise(critic, text):
+    assert pol(critic, text) > 0, text
+
+
+@pytest.mark.parametrize("text", [
+    "With tighter writing it could have earned its place.",
+    "The twist should have worked.",
+    "It could have been a great film.",
+    "The characters are thin and the ending feels rushed.",
+    "An undercooked, clumsy script.",
+    "The cast is great, but the script is a mess.",
+    "While the effects dazzle, the story is dull and predictable.",
+    "It isn’t very good.",
+    "The film is not funny.",
+    "Not as clever as it thinks it is.",
+])
+def test_criticism(critic, text):
+    assert pol(critic, text) < 0, text
+
+
+def test_curly_apostrophes_read_like_straight_ones(critic):
+    assert pol(critic, "It isn’t good.") == pytest.approx(pol(critic, "It isn't good."))
+    assert pol(critic, "It isn’t good.") < 0
+
+
+def test_contrast_clause_dominates(critic):
+    a = pol(critic, "The effects are great, but the story is dull.")
+    b = pol(critic, "The story is dull, but the effects are great.")
+    assert a < 0 < b
+
+
+def test_intensifiers_and_hedges(critic):
+    plain = pol(critic, "The film is good.")
+    assert pol(critic, "The film is extremely good.") > plain
+    assert pol(critic, "The film is slightly good.") < plain
+
+
+def test_negation_flips_and_double_negation_cancels():
+    rules = load_rules()
+    words = [w for w, _, _ in tokenize("it does not suffer from a lack of visual style")]
+    keys = {k for k, *_ in read_features(words, rules)}
+    assert "NOT_suffer" in keys and "style" in keys and "NOT_style" not in keys
+    words = [w for w, _, _ in tokenize("never anything less than watchable")]
+    keys = {k for k, *_ in read_features(words, rules)}
+    assert "watchable" in keys and "NOT_anything" in keys
+
+
+def test_counterfactual_marks_the_clause():
+    rules = load_rules()
+    words = [w for w, _, _ in tokenize("should have worked")]
+    feats = read_features(words, rules)
+    assert any(k == "<cf>" for k, *_ in feats)
+    assert all(v < 0 for k, v, *_ in feats if k == "worked")
+    words = [w for w, _, _ in tokenize("it couldn't have been better")]
+    feats = read_features(words, rules)
+    assert not any(k == "<cf>" for k, *_ in feats)
+    assert any(k == "better" and v > 0 for k, v, *_ in feats)
+
+
+def test_cues_point_into_the_original_text(critic):
+    text = "Hawke’s performance is mesmerising, but the script is clumsy."
+    j = critic.score_many([text])[0]
+    assert j.cues and all(isinstance(c, Cue) for c in j.cues)
+    spans = {text[c.start:c.end].lower(): c.weight for c in j.cues}
+    assert spans.get("clumsy", 0) < 0
+    assert all(0 <= c.start < c.end <= len(text) for c in j.cues)
+
+
+def test_subjectivity_separates_opinion_from_plot(critic):
+    opinion, plot = critic.score_many([
+        "This is the most exhilarating, heartfelt film I have seen all year.",
+        "After his wife dies, Tom moves to Chicago and takes a job at a bank.",
+    ])
+    assert opinion.subjectivity > plot.subjectivity
+
+
+def test_model_loads_fast_and_is_small():
+    from dashboard.sentiment import MODEL_PATH
+
+    load_model.cache_clear()
+    t0 = time.perf_counter()
+    model = load_model()
+    assert time.perf_counter() - t0 < 1.0
+    assert model.weights, "critic_model.json.gz missing: run benchmarks/train_scorer.py"
+    assert MODEL_PATH.stat().st_size < 20_000_000
+
+
+def test_scorer_is_faster_than_textblob(critic):
+    texts = ["The performances are superb, but the script never quite finds its footing."] * 300
+    t0 = time.perf_counter()
+    critic.score_many(texts)
+    ours = time.perf_counter() - t0
+    tb = get_scorer("textblob")
+    t0 = time.perf_counter()
+    tb.score_many(texts)
+    theirs = time.perf_counter() - t0
+    assert ours < theirs
+
+
+def test_inferred_scores_monotone_and_nan_without_opinions():
+    rows = []
+    for rid, p in (("a", -0.8), ("b", 0.0), ("c", 0.8)):
+        rows.append({"review_id": rid, "polarity": p, "opinion": True, "position": 0.5, "text": "x"})
+    rows.append({"review_id": "d", "polarity": 0.9, "opinion": False, "position": 0.5, "text": "x"})
+    s = inferred_scores(pd.DataFrame(rows))
+    assert s["a"] < s["b"] < s["c"]
+    assert "d" not in s.index
+    assert ((s >= 0) & (s <= 100)).all()
