@@ -60,32 +60,44 @@ TARGETS = {
 
 # ------------------------------------------------------------------------------ inputs
 
-def load_inputs(benchdata: Path | None, full: int | None, quotes: int | None) -> dict[str, dict]:
-    """name -> {"sources": [...], "film": FilmInfo | None, "origin": str}."""
-    report = read_paths([BUNDLED])
-    inputs = {"bundled film": {"sources": report.sources, "film": load_film_info(BUNDLED), "origin": str(BUNDLED)}}
+def load_inputs(benchdata: Path | None, full: int | None, quotes: int | None, only=None) -> dict[str, dict]:
+    """name -> {"sources": [...], "film": FilmInfo | None, "origin": str}; ``only``: those names."""
+    wanted = (lambda name: not only or name in only)
+    inputs = {}
+    if wanted("bundled film"):
+        report = read_paths([BUNDLED])
+        inputs["bundled film"] = {"sources": report.sources, "film": load_film_info(BUNDLED), "origin": str(BUNDLED)}
+    if wanted("full reviews") or wanted("full reviews, test split"):
+        full_sources, origin = _full_reviews(benchdata, full)
+        test = [s for s in full_sources if s.review_id.startswith("test-")] or full_sources[:2_563]
+        if full is not None:
+            full_sources = full_sources[:full]
+            test = test[:max(1, full // 2)]
+        inputs["full reviews"] = {"sources": full_sources, "film": None, "origin": origin}
+        inputs["full reviews, test split"] = {"sources": test, "film": None, "origin": origin + " (test)", "target": True}
+    if wanted("critic quotes"):
+        quote_sources, origin = _quotes(benchdata, quotes)
+        inputs["critic quotes"] = {"sources": quote_sources, "film": None, "origin": origin}
+    return {name: spec for name, spec in inputs.items() if wanted(name)}
+
+
+def _full_reviews(benchdata: Path | None, full: int | None) -> tuple[list[ReviewSource], str]:
     if benchdata and (benchdata / "pang_lee_scale").is_dir():
         rows = []
         for split in ("dev", "test"):
             with gzip.open(benchdata / "pang_lee_scale" / f"{split}.jsonl.gz", "rt", encoding="utf-8") as fh:
                 rows += [(split, json.loads(line)) for line in fh]
-        full_sources = [ReviewSource(review_id=f"{split}-{r['id']}", text=r["review"], author=r.get("author", ""),
-                                     origin=f"pang_lee_scale/{split}.jsonl row {i}")
-                        for i, (split, r) in enumerate(rows, start=1)]
-        origin = "pang_lee_scale dev+test"
-    else:
-        from synthetic import generate
+        return [ReviewSource(review_id=f"{split}-{r['id']}", text=r["review"], author=r.get("author", ""),
+                             origin=f"pang_lee_scale/{split}.jsonl row {i}")
+                for i, (split, r) in enumerate(rows, start=1)], "pang_lee_scale dev+test"
+    from synthetic import generate
 
-        full_sources = [ReviewSource(review_id=r["review_id"], text=r["review"], film=r["film"], outlet=r["outlet"],
-                                     origin=f"synthetic.jsonl row {i}")
-                        for i, r in enumerate(generate(full or 5_006, "full"), start=1)]
-        origin = "synthetic full reviews"
-    test = [s for s in full_sources if s.review_id.startswith("test-")] or full_sources[:2_563]
-    if full is not None:
-        full_sources = full_sources[:full]
-        test = test[:max(1, full // 2)]
-    inputs["full reviews"] = {"sources": full_sources, "film": None, "origin": origin}
-    inputs["full reviews, test split"] = {"sources": test, "film": None, "origin": origin + " (test)", "target": True}
+    return [ReviewSource(review_id=r["review_id"], text=r["review"], film=r["film"], outlet=r["outlet"],
+                         origin=f"synthetic.jsonl row {i}")
+            for i, r in enumerate(generate(full or 5_006, "full"), start=1)], "synthetic full reviews"
+
+
+def _quotes(benchdata: Path | None, quotes: int | None) -> tuple[list[ReviewSource], str]:
     if benchdata and (benchdata / "rt_critic_snippets").is_dir():
         import pandas as pd
 
@@ -94,21 +106,16 @@ def load_inputs(benchdata: Path | None, full: int | None, quotes: int | None) ->
         table = pd.concat(frames, ignore_index=True)
         if quotes is not None:
             table = table.head(quotes)
-        quote_sources = [ReviewSource(review_id=f"rt-{row}", text=text, rating=rating, author=critic,
-                                      outlet=publisher, origin=f"rt.tsv row {n}")
-                         for n, (row, text, rating, critic, publisher)
-                         in enumerate(zip(table["row"], table["review"], table["rating"], table["critic"],
-                                          table["publisher"]), start=1) if text.strip()]
-        origin = "rt_critic_snippets dev+test"
-    else:
-        from synthetic import generate
+        return [ReviewSource(review_id=f"rt-{row}", text=text, rating=rating, author=critic, outlet=publisher,
+                             origin=f"rt.tsv row {n}")
+                for n, (row, text, rating, critic, publisher)
+                in enumerate(zip(table["row"], table["review"], table["rating"], table["critic"], table["publisher"]),
+                             start=1) if text.strip()], "rt_critic_snippets dev+test"
+    from synthetic import generate
 
-        quote_sources = [ReviewSource(review_id=r["review_id"], text=r["review"], film=r["film"], outlet=r["outlet"],
-                                      origin=f"quotes.jsonl row {i}")
-                         for i, r in enumerate(generate(quotes or 100_000, "quote"), start=1)]
-        origin = "synthetic quotes"
-    inputs["critic quotes"] = {"sources": quote_sources, "film": None, "origin": origin}
-    return inputs
+    return [ReviewSource(review_id=r["review_id"], text=r["review"], film=r["film"], outlet=r["outlet"],
+                         origin=f"quotes.jsonl row {i}")
+            for i, r in enumerate(generate(quotes or 100_000, "quote"), start=1)], "synthetic quotes"
 
 
 # ------------------------------------------------------------------------------ measuring
@@ -150,7 +157,7 @@ def child_peak_rss(name: str, args: argparse.Namespace, jobs: int) -> float:
 
 
 def run_child(args: argparse.Namespace) -> None:
-    spec = load_inputs(args.benchdata, args.full, args.quotes)[args.child]
+    spec = load_inputs(args.benchdata, args.full, args.quotes, only={args.child})[args.child]
     before = _rss_mb()
     analyze_batch(spec["sources"], film=spec["film"], jobs=args.jobs)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -272,7 +279,8 @@ def main(argv: list[str] | None = None) -> int:
         run_child(args)
         return 0
 
-    inputs = load_inputs(args.benchdata, args.full, args.quotes)
+    only = set(args.only or ()) | ({"full reviews"} if args.only and not args.no_app else set())
+    inputs = load_inputs(args.benchdata, args.full, args.quotes, only=only)
     rows = [measure(name, spec, args) for name, spec in inputs.items() if not args.only or name in args.only]
     apps = [] if args.no_app else app_reruns(args, inputs["full reviews"]["sources"])
 

@@ -33,19 +33,21 @@ if ctx.data is not None:
                else "Some reviews read quite differently from their rating.")
         )
     st.subheader("In numbers")
+    # Shown as text so a missing value reads "–" (never 0, never "None").
     table = shown.assign(
-        own=shown["explicit_score"].round(0),
-        estimate=shown["inferred_score"].round(0),
-        gap_points=shown["gap"].round(0),
+        rating_as_written=shown["rating_as_written"].where(shown["rating_as_written"] != "", "none given"),
+        own=shown["explicit_score"].map(views.fmt_score),
+        estimate=shown["inferred_score"].map(views.fmt_score),
+        gap_points=shown["gap"].map(lambda g: "–" if views.is_missing(g) else f"{g:+.0f}"),
     )[["label", "rating_as_written", "own", "estimate", "gap_points", "meaning"]]
     st.dataframe(
         table, hide_index=True, key="ratings_table",
         column_config={
             "label": st.column_config.TextColumn("Critic"),
             "rating_as_written": st.column_config.TextColumn("Rating as written", help="Exactly as the critic gave it; blank if none."),
-            "own": st.column_config.NumberColumn("Rating /100", help="The critic's rating turned into a score out of 100.", format="%d"),
-            "estimate": st.column_config.NumberColumn("Estimate /100", help="Our estimate of the score from the words of the review.", format="%d"),
-            "gap_points": st.column_config.NumberColumn("Words vs rating", help="Estimate minus rating, in points. Positive: the words read warmer than the rating.", format="%+d"),
+            "own": st.column_config.TextColumn("Rating /100", help="The critic's rating turned into a score out of 100."),
+            "estimate": st.column_config.TextColumn("Estimate /100", help="Our estimate of the score from the words of the review."),
+            "gap_points": st.column_config.TextColumn("Words vs rating", help="Estimate minus rating, in points. Positive: the words read warmer than the rating."),
             "meaning": st.column_config.TextColumn("What it means"),
         },
     )

@@ -120,6 +120,19 @@ def test_shared_link_survives_page_switches(server):
             expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
             page.screenshot(path=str(ARTIFACTS / "heatmap_1280x800.png"))
 
+            # Choosing a cell opens that critic's quotes on that aspect (and goes into the link).
+            # Ballerina: 4 critics x 10 aspects, Acting first; the top row is the highest score.
+            grid = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+            page.mouse.click(grid["x"] + grid["width"] / 20, grid["y"] + grid["height"] / 8)
+            page.wait_for_url(re.compile(r"/heatmap\?.*aspect=acting.*review="), timeout=STEP_MS)
+            expect(page.get_by_text(re.compile(r"says about acting"))).to_be_visible(timeout=STEP_MS)
+            page.keyboard.press("Escape")
+            # And back to music for the rest of the walk.
+            page.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
+            expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
+            page.locator("[data-testid='stSidebarNav']").get_by_text("Aspect heatmap", exact=True).click()
+            page.wait_for_url(re.compile(r"/heatmap\?.*aspect=music"), timeout=STEP_MS)
+
             nav.get_by_text("Quotes side by side", exact=True).click()
             page.wait_for_url(re.compile(r"/quotes\?.*aspect=music"), timeout=STEP_MS)
             expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)

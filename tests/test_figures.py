@@ -67,4 +67,4 @@ def test_aspect_overview(ballerina_analysis):
     agree = views.agreement(ballerina_analysis.aspects)
     fig = figures.aspect_overview(agree, {"music": "Music"})
     assert len(fig.data[0].x) == len(agree)
-    assert fig.layout.xaxis.range == (0, 100)
+    assert fig.layout.xaxis.range == (-2, 102)

@@ -77,8 +77,8 @@ def test_ratings_page_content():
     assert_ok(at)
     df = at.dataframe[0].value
     assert len(df) == 4
-    unrated = df[df["rating_as_written"] == ""]
-    assert unrated["own"].isna().all()                         # never 0
+    unrated = df[df["rating_as_written"] == "none given"]
+    assert len(unrated) == 2 and (unrated["own"] == "–").all()  # never 0
     assert any("No rating given" in m for m in df["meaning"])
     assert "points" in all_text(at)
 

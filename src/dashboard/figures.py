@@ -104,7 +104,7 @@ def ratings_dumbbell(gaps: pd.DataFrame) -> go.Figure:
                              rows.loc[has_est, "meaning"].map(_e)], axis=-1) if has_est.any() else None,
         hovertemplate="Estimate from the words: %{customdata[0]}/100<br>%{customdata[1]}<extra></extra>",
     ))
-    fig.update_xaxes(range=[0, 100], title_text="Score out of 100 (50 = neutral)", dtick=10, fixedrange=True,
+    fig.update_xaxes(range=[-2, 102], title_text="Score out of 100 (50 = neutral)", dtick=10, fixedrange=True,
                      gridcolor="rgba(128,128,128,0.25)")
     fig.update_yaxes(categoryorder="array", categoryarray=y, fixedrange=True)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
@@ -126,9 +126,9 @@ def heatmap(data: HeatmapData, names: dict[str, str], selected: tuple[str, str] 
         z=z, x=x, y=y, zmin=0, zmax=100, zmid=50, colorscale=DIVERGING, xgap=2, ygap=2,
         text=text, texttemplate="%{text}", textfont=dict(size=12), hoverinfo="skip",
         # Below the chart, so a phone keeps its width for the cells.
-        colorbar=dict(orientation="h", x=0, xanchor="left", y=0.0, yanchor="bottom", yref="container",
-                      tickvals=[0, 25, 50, 75, 100], ticktext=["0 criticism", "25", "50 neutral", "75", "100 praise"],
-                      thickness=10, len=1.0, lenmode="fraction", outlinewidth=0),
+        colorbar=dict(orientation="h", x=0.5, xanchor="center", y=0.0, yanchor="bottom", yref="container",
+                      tickvals=[0, 50, 100], ticktext=["0 criticism", "50 neutral", "100 praise"],
+                      thickness=10, len=0.75, lenmode="fraction", outlinewidth=0),
     ))
     px, py, custom, hover = [], [], [], []
     for i, rid in enumerate(ids):
@@ -183,7 +183,7 @@ def aspect_overview(agreement: pd.DataFrame, names: dict[str, str]) -> go.Figure
                       "<br>Critics differ by about ±%{customdata[1]} points<extra></extra>",
         showlegend=False,
     ))
-    fig.update_xaxes(range=[0, 100], title_text="Average out of 100",
+    fig.update_xaxes(range=[-2, 102], title_text="Average out of 100",
                      dtick=10, fixedrange=True, gridcolor="rgba(128,128,128,0.25)")
     fig.update_yaxes(fixedrange=True)
     return _layout(fig, 90 + 34 * max(len(rows), 1))

@@ -19,12 +19,11 @@ from .sentiment import Judgement
 
 # Below this subjectivity a sentence with no stance word is not treated as opinion.
 MIN_SUBJECTIVITY = 0.35
-# Without any cue and with a polarity this close to 0, a sentence carries no judgement.
-NEUTRAL_POLARITY = 0.02
-# Outside retold plot, a judgement this strong counts as opinion unless the sentence reads
-# as plain fact (subjectivity below FACT_SUBJECTIVITY).
-STRONG_POLARITY = 0.5
-FACT_SUBJECTIVITY = 0.3
+# An opinion needs a judgement: a stance word, or a polarity at least this far from
+# neutral ("It runs 125 minutes." may sound subjective to a model, but judges nothing).
+MIN_POLARITY = 0.15
+# ...which counts when the sentence reads as subjective, or has one strongly evaluative word.
+EVALUATIVE_CUE = 0.3
 
 
 @dataclass(frozen=True)
@@ -80,10 +79,11 @@ def is_opinion(text: str, judgement: Judgement, in_retelling: bool, from_list: b
     strong = bool(r.stance.search(text))
     if in_retelling or (opens_synopsis(text) and not strong):
         return strong
-    if not judgement.cues and abs(judgement.polarity) < NEUTRAL_POLARITY:
-        return False
-    has_stance = strong or bool(r.weak_stance.search(text))
-    if r.narrative.search(text) and not has_stance:
-        return judgement.subjectivity >= 0.6
-    strong_judgement = abs(judgement.polarity) >= STRONG_POLARITY and judgement.subjectivity >= FACT_SUBJECTIVITY
-    return has_stance or judgement.subjectivity >= MIN_SUBJECTIVITY or strong_judgement
+    strongest = max((abs(c.weight) for c in judgement.cues), default=0.0)
+    weak = bool(r.weak_stance.search(text))
+    if r.narrative.search(text) and not weak:
+        return judgement.subjectivity >= 0.6 and strongest >= EVALUATIVE_CUE
+    if strong:
+        return True
+    judged = abs(judgement.polarity) >= MIN_POLARITY or weak
+    return judged and (judgement.subjectivity >= MIN_SUBJECTIVITY or strongest >= EVALUATIVE_CUE)

@@ -440,9 +440,9 @@ def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame,
             k = info["kind"]
             cls = "rating" if k == "rating" else "aside"
             title = f"{SET_ASIDE_WORDS.get(k, 'Set aside')}: {info['reason']}"
-            label = "Critic's rating" if k == "rating" else "Not scored"
+            tag = "Critic's rating" if k == "rating" else f"Not scored: {info['reason']}"
             out.append(f'<span class="{cls}" title="{esc(title)}">{esc(text[s:e])}'
-                       f'<span class="tag">{esc(label)}: {esc(info["reason"])}</span></span>')
+                       f'<span class="tag">{esc(tag)}</span></span>')
         else:
             v = verdict(info["polarity"])
             aspect_names = ", ".join(names.get(a, a) for a in info["aspects"]) or "General"

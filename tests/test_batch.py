@@ -1,0 +1,177 @@
+"""Batches: partitions, processes, the cache and Dask give the tables of one run."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.aspects import CHARACTER_ROLE
+from dashboard.batch import (
+    TABLES,
+    analyze_batch,
+    analyze_partition,
+    file_groups,
+    film_context,
+    sources_frame,
+)
+from dashboard.films import FilmInfo
+from dashboard.ingest import ReviewSource
+from dashboard.pipeline import analyze_sources
+
+# Names harvested from one review ("Eve (Ana de Armas)") must reach the others, whatever
+# partition they fall in: "Eve" alone only means a character because of review a.
+TEXTS = {
+    "a": "Starring: Ana de Armas, Ian McShane\n\nEve (Ana de Armas) is a ferocious lead and the action is superb. "
+         "McShane's Winston steals every scene.\n\nRating: 4/5",
+    "b": "Eve is wasted by a clumsy script. The score is loud and tiresome, but the fights are thrilling.",
+    "c": "Pros:\n- Gorgeous cinematography\n- Sharp editing\nCons:\n- A muddled third act\n\nWinston deserved more.",
+    "d": "I did not enjoy it. Ana de Armas plays Eve with grit; the pacing drags in the middle. Grade: C+",
+    "e": "A quiet, moving film. The direction is confident and the ensemble never hits a false note.",
+}
+
+
+def _sources() -> list[ReviewSource]:
+    out = [ReviewSource(review_id=k, text=t, film="ballerina", origin=f"{k}.txt") for k, t in TEXTS.items()]
+    # Three rows of one table file: one cache unit.
+    for n in range(1, 4):
+        out.append(ReviewSource(review_id=f"quotes-{n}", text=f"Review {n}: the story is {['dull', 'fine', 'great'][n - 1]}.",
+                                film="ballerina", origin=f"quotes.csv row {n}", outlet="Film Weekly"))
+    out.append(ReviewSource(review_id="fr", text="Un film magnifique.", film="ballerina", origin="fr.txt",
+                            note="not English", skip_scoring=True))
+    return out
+
+
+def _film() -> FilmInfo:
+    film = FilmInfo(key="ballerina", title="Ballerina")
+    film.people.add("director", "Len Wiseman")
+    return film
+
+
+def _plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Values only: categoricals and 32-bit integers back to plain columns."""
+    out = frame.reset_index(drop=True).copy()
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(object).astype(str) if len(out) else out[col].astype(object)
+        elif pd.api.types.is_integer_dtype(out[col].dtype):
+            out[col] = out[col].astype("int64")
+    return out.astype(object)
+
+
+def assert_same_tables(one_run, batch) -> None:
+    for name in TABLES:
+        expected = _plain(getattr(one_run, name))
+        got = _plain(batch.tables[name])
+        pd.testing.assert_frame_equal(got, expected, check_dtype=False, obj=name)
+
+
+@pytest.fixture(scope="module")
+def one_run():
+    return analyze_sources(_sources(), film=_film())
+
+
+def test_film_context_holds_names_harvested_across_reviews():
+    context = film_context(_sources(), _film())
+    assert "Eve" in context.people.by_role[CHARACTER_ROLE]
+    assert context.people.by_role["director"] == {"Len Wiseman"}
+    assert _film().people.by_role.get(CHARACTER_ROLE) is None  # the given film is not changed
+
+
+def test_partitions_give_the_tables_of_one_run(one_run):
+    batch = analyze_batch(_sources(), film=_film(), partition_chars=150)  # about one review a partition
+    assert_same_tables(one_run, batch)
+    assert batch.files == 7  # five text files, one table, one more text file
+    assert len(batch.mentions) > 10
+
+
+def test_one_partition_is_one_run(one_run):
+    assert_same_tables(one_run, analyze_batch(_sources(), film=_film()))
+
+
+def test_processes_give_the_tables_of_one_run(one_run):
+    assert_same_tables(one_run, analyze_batch(_sources(), film=_film(), jobs=2, partition_chars=150))
+
+
+def test_partition_is_a_function_of_a_table():
+    sources = _sources()[:2]
+    frame = sources_frame(sources)
+    context = film_context(sources, _film())
+    from_frame = analyze_partition(frame, film=context)
+    from_records = analyze_partition(sources, film=context)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(from_frame[name], from_records[name])
+
+
+def test_mentions_are_compact():
+    mentions = analyze_batch(_sources(), film=_film(), partition_chars=150).mentions
+    for col in ("review_id", "aspect", "kind"):
+        assert isinstance(mentions[col].dtype, pd.CategoricalDtype), col
+    assert mentions["start"].dtype == "int32" and mentions["end"].dtype == "int32"
+    assert mentions["mention_id"].astype(str).str.contains("#").all()
+
+
+def test_file_groups_keep_table_rows_together():
+    groups = file_groups(_sources())
+    assert [len(g) for g in groups] == [1, 1, 1, 1, 1, 3, 1]
+
+
+def test_cache_reuses_unchanged_files_only(tmp_path, one_run):
+    cache = tmp_path / "cache"
+    first = analyze_batch(_sources(), film=_film(), cache_dir=cache, partition_chars=150)
+    assert (first.reused, first.files) == (0, 7)
+    again = analyze_batch(_sources(), film=_film(), cache_dir=cache, partition_chars=150)
+    assert again.reused == 7
+    assert_same_tables(one_run, again)
+
+    changed = _sources()
+    changed[4] = ReviewSource(review_id="e", text="A dull film. The direction is timid.", film="ballerina", origin="e.txt")
+    partly = analyze_batch(changed, film=_film(), cache_dir=cache, partition_chars=150)
+    assert partly.reused == 6
+    assert_same_tables(analyze_sources(changed, film=_film()), partly)
+
+    other_scorer = analyze_batch(_sources(), scorer="textblob", film=_film(), cache_dir=cache)
+    assert other_scorer.reused == 0
+
+
+def test_new_character_invalidates_every_file(tmp_path):
+    """A name harvested from a new review changes the context of all the others."""
+    cache = tmp_path / "cache"
+    sources = [s for s in _sources() if s.review_id != "a"]
+    analyze_batch(sources, film=_film(), cache_dir=cache)
+    with_a = analyze_batch(_sources(), film=_film(), cache_dir=cache)
+    assert with_a.reused == 0
+    assert_same_tables(analyze_sources(_sources(), film=_film()), with_a)
+
+
+def test_broken_cache_entry_is_analysed_again(tmp_path, one_run):
+    cache = tmp_path / "cache"
+    analyze_batch(_sources(), film=_film(), cache_dir=cache)
+    for entry in cache.rglob("*.tables.pkl"):
+        entry.write_bytes(b"not a pickle")
+    again = analyze_batch(_sources(), film=_film(), cache_dir=cache)
+    assert again.reused == 0
+    assert_same_tables(one_run, again)
+
+
+def test_progress_reaches_the_total():
+    calls = []
+    analyze_batch(_sources(), film=_film(), partition_chars=150, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (len(_sources()), len(_sources()))
+
+
+def test_no_sources():
+    batch = analyze_batch([], film=_film())
+    assert all(len(batch.tables[name]) == 0 for name in TABLES)
+
+
+def test_dask_engine_gives_the_tables_of_one_run(one_run):
+    distributed = pytest.importorskip("dask.distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        batch = analyze_batch(_sources(), film=_film(), engine="dask", client=client, partition_chars=150)
+    assert_same_tables(one_run, batch)
+
+
+def test_unknown_engine():
+    with pytest.raises(ValueError, match="engine"):
+        analyze_batch(_sources(), engine="spark")

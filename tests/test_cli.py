@@ -1,0 +1,102 @@
+"""The command line: tables out, one line per problem, the batch options."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.cli import main
+
+REVIEWS = {
+    "one.txt": "By Jane Critic\n\nEve (Ana de Armas) is a ferocious lead and the action is superb.\n\nRating: 4/5",
+    "two.txt": "Eve is wasted by a clumsy script, but the fights are thrilling. The score is loud.",
+    "three.md": "A gorgeous, moving film. The direction is confident; the pacing drags a little.",
+}
+
+
+@pytest.fixture()
+def film(tmp_path):
+    folder = tmp_path / "ballerina"
+    folder.mkdir()
+    for name, text in REVIEWS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    (folder / "film.toml").write_text('title = "Ballerina"\n[people]\ncast = ["Ana de Armas"]\n', encoding="utf-8")
+    return folder
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_writes_the_csv_tables(film, tmp_path, capsys):
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, "analyze", str(film), "--out", str(out))
+    assert code == 0
+    mentions = pd.read_csv(out / "mentions.csv")
+    assert stdout.strip() == f"analysed 3 review(s), {len(mentions)} mention rows -> {out}/"
+    for name in ("reviews", "aspects", "mentions", "set_aside"):
+        assert (out / f"{name}.csv").is_file()
+    assert len(pd.read_csv(out / "reviews.csv")) == 3
+
+
+def test_jobs_give_the_same_files(film, tmp_path, capsys):
+    run(capsys, "analyze", str(film), "--out", str(tmp_path / "one"))
+    code, _, _ = run(capsys, "analyze", str(film), "--out", str(tmp_path / "two"), "--jobs", "2")
+    assert code == 0
+    for name in ("reviews", "aspects", "mentions", "set_aside"):
+        assert (tmp_path / "one" / f"{name}.csv").read_bytes() == (tmp_path / "two" / f"{name}.csv").read_bytes()
+
+
+def test_parquet_holds_the_csv_tables(film, tmp_path, capsys):
+    pytest.importorskip("pyarrow")
+    run(capsys, "analyze", str(film), "--out", str(tmp_path / "csv"))
+    code, _, _ = run(capsys, "analyze", str(film), "--out", str(tmp_path / "pq"), "--format", "parquet")
+    assert code == 0
+    for name in ("reviews", "aspects", "mentions"):
+        from_csv = pd.read_csv(tmp_path / "csv" / f"{name}.csv", keep_default_na=False)
+        from_parquet = pd.read_parquet(tmp_path / "pq" / f"{name}.parquet")
+        assert len(from_csv) == len(from_parquet)
+        assert list(from_csv.columns) == list(from_parquet.columns)
+        assert from_csv["review_id"].astype(str).tolist() == from_parquet["review_id"].astype(str).tolist()
+
+
+def test_cache_reuses_unchanged_files(film, tmp_path, capsys):
+    cache = tmp_path / "cache"
+    code, _, err = run(capsys, "analyze", str(film), "--out", str(tmp_path / "a"), "--cache", str(cache))
+    assert code == 0 and "cache" not in err
+    code, _, err = run(capsys, "analyze", str(film), "--out", str(tmp_path / "b"), "--cache", str(cache))
+    assert code == 0
+    assert "note: 3 of 3 file(s) unchanged, taken from the cache" in err
+    assert (tmp_path / "a" / "mentions.csv").read_bytes() == (tmp_path / "b" / "mentions.csv").read_bytes()
+    (film / "three.md").write_text("A dull film. The direction is timid.", encoding="utf-8")
+    code, _, err = run(capsys, "analyze", str(film), "--out", str(tmp_path / "c"), "--cache", str(cache))
+    assert "note: 2 of 3 file(s) unchanged" in err
+
+
+def test_bad_jobs_is_a_usage_error(film, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["analyze", str(film), "--out", str(tmp_path / "o"), "--jobs", "0"])
+    assert exit_.value.code == 2
+    assert "must be 1 or more" in capsys.readouterr().err
+
+
+def test_scheduler_needs_the_dask_engine(film, tmp_path, capsys):
+    code, _, err = run(capsys, "analyze", str(film), "--out", str(tmp_path / "o"), "--scheduler", "tcp://x:1")
+    assert code == 2
+    assert err.strip() == "error: --scheduler only applies with --engine dask"
+
+
+def test_nothing_to_analyse(tmp_path, capsys):
+    code, _, err = run(capsys, "analyze", str(tmp_path / "missing"), "--out", str(tmp_path / "o"))
+    assert code == 2
+    assert "skipped:" in err and "error: nothing to analyse" in err
+
+
+def test_help_documents_the_batch_options(capsys):
+    with pytest.raises(SystemExit):
+        main(["analyze", "--help"])
+    text = capsys.readouterr().out
+    for option in ("--jobs", "--cache", "--format", "--engine", "--scheduler"):
+        assert option in text
