@@ -39,7 +39,7 @@ if ctx.data is not None:
                      "A critic's own rating counts as given; without one, the score is estimated from their words.")
         st.html(render.consensus_html(c))
         if c.caution:
-            st.warning(f"Only {c.reviews} review{'s' if c.reviews != 1 else ''} back this score, so treat it "
+            st.warning(f"Only {c.reviews} review{' backs' if c.reviews == 1 else 's back'} this score, so treat it "
                        "as a first impression rather than a consensus.", icon=":material/warning:")
         if c.estimated:
             st.caption("\\* Estimated from the words of the review: the critic gave no rating we could read.")

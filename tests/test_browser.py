@@ -88,6 +88,12 @@ def server():
             proc.kill()
 
 
+def wait_for_view(page, path: str, **params) -> None:
+    """Wait until the URL is ``path`` with (at least) these query params, in any order."""
+    look = "".join(f"(?=(.*&)?{k}={re.escape(v)}(&|$))" for k, v in params.items())
+    page.wait_for_url(re.compile(rf"{re.escape(path)}\?{look}"), timeout=STEP_MS)
+
+
 def excerpt(page, text: str):
     return page.locator(".cd-excerpt", has_text=text).first
 
@@ -103,19 +109,19 @@ def test_shared_link_survives_page_switches(server):
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
             expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=FIRST_RENDER_MS)
-            page.wait_for_url(re.compile(r"/quotes\?.*aspect=music"), timeout=STEP_MS)
-            assert "film=ballerina" in page.url
+            wait_for_view(page, "/quotes", aspect="music", film="ballerina")
             music = page.get_by_role("radio", name=re.compile(r"^Music \(\d+\)$"))
             expect(music).to_have_attribute("aria-checked", "true", timeout=STEP_MS)
-            expect(page.locator("section[data-testid='stSidebar']").get_by_text("aspect=music")).to_be_visible()
+            page.get_by_role("button", name=re.compile("Copy link to this view")).click()
+            expect(page.locator("[data-testid='stCode']").filter(has_text="aspect=music")).to_be_visible(timeout=STEP_MS)
+            page.keyboard.press("Escape")
             page.wait_for_timeout(500)
             page.screenshot(path=str(ARTIFACTS / "quotes_1280x800.png"))
 
             # Switch page with the app's own navigation: the view must come along.
             nav = page.locator("[data-testid='stSidebarNav']")
             nav.get_by_text("Aspect heatmap", exact=True).click()
-            page.wait_for_url(re.compile(r"/heatmap\?.*aspect=music"), timeout=STEP_MS)
-            assert "film=ballerina" in page.url
+            wait_for_view(page, "/heatmap", aspect="music", film="ballerina")
             expect(page.get_by_text(re.compile(r"says about music"))).to_be_visible(timeout=STEP_MS)
             expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
             page.screenshot(path=str(ARTIFACTS / "heatmap_1280x800.png"))
@@ -124,17 +130,17 @@ def test_shared_link_survives_page_switches(server):
             # Ballerina: 4 critics x 10 aspects, Acting first; the top row is the highest score.
             grid = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
             page.mouse.click(grid["x"] + grid["width"] / 20, grid["y"] + grid["height"] / 8)
-            page.wait_for_url(re.compile(r"/heatmap\?.*aspect=acting.*review="), timeout=STEP_MS)
+            page.wait_for_url(re.compile(r"/heatmap\?(?=.*aspect=acting)(?=.*review=)"), timeout=STEP_MS)
             expect(page.get_by_text(re.compile(r"says about acting"))).to_be_visible(timeout=STEP_MS)
             page.keyboard.press("Escape")
             # And back to music for the rest of the walk.
             page.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
             expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
             page.locator("[data-testid='stSidebarNav']").get_by_text("Aspect heatmap", exact=True).click()
-            page.wait_for_url(re.compile(r"/heatmap\?.*aspect=music"), timeout=STEP_MS)
+            wait_for_view(page, "/heatmap", aspect="music", film="ballerina")
 
             nav.get_by_text("Quotes side by side", exact=True).click()
-            page.wait_for_url(re.compile(r"/quotes\?.*aspect=music"), timeout=STEP_MS)
+            wait_for_view(page, "/quotes", aspect="music", film="ballerina")
             expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
             expect(music).to_have_attribute("aria-checked", "true", timeout=STEP_MS)
 

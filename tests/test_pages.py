@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def test_every_page_renders(page):
     assert at.query_params.get("film") == "ballerina"
 
 
-def test_overview_content():
+def test_overview_content(ballerina_analysis):
     at = open_app()
     text = all_text(at)
     assert "Mixed or average" in text and "cd-score mixed" in text
@@ -67,7 +68,8 @@ def test_overview_content():
     assert "Only 4 reviews" not in text                       # four reviews: no caution needed
     assert "The Screen Scribe" in text and "Indori Nerd" in text
     assert "2.5 / 5" in text and "3.5/5" in text               # ratings as written
-    assert "Ana de Armas shines as Eve" in text                # a pull quote
+    indori = ballerina_analysis.reviews.set_index("outlet").loc["Indori Nerd", "pull_quote"]
+    assert indori[:40] in text                                 # a pull quote
     assert "No rating given" in text                           # unrated critics: no fake 0
     assert len(at.get("plotly_chart")) == 1
 
@@ -194,7 +196,7 @@ def test_exports_and_copy_link():
     labels = [b.label for b in at.get("download_button")]
     assert any(l.startswith("Reviews") for l in labels) and any(l.startswith("Mentions") for l in labels)
     assert any(l.startswith("Aspects") for l in labels)
-    assert "Copy link to this view" in all_text(at)
+    assert [p.proto.popover.label for p in at.get("popover")] == ["Copy link to this view"]
     code = " ".join(c.value for c in at.code)
     assert "film=ballerina" in code and "aspect=music" in code
 
@@ -227,3 +229,76 @@ def test_upload_is_offered_and_hostile_text_stays_text():
     at.switch_page(PAGES["review"]).run()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in all_text(at)
     assert "&lt;b&gt;Evil&lt;/b&gt; :red[Site]" in all_text(at)
+
+
+def synthetic_analysis(n_reviews: int = 300):
+    """A big film without running the engine: hundreds of reviews, every aspect."""
+    import numpy as np
+    import pandas as pd
+
+    from dashboard.aspects import load_taxonomy
+    from dashboard.pipeline import Analysis
+
+    rng = np.random.default_rng(0)
+    keys = load_taxonomy().keys
+    ids = [f"r{i:03d}" for i in range(n_reviews)]
+    text = "The music is wonderful. The story is dull."
+    reviews = pd.DataFrame({
+        "review_id": ids, "film": "big", "title": "", "outlet": [f"Outlet {i}" for i in range(n_reviews)],
+        "author": "", "explicit_rating": "", "explicit_score": np.nan,
+        "inferred_score": rng.uniform(10, 90, n_reviews).round(1), "mentions": 2, "url": "", "origin": "",
+        "pull_quote": "The music is wonderful.", "pull_quote_start": 0, "pull_quote_end": 23, "note": "",
+    })
+    aspects = pd.DataFrame([(r, k, float(rng.uniform(0, 100)), 2, 1, 1) for r in ids for k in keys],
+                           columns=["review_id", "aspect", "score", "mentions", "positive", "negative"])
+    mentions = pd.DataFrame([
+        (r, f"{r}#{j}", k, p, True, s, e, text[s:e], json.dumps([[s + 4, s + 9, p]]), "", "sentence", s / 40, 0.9)
+        for r in ids for k in keys for j, (s, e, p) in enumerate([(0, 23, 0.8), (24, 42, -0.6)])
+    ], columns=["review_id", "mention_id", "aspect", "polarity", "opinion", "start", "end", "text", "cues",
+                "aspect_terms", "kind", "position", "subjectivity"])
+    texts = pd.DataFrame({"review_id": ids, "text": text})
+    set_aside = pd.DataFrame(columns=["review_id", "start", "end", "kind", "reason"])
+    return Analysis(reviews, aspects, mentions, texts, set_aside)
+
+
+def test_hundreds_of_reviews_are_paged():
+    from dashboard.ui import session
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[session._STORE] = (synthetic_analysis(300), "Big batch")
+    at.query_params["film"] = "upload"
+    at.run()
+    assert_ok(at)
+    assert all_text(at).count('class="cd-card"') <= 12            # overview: a page of critics
+    assert at.get("pagination")
+    at.switch_page(PAGES["heatmap"]).run()
+    assert_ok(at)
+    rows = lambda: len(json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["y"])  # noqa: E731
+    assert rows() == 25                                          # a page of critics, not 300
+    assert "Critics 1–25 of 300" in all_text(at)
+    at.selectbox(key="heatmap_show").set_value("top_bottom").run()
+    assert rows() == 20                                          # the 10 most and 10 least favourable
+    at.switch_page(PAGES["quotes"]).run()
+    assert_ok(at)
+    assert "Critics 1–3 of 300" in all_text(at)
+    assert all_text(at).count('class="cd-excerpt') <= 3 * 5
+    at.switch_page(PAGES["ratings"]).run()
+    assert_ok(at)
+    assert len(at.dataframe[0].value) == 30
+
+
+def test_few_reviews_carry_a_caution_and_clearing_an_upload_goes_back():
+    from dashboard.ui import session
+
+    analysis = analyze_sources([ReviewSource("one", "The music is wonderful and the acting is superb.", outlet="Solo")])
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state[session._STORE] = (analysis, "Just one")
+    at.query_params["film"] = "upload"
+    at.run()
+    assert_ok(at)
+    assert "Just one" in all_text(at)
+    assert any("Only 1 review backs this score" in w.value for w in at.warning)
+    assert at.query_params.get("film") == "upload"
+    at.session_state[session._STORE] = None   # as clear_upload leaves it: no upload
+    at.run()
+    assert at.query_params.get("film") == "ballerina"

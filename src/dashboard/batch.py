@@ -244,8 +244,9 @@ def _split_by_review(tables: dict[str, pd.DataFrame], groups: list[list[str]]) -
     out: list[dict[str, pd.DataFrame]] = [{} for _ in groups]
     for name, frame in tables.items():
         keys = frame["review_id"].astype(str).map(owner).to_numpy()
+        rows = pd.Series(range(len(frame))).groupby(keys).indices if len(frame) else {}
         for g in range(len(groups)):
-            out[g][name] = frame[keys == g].reset_index(drop=True)
+            out[g][name] = frame.iloc[rows.get(g, [])].reset_index(drop=True)
     return out
 
 
@@ -307,7 +308,8 @@ def file_groups(sources: Sequence[ReviewSource]) -> list[list[ReviewSource]]:
 
 
 class Cache:
-    """Tables per file, under ``root/<key[:2]>/<key>.pkl``; plus each file's cast names."""
+    """Per file: its tables (``root/<key[:2]>/<key>.tables.pkl``) and the names its film
+    context needs (``<key>.cast.pkl``)."""
 
     def __init__(self, root: str | Path):
         self.root = Path(root)
@@ -508,24 +510,35 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     total, done = len(sources), len(sources) - len(todo_sources)
     if progress and done:
         progress(done, total)
-    group_of = {s.review_id: i for i in todo_groups for s in groups[i]}
-    pending: dict[int, list[dict[str, pd.DataFrame]]] = {}
-    remaining = {i: len(groups[i]) for i in todo_groups}
     tasks = ((p, scorer, taxonomy, context) for p in parts)
-    for part, tables in zip(parts, runner.imap(_partition_task, tasks)):
-        order = list(dict.fromkeys(group_of[s.review_id] for s in part))
-        ids = [[s.review_id for s in part if group_of[s.review_id] == g] for g in order]
-        for g, piece in zip(order, _split_by_review(tables, ids)):
-            pending.setdefault(g, []).append(piece)
-            remaining[g] -= len(ids[order.index(g)])
-            if remaining[g] == 0:
-                results[g] = concat_tables(pending.pop(g))
-                if cache:
+    if cache is None:
+        # Nothing cached, nothing to store: the partitions' tables are the result, in order.
+        pieces = []
+        for part, tables in zip(parts, runner.imap(_partition_task, tasks)):
+            pieces.append(tables)
+            done += len(part)
+            if progress:
+                progress(done, total)
+        tables = concat_tables(pieces)
+    else:
+        group_of = {s.review_id: i for i in todo_groups for s in groups[i]}
+        pending: dict[int, list[dict[str, pd.DataFrame]]] = {}
+        remaining = {i: len(groups[i]) for i in todo_groups}
+        for part, tables in zip(parts, runner.imap(_partition_task, tasks)):
+            by_group: dict[int, list[str]] = {}
+            for s in part:
+                by_group.setdefault(group_of[s.review_id], []).append(s.review_id)
+            order, ids = list(by_group), list(by_group.values())
+            for g, g_ids, piece in zip(order, ids, _split_by_review(tables, ids)):
+                pending.setdefault(g, []).append(piece)
+                remaining[g] -= len(g_ids)
+                if remaining[g] == 0:
+                    results[g] = concat_tables(pending.pop(g))
                     cache.put(keys[g], results[g])
-        done += len(part)
-        if progress:
-            progress(done, total)
-    tables = concat_tables([r for r in results if r is not None]) if results else {}
+            done += len(part)
+            if progress:
+                progress(done, total)
+        tables = concat_tables([r for r in results if r is not None]) if results else {}
     tables = {name: tables.get(name, _empty(name)) for name in TABLES}
     return BatchResult(tables, scorer=scorer, film=context, files=len(groups), reused=reused)
 

@@ -40,7 +40,7 @@ REVIEW_COLUMNS = [
 ]
 MENTION_COLUMNS = [
     "review_id", "mention_id", "aspect", "polarity", "opinion", "start", "end", "text",
-    "cues", "aspect_terms", "kind", "position", "subjectivity",
+    "cues", "aspect_terms", "kind", "position", "subjectivity", "sentence_start", "sentence_end",
 ]
 # A list item under "Pros:"/"Cons:" gets at least this strength in its heading's direction.
 LIST_ITEM_MIN_STRENGTH = 0.4
@@ -83,6 +83,8 @@ class _Mention:
     first_in_paragraph: bool = False
     list_sign: int = 0
     in_synopsis: bool = False  # under a heading that names the plot
+    sentence_start: int = 0    # the whole sentence a clause belongs to
+    sentence_end: int = 0
 
 
 _CAP_NAME = r"[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|[A-Z]\.))?"
@@ -157,7 +159,7 @@ def _candidate_mentions(source: ReviewSource, text: str, cleaned: Cleaned) -> li
                     bullet = re.match(r"\s*(?:[-*•·▪–]|\d+[.)])\s+", text[piece.start:piece.end])
                     start += bullet.end() if bullet else 0
                 out.append(_Mention(source.review_id, start, piece.end, paragraph, kind, sentence_number,
-                                    first, sign, synopsis))
+                                    first, sign, synopsis, sentence.start, sentence.end))
                 first = False
     return out
 
@@ -215,7 +217,7 @@ def analyze_sources(
     per_mention = mentions.drop_duplicates("mention_id")
     inferred = inferred_scores(per_mention)
     aspects = aspect_table(mentions[mentions["aspect"] != ""])
-    reviews = _review_table(sources, cleaned, per_mention, inferred)
+    reviews = _review_table(sources, cleaned, mentions, inferred)
     texts = pd.DataFrame({"review_id": [s.review_id for s in sources], "text": [s.text for s in sources]})
     set_aside = pd.DataFrame(
         [(s.review_id, a.start, a.end, a.kind, a.reason) for s, c in zip(sources, cleaned) for a in c.set_aside],
@@ -276,6 +278,7 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
                 "polarity": round(polarity, 4), "opinion": opinion, "start": m.start, "end": m.end,
                 "text": raw, "cues": cues, "aspect_terms": "; ".join(dict.fromkeys(terms.get(aspect, []))),
                 "kind": m.kind, "position": round(m.start / length, 4), "subjectivity": round(j.subjectivity, 3),
+                "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
             })
     return rows
 
@@ -295,41 +298,62 @@ def _nearest_aspects(matches, cues, limit: int) -> list[str]:
     return [a for a in order if a in keep]
 
 
-def _review_table(sources, cleaned, per_mention: pd.DataFrame, inferred: pd.Series) -> pd.DataFrame:
+def _review_table(sources, cleaned, mentions: pd.DataFrame, inferred: pd.Series) -> pd.DataFrame:
     rows = []
-    opinions = per_mention[per_mention["opinion"]]
-    counts = opinions.groupby("review_id").size()
+    opinions = mentions[mentions["opinion"]]
+    counts = opinions.drop_duplicates("mention_id").groupby("review_id").size()
     for source, c in zip(sources, cleaned):
         rating = parse_rating(source.rating) if source.rating.strip() else (c.rating.rating if c.rating else None)
         explicit_rating = (rating.raw if rating else "") or ""
         explicit_score = rating.score if rating and rating.score is not None else np.nan
         inferred_score = inferred.get(source.review_id, np.nan)
         quote = _pull_quote(opinions[opinions["review_id"] == source.review_id], explicit_score, inferred_score)
+        start, end = quote if quote else (-1, -1)
         rows.append({
             "review_id": source.review_id, "film": source.film, "title": source.title,
             "outlet": source.outlet or c.outlet, "author": source.author or c.author,
             "explicit_rating": explicit_rating, "explicit_score": explicit_score,
             "inferred_score": inferred_score, "mentions": int(counts.get(source.review_id, 0)),
             "url": source.url, "origin": source.origin,
-            "pull_quote": quote["text"] if quote is not None else "",
-            "pull_quote_start": int(quote["start"]) if quote is not None else -1,
-            "pull_quote_end": int(quote["end"]) if quote is not None else -1,
+            "pull_quote": source.text[start:end] if quote else "",
+            "pull_quote_start": start, "pull_quote_end": end,
             "note": source.note,
         })
     return pd.DataFrame(rows, columns=REVIEW_COLUMNS)
 
 
-def _pull_quote(opinions: pd.DataFrame, explicit: float, inferred: float):
-    """The sentence that best carries the critic's verdict: a strong, whole-sentence opinion
-    on the film whose direction agrees with the critic's score, preferring the conclusion."""
+# What makes a good pull quote, by weight: agreeing with the critic's verdict comes first.
+_QUOTE_WEIGHTS = {"agrees": 1.0, "on_the_film": 0.6, "fits": 0.5, "late": 0.3, "whole": 0.3}
+_QUOTE_CHARS = (50, 240)
+
+
+def _pull_quote(opinions: pd.DataFrame, explicit: float, inferred: float) -> tuple[int, int] | None:
+    """The sentence that best carries the critic's verdict: a judgement of the film as a
+    whole whose direction agrees with the critic's score, of quotable length, preferably
+    from the conclusion. Returns the sentence's offsets."""
     if opinions.empty:
         return None
     target = explicit if not np.isnan(explicit) else inferred
-    direction = 0.0 if np.isnan(target) else np.sign(target - 50)
-    pol = opinions["polarity"].to_numpy(dtype=float)
-    agree = np.where(direction == 0, 1.0 - np.abs(pol), pol * direction)
-    length = opinions["text"].str.len().to_numpy()
-    fits = (length >= 40) & (length <= 260)
-    is_verdict = opinions["kind"].isin(["sentence", "clause"]).to_numpy()
-    score = agree + 0.3 * opinions["position"].to_numpy(dtype=float) + 0.5 * fits + 0.2 * is_verdict
-    return opinions.iloc[int(np.argmax(score))]
+    direction = 0.0 if np.isnan(target) else float(np.sign(target - 50))
+    per_sentence = opinions.groupby(["sentence_start", "sentence_end"], sort=False).agg(
+        polarity=("polarity", "mean"),
+        most=("polarity", "max"),
+        least=("polarity", "min"),
+        on_the_film=("aspect", lambda a: float((a == "overall").any())),
+        position=("position", "max"),
+        whole=("kind", lambda k: float(k.iloc[0] in ("sentence", "pros", "cons"))),
+    ).reset_index()
+    pol = per_sentence["polarity"].to_numpy(dtype=float)
+    length = (per_sentence["sentence_end"] - per_sentence["sentence_start"]).to_numpy()
+    w = _QUOTE_WEIGHTS
+    # A mixed verdict is best carried by a sentence that weighs both sides.
+    weighs_both = ((per_sentence["most"] > 0.1) & (per_sentence["least"] < -0.1)).to_numpy(dtype=float)
+    score = (
+        w["agrees"] * (np.where(direction == 0, 0.5 * (1.0 - np.abs(pol)) + 0.5 * weighs_both, pol * direction))
+        + w["on_the_film"] * per_sentence["on_the_film"].to_numpy()
+        + w["fits"] * ((length >= _QUOTE_CHARS[0]) & (length <= _QUOTE_CHARS[1]))
+        + w["late"] * per_sentence["position"].to_numpy(dtype=float)
+        + w["whole"] * per_sentence["whole"].to_numpy()
+    )
+    best = per_sentence.iloc[int(np.argmax(score))]
+    return int(best["sentence_start"]), int(best["sentence_end"])

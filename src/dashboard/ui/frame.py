@@ -91,7 +91,9 @@ def start() -> Context:
             callback = state.bind("film", "w_film")
             st.selectbox("Film", list(choices), format_func=lambda k: choices.get(k, k), key="w_film",
                          on_change=callback, help="Every folder of reviews is a film. Your choice is kept in the link.")
-        st.session_state["_frame_link_slot"] = st.container()
+        st.session_state["_frame_data_slot"] = st.container()
+    # Top of the page, so the link is in view on a phone too (the sidebar is folded away there).
+    st.session_state["_frame_link_slot"] = st.container(horizontal=True, horizontal_alignment="right")
     for message in state.take_messages():
         st.info(message, icon=":material/info:")
     if data is None:
@@ -135,10 +137,10 @@ def finish() -> None:
     params = state.write_link()
     ctx: Context | None = st.session_state.get(_CTX)
     slot = st.session_state.get("_frame_link_slot")
-    if slot is None:
+    data_slot = st.session_state.get("_frame_data_slot")
+    if slot is None or data_slot is None:
         return
-    with slot:
-        st.markdown("**Copy link to this view**")
+    with slot, st.popover("Copy link to this view", icon=":material/link:"):
         st.code(state.share_url(params), language=None, wrap_lines=True)
         if ctx and ctx.data and not ctx.data.shareable:
             st.caption("This link works only in this browser tab: uploaded reviews are never saved, "
@@ -146,6 +148,7 @@ def finish() -> None:
         else:
             st.caption("Use the copy icon in the box. The link opens this page with the same film, "
                        "aspect and reviews.")
+    with data_slot:
         if ctx and ctx.data:
             with st.expander("Download the data (CSV)"):
                 a = ctx.data.analysis

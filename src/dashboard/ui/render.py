@@ -41,10 +41,11 @@ mark.ctx{background:rgba(250,204,21,.35);color:inherit;padding:0 .1rem}
 .cd-review .m.criticism{background:rgba(217,115,31,.16);border-bottom:2px dashed #d9731f}
 .cd-review .m.neutral{background:rgba(128,128,128,.12);border-bottom:2px dotted #999}
 .cd-review .tag{font-size:.68rem;font-weight:700;text-transform:uppercase;letter-spacing:.02em;opacity:.8;
-  border:1px solid rgba(128,128,128,.45);border-radius:.25rem;padding:0 .25rem;margin:0 .3rem 0 .1rem;white-space:nowrap;font-style:normal}
+  border:1px solid rgba(128,128,128,.45);border-radius:.25rem;padding:0 .25rem;margin:0 .3rem 0 .1rem;font-style:normal;
+  overflow-wrap:anywhere}
 .cd-review .aside{opacity:.5;font-style:italic}
 .cd-review .rating{font-weight:700;outline:2px solid #E3C400;border-radius:.2rem;padding:0 .2rem}
-.cd-legend span{margin-right:1rem;white-space:nowrap}
+.cd-legend span{margin-right:1rem;white-space:nowrap;display:inline-block}
 </style>
 """
 
@@ -57,7 +58,11 @@ def badge(score, estimate: bool = False) -> str:
     b = views.band(score)
     colour = BAND_COLOURS[b]
     star = "*" if estimate and not views.is_missing(score) else ""
-    return f'<span class="cd-badge {b}" style="background:{colour}">{fmt_score(score)}{star}</span>'
+    tip = ("No score" if not b else
+           f"{fmt_score(score)} out of 100: {views.BAND_WORDS[b].lower()}"
+           + (" (estimated from the words of the review)" if estimate else "")
+           + ". 61–100 favourable, 40–60 mixed, 0–39 unfavourable.")
+    return f'<span class="cd-badge {b}" style="background:{colour}" title="{esc(tip)}">{fmt_score(score)}{star}</span>'
 
 
 def consensus_html(c: views.Consensus) -> str:
