@@ -186,7 +186,7 @@ def analyze_sources(
     for name in actors - cast:
         harvested.add("cast", name)
     shared_people = film_people.merged(harvested)
-    matchers: dict[frozenset, AspectMatcher] = {}
+    matchers: dict[tuple, AspectMatcher] = {}
 
     candidates: list[_Mention] = []
     for source, c in zip(sources, cleaned):
@@ -203,12 +203,12 @@ def analyze_sources(
         by_review.setdefault(m.review_id, []).append(i)
     for done, (source, c) in enumerate(zip(sources, cleaned), start=1):
         people = shared_people.merged(c.people)
-        key = frozenset((r, frozenset(n)) for r, n in people.by_role.items())
-        matcher = matchers.get(key)
-        if matcher is None:
-            matcher = matchers[key] = AspectMatcher(taxonomy, people, titles or (source.film,) if source.film else titles)
-        rows.extend(_mention_rows(source, [candidates[i] for i in by_review.get(source.review_id, [])],
-                                  [judgements[i] for i in by_review.get(source.review_id, [])], matcher))
+        source_titles = titles or ((source.film,) if source.film else ())
+        key = (source_titles, frozenset((r, frozenset(n)) for r, n in people.by_role.items()))
+        if (matcher := matchers.get(key)) is None:
+            matcher = matchers[key] = AspectMatcher(taxonomy, people, source_titles)
+        mine = by_review.get(source.review_id, [])
+        rows.extend(_mention_rows(source, [candidates[i] for i in mine], [judgements[i] for i in mine], matcher))
         if progress:
             progress(done, total)
 
@@ -226,12 +226,32 @@ def analyze_sources(
     return Analysis(reviews, aspects, mentions, texts, set_aside, scorer=scorer)
 
 
+class _Retelling:
+    """Tracks retold plot through a review: once a paragraph starts retelling the story,
+    the rest of it stays plot until a sentence carries the critic's own voice."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.paragraph = -1
+
+    def update(self, m: _Mention, norm: str, judgement, character_subject: bool) -> bool:
+        if m.paragraph != self.paragraph:
+            self.active, self.paragraph = False, m.paragraph
+        if m.in_synopsis:
+            self.active = True
+        elif self.active and has_critic_voice(norm) and not tells_events(norm, character_subject):
+            self.active = False
+        elif not self.active and not m.list_sign:
+            self.active = starts_retelling(norm, judgement, character_subject)
+        return self.active
+
+
 def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, matcher: AspectMatcher) -> list[dict]:
     rows: list[dict] = []
     length = max(len(source.text), 1)
+    retelling = _Retelling()
+    previous: _Mention | None = None
     previous_aspects: list[str] = []
-    previous_paragraph = -1
-    retelling = False
     for number, (m, j) in enumerate(zip(mentions, judgements)):
         raw = source.text[m.start:m.end]
         norm = normalize(raw)
@@ -239,37 +259,28 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
         if m.list_sign:
             polarity = m.list_sign * max(abs(polarity), LIST_ITEM_MIN_STRENGTH)
         matches = matcher.match(raw)
-        # Retold plot: once a paragraph starts retelling the story, the rest of it stays
-        # plot unless a sentence carries the critic's own voice.
-        if m.paragraph != previous_paragraph:
-            retelling = False
         character_subject = any(a.via == CHARACTER_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in matches)
-        if m.in_synopsis:
-            retelling = True
-        elif retelling and has_critic_voice(norm) and not tells_events(norm, character_subject):
-            retelling = False  # the critic's own voice is back
-        elif not retelling and not m.list_sign:
-            retelling = starts_retelling(norm, j, character_subject)
-        opinion = is_opinion(norm, j, retelling, bool(m.list_sign))
+        in_retelling = retelling.update(m, norm, j, character_subject)
+        opinion = is_opinion(norm, j, in_retelling, bool(m.list_sign))
+
         aspects = _nearest_aspects(matches, j.cues, MAX_ASPECTS_PER_MENTION)
-        terms = {a: [] for a in aspects}
-        for a in matches:
-            if a.aspect in terms:
-                terms[a.aspect].append(raw[a.start:a.end])
-        if m.paragraph != previous_paragraph:
+        if previous is None or previous.paragraph != m.paragraph:
             previous_aspects = []
         # A clause, a pronoun or a fragment with no aspect of its own continues the subject
         # before it: "De Armas, while underserved dramatically, | proves herself capable".
-        same_sentence = (number > 0 and mentions[number - 1].sentence == m.sentence
-                         and not _OWN_SUBJECT.match(norm))
-        only_film_word = all(a.via == FALLBACK for a in matches)
-        if only_film_word and previous_aspects and (
+        same_sentence = previous is not None and previous.sentence == m.sentence and not _OWN_SUBJECT.match(norm)
+        if previous_aspects and all(a.via == FALLBACK for a in matches) and (
             same_sentence or _ANAPHORA.match(norm) or len(norm.split()) <= _FRAGMENT_MAX_WORDS
         ):
             aspects = [a for a in previous_aspects if a != "overall"] or aspects
         if not aspects and opinion:
             aspects = ["overall"]
-        previous_aspects, previous_paragraph = aspects, m.paragraph
+        previous, previous_aspects = m, aspects
+
+        terms: dict[str, list[str]] = {a: [] for a in aspects}
+        for a in matches:
+            if a.aspect in terms:
+                terms[a.aspect].append(raw[a.start:a.end])
         cues = json.dumps([[m.start + c.start, m.start + c.end, round(c.weight, 3)] for c in j.cues])
         mention_id = f"{source.review_id}#{number}"
         for aspect in aspects or [""]:
