@@ -60,12 +60,27 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+CHUNK = 200
+
+
+class _Joined:
+    """The tables of several ``analyze_sources`` runs, concatenated."""
+
+    def __init__(self, parts) -> None:
+        self.reviews = pd.concat([p.reviews for p in parts], ignore_index=True)
+        self.mentions = pd.concat([p.mentions for p in parts], ignore_index=True)
+        self.aspects = pd.concat([p.aspects for p in parts], ignore_index=True)
+
+
 def analyze(texts: list[str], scorer: str):
+    """Run the pipeline on the texts, in chunks of unrelated reviews (each call analyses
+    reviews as if of one film; the benchmark sets mix hundreds of films, and the run time
+    of one call grows faster than linearly with the number of reviews)."""
     from dashboard.ingest import ReviewSource
     from dashboard.pipeline import analyze_sources
 
     sources = [ReviewSource(review_id=f"r{i}", text=t) for i, t in enumerate(texts)]
-    return analyze_sources(sources, scorer=scorer)
+    return _Joined([analyze_sources(sources[i:i + CHUNK], scorer=scorer) for i in range(0, len(sources), CHUNK)])
 
 
 def inferred(analysis, n: int) -> np.ndarray:

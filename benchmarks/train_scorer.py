@@ -364,7 +364,10 @@ def fit_review_calibration(reviews: list[dict], model_path: Path) -> dict:
     sentiment.load_model.cache_clear()
     sentiment.get_scorer.cache_clear()
     sources = [ReviewSource(review_id=f"r{i}", text=r["review"]) for i, r in enumerate(reviews)]
-    mentions = analyze_sources(sources, scorer="critic").mentions.drop_duplicates("mention_id")
+    # in chunks: one call analyses its reviews as if of one film
+    mentions = pd.concat([analyze_sources(sources[i:i + 200], scorer="critic").mentions
+                          for i in range(0, len(sources), 200)], ignore_index=True)
+    mentions = mentions.drop_duplicates("mention_id")
     opinions = mentions[mentions["opinion"]]
     rating = pd.Series([r["rating"] for r in reviews], index=[f"r{i}" for i in range(len(reviews))])
     best = None

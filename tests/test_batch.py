@@ -12,6 +12,7 @@ from dashboard.batch import (
     analyze_partition,
     file_groups,
     film_context,
+    partition_film,
     sources_frame,
 )
 from dashboard.films import FilmInfo
@@ -71,10 +72,25 @@ def one_run():
 
 
 def test_film_context_holds_names_harvested_across_reviews():
-    context = film_context(_sources(), _film())
-    assert "Eve" in context.people.by_role[CHARACTER_ROLE]
-    assert context.people.by_role["director"] == {"Len Wiseman"}
-    assert _film().people.by_role.get(CHARACTER_ROLE) is None  # the given film is not changed
+    film = _film()
+    cast, characters, _ = film_context(_sources(), film)
+    assert "Ana de Armas" in cast and "Eve" in characters
+    part_film, extra = partition_film(film, (cast, characters, set()))
+    if not extra:  # names folded into the film's people
+        assert "Eve" in part_film.people.by_role[CHARACTER_ROLE]
+        assert part_film.people.by_role["director"] == {"Len Wiseman"}
+    assert film.people.by_role.get(CHARACTER_ROLE) is None  # the given film is not changed
+
+
+def test_bracketed_pairs_in_a_corpus_with_a_cast():
+    """One review names the cast; another pairs a character with an actor in brackets, in
+    another partition: one run does not harvest that pair, and neither may the batch."""
+    sources = [
+        ReviewSource(review_id="x", text="Starring: Ana de Armas\n\nA ferocious, thrilling lead.", origin="x.txt"),
+        ReviewSource(review_id="y", text="Winston (Ian McShane) is wonderful. Winston steals the film.", origin="y.txt"),
+        ReviewSource(review_id="z", text="Ian McShane as Winston is the best thing here.", origin="z.txt"),
+    ]
+    assert_same_tables(analyze_sources(sources), analyze_batch(sources, partition_chars=40, jobs=2))
 
 
 def test_partitions_give_the_tables_of_one_run(one_run):
@@ -95,9 +111,9 @@ def test_processes_give_the_tables_of_one_run(one_run):
 def test_partition_is_a_function_of_a_table():
     sources = _sources()[:2]
     frame = sources_frame(sources)
-    context = film_context(sources, _film())
-    from_frame = analyze_partition(frame, film=context)
-    from_records = analyze_partition(sources, film=context)
+    film, extra = partition_film(_film(), film_context(sources, _film()))
+    from_frame = analyze_partition(frame, film=film, **extra)
+    from_records = analyze_partition(sources, film=film, **extra)
     for name in TABLES:
         pd.testing.assert_frame_equal(from_frame[name], from_records[name])
 

@@ -93,9 +93,10 @@ def test_contrast_clause_dominates(critic):
 
 
 def test_intensifiers_and_hedges(critic):
-    plain = pol(critic, "The film is good.")
-    assert pol(critic, "The film is extremely good.") > plain
-    assert pol(critic, "The film is slightly good.") < plain
+    plain = pol(critic, "The ending is disappointing.")
+    assert pol(critic, "The ending is very disappointing.") < plain < 0
+    assert plain < pol(critic, "The ending is slightly disappointing.") < 0
+    assert 0 < pol(critic, "The acting is fairly wonderful.") < pol(critic, "The acting is wonderful.")
 
 
 def test_negation_flips_and_double_negation_cancels():

@@ -1,14 +1,18 @@
 """Large batches: the same tables as one ``analyze_sources`` run, in partitions.
 
-``analyze_sources`` harvests character names across every review of a film, so a
-partition cannot be analysed on its own. ``analyze_batch`` therefore works in two steps:
+``analyze_sources`` harvests character and actor names across every review it is given,
+so a partition cannot simply be analysed on its own. ``analyze_batch`` works in two steps:
 
-1. the film-level context (``film_context``): the cast found in every review's metadata
-   lines, then the character names critics attach to that cast, folded into one
-   ``FilmInfo``;
-2. the per-review analysis of each partition (``analyze_partition``, a pure function of
-   a table of sources), given that ``FilmInfo``; the partitions' tables are concatenated
-   in order. ``mention_id`` is ``review_id#n``, already unique per review.
+1. the film-level context: every review's metadata cast (the cleaner, run per partition),
+   then one harvest over all the texts with that cast (``film_context``);
+2. the per-review analysis of each partition (``analyze_partition``, a pure function of a
+   table of sources and that context); the partitions' tables are concatenated in order
+   (``mention_id`` is ``review_id#n``, already unique per review).
+
+The context reaches a partition through ``analyze_sources(..., context=FilmContext)`` when
+the pipeline offers that hook: exact. Without it, the names are folded into the film's
+people (``partition_film``), exact when the film has a cast of its own or the corpus has
+none; otherwise (a corpus whose reviews name their own cast) the batch is one run.
 
 The partitions run one after another, in worker processes (``jobs``) or on a Dask
 distributed cluster (``engine="dask"``). Memory stays bounded by the partition size, and
@@ -97,41 +101,58 @@ def with_people(film: FilmInfo | None, characters: Iterable[str] = (), actors: I
     return out
 
 
-def film_context(sources: Sequence[ReviewSource], film: FilmInfo | None = None) -> FilmInfo | None:
-    """The film-level context ``analyze_sources`` computes over all ``sources`` (character
-    names, and actors named beside them), folded into a ``FilmInfo``: analysing any
-    partition with it gives that partition's rows of the one-run tables. None when there
-    is neither a film nor a harvested name."""
+def film_context(sources: Sequence[ReviewSource], film: FilmInfo | None = None):
+    """The film-level context ``analyze_sources`` computes over all ``sources``, in the form
+    a partition's analysis takes it (see ``partition_film``)."""
     texts = [s.text for s in sources]
     titles = film.titles if film else ()
-    per_text = _context_task((texts, titles))
-    return _context(film, [c for c, _ in per_text], [a for _, a in per_text], lambda cast: [harvest(texts, cast)])
+    casts = [c for c, _ in _context_task((texts, titles))]
+    return _context(film, casts, texts)
 
 
 def _context_task(args) -> list[tuple[set[str], set[str]]]:
-    """Per text: its metadata cast, and the actors it names in "Character (Actor)" pairs
-    (found without a cast list)."""
+    """Per text: the cast names in its metadata lines (the slow part: the cleaner)."""
     texts, titles = args
-    return [(cast, harvest([t], set())[1]) for t, cast in zip(texts, cast_of(texts, titles))]
+    return [(cast, set()) for cast in cast_of(texts, titles)]
 
 
-def _harvest_task(args) -> tuple[set[str], set[str]]:
-    return harvest(*args)
+def _context(film: FilmInfo | None, casts: Iterable[set[str]], texts: Sequence[str]):
+    """Harvest once over every text with the cast of every review, as one run does."""
+    cast = (set(film.people.by_role.get("cast", ())) if film else set()).union(*casts)
+    characters, actors = harvest(texts, cast)
+    return cast, characters, actors
 
 
-def _context(film, casts, actor_sets, harvest_all) -> FilmInfo | None:
-    """The one-run harvest from per-file results: every cast-based pattern sees the cast
-    of all the reviews (metadata cast plus every bracketed actor)."""
-    film_cast = set(film.people.by_role.get("cast", ())) if film else set()
-    cast = film_cast.union(*casts)
-    actors: set[str] = set().union(*actor_sets)
-    characters: set[str] = set()
-    if cast | actors:
-        for found, _ in harvest_all(cast | actors):
-            characters |= found
-    if film is None and not characters and not actors:
-        return None
-    return with_people(film, characters, actors - cast)
+def _has_context_hook() -> bool:
+    from . import pipeline
+
+    return hasattr(pipeline, "FilmContext")
+
+
+def _fold_is_exact(film: FilmInfo | None, context, parts) -> bool:
+    """Whether folding the harvested names into the film reproduces one run. One run over
+    a corpus with a cast harvests no bracketed "Character (Actor)" pairs; a partition whose
+    own cast is empty would. A film with a cast of its own rules that out."""
+    cast, _, _ = context
+    return not cast or bool(film and film.people.by_role.get("cast")) or len(parts) <= 1
+
+
+def partition_film(film: FilmInfo | None, context) -> tuple[FilmInfo | None, dict]:
+    """The film and extra keyword arguments a partition's ``analyze_sources`` call needs.
+
+    With ``pipeline.FilmContext`` (``analyze_sources(..., context=)``) the harvested names
+    are handed over as they are: the partitions' tables are exactly those of one run.
+    Without it, they are folded into the film's people: see ``_fold_is_exact`` for when
+    that reproduces one run (a character named like a cast member that only another
+    partition's review lists is the one known difference left)."""
+    cast, characters, actors = context
+    if _has_context_hook():
+        from .pipeline import FilmContext
+
+        return film, {"context": FilmContext(frozenset(cast), frozenset(characters), frozenset(actors))}
+    if film is None and not characters and not actors - cast:
+        return None, {}
+    return with_people(film, characters, actors - cast), {}
 
 
 # ---------------------------------------------------------------------------- partitions
@@ -158,19 +179,21 @@ def analyze_partition(
     scorer: str = DEFAULT_SCORER,
     taxonomy: Taxonomy | None = None,
     film: FilmInfo | None = None,
+    **context,
 ) -> dict[str, pd.DataFrame]:
     """The per-review analysis of one partition: a pure function of its sources (a table
-    with ``ReviewSource`` columns, or the records themselves) and the film context."""
+    with ``ReviewSource`` columns, or the records themselves) and the film context (the
+    film and keyword arguments from ``partition_film``)."""
     from .pipeline import analyze_sources
 
     sources = frame_sources(frame) if isinstance(frame, pd.DataFrame) else list(frame)
-    analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film)
+    analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film, **context)
     return compact({name: getattr(analysis, name) for name in TABLES})
 
 
 def _partition_task(args) -> dict[str, pd.DataFrame]:
-    sources, scorer, taxonomy, film = args
-    return analyze_partition(sources, scorer, taxonomy, film)
+    sources, scorer, taxonomy, film, extra = args
+    return analyze_partition(sources, scorer, taxonomy, film, **extra)
 
 
 def _partitions(sources: list[ReviewSource], jobs: int, max_chars: int = PARTITION_CHARS,
@@ -495,22 +518,26 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
         if cache:
             for i in missing:
                 cache.put(cast_keys[i], found[i], "cast")
-    parts = _partitions(sources, jobs, partition_chars * 4)
-    context = _context(film, [c for c, _ in found], [a for _, a in found],
-                       lambda cast: runner.map(_harvest_task, [([s.text for s in p], cast) for p in parts]))
-    context_key = film_hash(context)
+    context = _context(film, [c for c, _ in found], [s.text for s in sources])
+    part_film, extra = partition_film(film, context)
+    context_key = _hash(repr((film_hash(part_film), sorted(context[0]), sorted(context[1]), sorted(context[2]))))
 
     # 2. Per-file tables: from the cache, or analysed in partitions.
     keys = [_hash(repr((base, h, context_key))) for h in hashes]
     results: list[dict[str, pd.DataFrame] | None] = [cache.get(k) if cache else None for k in keys]
-    reused = sum(r is not None for r in results)
     todo_groups = [i for i, r in enumerate(results) if r is None]
     todo_sources = [s for i in todo_groups for s in groups[i]]
     parts = _partitions(todo_sources, jobs, partition_chars)
+    if not extra and not _fold_is_exact(film, context, parts):
+        # Without the pipeline's context hook, this corpus needs one run to be exact.
+        results = [None] * len(groups)
+        todo_groups, todo_sources, parts = list(range(len(groups))), list(sources), [list(sources)]
+        part_film, extra = film, {}
+    reused = sum(r is not None for r in results)
     total, done = len(sources), len(sources) - len(todo_sources)
     if progress and done:
         progress(done, total)
-    tasks = ((p, scorer, taxonomy, context) for p in parts)
+    tasks = ((p, scorer, taxonomy, part_film, extra) for p in parts)
     if cache is None:
         # Nothing cached, nothing to store: the partitions' tables are the result, in order.
         pieces = []
@@ -540,7 +567,7 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
                 progress(done, total)
         tables = concat_tables([r for r in results if r is not None]) if results else {}
     tables = {name: tables.get(name, _empty(name)) for name in TABLES}
-    return BatchResult(tables, scorer=scorer, film=context, files=len(groups), reused=reused)
+    return BatchResult(tables, scorer=scorer, film=part_film, files=len(groups), reused=reused)
 
 
 def _empty(name: str) -> pd.DataFrame:
