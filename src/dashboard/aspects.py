@@ -197,6 +197,8 @@ class AspectMatcher:
                 # A role name wins over a trigger word inside it ("the Director" the character).
                 if not any(s <= m.start() < e for s, e in taken):
                     found.append(AspectMatch(aspect_key, m.start(), m.end(), "term"))
+        # Text order, so the result never depends on how names were collected.
+        found.sort(key=lambda a: (a.start, a.end, a.aspect))
         if not found:
             for aspect_key, pattern in self._fallback:
                 if pattern is not None and (m := pattern.search(norm)):

@@ -53,6 +53,9 @@ _OWN_SUBJECT = re.compile(r"^\W*(?:(?:but|yet|and|though|although|while|still|so
 # Critics' sentences rarely judge more than three aspects at once; beyond that, the
 # aspects named nearest the words that carry the judgement are kept.
 MAX_ASPECTS_PER_MENTION = 3
+# Cues lighter than this are not shown as the words behind a score.
+CUE_MIN_WEIGHT = 0.2
+_LETTERS = re.compile(r"[^\W\d_]")
 # A character named this close to the start of a sentence is its subject ("Eva has chosen").
 CHARACTER_SUBJECT_CHARS = 12
 
@@ -178,15 +181,7 @@ def analyze_sources(
     titles = film.titles if film else ()
 
     cleaned = [clean(s.text, titles) for s in sources]
-    cast = set(film_people.by_role.get("cast", ())) | {n for c in cleaned for n in c.people.by_role.get("cast", ())}
-    characters, actors = harvest_characters((s.text for s in sources), cast)
-    harvested = People()
-    for name in characters:
-        harvested.add(CHARACTER_ROLE, name)
-    for name in actors - cast:
-        harvested.add("cast", name)
-    shared_people = film_people.merged(harvested)
-    matchers: dict[tuple, AspectMatcher] = {}
+    matchers = _film_matchers(sources, cleaned, taxonomy, film_people, titles)
 
     candidates: list[_Mention] = []
     for source, c in zip(sources, cleaned):
@@ -201,12 +196,7 @@ def analyze_sources(
     by_review: dict[str, list[int]] = {}
     for i, m in enumerate(candidates):
         by_review.setdefault(m.review_id, []).append(i)
-    for done, (source, c) in enumerate(zip(sources, cleaned), start=1):
-        people = shared_people.merged(c.people)
-        source_titles = titles or ((source.film,) if source.film else ())
-        key = (source_titles, frozenset((r, frozenset(n)) for r, n in people.by_role.items()))
-        if (matcher := matchers.get(key)) is None:
-            matcher = matchers[key] = AspectMatcher(taxonomy, people, source_titles)
+    for done, (source, matcher) in enumerate(zip(sources, matchers), start=1):
         mine = by_review.get(source.review_id, [])
         rows.extend(_mention_rows(source, [candidates[i] for i in mine], [judgements[i] for i in mine], matcher))
         if progress:
@@ -215,7 +205,8 @@ def analyze_sources(
     mentions = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     mentions["opinion"] = mentions["opinion"].astype(bool)
     per_mention = mentions.drop_duplicates("mention_id")
-    inferred = inferred_scores(per_mention)
+    # The review-level calibration was fitted for the critic scorer's polarities.
+    inferred = inferred_scores(per_mention, calibration=None if scorer == DEFAULT_SCORER else {})
     aspects = aspect_table(mentions[mentions["aspect"] != ""])
     reviews = _review_table(sources, cleaned, mentions, inferred)
     texts = pd.DataFrame({"review_id": [s.review_id for s in sources], "text": [s.text for s in sources]})
@@ -244,6 +235,36 @@ class _Retelling:
         elif not self.active and not m.list_sign:
             self.active = starts_retelling(norm, judgement, character_subject)
         return self.active
+
+
+def _film_matchers(sources, cleaned, taxonomy, film_people: People, titles) -> list[AspectMatcher]:
+    """One aspect matcher per film, in source order.
+
+    The names that link sentences to aspects are pooled per film: the film's metadata,
+    every review's own cast block, and the character names critics pair with actors.
+    Reviews that name no film are each their own film, so names never leak between
+    unrelated reviews (and a large batch costs one small matcher per review, not one
+    huge one).
+    """
+    groups: dict[str, list[int]] = {}
+    for index, source in enumerate(sources):
+        groups.setdefault(source.film or f"\0{index}", []).append(index)
+    matchers: list[AspectMatcher | None] = [None] * len(sources)
+    for key, members in groups.items():
+        people = film_people.merged(People())
+        for i in members:
+            people = people.merged(cleaned[i].people)
+        cast = set(people.by_role.get("cast", ()))
+        characters, actors = harvest_characters((sources[i].text for i in members), cast)
+        for name in characters:
+            people.add(CHARACTER_ROLE, name)
+        for name in actors - cast:
+            people.add("cast", name)
+        film_key = sources[members[0]].film
+        matcher = AspectMatcher(taxonomy, people, titles or ((film_key,) if film_key else ()))
+        for i in members:
+            matchers[i] = matcher
+    return matchers
 
 
 def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, matcher: AspectMatcher) -> list[dict]:
@@ -281,7 +302,7 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
         for a in matches:
             if a.aspect in terms:
                 terms[a.aspect].append(raw[a.start:a.end])
-        cues = json.dumps([[m.start + c.start, m.start + c.end, round(c.weight, 3)] for c in j.cues])
+        cues = json.dumps([[m.start + c.start, m.start + c.end, round(c.weight, 3)] for c in _salient_cues(raw, j.cues)])
         mention_id = f"{source.review_id}#{number}"
         for aspect in aspects or [""]:
             rows.append({
@@ -292,6 +313,16 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
                 "sentence_start": m.sentence_start, "sentence_end": m.sentence_end,
             })
     return rows
+
+
+def _salient_cues(text: str, cues) -> list:
+    """The cues worth showing a reader: words (not digits or stray letters) whose weight
+    moved the score noticeably; at least the strongest word when there is one."""
+    words = [c for c in cues if len(_LETTERS.findall(text[c.start:c.end])) >= 2]
+    salient = [c for c in words if abs(c.weight) >= CUE_MIN_WEIGHT]
+    if not salient and words:
+        salient = [max(words, key=lambda c: abs(c.weight))]
+    return salient
 
 
 def _nearest_aspects(matches, cues, limit: int) -> list[str]:
@@ -313,12 +344,14 @@ def _review_table(sources, cleaned, mentions: pd.DataFrame, inferred: pd.Series)
     rows = []
     opinions = mentions[mentions["opinion"]]
     counts = opinions.drop_duplicates("mention_id").groupby("review_id").size()
+    opinions_by_review = dict(tuple(opinions.groupby("review_id", sort=False)))
+    no_opinions = opinions.iloc[:0]
     for source, c in zip(sources, cleaned):
         rating = parse_rating(source.rating) if source.rating.strip() else (c.rating.rating if c.rating else None)
         explicit_rating = (rating.raw if rating else "") or ""
         explicit_score = rating.score if rating and rating.score is not None else np.nan
         inferred_score = inferred.get(source.review_id, np.nan)
-        quote = _pull_quote(opinions[opinions["review_id"] == source.review_id], explicit_score, inferred_score)
+        quote = _pull_quote(opinions_by_review.get(source.review_id, no_opinions), explicit_score, inferred_score)
         start, end = quote if quote else (-1, -1)
         rows.append({
             "review_id": source.review_id, "film": source.film, "title": source.title,
