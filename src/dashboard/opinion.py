@@ -17,13 +17,15 @@ from importlib import resources
 
 from .sentiment import Judgement
 
-# Below this subjectivity a sentence with no stance word is not treated as opinion.
-MIN_SUBJECTIVITY = 0.35
-# An opinion needs a judgement: a stance word, or a polarity at least this far from
-# neutral ("It runs 125 minutes." may sound subjective to a model, but judges nothing).
+# Outside retold plot and plain facts, a sentence is an opinion when it has a stance word,
+# a polarity at least this far from neutral, or one strongly evaluative word. Critics'
+# clipped sentences ("an hour and a half of filler") are opinions however short; "It runs
+# 125 minutes." judges nothing.
 MIN_POLARITY = 0.15
-# ...which counts when the sentence reads as subjective, or has one strongly evaluative word.
 EVALUATIVE_CUE = 0.3
+# Narrative wording with no stance word is retold plot unless the subjectivity model is
+# at least this sure it is opinion.
+NARRATIVE_SUBJECTIVITY = 0.6
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class OpinionRules:
     weak_stance: re.Pattern[str]
     synopsis_opener: re.Pattern[str]
     narrative: re.Pattern[str]
+    fact: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +46,7 @@ def rules() -> OpinionRules:
         weak_stance=re.compile(data["weak_stance"].replace("\\\n", ""), flags),
         synopsis_opener=re.compile(data["synopsis_opener"].replace("\\\n", ""), flags),
         narrative=re.compile(data["narrative"].replace("\\\n", ""), flags),
+        fact=re.compile(data["fact"].replace("\\\n", ""), flags),
     )
 
 
@@ -68,7 +72,8 @@ def starts_retelling(text: str, judgement: Judgement, character_subject: bool = 
         return False
     if opens_synopsis(text):
         return True
-    return tells_events(text, character_subject) and not r.weak_stance.search(text) and judgement.subjectivity < 0.6
+    return (tells_events(text, character_subject) and not r.weak_stance.search(text)
+            and judgement.subjectivity < NARRATIVE_SUBJECTIVITY)
 
 
 def is_opinion(text: str, judgement: Judgement, in_retelling: bool, from_list: bool) -> bool:
@@ -79,11 +84,12 @@ def is_opinion(text: str, judgement: Judgement, in_retelling: bool, from_list: b
     strong = bool(r.stance.search(text))
     if in_retelling or (opens_synopsis(text) and not strong):
         return strong
+    if strong:
+        return True
+    if r.fact.search(text):
+        return False
     strongest = max((abs(c.weight) for c in judgement.cues), default=0.0)
     weak = bool(r.weak_stance.search(text))
     if r.narrative.search(text) and not weak:
-        return judgement.subjectivity >= 0.6 and strongest >= EVALUATIVE_CUE
-    if strong:
-        return True
-    judged = abs(judgement.polarity) >= MIN_POLARITY or weak
-    return judged and (judgement.subjectivity >= MIN_SUBJECTIVITY or strongest >= EVALUATIVE_CUE)
+        return judgement.subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
+    return weak or abs(judgement.polarity) >= MIN_POLARITY or strongest >= EVALUATIVE_CUE

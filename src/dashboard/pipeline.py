@@ -326,17 +326,20 @@ def _salient_cues(text: str, cues) -> list:
 
 
 def _nearest_aspects(matches, cues, limit: int) -> list[str]:
-    """Aspects in order of first mention, at most ``limit``: those whose words stand
-    closest to a cue of the judgement."""
+    """Aspects in text order, at most ``limit``: aspects linked by a person's name first
+    (a named actor or director is a strong sign), then those whose words stand closest
+    to a cue of the judgement."""
     order = list(dict.fromkeys(a.aspect for a in matches))
     if len(order) <= limit:
         return order
     centres = [(c.start + c.end) / 2 for c in cues if c.weight] or [0.0]
+    named = {a.aspect for a in matches if a.via not in ("term", FALLBACK)}
 
-    def distance(aspect: str) -> float:
-        return min(abs((a.start + a.end) / 2 - c) for a in matches if a.aspect == aspect for c in centres)
+    def rank(aspect: str) -> tuple[bool, float]:
+        distance = min(abs((a.start + a.end) / 2 - c) for a in matches if a.aspect == aspect for c in centres)
+        return aspect not in named, distance
 
-    keep = set(sorted(order, key=distance)[:limit])
+    keep = set(sorted(order, key=rank)[:limit])
     return [a for a in order if a in keep]
 
 
