@@ -18,11 +18,11 @@ from importlib import resources
 from .sentiment import Judgement
 
 # Outside retold plot and plain facts, a sentence is an opinion when it has a stance word,
-# a polarity at least this far from neutral, or one strongly evaluative word. Critics'
-# clipped sentences ("an hour and a half of filler") are opinions however short; "It runs
-# 125 minutes." judges nothing.
-MIN_POLARITY = 0.15
-EVALUATIVE_CUE = 0.3
+# one evaluative word (a cue at least EVALUATIVE_CUE strong) or a clear polarity. Critics'
+# clipped sentences ("an hour and a half of filler") are opinions however short; "2025."
+# or "It runs 125 minutes." judge nothing.
+EVALUATIVE_CUE = 0.2
+CLEAR_POLARITY = 0.3
 # Narrative wording with no stance word is retold plot unless the subjectivity model is
 # at least this sure it is opinion.
 NARRATIVE_SUBJECTIVITY = 0.6
@@ -48,6 +48,10 @@ def rules() -> OpinionRules:
         narrative=re.compile(data["narrative"].replace("\\\n", ""), flags),
         fact=re.compile(data["fact"].replace("\\\n", ""), flags),
     )
+
+
+def _is_word(token: str) -> bool:
+    return sum(ch.isalpha() for ch in token) >= 2
 
 
 def opens_synopsis(sentence: str) -> bool:
@@ -88,8 +92,9 @@ def is_opinion(text: str, judgement: Judgement, in_retelling: bool, from_list: b
         return True
     if r.fact.search(text):
         return False
-    strongest = max((abs(c.weight) for c in judgement.cues), default=0.0)
+    # Only word cues count: digits and stray letters carry model noise, not judgement.
+    strongest = max((abs(c.weight) for c in judgement.cues if _is_word(text[c.start:c.end])), default=0.0)
     weak = bool(r.weak_stance.search(text))
     if r.narrative.search(text) and not weak:
         return judgement.subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
-    return weak or abs(judgement.polarity) >= MIN_POLARITY or strongest >= EVALUATIVE_CUE
+    return weak or strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
