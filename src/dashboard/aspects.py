@@ -99,6 +99,35 @@ def _term_pattern(terms: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
 
 
+@lru_cache(maxsize=8)
+def _term_patterns(taxonomy: Taxonomy) -> list[tuple[str, re.Pattern[str] | None]]:
+    """Compiled once per taxonomy: every film's matcher shares them."""
+    return [(a.key, _term_pattern(a.terms)) for a in taxonomy.aspects]
+
+
+@lru_cache(maxsize=256)
+def _film_patterns(taxonomy: Taxonomy, titles: tuple[str, ...]):
+    """Patterns that depend on the film's title: words naming the film (``fallback_terms``
+    plus the title) and the film as the subject of a sentence."""
+    fallback = [
+        (a.key, _term_pattern(list(a.fallback_terms) + (list(titles) if a.key == "overall" else [])))
+        for a in taxonomy.aspects
+        if a.fallback_terms or a.key == "overall"
+    ]
+    if "overall" not in taxonomy.keys:
+        return fallback, re.compile(r"(?!)")
+    verb = r"\s+(?:is|was|has|had|feels|felt|remains|proves|delivers|becomes|ends up|never|isn't|wasn't|doesn't|didn't)\b"
+    film = r"(?:this|the)\s+(?:film|movie|picture|flick|sequel|spin-?off)" + "".join(f"|{re.escape(t)}" for t in titles)
+    # "It's"/"This is" or "The film is": the film itself is the subject ("the film's
+    # villain" is not).
+    subject = re.compile(
+        r"^\W*(?:(?:but|and|yet|so|still|overall|ultimately|in the end),?\s+)?"
+        rf"(?:(?P<subject>it|this)(?:'s\b|{verb})|(?P<film>{film}){verb})",
+        re.I,
+    )
+    return fallback, subject
+
+
 def name_variants(name: str) -> set[str]:
     """A person's full name and the surname a critic would use alone ("de Armas")."""
     name = " ".join(name.split())
@@ -146,23 +175,8 @@ class AspectMatcher:
 
     def __init__(self, taxonomy: Taxonomy, people: People | None = None, film_titles=()):
         self.taxonomy = taxonomy
-        self._terms = [(a.key, _term_pattern(a.terms)) for a in taxonomy.aspects]
-        self._fallback = [
-            (a.key, _term_pattern(list(a.fallback_terms) + ([*film_titles] if a.key == "overall" else [])))
-            for a in taxonomy.aspects
-            if a.fallback_terms or a.key == "overall"
-        ]
-        titles = "|".join(re.escape(t) for t in film_titles if t)
-        titles = "|".join(re.escape(t) for t in film_titles if t)
-        verb = r"\s+(?:is|was|has|had|feels|felt|remains|proves|delivers|becomes|ends up|never|isn't|wasn't|doesn't|didn't)\b"
-        film = r"(?:this|the)\s+(?:film|movie|picture|flick|sequel|spin-?off)" + (f"|{titles}" if titles else "")
-        # "It's"/"This is" or "The film is": the film itself is the subject ("the film's
-        # villain" is not).
-        self._film_subject = re.compile(
-            r"^\W*(?:(?:but|and|yet|so|still|overall|ultimately|in the end),?\s+)?"
-            rf"(?:(?P<subject>it|this)(?:'s\b|{verb})|(?P<film>{film}){verb})",
-            re.I,
-        ) if "overall" in taxonomy.keys else re.compile(r"(?!)")
+        self._terms = _term_patterns(taxonomy)
+        self._fallback, self._film_subject = _film_patterns(taxonomy, tuple(t for t in film_titles if t))
         self._names: list[tuple[str, str, re.Pattern[str]]] = []
         people = people or People()
         role_aspects: dict[str, list[str]] = {}

@@ -347,22 +347,22 @@ def _review_table(sources, cleaned, mentions: pd.DataFrame, inferred: pd.Series)
     rows = []
     opinions = mentions[mentions["opinion"]]
     counts = opinions.drop_duplicates("mention_id").groupby("review_id").size()
-    opinions_by_review = dict(tuple(opinions.groupby("review_id", sort=False)))
-    no_opinions = opinions.iloc[:0]
+    quotes = _pull_quotes(opinions)
     for source, c in zip(sources, cleaned):
         rating = parse_rating(source.rating) if source.rating.strip() else (c.rating.rating if c.rating else None)
         explicit_rating = (rating.raw if rating else "") or ""
         explicit_score = rating.score if rating and rating.score is not None else np.nan
         inferred_score = inferred.get(source.review_id, np.nan)
-        quote = _pull_quote(opinions_by_review.get(source.review_id, no_opinions), explicit_score, inferred_score)
-        start, end = quote if quote else (-1, -1)
+        target = explicit_score if not np.isnan(explicit_score) else inferred_score
+        direction = 0 if np.isnan(target) else int(np.sign(target - 50))
+        start, end = quotes.get((source.review_id, direction), (-1, -1))
         rows.append({
             "review_id": source.review_id, "film": source.film, "title": source.title,
             "outlet": source.outlet or c.outlet, "author": source.author or c.author,
             "explicit_rating": explicit_rating, "explicit_score": explicit_score,
             "inferred_score": inferred_score, "mentions": int(counts.get(source.review_id, 0)),
             "url": source.url, "origin": source.origin,
-            "pull_quote": source.text[start:end] if quote else "",
+            "pull_quote": source.text[start:end] if start >= 0 else "",
             "pull_quote_start": start, "pull_quote_end": end,
             "note": source.note,
         })
@@ -374,33 +374,35 @@ _QUOTE_WEIGHTS = {"agrees": 1.0, "on_the_film": 0.6, "fits": 0.5, "late": 0.3, "
 _QUOTE_CHARS = (50, 240)
 
 
-def _pull_quote(opinions: pd.DataFrame, explicit: float, inferred: float) -> tuple[int, int] | None:
-    """The sentence that best carries the critic's verdict: a judgement of the film as a
-    whole whose direction agrees with the critic's score, of quotable length, preferably
-    from the conclusion. Returns the sentence's offsets."""
+def _pull_quotes(opinions: pd.DataFrame) -> dict[tuple[str, int], tuple[int, int]]:
+    """Per review and verdict direction (-1, 0, +1): the offsets of the sentence that best
+    carries that verdict. A judgement of the film as a whole that agrees with the critic's
+    score, of quotable length, preferably from the conclusion; for a mixed verdict, a
+    sentence that weighs both sides. Computed for all reviews at once."""
     if opinions.empty:
-        return None
-    target = explicit if not np.isnan(explicit) else inferred
-    direction = 0.0 if np.isnan(target) else float(np.sign(target - 50))
-    per_sentence = opinions.groupby(["sentence_start", "sentence_end"], sort=False).agg(
-        polarity=("polarity", "mean"),
-        most=("polarity", "max"),
-        least=("polarity", "min"),
-        on_the_film=("aspect", lambda a: float((a == "overall").any())),
-        position=("position", "max"),
-        whole=("kind", lambda k: float(k.iloc[0] in ("sentence", "pros", "cons"))),
+        return {}
+    sentences = opinions.assign(
+        on_the_film=(opinions["aspect"] == "overall").astype(float),
+        whole=opinions["kind"].isin(["sentence", "pros", "cons"]).astype(float),
+    ).groupby(["review_id", "sentence_start", "sentence_end"], sort=False).agg(
+        polarity=("polarity", "mean"), most=("polarity", "max"), least=("polarity", "min"),
+        on_the_film=("on_the_film", "max"), position=("position", "max"), whole=("whole", "max"),
     ).reset_index()
-    pol = per_sentence["polarity"].to_numpy(dtype=float)
-    length = (per_sentence["sentence_end"] - per_sentence["sentence_start"]).to_numpy()
+    pol = sentences["polarity"].to_numpy(dtype=float)
+    length = (sentences["sentence_end"] - sentences["sentence_start"]).to_numpy()
+    weighs_both = ((sentences["most"] > 0.1) & (sentences["least"] < -0.1)).to_numpy(dtype=float)
     w = _QUOTE_WEIGHTS
-    # A mixed verdict is best carried by a sentence that weighs both sides.
-    weighs_both = ((per_sentence["most"] > 0.1) & (per_sentence["least"] < -0.1)).to_numpy(dtype=float)
-    score = (
-        w["agrees"] * (np.where(direction == 0, 0.5 * (1.0 - np.abs(pol)) + 0.5 * weighs_both, pol * direction))
-        + w["on_the_film"] * per_sentence["on_the_film"].to_numpy()
+    common = (
+        w["on_the_film"] * sentences["on_the_film"].to_numpy()
         + w["fits"] * ((length >= _QUOTE_CHARS[0]) & (length <= _QUOTE_CHARS[1]))
-        + w["late"] * per_sentence["position"].to_numpy(dtype=float)
-        + w["whole"] * per_sentence["whole"].to_numpy()
+        + w["late"] * sentences["position"].to_numpy(dtype=float)
+        + w["whole"] * sentences["whole"].to_numpy()
     )
-    best = per_sentence.iloc[int(np.argmax(score))]
-    return int(best["sentence_start"]), int(best["sentence_end"])
+    agreement = {1: pol, -1: -pol, 0: 0.5 * (1.0 - np.abs(pol)) + 0.5 * weighs_both}
+    best: dict[tuple[str, int], tuple[int, int]] = {}
+    for direction, agrees in agreement.items():
+        scored = sentences.assign(score=w["agrees"] * agrees + common)
+        top = scored.loc[scored.groupby("review_id", sort=False)["score"].idxmax()]
+        for row in top.itertuples(index=False):
+            best[(row.review_id, direction)] = (int(row.sentence_start), int(row.sentence_end))
+    return best
