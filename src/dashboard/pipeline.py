@@ -112,23 +112,23 @@ def harvest_characters(texts: Iterable[str], cast: set[str]) -> tuple[set[str], 
                     actors.add(m.group("a"))
         actors -= characters
     cast = set(cast) | actors
-    if not cast:
+    joined = "\n".join(texts)
+    # Only names that occur at all go into the pattern (one small pattern per film).
+    variants = sorted({v for name in cast for v in _name_variants(name) if v in joined}, key=len, reverse=True)
+    if not variants:
         return characters, actors
-    variants = sorted({v for name in cast for v in _name_variants(name)}, key=len, reverse=True)
     actor = "(?:" + "|".join(re.escape(v) for v in variants) + ")"
     cap = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
-    patterns = [
-        re.compile(rf"(?:the\s)?(?P<c>{cap})\s\({actor}\)"),
-        re.compile(rf"{actor}\s(?:as|plays)\s(?:the\s)?(?P<c>{cap})"),
-        re.compile(rf"{actor}'s\s(?P<c>{cap})"),
-        re.compile(rf"{actor}[^.]{{0,60}}?\sas\s(?:the\s)?(?P<c>{cap})\b"),
-    ]
-    for norm in texts:
-        for pattern in patterns:
-            for m in pattern.finditer(norm):
-                name = m.group("c")
-                if name.split()[0] not in _NOT_A_NAME and name not in cast:
-                    characters.add(name)
+    pattern = re.compile(
+        rf"(?:the\s)?(?P<c1>{cap})\s\({actor}\)"                 # Eve (Ana de Armas)
+        rf"|{actor}\s(?:as|plays)\s(?:the\s)?(?P<c2>{cap})"        # Ana de Armas as Eve
+        rf"|{actor}'s\s(?P<c3>{cap})"                              # Byrne's Chancellor
+        rf"|{actor}[^.]{{0,60}}?\sas\s(?:the\s)?(?P<c4>{cap})\b"  # Huston ... as the Director
+    )
+    for m in pattern.finditer(joined):
+        name = next(g for g in (m.group("c1"), m.group("c2"), m.group("c3"), m.group("c4")) if g)
+        if name.split()[0] not in _NOT_A_NAME and name not in cast:
+            characters.add(name)
     return characters, actors
 
 
