@@ -160,9 +160,22 @@ def run_child(args: argparse.Namespace) -> None:
     spec = load_inputs(args.benchdata, args.full, args.quotes, only={args.child})[args.child]
     before = _rss_mb()
     analyze_batch(spec["sources"], film=spec["film"], jobs=args.jobs)
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = _peak_mb()
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 if args.jobs > 1 else 0.0
     print(json.dumps({"peak_rss_mb": round(own + workers, 1), "loaded_rss_mb": round(before, 1)}))
+
+
+def _peak_mb() -> float:
+    """This process's peak RSS. VmHWM, not ru_maxrss: on Linux ru_maxrss carries over the
+    parent's peak across fork and exec, so a child of a big process would report it."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _rss_mb() -> float:

@@ -250,6 +250,8 @@ def _film_matchers(sources, cleaned, taxonomy, film_people: People, titles) -> l
     for index, source in enumerate(sources):
         groups.setdefault(source.film or f"\0{index}", []).append(index)
     matchers: list[AspectMatcher | None] = [None] * len(sources)
+    # Reviews whose names and titles are the same share one matcher (most quotes name nobody).
+    shared: dict[tuple, AspectMatcher] = {}
     for key, members in groups.items():
         people = film_people.merged(People())
         for i in members:
@@ -261,7 +263,10 @@ def _film_matchers(sources, cleaned, taxonomy, film_people: People, titles) -> l
         for name in actors - cast:
             people.add("cast", name)
         film_key = sources[members[0]].film
-        matcher = AspectMatcher(taxonomy, people, titles or ((film_key,) if film_key else ()))
+        film_titles = titles or ((film_key,) if film_key else ())
+        signature = (film_titles, frozenset((role, frozenset(names)) for role, names in people.by_role.items()))
+        if (matcher := shared.get(signature)) is None:
+            matcher = shared[signature] = AspectMatcher(taxonomy, people, film_titles)
         for i in members:
             matchers[i] = matcher
     return matchers
