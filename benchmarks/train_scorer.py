@@ -141,6 +141,10 @@ def main(argv=None) -> int:
                     help="weight of one whole review (soft label = its rating) in the polarity fit")
     ap.add_argument("--sent-weight", type=float, default=0.35,
                     help="weight of a subjective review sentence labelled by its review's rating")
+    ap.add_argument("--pol2-weight", type=float, default=0.15,
+                    help="weight of a polarity-v2 review sentence labelled by its review's polarity")
+    ap.add_argument("--scale", type=float, default=0.8,
+                    help="polarity = tanh(scale * margin); cue weights are contributions times scale")
     args = ap.parse_args(argv)
     data = Path(args.benchdata)
     if not data.is_dir():
@@ -222,7 +226,7 @@ def main(argv=None) -> int:
         for s in r["text"].split("\n"):
             if len(s.split()) >= 4:
                 pol2_items.append((s, r["label"]))
-    add("movie_review_polarity_v2_sentences", pol2_items, 0.15)
+    add("movie_review_polarity_v2_sentences", pol2_items, args.pol2_weight)
 
     print(f"featurising {len(texts)} texts ...", flush=True)
     rows = featurize(texts, rules)
@@ -278,6 +282,8 @@ def main(argv=None) -> int:
                 best = (bal, c)
         C = best[1]
     meta["C"] = C
+    meta["scale"] = args.scale
+    meta["weights"] = {"sent": args.sent_weight, "pol2": args.pol2_weight, "doc": args.doc_weight}
     names = vec.get_feature_names_out()
 
     def fit_polarity(mask):
@@ -286,7 +292,7 @@ def main(argv=None) -> int:
         coef = model.coef_[0]
         keep = np.abs(coef) >= 0.05  # tiny weights change nothing but load time
         weights = {str(k): round(float(w), 3) for k, w in zip(names[keep], coef[keep])}
-        return {"bias": round(float(model.intercept_[0]), 4), "scale": 0.5, "weights": weights}
+        return {"bias": round(float(model.intercept_[0]), 4), "scale": args.scale, "weights": weights}
 
     # first fit without the calibration reviews (and without their sentences)
     first = fit_polarity(src != "review_held")
@@ -317,7 +323,7 @@ def main(argv=None) -> int:
     write(out, Path(args.out))
 
     # ---- review-level calibration, on reviews the first fit has not seen ----------------
-    out["review"] = fit_review_calibration(held_reviews, Path(args.out))
+    out["review"] = fit_review_calibration(held_reviews, Path(args.out), args.scale)
     print(f"review calibration on {len(held_reviews)} held-out dev reviews: {out['review'].get('fit', {})}")
     # ---- final fit on everything ------------------------------------------------------
     out["polarity"] = fit_polarity(np.ones(len(y), dtype=bool))
@@ -350,7 +356,7 @@ def write(out: dict, path: Path) -> None:
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
 
 
-def fit_review_calibration(reviews: list[dict], model_path: Path) -> dict:
+def fit_review_calibration(reviews: list[dict], model_path: Path, scale: float = 0.5) -> dict:
     """Fit the review-level map on held-out scale reviews, through the real pipeline.
 
     Chooses the aggregation (mean polarity or mean margin, weight of the conclusion) by
@@ -373,7 +379,7 @@ def fit_review_calibration(reviews: list[dict], model_path: Path) -> dict:
     best = None
     for how in ("polarity", "margin"):
         for pw in (0.0, 1.0, 2.0, 4.0):
-            agg = scoring.aggregate(opinions, how, pw)
+            agg = scoring.aggregate(opinions, how, pw, scale)
             yv = rating.loc[agg.index]
             r = float(np.corrcoef(agg.to_numpy(), yv.to_numpy())[0, 1])
             print(f"    aggregate {how:8s} position weight {pw}: pearson {r:.3f}")
@@ -385,7 +391,7 @@ def fit_review_calibration(reviews: list[dict], model_path: Path) -> dict:
     mae = float(np.abs(mapped - yv.to_numpy()).mean())
     sentiment.load_model.cache_clear()
     sentiment.get_scorer.cache_clear()
-    return {"how": how, "position_weight": pw, "scale": 0.5,
+    return {"how": how, "position_weight": pw, "scale": scale,
             "x": [round(float(v), 4) for v in x], "y": [round(float(v), 4) for v in yk],
             "fit": {"reviews": len(agg), "pearson": round(r, 4), "mae": round(mae, 4)}}
 

@@ -11,8 +11,7 @@ from dashboard.batch import (
     analyze_batch,
     analyze_partition,
     file_groups,
-    film_context,
-    partition_film,
+    film_contexts,
     sources_frame,
 )
 from dashboard.films import FilmInfo
@@ -71,24 +70,31 @@ def one_run():
     return analyze_sources(_sources(), film=_film())
 
 
-def test_film_context_holds_names_harvested_across_reviews():
+def test_film_context_pools_names_across_a_films_reviews():
     film = _film()
-    cast, characters, _ = film_context(_sources(), film)
-    assert "Ana de Armas" in cast and "Eve" in characters
-    part_film, extra = partition_film(film, (cast, characters, set()))
-    if not extra:  # names folded into the film's people
-        assert "Eve" in part_film.people.by_role[CHARACTER_ROLE]
-        assert part_film.people.by_role["director"] == {"Len Wiseman"}
+    contexts = film_contexts(_sources(), film)
+    assert list(contexts) == ["ballerina"]
+    people = contexts["ballerina"].people.by_role
+    assert "Eve" in people[CHARACTER_ROLE]          # harvested from review a
+    assert "Ana de Armas" in people["cast"]          # review a's "Starring:" line
+    assert people["director"] == {"Len Wiseman"}    # the film's own details
     assert film.people.by_role.get(CHARACTER_ROLE) is None  # the given film is not changed
 
 
-def test_bracketed_pairs_in_a_corpus_with_a_cast():
-    """One review names the cast; another pairs a character with an actor in brackets, in
-    another partition: one run does not harvest that pair, and neither may the batch."""
+def test_reviews_without_a_film_need_no_context():
+    sources = [ReviewSource(review_id=k, text=t) for k, t in TEXTS.items()]
+    assert film_contexts(sources) == {}
+
+
+@pytest.mark.parametrize("film", ["", "wick"])
+def test_names_from_other_partitions(film):
+    """One review names the cast, another pairs a character with an actor in brackets, a
+    third names them again, each in its own partition: the tables of one run, whether the
+    reviews share a film (names pooled) or name none (each its own film)."""
     sources = [
-        ReviewSource(review_id="x", text="Starring: Ana de Armas\n\nA ferocious, thrilling lead.", origin="x.txt"),
-        ReviewSource(review_id="y", text="Winston (Ian McShane) is wonderful. Winston steals the film.", origin="y.txt"),
-        ReviewSource(review_id="z", text="Ian McShane as Winston is the best thing here.", origin="z.txt"),
+        ReviewSource(review_id="x", text="Starring: Ana de Armas\n\nA ferocious, thrilling lead.", film=film, origin="x.txt"),
+        ReviewSource(review_id="y", text="Winston (Ian McShane) is wonderful. Winston steals the film.", film=film, origin="y.txt"),
+        ReviewSource(review_id="z", text="Ian McShane as Winston is the best thing here. De Armas is fierce.", film=film, origin="z.txt"),
     ]
     assert_same_tables(analyze_sources(sources), analyze_batch(sources, partition_chars=40, jobs=2))
 
@@ -111,9 +117,9 @@ def test_processes_give_the_tables_of_one_run(one_run):
 def test_partition_is_a_function_of_a_table():
     sources = _sources()[:2]
     frame = sources_frame(sources)
-    film, extra = partition_film(_film(), film_context(sources, _film()))
-    from_frame = analyze_partition(frame, film=film, **extra)
-    from_records = analyze_partition(sources, film=film, **extra)
+    film = film_contexts(sources, _film())["ballerina"]
+    from_frame = analyze_partition(frame, film=film)
+    from_records = analyze_partition(sources, film=film)
     for name in TABLES:
         pd.testing.assert_frame_equal(from_frame[name], from_records[name])
 

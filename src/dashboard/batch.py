@@ -1,18 +1,18 @@
 """Large batches: the same tables as one ``analyze_sources`` run, in partitions.
 
-``analyze_sources`` harvests character and actor names across every review it is given,
-so a partition cannot simply be analysed on its own. ``analyze_batch`` works in two steps:
+``analyze_sources`` pools the names that link sentences to aspects across all the reviews
+of a film, so a partition cannot simply be analysed on its own. ``analyze_batch`` works in two steps:
 
-1. the film-level context: every review's metadata cast (the cleaner, run per partition),
-   then one harvest over all the texts with that cast (``film_context``);
+1. the film-level context, per film: the names in every review's metadata lines (the
+   cleaner, run per partition), and the characters and actors critics pair up, harvested
+   once over the film's reviews with that cast (``film_contexts``), folded into a
+   ``FilmInfo``;
 2. the per-review analysis of each partition (``analyze_partition``, a pure function of a
-   table of sources and that context); the partitions' tables are concatenated in order
+   table of sources and its film's context; a partition holds one film's reviews, or
+   reviews that need no context); the partitions' tables are concatenated in order
    (``mention_id`` is ``review_id#n``, already unique per review).
 
-The context reaches a partition through ``analyze_sources(..., context=FilmContext)`` when
-the pipeline offers that hook: exact. Without it, the names are folded into the film's
-people (``partition_film``), exact when the film has a cast of its own or the corpus has
-none; otherwise (a corpus whose reviews name their own cast) the batch is one run.
+Single reviews that name no film need no context (the pipeline pools names per film).
 
 The partitions run one after another, in worker processes (``jobs``) or on a Dask
 distributed cluster (``engine="dask"``). Memory stays bounded by the partition size, and
@@ -73,11 +73,11 @@ _ROW_ORIGIN = re.compile(r"^(?P<file>.*) row \d+$")
 
 # ---------------------------------------------------------------------------- film context
 
-def cast_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[set[str]]:
-    """Per text: the cast names the cleaner finds in its metadata lines ("Starring: ...")."""
+def people_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[dict[str, set[str]]]:
+    """Per text: the names the cleaner finds in its metadata lines ("Starring: ...")."""
     from .pipeline import clean  # the cleaner exactly as the pipeline imports it
 
-    return [set(clean(t, titles).people.by_role.get("cast", ())) for t in texts]
+    return [{role: set(names) for role, names in clean(t, titles).people.by_role.items()} for t in texts]
 
 
 def harvest(texts: Sequence[str], cast: set[str]) -> tuple[set[str], set[str]]:
@@ -90,69 +90,44 @@ def harvest(texts: Sequence[str], cast: set[str]) -> tuple[set[str], set[str]]:
     return set(found), set()
 
 
-def with_people(film: FilmInfo | None, characters: Iterable[str] = (), actors: Iterable[str] = ()) -> FilmInfo:
-    """A copy of ``film`` whose people include the harvested names (the original is untouched)."""
-    film = film or FilmInfo(key="reviews", title="")
-    out = replace(film, people=People({role: set(names) for role, names in film.people.by_role.items()}))
-    for name in characters:
-        out.people.add(CHARACTER_ROLE, name)
-    for name in actors:
-        out.people.add("cast", name)
+def film_key(source: ReviewSource, index: int) -> str:
+    """The film a review is pooled with, as the pipeline groups them: reviews that name no
+    film are each their own film."""
+    return source.film or f"\0{index}"
+
+
+def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
+                  people: Sequence[dict[str, set[str]]] | None = None) -> dict[str, FilmInfo]:
+    """Per film with more than one review: the given film's details plus every name the
+    pipeline pools across that film's reviews (their metadata lines, the characters and
+    actors critics pair up). Analysing any partition of the film's reviews with it gives
+    that partition's rows of the one-run tables. Single reviews need no context."""
+    titles = film.titles if film else ()
+    people = people if people is not None else people_of([s.text for s in sources], titles)
+    groups: dict[str, list[int]] = {}
+    for index, source in enumerate(sources):
+        groups.setdefault(film_key(source, index), []).append(index)
+    out = {}
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        pooled = People({role: set(names) for role, names in film.people.by_role.items()}) if film else People()
+        for i in members:
+            for role, names in people[i].items():
+                for name in names:
+                    pooled.add(role, name)
+        cast = set(pooled.by_role.get("cast", ()))
+        characters, actors = harvest([sources[i].text for i in members], cast)
+        for name in characters:
+            pooled.add(CHARACTER_ROLE, name)
+        for name in actors - cast:
+            pooled.add("cast", name)
+        out[key] = replace(film, people=pooled) if film else FilmInfo(key="reviews", title="", people=pooled)
     return out
 
 
-def film_context(sources: Sequence[ReviewSource], film: FilmInfo | None = None):
-    """The film-level context ``analyze_sources`` computes over all ``sources``, in the form
-    a partition's analysis takes it (see ``partition_film``)."""
-    texts = [s.text for s in sources]
-    titles = film.titles if film else ()
-    casts = [c for c, _ in _context_task((texts, titles))]
-    return _context(film, casts, texts)
-
-
-def _context_task(args) -> list[tuple[set[str], set[str]]]:
-    """Per text: the cast names in its metadata lines (the slow part: the cleaner)."""
-    texts, titles = args
-    return [(cast, set()) for cast in cast_of(texts, titles)]
-
-
-def _context(film: FilmInfo | None, casts: Iterable[set[str]], texts: Sequence[str]):
-    """Harvest once over every text with the cast of every review, as one run does."""
-    cast = (set(film.people.by_role.get("cast", ())) if film else set()).union(*casts)
-    characters, actors = harvest(texts, cast)
-    return cast, characters, actors
-
-
-def _has_context_hook() -> bool:
-    from . import pipeline
-
-    return hasattr(pipeline, "FilmContext")
-
-
-def _fold_is_exact(film: FilmInfo | None, context, parts) -> bool:
-    """Whether folding the harvested names into the film reproduces one run. One run over
-    a corpus with a cast harvests no bracketed "Character (Actor)" pairs; a partition whose
-    own cast is empty would. A film with a cast of its own rules that out."""
-    cast, _, _ = context
-    return not cast or bool(film and film.people.by_role.get("cast")) or len(parts) <= 1
-
-
-def partition_film(film: FilmInfo | None, context) -> tuple[FilmInfo | None, dict]:
-    """The film and extra keyword arguments a partition's ``analyze_sources`` call needs.
-
-    With ``pipeline.FilmContext`` (``analyze_sources(..., context=)``) the harvested names
-    are handed over as they are: the partitions' tables are exactly those of one run.
-    Without it, they are folded into the film's people: see ``_fold_is_exact`` for when
-    that reproduces one run (a character named like a cast member that only another
-    partition's review lists is the one known difference left)."""
-    cast, characters, actors = context
-    if _has_context_hook():
-        from .pipeline import FilmContext
-
-        return film, {"context": FilmContext(frozenset(cast), frozenset(characters), frozenset(actors))}
-    if film is None and not characters and not actors - cast:
-        return None, {}
-    return with_people(film, characters, actors - cast), {}
+def _people_task(args) -> list[dict[str, set[str]]]:
+    return people_of(*args)
 
 
 # ---------------------------------------------------------------------------- partitions
@@ -179,25 +154,24 @@ def analyze_partition(
     scorer: str = DEFAULT_SCORER,
     taxonomy: Taxonomy | None = None,
     film: FilmInfo | None = None,
-    **context,
 ) -> dict[str, pd.DataFrame]:
     """The per-review analysis of one partition: a pure function of its sources (a table
-    with ``ReviewSource`` columns, or the records themselves) and the film context (the
-    film and keyword arguments from ``partition_film``)."""
+    with ``ReviewSource`` columns, or the records themselves) and its film's context
+    (``film_contexts``)."""
     from .pipeline import analyze_sources
 
     sources = frame_sources(frame) if isinstance(frame, pd.DataFrame) else list(frame)
-    analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film, **context)
+    analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film)
     return compact({name: getattr(analysis, name) for name in TABLES})
 
 
 def _partition_task(args) -> dict[str, pd.DataFrame]:
-    sources, scorer, taxonomy, film, extra = args
-    return analyze_partition(sources, scorer, taxonomy, film, **extra)
+    sources, scorer, taxonomy, film = args
+    return analyze_partition(sources, scorer, taxonomy, film)
 
 
 def _partitions(sources: list[ReviewSource], jobs: int, max_chars: int = PARTITION_CHARS,
-                max_reviews: int = MAX_PARTITION) -> list[list[ReviewSource]]:
+                max_reviews: int = MAX_PARTITION, context_of=None) -> list[list[ReviewSource]]:
     """Contiguous runs of sources of about ``max_chars`` characters; with several jobs,
     at least four partitions per job so that the workers finish together."""
     if not sources:
@@ -207,12 +181,15 @@ def _partitions(sources: list[ReviewSource], jobs: int, max_chars: int = PARTITI
         max_chars = max(20_000, min(max_chars, total // (4 * jobs) + 1))
     parts: list[list[ReviewSource]] = [[]]
     size = 0
+    last = None
     for s in sources:
-        if parts[-1] and (size + len(s.text) > max_chars or len(parts[-1]) >= max_reviews):
+        context = context_of(s) if context_of else None
+        if parts[-1] and (size + len(s.text) > max_chars or len(parts[-1]) >= max_reviews or context != last):
             parts.append([])
             size = 0
         parts[-1].append(s)
         size += len(s.text)
+        last = context
     return parts
 
 
@@ -499,45 +476,41 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     hashes = [content_hash(g) for g in groups]
     base = _hash(repr((engine_version(), scorer, taxonomy_hash(taxonomy))))
 
-    # 1. Film context. Each file's cast names are cached too, so an unchanged folder is
-    #    not cleaned again just to find them.
-    cast_keys = [_hash(repr((base, h, titles, "cast"))) for h in hashes]
-    found: list[tuple[set[str], set[str]] | None] = [cache.get(k, "cast") if cache else None for k in cast_keys]
-    missing = [i for i, c in enumerate(found) if c is None]
+    # 1. Film context: every review's metadata names (cached per file, so an unchanged
+    #    folder is not cleaned again just to find them), pooled per film.
+    people_keys = [_hash(repr((base, h, titles, "people"))) for h in hashes]
+    found: list[list[dict] | None] = [cache.get(k, "people") if cache else None for k in people_keys]
+    missing = [i for i, f in enumerate(found) if f is None or len(f) != len(groups[i])]
     if missing:
-        for i in missing:
-            found[i] = (set(), set())
         todo = _partitions([s for i in missing for s in groups[i]], jobs, partition_chars)
-        owner = [i for i in missing for _ in groups[i]]
+        flat = [p for per_text in runner.map(_people_task, [([s.text for s in p], titles) for p in todo])
+                for p in per_text]
         position = 0
-        for per_text in runner.map(_context_task, [([s.text for s in p], titles) for p in todo]):
-            for cast, actors in per_text:
-                found[owner[position]][0].update(cast)
-                found[owner[position]][1].update(actors)
-                position += 1
-        if cache:
-            for i in missing:
-                cache.put(cast_keys[i], found[i], "cast")
-    context = _context(film, [c for c, _ in found], [s.text for s in sources])
-    part_film, extra = partition_film(film, context)
-    context_key = _hash(repr((film_hash(part_film), sorted(context[0]), sorted(context[1]), sorted(context[2]))))
+        for i in missing:
+            found[i] = flat[position:position + len(groups[i])]
+            position += len(groups[i])
+            if cache:
+                cache.put(people_keys[i], found[i], "people")
+    people = [p for f in found for p in f]
+    contexts = film_contexts(sources, film, people)
+    key_of = {s.review_id: film_key(s, i) for i, s in enumerate(sources)}
+    film_of = (lambda s: contexts.get(key_of[s.review_id], film))
+    context_hashes = {k: film_hash(f) for k, f in contexts.items()}
+    plain_hash = film_hash(film)
 
     # 2. Per-file tables: from the cache, or analysed in partitions.
-    keys = [_hash(repr((base, h, context_key))) for h in hashes]
+    keys = [_hash(repr((base, h, sorted({context_hashes.get(key_of[s.review_id], plain_hash) for s in g}))))
+            for h, g in zip(hashes, groups)]
     results: list[dict[str, pd.DataFrame] | None] = [cache.get(k) if cache else None for k in keys]
+    reused = sum(r is not None for r in results)
     todo_groups = [i for i, r in enumerate(results) if r is None]
     todo_sources = [s for i in todo_groups for s in groups[i]]
-    parts = _partitions(todo_sources, jobs, partition_chars)
-    if not extra and not _fold_is_exact(film, context, parts):
-        # Without the pipeline's context hook, this corpus needs one run to be exact.
-        results = [None] * len(groups)
-        todo_groups, todo_sources, parts = list(range(len(groups))), list(sources), [list(sources)]
-        part_film, extra = film, {}
-    reused = sum(r is not None for r in results)
+    parts = _partitions(todo_sources, jobs, partition_chars,
+                        context_of=lambda s: key_of[s.review_id] if key_of[s.review_id] in contexts else None)
     total, done = len(sources), len(sources) - len(todo_sources)
     if progress and done:
         progress(done, total)
-    tasks = ((p, scorer, taxonomy, part_film, extra) for p in parts)
+    tasks = ((p, scorer, taxonomy, film_of(p[0])) for p in parts)
     if cache is None:
         # Nothing cached, nothing to store: the partitions' tables are the result, in order.
         pieces = []
@@ -567,7 +540,7 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
                 progress(done, total)
         tables = concat_tables([r for r in results if r is not None]) if results else {}
     tables = {name: tables.get(name, _empty(name)) for name in TABLES}
-    return BatchResult(tables, scorer=scorer, film=part_film, files=len(groups), reused=reused)
+    return BatchResult(tables, scorer=scorer, film=film, files=len(groups), reused=reused)
 
 
 def _empty(name: str) -> pd.DataFrame:
