@@ -227,7 +227,12 @@ class AspectMatcher:
 
 
 def _name_pattern(names: set[str]) -> re.Pattern[str] | None:
-    names = {n for n in names if n}
+    return _compiled_names(frozenset(n for n in names if n))
+
+
+@lru_cache(maxsize=4096)
+def _compiled_names(names: frozenset[str]) -> re.Pattern[str] | None:
+    """Compiled once per set of names: reviews of one film, or naming the same people, share it."""
     if not names:
         return None
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))

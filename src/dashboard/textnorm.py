@@ -8,7 +8,7 @@ character, so an offset into the normalised copy is an offset into the original.
 from __future__ import annotations
 
 # Curly quotes confuse TextBlob ("isn’t great" scores positive) and most word lists.
-_ONE_TO_ONE = str.maketrans(
+_REPLACEMENTS = (
     {
         "\u2018": "'",  # ‘
         "\u2019": "'",  # ’
@@ -30,8 +30,15 @@ _ONE_TO_ONE = str.maketrans(
         "\u2026": ".",  # … (one char, so it becomes one full stop)
     }
 )
+_SPECIAL = frozenset(_REPLACEMENTS)
 
 
 def normalize(text: str) -> str:
     """Return ``text`` with typographic characters replaced one-for-one by ASCII ones."""
-    return text.translate(_ONE_TO_ONE)
+    # str.translate with a mapping table is slow; most texts are plain ASCII or hold only a
+    # few of these characters, so replace just the ones present.
+    if text.isascii():
+        return text
+    for char in _SPECIAL.intersection(text):
+        text = text.replace(char, _REPLACEMENTS[char])
+    return text

@@ -1,0 +1,13 @@
+from dashboard.textnorm import normalize
+
+
+def test_normalize_keeps_length_and_makes_typography_plain():
+    text = "It isn’t “great” — it’s… fine\u00a0here"
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert out == "It isn't \"great\" - it's. fine here"
+
+
+def test_normalize_leaves_plain_text_alone():
+    assert normalize("plain ASCII text") == "plain ASCII text"
+    assert normalize("café ½") == "café ½"
