@@ -79,8 +79,12 @@ def run_analyze(args: argparse.Namespace) -> int:
         print(f"error: {missing}", file=sys.stderr)
         return 2
     report = read_paths(args.paths)
+    # A message names its file first; a file that still gave reviews was analysed (capped,
+    # a duplicate dropped, left unscored...), so its message is a note, not a skip.
+    analysed = {source.origin.split(" row ")[0] for source in report.sources}
     for problem in report.problems:
-        print(f"skipped: {problem}", file=sys.stderr)
+        kind = "note" if problem.split(":", 1)[0] in analysed else "skipped"
+        print(f"{kind}: {problem}", file=sys.stderr)
     if not report.sources:
         print("error: nothing to analyse (no readable review in the given paths)", file=sys.stderr)
         return 2
