@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from test_browser import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_app, wait_healthy  # noqa: E402
+from browser_support import ROOT, chromium, running_app  # noqa: E402
 
 SHOTS = [
     ("overview", "/?film=ballerina", True),
@@ -28,38 +28,26 @@ MAX_HEIGHT = 2600
 
 
 def shoot(out: Path) -> list[Path]:
-    from playwright.sync_api import sync_playwright
-
-    (ROOT / "tests" / "artifacts").mkdir(exist_ok=True)
     out.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    proc = start_app(port)
     saved = []
-    try:
-        wait_healthy(port, proc)
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for name, path, has_chart in SHOTS:
-                for size, (w, h) in SIZES.items():
-                    page = browser.new_page(viewport={"width": w, "height": h})
-                    page.goto(f"http://127.0.0.1:{port}{path}", wait_until="domcontentloaded")
-                    page.locator("h1").first.wait_for(timeout=45_000)
-                    if has_chart:
-                        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
-                    page.wait_for_timeout(1500)
-                    full = page.evaluate(
-                        "() => { const m = document.querySelector('[data-testid=\"stMain\"]') ||"
-                        " document.querySelector('section.main'); return m ? m.scrollHeight : 0; }")
-                    page.set_viewport_size({"width": w, "height": max(h, min(int(full) + 40, MAX_HEIGHT))})
-                    page.wait_for_timeout(1200)
-                    target = out / f"{name}_{size}.png"
-                    page.screenshot(path=str(target))
-                    saved.append(target)
-                    page.close()
-            browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with running_app("screenshots_server.log") as url, chromium() as browser:
+        for name, path, has_chart in SHOTS:
+            for size, (w, h) in SIZES.items():
+                page = browser.new_page(viewport={"width": w, "height": h})
+                page.goto(f"{url}{path}", wait_until="domcontentloaded")
+                page.locator("h1").first.wait_for(timeout=45_000)
+                if has_chart:
+                    page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
+                page.wait_for_timeout(1500)
+                full = page.evaluate(
+                    "() => { const m = document.querySelector('[data-testid=\"stMain\"]') ||"
+                    " document.querySelector('section.main'); return m ? m.scrollHeight : 0; }")
+                page.set_viewport_size({"width": w, "height": max(h, min(int(full) + 40, MAX_HEIGHT))})
+                page.wait_for_timeout(1200)
+                target = out / f"{name}_{size}.png"
+                page.screenshot(path=str(target))
+                saved.append(target)
+                page.close()
     return saved
 
 

@@ -7,85 +7,23 @@ in which case it fails. Screenshots go to tests/artifacts/ (not committed).
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+from browser_support import ARTIFACTS, browser_or_skip, chromium, running_app
+
 MUSIC_QUOTE = "the music helps carry the intensity"
 FIRST_RENDER_MS = 45_000   # a fresh server's first page takes 5-9 s; leave room on a slow machine
 STEP_MS = 20_000
 
 
-def _browser_or_skip():
-    missing = []
-    if not Path(CHROMIUM).exists():
-        missing.append(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright  # noqa: F401
-    except ImportError:
-        missing.append("the playwright Python package is not installed")
-    if missing:
-        reason = "; ".join(missing)
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-        pytest.skip(f"browser test skipped: {reason}")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_app(port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-           "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-           "--server.runOnSave", "false", "--server.fileWatcherType", "none"]
-    log = open(ARTIFACTS / "streamlit_server.log", "w")
-    return subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-
-
-def wait_healthy(port: int, proc: subprocess.Popen, timeout: float = 40) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError("streamlit exited early; see tests/artifacts/streamlit_server.log")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("streamlit did not start in time")
-
-
 @pytest.fixture(scope="module")
 def server():
-    _browser_or_skip()
-    ARTIFACTS.mkdir(exist_ok=True)
-    port = free_port()
-    proc = start_app(port)
-    try:
-        wait_healthy(port, proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    browser_or_skip()
+    with running_app() as url:
+        yield url
 
 
 def wait_for_view(page, path: str, **params) -> None:
@@ -99,57 +37,53 @@ def excerpt(page, text: str):
 
 
 def test_shared_link_survives_page_switches(server):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     started = time.monotonic()
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            # A shared link, opened in a fresh browser against a fresh server.
-            page = browser.new_page(viewport={"width": 1280, "height": 800})
-            page.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
-            expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=FIRST_RENDER_MS)
-            wait_for_view(page, "/quotes", aspect="music", film="ballerina")
-            music = page.get_by_role("radio", name=re.compile(r"^Music \(\d+\)$"))
-            expect(music).to_have_attribute("aria-checked", "true", timeout=STEP_MS)
-            page.get_by_role("button", name=re.compile("Copy link to this view")).click()
-            expect(page.locator("[data-testid='stCode']").filter(has_text="aspect=music")).to_be_visible(timeout=STEP_MS)
-            page.keyboard.press("Escape")
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(ARTIFACTS / "quotes_1280x800.png"))
+    with chromium() as browser:
+        # A shared link, opened in a fresh browser against a fresh server.
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        page.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
+        expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=FIRST_RENDER_MS)
+        wait_for_view(page, "/quotes", aspect="music", film="ballerina")
+        music = page.get_by_role("radio", name=re.compile(r"^Music \(\d+\)$"))
+        expect(music).to_have_attribute("aria-checked", "true", timeout=STEP_MS)
+        page.get_by_role("button", name=re.compile("Copy link to this view")).click()
+        expect(page.locator("[data-testid='stCode']").filter(has_text="aspect=music")).to_be_visible(timeout=STEP_MS)
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(500)
+        page.screenshot(path=str(ARTIFACTS / "quotes_1280x800.png"))
 
-            # Switch page with the app's own navigation: the view must come along.
-            nav = page.locator("[data-testid='stSidebarNav']")
-            nav.get_by_text("Aspect heatmap", exact=True).click()
-            wait_for_view(page, "/heatmap", aspect="music", film="ballerina")
-            expect(page.get_by_text(re.compile(r"says about music"))).to_be_visible(timeout=STEP_MS)
-            expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
-            page.screenshot(path=str(ARTIFACTS / "heatmap_1280x800.png"))
+        # Switch page with the app's own navigation: the view must come along.
+        nav = page.locator("[data-testid='stSidebarNav']")
+        nav.get_by_text("Aspect heatmap", exact=True).click()
+        wait_for_view(page, "/heatmap", aspect="music", film="ballerina")
+        expect(page.get_by_text(re.compile(r"says about music"))).to_be_visible(timeout=STEP_MS)
+        expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
+        page.screenshot(path=str(ARTIFACTS / "heatmap_1280x800.png"))
 
-            # Choosing a cell opens that critic's quotes on that aspect (and goes into the link).
-            # Ballerina: 4 critics x 10 aspects, Acting first; the top row is the highest score.
-            grid = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
-            page.mouse.click(grid["x"] + grid["width"] / 20, grid["y"] + grid["height"] / 8)
-            page.wait_for_url(re.compile(r"/heatmap\?(?=.*aspect=acting)(?=.*review=)"), timeout=STEP_MS)
-            expect(page.get_by_text(re.compile(r"says about acting"))).to_be_visible(timeout=STEP_MS)
-            page.keyboard.press("Escape")
-            # And back to music for the rest of the walk.
-            page.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
-            expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
-            page.locator("[data-testid='stSidebarNav']").get_by_text("Aspect heatmap", exact=True).click()
-            wait_for_view(page, "/heatmap", aspect="music", film="ballerina")
+        # Choosing a cell opens that critic's quotes on that aspect (and goes into the link).
+        # Ballerina: 4 critics x 10 aspects, Acting first; the top row is the highest score.
+        grid = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+        page.mouse.click(grid["x"] + grid["width"] / 20, grid["y"] + grid["height"] / 8)
+        page.wait_for_url(re.compile(r"/heatmap\?(?=.*aspect=acting)(?=.*review=)"), timeout=STEP_MS)
+        expect(page.get_by_text(re.compile(r"says about acting"))).to_be_visible(timeout=STEP_MS)
+        page.keyboard.press("Escape")
+        # And back to music for the rest of the walk.
+        page.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
+        expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
+        page.locator("[data-testid='stSidebarNav']").get_by_text("Aspect heatmap", exact=True).click()
+        wait_for_view(page, "/heatmap", aspect="music", film="ballerina")
 
-            nav.get_by_text("Quotes side by side", exact=True).click()
-            wait_for_view(page, "/quotes", aspect="music", film="ballerina")
-            expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
-            expect(music).to_have_attribute("aria-checked", "true", timeout=STEP_MS)
+        nav.get_by_text("Quotes side by side", exact=True).click()
+        wait_for_view(page, "/quotes", aspect="music", film="ballerina")
+        expect(excerpt(page, MUSIC_QUOTE)).to_be_visible(timeout=STEP_MS)
+        expect(music).to_have_attribute("aria-checked", "true", timeout=STEP_MS)
 
-            # The same link on a phone.
-            phone = browser.new_page(viewport={"width": 390, "height": 844})
-            phone.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
-            expect(excerpt(phone, MUSIC_QUOTE)).to_be_visible(timeout=FIRST_RENDER_MS)
-            phone.wait_for_timeout(500)
-            phone.screenshot(path=str(ARTIFACTS / "quotes_390.png"))
-        finally:
-            browser.close()
+        # The same link on a phone.
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.goto(f"{server}/quotes?aspect=music", wait_until="domcontentloaded")
+        expect(excerpt(phone, MUSIC_QUOTE)).to_be_visible(timeout=FIRST_RENDER_MS)
+        phone.wait_for_timeout(500)
+        phone.screenshot(path=str(ARTIFACTS / "quotes_390.png"))
     assert time.monotonic() - started < 90
