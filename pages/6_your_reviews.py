@@ -18,7 +18,7 @@ if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step 
 import streamlit as st  # noqa: E402
 
 from dashboard import checks, ingest  # noqa: E402
-from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES, fetch_review  # noqa: E402
+from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.pipeline import analyze_sources  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.views import md_escape, to_csv  # noqa: E402
@@ -77,22 +77,13 @@ def table_pickers(files) -> dict[str, str]:
 
 
 def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str) -> None:
-    report = ingest.IngestReport()
     with st.spinner("Reading your reviews…"):
-        files = list(files or [])
-        if len(files) > ingest.MAX_FILES_PER_BATCH:
-            report.problems.append(f"{len(files)} files uploaded; only the first {ingest.MAX_FILES_PER_BATCH} "
-                                   "are read (the limit per batch)")
-            files = files[: ingest.MAX_FILES_PER_BATCH]
-        for file in files:
-            name = ingest.safe_name(file.name)
-            report.extend(ingest.read_bytes(file.getvalue(), name, max_rows=ingest.MAX_TABLE_ROWS,
-                                           text_column=picks.get(name)))
-        if pasted.strip():
-            report.extend(ingest.read_pasted(pasted, "pasted review"))
-        if url.strip():
-            report.extend(fetch_review(url.strip()))
-        report = ingest.finish(report, max_batch_chars=ingest.MAX_BATCH_CHARS)
+        report = ingest.read_uploads(
+            [(ingest.safe_name(f.name), f.getvalue()) for f in files or []],
+            text_columns=picks,
+            pasted=[("pasted review", pasted)] if pasted.strip() else None,
+            urls=[url.strip()] if url.strip() else None,
+        )
     if not report.sources:
         st.session_state[_MESSAGES] = report.problems + ["Nothing to analyse: no readable review in this batch."]
         return

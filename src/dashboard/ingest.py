@@ -456,8 +456,10 @@ def read_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = MA
 
 
 def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: dict[str, str] | None = None,
-                 pasted: list[tuple[str, str]] | None = None, run_checks: bool = True) -> IngestReport:
-    """A batch from the page: uploaded ``(name, bytes)`` files plus pasted ``(name, text)``."""
+                 pasted: list[tuple[str, str]] | None = None, run_checks: bool = True,
+                 urls: list[str] | None = None) -> IngestReport:
+    """A batch from the page: uploaded ``(name, bytes)`` files, pasted ``(name, text)`` and
+    review pages fetched from ``urls``."""
     report = IngestReport()
     text_columns = text_columns or {}
     if len(files) > MAX_FILES_PER_BATCH:
@@ -465,10 +467,15 @@ def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: d
                                "(the limit per batch)")
         files = files[:MAX_FILES_PER_BATCH]
     for name, data in files:
-        report.extend(read_bytes(data, name, film, text_column=text_columns.get(name)))
+        report.extend(read_bytes(data, name, film, max_rows=MAX_TABLE_ROWS, text_column=text_columns.get(name)))
     for name, text in pasted or ():
         report.extend(read_pasted(text, name, film))
-    return finish(report, run_checks)
+    if urls:
+        from .fetch import fetch_review  # fetch reads pages through this module
+
+        for url in urls:
+            report.extend(fetch_review(url, film))
+    return finish(report, run_checks, max_batch_chars=MAX_BATCH_CHARS)
 
 
 def finish(report: IngestReport, run_checks: bool = True, max_batch_chars: int | None = MAX_BATCH_CHARS) -> IngestReport:
