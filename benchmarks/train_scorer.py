@@ -139,7 +139,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="skip the hyper-parameter search")
     ap.add_argument("--doc-weight", type=float, default=3.0,
                     help="weight of one whole review (soft label = its rating) in the polarity fit")
-    ap.add_argument("--sent-weight", type=float, default=0.2,
+    ap.add_argument("--sent-weight", type=float, default=0.35,
                     help="weight of a subjective review sentence labelled by its review's rating")
     ap.add_argument("--pol2-weight", type=float, default=0.045,
                     help="weight of a polarity-v2 review sentence labelled by its review's polarity")

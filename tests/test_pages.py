@@ -302,3 +302,22 @@ def test_few_reviews_carry_a_caution_and_clearing_an_upload_goes_back():
     at.session_state[session._STORE] = None   # as clear_upload leaves it: no upload
     at.run()
     assert at.query_params.get("film") == "ballerina"
+
+
+def test_scorer_setting_is_in_the_link_and_switches_the_analysis():
+    at = open_app("ratings", scorer="textblob")
+    assert_ok(at)
+    assert at.selectbox(key="w_scorer").value == "textblob"
+    assert at.query_params.get("scorer") == "textblob"
+    textblob_estimates = list(at.dataframe[0].value.iloc[:, 3])
+    at.selectbox(key="w_scorer").select("critic").run()
+    assert_ok(at)
+    assert "scorer" not in at.query_params            # the default needs no parameter
+    assert list(at.dataframe[0].value.iloc[:, 3]) != textblob_estimates
+
+
+def test_unknown_scorer_in_a_link_falls_back_with_a_note():
+    at = open_app(scorer="<script>")
+    assert_ok(at)
+    assert "scorer we don't have" in all_text(at)
+    assert at.selectbox(key="w_scorer").value == "critic"

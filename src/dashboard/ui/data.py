@@ -17,6 +17,7 @@ from ..aspects import Taxonomy, load_taxonomy
 from ..films import DEFAULT_DATA_DIR, FilmInfo, film_folder, list_films, load_film_info
 from ..ingest import read_paths
 from ..pipeline import Analysis, analyze_sources
+from ..sentiment import DEFAULT_SCORER, SCORER_NAMES
 from . import session, state
 
 log = logging.getLogger(__name__)
@@ -32,14 +33,14 @@ class FilmData:
 
 
 @st.cache_data(show_spinner="Reading the reviews…", max_entries=16)
-def load_film(key: str, data_dir: str = str(DEFAULT_DATA_DIR)) -> FilmData | None:
-    """Analyse the reviews of film ``key``; None when there is no such film."""
+def load_film(key: str, data_dir: str = str(DEFAULT_DATA_DIR), scorer: str = DEFAULT_SCORER) -> FilmData | None:
+    """Analyse the reviews of film ``key`` with ``scorer``; None when there is no such film."""
     folder = film_folder(key, Path(data_dir))
     if folder is None:
         return None
     info = load_film_info(folder)
     report = read_paths([folder])
-    analysis = analyze_sources(report.sources, film=info)
+    analysis = analyze_sources(report.sources, scorer=scorer, film=info)
     problems = list(report.problems) + ([info.problem] if info.problem else [])
     return FilmData(key=key, info=info, analysis=analysis, problems=problems)
 
@@ -88,13 +89,23 @@ def resolve_film() -> FilmData | None:
         key = films[0]
     state.set_value("film", key)
     try:
-        data = load_film(key)
+        data = load_film(key, scorer=current_scorer())
     except Exception:  # a broken folder must not break the app
         log.exception("could not analyse film %s", key)
         data = None
     if data is None:
         state.warn("The reviews of this film could not be read. Try another film.")
     return data
+
+
+def current_scorer() -> str:
+    """The sentence scorer the view asks for; an unknown name falls back, with a note."""
+    scorer = state.get_value("scorer")
+    if scorer and scorer not in SCORER_NAMES:
+        state.warn("The link named a scorer we don't have, so the default one is used.")
+        state.set_value("scorer", None)
+        scorer = None
+    return scorer or DEFAULT_SCORER
 
 
 def validate_view(data: FilmData, keys: list[str]) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from .. import views
+from ..sentiment import DEFAULT_SCORER
 from . import data as data_mod
 from . import render, session, state
 
@@ -73,6 +74,11 @@ def _on_film_change() -> None:
     state.set_value("review", None)
 
 
+def _on_scorer_change() -> None:
+    chosen = st.session_state.get("w_scorer")
+    state.set_value("scorer", None if chosen == DEFAULT_SCORER else chosen)
+
+
 def start() -> Context:
     render.inject_css()
     state.read_link()
@@ -91,6 +97,14 @@ def start() -> Context:
             callback = state.bind("film", "w_film")
             st.selectbox("Film", list(choices), format_func=lambda k: choices.get(k, k), key="w_film",
                          on_change=callback, help="Every folder of reviews is a film. Your choice is kept in the link.")
+        if data is not None and data.shareable:
+            scorers = {"critic": "Critic (default)", "textblob": "TextBlob (baseline, for comparison)"}
+            st.session_state["w_scorer"] = data_mod.current_scorer()
+            st.selectbox("Sentence scorer", list(scorers), format_func=scorers.get, key="w_scorer",
+                         on_change=_on_scorer_change,
+                         help="How each sentence is judged as praise or criticism. The default reads critics' "
+                              "prose (negation, 'but', film words); TextBlob is the plain general-purpose "
+                              "baseline, kept so you can compare.")
         st.session_state["_frame_data_slot"] = st.container()
     # Top of the page, so the link is in view on a phone too (the sidebar is folded away there).
     st.session_state["_frame_link_slot"] = st.container(horizontal=True, horizontal_alignment="right")
