@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 import pickle
 import re
 import tempfile
@@ -44,6 +45,7 @@ import pandas as pd
 from .aspects import CHARACTER_ROLE, People, Taxonomy, load_taxonomy
 from .films import FilmInfo
 from .ingest import ReviewSource
+from .pipeline import film_key, pooled_people
 from .sentiment import DEFAULT_SCORER
 
 TABLES = ("reviews", "aspects", "mentions", "texts", "set_aside")
@@ -80,50 +82,22 @@ def people_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[dict[s
     return [{role: set(names) for role, names in clean(t, titles).people.by_role.items()} for t in texts]
 
 
-def harvest(texts: Sequence[str], cast: set[str]) -> tuple[set[str], set[str]]:
-    """``pipeline.harvest_characters`` as (characters, actors), whichever form it returns."""
-    from .pipeline import harvest_characters
-
-    found = harvest_characters(list(texts), set(cast))
-    if isinstance(found, tuple):
-        return set(found[0]), set(found[1])
-    return set(found), set()
-
-
-def film_key(source: ReviewSource, index: int) -> str:
-    """The film a review is pooled with, as the pipeline groups them: reviews that name no
-    film are each their own film."""
-    return source.film or f"\0{index}"
-
-
 def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
                   people: Sequence[dict[str, set[str]]] | None = None) -> dict[str, FilmInfo]:
     """Per film with more than one review: the given film's details plus every name the
-    pipeline pools across that film's reviews (their metadata lines, the characters and
-    actors critics pair up). Analysing any partition of the film's reviews with it gives
-    that partition's rows of the one-run tables. Single reviews need no context."""
+    pipeline pools across that film's reviews (``pipeline.pooled_people``). Analysing any
+    partition of the film's reviews with it gives that partition's rows of the one-run
+    tables. Single reviews need no context."""
     titles = film.titles if film else ()
     people = people if people is not None else people_of([s.text for s in sources], titles)
-    groups: dict[str, list[int]] = {}
-    for index, source in enumerate(sources):
-        groups.setdefault(film_key(source, index), []).append(index)
-    out = {}
-    for key, members in groups.items():
-        if len(members) < 2:
-            continue
-        pooled = People({role: set(names) for role, names in film.people.by_role.items()}) if film else People()
-        for i in members:
-            for role, names in people[i].items():
-                for name in names:
-                    pooled.add(role, name)
-        cast = set(pooled.by_role.get("cast", ()))
-        characters, actors = harvest([sources[i].text for i in members], cast)
-        for name in characters:
-            pooled.add(CHARACTER_ROLE, name)
-        for name in actors - cast:
-            pooled.add("cast", name)
-        out[key] = replace(film, people=pooled) if film else FilmInfo(key="reviews", title="", people=pooled)
-    return out
+    counts = Counter(film_key(source, index) for index, source in enumerate(sources))
+    shared = [i for i, source in enumerate(sources) if counts[film_key(source, i)] > 1]
+    pooled = pooled_people([sources[i] for i in shared], [People(dict(people[i])) for i in shared],
+                           film.people if film else People())
+    return {
+        key: replace(film, people=names) if film else FilmInfo(key="reviews", title="", people=names)
+        for key, names in pooled.items()
+    }
 
 
 def _people_task(args) -> list[dict[str, set[str]]]:

@@ -238,38 +238,49 @@ class _Retelling:
         return self.active
 
 
-def _film_matchers(sources, cleaned, taxonomy, film_people: People, titles) -> list[AspectMatcher]:
-    """One aspect matcher per film, in source order.
+def film_key(source: ReviewSource, index: int) -> str:
+    """The film a review is pooled with: reviews that name no film are each their own."""
+    return source.film or f"\0{index}"
 
-    The names that link sentences to aspects are pooled per film: the film's metadata,
-    every review's own cast block, and the character names critics pair with actors.
-    Reviews that name no film are each their own film, so names never leak between
-    unrelated reviews (and a large batch costs one small matcher per review, not one
-    huge one).
+
+def pooled_people(sources, people_per_source: list[People], base: People) -> dict[str, People]:
+    """Per film (``film_key``): the names that link sentences to aspects.
+
+    Pooled from the film's metadata (``base``), every review's own cast block, and the
+    character names critics pair with actors. Reviews that name no film are each their own
+    film, so names never leak between unrelated reviews.
     """
     groups: dict[str, list[int]] = {}
     for index, source in enumerate(sources):
-        groups.setdefault(source.film or f"\0{index}", []).append(index)
-    matchers: list[AspectMatcher | None] = [None] * len(sources)
-    # Reviews whose names and titles are the same share one matcher (most quotes name nobody).
-    shared: dict[tuple, AspectMatcher] = {}
+        groups.setdefault(film_key(source, index), []).append(index)
+    out: dict[str, People] = {}
     for key, members in groups.items():
-        people = film_people.merged(People())
+        people = base.merged(People())
         for i in members:
-            people = people.merged(cleaned[i].people)
+            people = people.merged(people_per_source[i])
         cast = set(people.by_role.get("cast", ()))
         characters, actors = harvest_characters((sources[i].text for i in members), cast)
         for name in characters:
             people.add(CHARACTER_ROLE, name)
         for name in actors - cast:
             people.add("cast", name)
-        film_key = sources[members[0]].film
-        film_titles = titles or ((film_key,) if film_key else ())
+        out[key] = people
+    return out
+
+
+def _film_matchers(sources, cleaned, taxonomy, film_people: People, titles) -> list[AspectMatcher]:
+    """One aspect matcher per film, in source order; films with the same names and title
+    share one (most quotes name nobody), so a large batch stays small."""
+    pooled = pooled_people(sources, [c.people for c in cleaned], film_people)
+    shared: dict[tuple, AspectMatcher] = {}
+    matchers: list[AspectMatcher] = []
+    for index, source in enumerate(sources):
+        people = pooled[film_key(source, index)]
+        film_titles = titles or ((source.film,) if source.film else ())
         signature = (film_titles, frozenset((role, frozenset(names)) for role, names in people.by_role.items()))
         if (matcher := shared.get(signature)) is None:
             matcher = shared[signature] = AspectMatcher(taxonomy, people, film_titles)
-        for i in members:
-            matchers[i] = matcher
+        matchers.append(matcher)
     return matchers
 
 
