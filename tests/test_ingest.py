@@ -263,7 +263,7 @@ def test_short_or_list_like_english_is_not_flagged():
 def test_nonsense_rating_message_and_empty_score(raw):
     data = csv_bytes([f'1,"{GOOD}",{raw}'])
     report = read_uploads([("r.csv", data)])
-    src = one(report)
+    one(report)  # the row is kept
     assert any(p.startswith("r.csv row 1: rating") and "score left empty" in p for p in report.problems)
     analysis = analyze_sources(report.sources)
     assert math.isnan(analysis.reviews.loc[0, "explicit_score"])

@@ -38,11 +38,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import pandas as pd
 
-from .aspects import CHARACTER_ROLE, People, Taxonomy, load_taxonomy
+from .aspects import People, Taxonomy, load_taxonomy
 from .films import FilmInfo
 from .ingest import ReviewSource
 from .pipeline import film_key, pooled_people

@@ -28,7 +28,7 @@ from .films import FilmInfo
 from .ingest import ReviewSource
 from .opinion import has_critic_voice, is_opinion, starts_retelling, tells_events
 from .ratings import parse_rating
-from .scoring import POLARITY_DEADBAND, aspect_table, inferred_scores
+from .scoring import aspect_table, inferred_scores
 from .segment import clauses, lines, sentences
 from .sentiment import DEFAULT_SCORER, get_scorer
 from .textnorm import normalize

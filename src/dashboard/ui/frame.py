@@ -17,7 +17,7 @@ import streamlit as st
 from .. import views
 from ..sentiment import DEFAULT_SCORER
 from . import data as data_mod
-from . import render, session, state
+from . import render, state
 
 log = logging.getLogger(__name__)
 _CTX = "_frame_context"
