@@ -170,3 +170,18 @@ def test_inferred_scores_monotone_and_nan_without_opinions():
     assert s["a"] < s["b"] < s["c"]
     assert "d" not in s.index
     assert ((s >= 0) & (s <= 100)).all()
+
+
+@pytest.mark.parametrize("text", [
+    "A dreary, lifeless slog.",
+    "An ugly, revolting movie.",
+    "A gripping, beautifully acted thriller.",
+    "Insufferably naive.",
+])
+def test_clear_opinion_words_reach_the_opinion_threshold(critic, text):
+    # The pipeline counts a mention as opinion when one word cue is at least this strong,
+    # so a clear evaluative word must carry a cue on that scale.
+    from dashboard.opinion import EVALUATIVE_CUE
+
+    j = critic.score_many([text])[0]
+    assert max(abs(c.weight) for c in j.cues) >= EVALUATIVE_CUE, text
