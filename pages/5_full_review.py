@@ -13,7 +13,7 @@ if ctx.data is not None:
         "- Highlighted sentences are the critic's opinions. A small tag in front says which part of "
         "the film it is about and whether it is **▲ Praise** (blue, solid underline), "
         "**▼ Criticism** (orange, dashed underline) or **● Neutral**. Bold words tipped the balance.\n"
-        "- Sentences that only retell the plot are left plain: they don't change any score.\n"
+        "- Sentences that only retell the plot have a thin grey dotted line: they don't change any score.\n"
         "- *Greyed, slanted text* was set aside (site menus, adverts, cast lists, headings); its tag says why.\n"
         "- The critic's own rating is **boxed in yellow**."
     )
@@ -32,6 +32,7 @@ if ctx.data is not None:
     st.html(render.critic_card_html({**row, "pull_quote": ""}, ctx.labels.get(rid, rid)))
     st.html('<div class="cd-legend cd-muted"><span>▲ Praise = blue, solid underline</span>'
             '<span>▼ Criticism = orange, dashed underline</span><span>● Neutral = grey, dotted</span>'
+            '<span>Dotted grey line = retold plot, not scored</span>'
             '<span>Greyed = set aside, not scored</span></div>')
     text = a.text_of(rid)
     body = views.full_review_html(

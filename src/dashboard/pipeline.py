@@ -41,6 +41,7 @@ REVIEW_COLUMNS = [
 MENTION_COLUMNS = [
     "review_id", "mention_id", "aspect", "polarity", "opinion", "start", "end", "text",
     "cues", "aspect_terms", "kind", "position", "subjectivity", "sentence_start", "sentence_end",
+    "plot",  # True where the sentence retells the story (and so is no opinion)
 ]
 # A list item under "Pros:"/"Cons:" gets at least this strength in its heading's direction.
 LIST_ITEM_MIN_STRENGTH = 0.4
@@ -328,7 +329,7 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
             rows.append((
                 source.review_id, mention_id, aspect, polarity, opinion, m.start, m.end, raw, cues,
                 "; ".join(dict.fromkeys(terms.get(aspect, []))), m.kind, position, subjectivity,
-                m.sentence_start, m.sentence_end,
+                m.sentence_start, m.sentence_end, in_retelling and not opinion,
             ))
     return rows
 

@@ -405,6 +405,9 @@ SET_ASIDE_WORDS = {
 }
 
 
+PLOT_TITLE = "Retold plot: describes the story, not the critic's opinion of it, so it changes no score"
+
+
 def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame, names: dict[str, str],
                      aspect: str | None = None) -> str:
     """The original review as escaped HTML: opinion mentions highlighted (praise/criticism
@@ -418,6 +421,11 @@ def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame,
         s, e = int(row.start), int(row.end)
         if 0 <= s < e <= n:
             spans.append((s, e, "aside", {"kind": str(row.kind), "reason": str(row.reason)}))
+    if "plot" in mentions.columns:
+        plot = mentions[mentions["plot"].astype(bool)].drop_duplicates("mention_id")
+        for row in plot.itertuples(index=False):
+            if not aspect and 0 <= int(row.start) < int(row.end) <= n:
+                spans.append((int(row.start), int(row.end), "plot", {}))
     ops = mentions[mentions["opinion"].astype(bool)]
     grouped: dict[str, dict] = {}
     for row in ops.itertuples(index=False):
@@ -436,7 +444,9 @@ def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame,
         if s < pos:  # overlaps an earlier span: skip (spans don't nest in practice)
             continue
         out.append(esc(text[pos:s]))
-        if kind == "aside":
+        if kind == "plot":
+            out.append(f'<span class="plot" title="{esc(PLOT_TITLE)}">{esc(text[s:e])}</span>')
+        elif kind == "aside":
             k = info["kind"]
             cls = "rating" if k == "rating" else "aside"
             title = f"{SET_ASIDE_WORDS.get(k, 'Set aside')}: {info['reason']}"

@@ -44,6 +44,7 @@ mark.ctx{background:rgba(250,204,21,.35);color:inherit;padding:0 .1rem}
   border:1px solid rgba(128,128,128,.45);border-radius:.25rem;padding:0 .25rem;margin:0 .3rem 0 .1rem;font-style:normal;
   overflow-wrap:anywhere}
 .cd-review .aside{opacity:.5;font-style:italic}
+.cd-review .plot{border-bottom:1px dotted rgba(128,128,128,.7)}
 .cd-review .rating{font-weight:700;outline:2px solid #E3C400;border-radius:.2rem;padding:0 .2rem}
 .cd-legend span{margin-right:1rem;white-space:nowrap;display:inline-block}
 </style>
