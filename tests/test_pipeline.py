@@ -129,3 +129,13 @@ def test_unscored_sources_keep_their_note():
     a = analyze_sources([ReviewSource("fr", "Un film magnifique.", note="not English: left unscored", skip_scoring=True)])
     assert a.reviews.loc[0, "note"] == "not English: left unscored"
     assert a.mentions.empty
+
+
+def test_retold_plot_is_marked_as_plot(ballerina_analysis):
+    a = ballerina_analysis
+    text = a.text_of(INDORI_NERD)
+    start = text.index("she uncovers a conspiracy")
+    m = a.mentions
+    hit = m[(m.review_id == INDORI_NERD) & (m.start <= start) & (m.end > start)]
+    assert hit["plot"].all() and not hit["opinion"].any()
+    assert not m[m.opinion]["plot"].any()           # an opinion is never plot

@@ -219,3 +219,14 @@ def test_safe_url():
     assert views.safe_url("javascript:alert(1)") == ""
     assert views.safe_url("https://example.org/a") == "https://example.org/a"
     assert views.safe_url(np.nan) == ""
+
+
+def test_full_review_marks_retold_plot():
+    text = "She returns home. The acting is superb."
+    mentions = pd.DataFrame(
+        [("r", "r#0", "", 0.0, False, 0, 17, "[]", True), ("r", "r#1", "acting", 0.8, True, 18, 39, "[]", False)],
+        columns=["review_id", "mention_id", "aspect", "polarity", "opinion", "start", "end", "cues", "plot"])
+    aside = pd.DataFrame(columns=["review_id", "start", "end", "kind", "reason"])
+    out = views.full_review_html(text, mentions, aside, {"acting": "Acting"})
+    assert '<span class="plot"' in out and "Retold plot" in out
+    assert 'class="m praise"' in out
