@@ -55,7 +55,13 @@ _OWN_SUBJECT = re.compile(r"^\W*(?:(?:but|yet|and|though|although|while|still|so
 # aspects named nearest the words that carry the judgement are kept.
 MAX_ASPECTS_PER_MENTION = 3
 # Cues lighter than this are not shown as the words behind a score.
-CUE_MIN_WEIGHT = 0.2
+CUE_MIN_WEIGHT = 0.3
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but yet so if while though although as of to in on at by for with from into "
+    "than then that this these those it its it's is are was were be been being has have had do does "
+    "did he she they them his her their him we you i me my our your there here which who what when "
+    "where how all some any each".split()
+)
 _LETTERS = re.compile(r"[^\W\d_]")
 # A character named this close to the start of a sentence is its subject ("Eva has chosen").
 CHARACTER_SUBJECT_CHARS = 12
@@ -335,13 +341,23 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
 
 
 def _salient_cues(text: str, cues) -> list:
-    """The cues worth showing a reader: words (not digits or stray letters) whose weight
-    moved the score noticeably; at least the strongest word when there is one."""
-    words = [c for c in cues if len(_LETTERS.findall(text[c.start:c.end])) >= 2]
+    """The cues worth showing a reader as "the words behind the score": words whose weight
+    moved it noticeably, leaving out what carries no judgement of its own (digits, stray
+    letters, function words, and names in mid-sentence, which a model may weigh only by
+    accident of its training data). At least the strongest word, when there is one."""
+    words = [c for c in cues if _carries_judgement(text, c.start, c.end)]
     salient = [c for c in words if abs(c.weight) >= CUE_MIN_WEIGHT]
     if not salient and words:
         salient = [max(words, key=lambda c: abs(c.weight))]
     return salient
+
+
+def _carries_judgement(text: str, start: int, end: int) -> bool:
+    token = text[start:end]
+    if len(_LETTERS.findall(token)) < 2 or normalize(token).lower() in _FUNCTION_WORDS:
+        return False
+    mid_sentence_name = token[:1].isupper() and start > 0 and not re.search(r"[.!?\"'(]\s*$", text[:start])
+    return not mid_sentence_name
 
 
 def _nearest_aspects(matches, cues, limit: int) -> list[str]:
