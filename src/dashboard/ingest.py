@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .html import MAX_HTML_CHARS  # a web page is cut to this before parsing
+
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -41,7 +43,6 @@ MAX_REVIEW_CHARS = 200_000             # ~35,000 words: far longer than any real
 MAX_TABLE_ROWS = 5_000                 # rows read from one table
 MAX_BATCH_CHARS = 5_000_000            # text analysed in one batch (~15 s of analysis)
 MAX_FILES_PER_BATCH = 200
-MAX_HTML_CHARS = 5_000_000             # a web page is cut to this before parsing
 
 # Other names a spreadsheet may give the columns.
 COLUMN_ALIASES = {
