@@ -165,28 +165,26 @@ def run_child(args: argparse.Namespace) -> None:
     print(json.dumps({"peak_rss_mb": round(own + workers, 1), "loaded_rss_mb": round(before, 1)}))
 
 
-def _peak_mb() -> float:
-    """This process's peak RSS. VmHWM, not ru_maxrss: on Linux ru_maxrss carries over the
-    parent's peak across fork and exec, so a child of a big process would report it."""
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status (MB), else the peak RSS."""
     try:
         with open("/proc/self/status") as fh:
             for line in fh:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _peak_mb() -> float:
+    """Peak RSS. VmHWM, not ru_maxrss: on Linux ru_maxrss carries over the parent's peak
+    across fork and exec, so a child of a big process would report it."""
+    return _status_mb("VmHWM")
 
 
 def _rss_mb() -> float:
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return _status_mb("VmRSS")
 
 
 def measure(name: str, spec: dict, args: argparse.Namespace) -> dict:
