@@ -14,7 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .terms import FoundIndex, TermLists
 from .textnorm import normalize
+from .tokens import TOKEN, Tokens, tokenize
 
 CHARACTER_ROLE = "character"
 FALLBACK = "fallback"  # AspectMatch.via for a word that names the film itself
@@ -84,36 +86,28 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
     return _parse_taxonomy(text)
 
 
-def _term_pattern(terms: list[str] | tuple[str, ...]) -> re.Pattern[str] | None:
-    parts = []
-    for term in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
-        if term.startswith("re:"):
-            parts.append(f"(?:{term[3:]})")
-            continue
-        term = term.lower()
-        stem = term.rstrip("*")
-        body = re.escape(stem).replace(r"\ ", r"\s+")
-        parts.append(body + (r"[\w'-]*" if term.endswith("*") else r"(?:'s|s|es)?"))
-    if not parts:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
-
-
 @lru_cache(maxsize=8)
-def _term_patterns(taxonomy: Taxonomy) -> list[tuple[str, re.Pattern[str] | None]]:
+def _term_lists(taxonomy: Taxonomy) -> TermLists:
     """Compiled once per taxonomy: every film's matcher shares them."""
-    return [(a.key, _term_pattern(a.terms)) for a in taxonomy.aspects]
+    return TermLists({a.key: a.terms for a in taxonomy.aspects})
+
+
+def _title_term(title: str) -> str:
+    """A film's title as a term: its words as written, whatever characters they hold."""
+    if TOKEN.findall(title) == title.split():
+        return title  # plain words: a dictionary lookup, like any other term
+    return "re:(?<![\\w-])" + re.escape(title).replace(r"\ ", r"\s+") + r"(?:'s|s|es)?(?![\w-])"
 
 
 @lru_cache(maxsize=256)
 def _film_patterns(taxonomy: Taxonomy, titles: tuple[str, ...]):
-    """Patterns that depend on the film's title: words naming the film (``fallback_terms``
-    plus the title) and the film as the subject of a sentence."""
-    fallback = [
-        (a.key, _term_pattern(list(a.fallback_terms) + (list(titles) if a.key == "overall" else [])))
+    """What depends on the film's title: words naming the film (``fallback_terms`` plus
+    the title) and the film as the subject of a sentence."""
+    fallback = TermLists({
+        a.key: list(a.fallback_terms) + ([_title_term(t) for t in titles] if a.key == "overall" else [])
         for a in taxonomy.aspects
         if a.fallback_terms or a.key == "overall"
-    ]
+    })
     if "overall" not in taxonomy.keys:
         return fallback, re.compile(r"(?!)")
     verb = r"\s+(?:is|was|has|had|feels|felt|remains|proves|delivers|becomes|ends up|never|isn't|wasn't|doesn't|didn't)\b"
@@ -170,71 +164,82 @@ class AspectMatch:
     via: str  # "term" or the metadata role of a name
 
 
+@dataclass(frozen=True)
+class ReviewTerms:
+    """Every aspect word and name in one review, asked sentence by sentence."""
+
+    tokens: Tokens
+    names: FoundIndex
+    terms: FoundIndex
+    fallback: FoundIndex
+
+
 class AspectMatcher:
-    """Compiled patterns for one taxonomy and one film's people."""
+    """The aspect word lists of one taxonomy and the names of one film's people."""
 
     def __init__(self, taxonomy: Taxonomy, people: People | None = None, film_titles=()):
         self.taxonomy = taxonomy
-        self._terms = _term_patterns(taxonomy)
+        self._terms = _term_lists(taxonomy)
         self._fallback, self._film_subject = _film_patterns(taxonomy, tuple(t for t in film_titles if t))
-        self._names: list[tuple[str, str, re.Pattern[str]]] = []
         people = people or People()
-        role_aspects: dict[str, list[str]] = {}
+        self._role_aspects: dict[str, list[str]] = {}
         for aspect in taxonomy.aspects:
             for role in aspect.people:
-                role_aspects.setdefault(role.lower(), []).append(aspect.key)
-        for role, names in people.by_role.items():
-            variants = {v for n in names for v in name_variants(n)}
-            if role == CHARACTER_ROLE:
-                variants |= {n.split(" ")[0] for n in names if len(n.split(" ")[0]) > 2}
-            pattern = _name_pattern(variants)
-            if pattern is None:
+                self._role_aspects.setdefault(role.lower(), []).append(aspect.key)
+        names: dict[str, set[str]] = {}
+        for role, role_names in people.by_role.items():
+            if role not in self._role_aspects:
                 continue
-            for aspect_key in role_aspects.get(role, []):
-                self._names.append((aspect_key, role, pattern))
+            variants = {v for n in role_names for v in name_variants(n)}
+            if role == CHARACTER_ROLE:
+                variants |= {n.split(" ")[0] for n in role_names if len(n.split(" ")[0]) > 2}
+            names[role] = variants
+        self._names = name_lists(frozenset((role, frozenset(v)) for role, v in names.items()))
+        self._world = "world" if "world" in taxonomy.keys else None
+
+    def find(self, tokens: Tokens) -> ReviewTerms:
+        """One pass over a whole review's tokens."""
+        return ReviewTerms(tokens, FoundIndex(self._names.find(tokens), tokens),
+                           FoundIndex(self._terms.find(tokens), tokens),
+                           FoundIndex(self._fallback.find(tokens), tokens))
 
     def match(self, text: str) -> list[AspectMatch]:
         """Every aspect cue in ``text`` (offsets relative to ``text``)."""
         norm = normalize(text)
+        return self.match_span(self.find(tokenize(norm)), 0, len(norm))
+
+    def match_span(self, review: ReviewTerms, start: int, end: int) -> list[AspectMatch]:
+        """Every aspect cue in ``review.tokens.text[start:end]`` (offsets relative to ``start``)."""
+        norm = review.tokens.text
         found: list[AspectMatch] = []
         taken: list[tuple[int, int]] = []
-        for aspect_key, role, pattern in self._names:
-            for m in pattern.finditer(norm):
-                if role == CHARACTER_ROLE and _FRANCHISE_FOLLOWER.match(norm, m.end()):
-                    aspect_key = "world" if "world" in self.taxonomy.keys else aspect_key
-                found.append(AspectMatch(aspect_key, m.start(), m.end(), role))
-                taken.append((m.start(), m.end()))
-        for aspect_key, pattern in self._terms:
-            if pattern is None:
-                continue
-            for m in pattern.finditer(norm):
-                # A role name wins over a trigger word inside it ("the Director" the character).
-                if not any(s <= m.start() < e for s, e in taken):
-                    found.append(AspectMatch(aspect_key, m.start(), m.end(), "term"))
+        for f in review.names.within(start, end):
+            for aspect_key in self._role_aspects[f.key]:
+                if f.key == CHARACTER_ROLE and self._world and _FRANCHISE_FOLLOWER.match(norm, f.end, end):
+                    aspect_key = self._world
+                found.append(AspectMatch(aspect_key, f.start - start, f.end - start, f.key))
+            taken.append((f.start, f.end))
+        for f in review.terms.within(start, end):
+            # A role name wins over a trigger word inside it ("the Director" the character).
+            if not any(s <= f.start < e for s, e in taken):
+                found.append(AspectMatch(f.key, f.start - start, f.end - start, "term"))
         # Text order, so the result never depends on how names were collected.
         found.sort(key=lambda a: (a.start, a.end, a.aspect))
         if not found:
-            for aspect_key, pattern in self._fallback:
-                if pattern is not None and (m := pattern.search(norm)):
-                    found.append(AspectMatch(aspect_key, m.start(), m.end(), FALLBACK))
-        elif self._film_subject.match(norm) and not any(a.aspect == "overall" for a in found):
+            first: dict[str, AspectMatch] = {}
+            for f in review.fallback.within(start, end):
+                first.setdefault(f.key, AspectMatch(f.key, f.start - start, f.end - start, FALLBACK))
+            found = [first[k] for k in self._fallback.keys if k in first]
+        elif not any(a.aspect == "overall" for a in found) and (m := self._film_subject.match(norm[start:end])):
             # "It is brutal, thrilling and a dramatic debut": a judgement of the film itself,
             # whatever else the sentence names.
-            m = self._film_subject.match(norm)
             group = "subject" if m.group("subject") else "film"
             found.append(AspectMatch("overall", m.start(group), m.end(group), FALLBACK))
         return found
 
 
-def _name_pattern(names: set[str]) -> re.Pattern[str] | None:
-    return _compiled_names(frozenset(n for n in names if n))
-
-
 @lru_cache(maxsize=4096)
-def _compiled_names(names: frozenset[str]) -> re.Pattern[str] | None:
-    """Compiled once per set of names: reviews of one film, or naming the same people, share it."""
-    if not names:
-        return None
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
-    # Names are matched case-sensitively: "Eve" the heroine, not "eve" of a holiday.
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?:'s|')?(?![\w-])")
+def name_lists(names: frozenset) -> TermLists:
+    """Names matched case-sensitively: "Eve" the heroine, not "eve" of a holiday. Built
+    once per set of names: reviews of one film, or naming the same people, share them."""
+    return TermLists({role: sorted(variants) for role, variants in names}, case_sensitive=True)

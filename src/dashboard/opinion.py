@@ -2,20 +2,22 @@
 
 Retold plot is kept (readers may want to see it) but marked ``opinion = False`` and moves
 no score. The decision combines the scorer's subjectivity estimate with the word lists in
-``resources/opinion.toml``: inside a synopsis paragraph a sentence needs the critic's
-voice (a stance word) to count; elsewhere a narrative sentence with no stance word and a
-low subjectivity is plot.
+``resources/opinion.toml`` (found once per review, then asked per sentence): inside a
+synopsis paragraph a sentence needs the critic's voice (a stance word) to count;
+elsewhere a narrative sentence with no stance word and a low subjectivity is plot.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .sentiment import Judgement
+from .terms import FoundIndex, TermLists
+from .textnorm import normalize
+from .tokens import tokenize
 
 # Outside retold plot and plain facts, a sentence is an opinion when it has a stance word,
 # one evaluative word (a cue at least EVALUATIVE_CUE strong) or a clear polarity. Critics'
@@ -28,73 +30,72 @@ CLEAR_POLARITY = 0.3
 NARRATIVE_SUBJECTIVITY = 0.6
 
 
-@dataclass(frozen=True)
-class OpinionRules:
-    stance: re.Pattern[str]
-    weak_stance: re.Pattern[str]
-    synopsis_opener: re.Pattern[str]
-    narrative: re.Pattern[str]
-    fact: re.Pattern[str]
+_LISTS = ("stance", "weak_stance", "synopsis_opener", "narrative", "fact")
 
 
 @lru_cache(maxsize=1)
-def rules() -> OpinionRules:
+def word_lists() -> TermLists:
+    """The lists of ``opinion.toml``, found in one pass over a review."""
     data = tomllib.loads(resources.files("dashboard.resources").joinpath("opinion.toml").read_text("utf-8"))
-    flags = re.I | re.M
-    return OpinionRules(
-        stance=re.compile(data["stance"].replace("\\\n", ""), flags),
-        weak_stance=re.compile(data["weak_stance"].replace("\\\n", ""), flags),
-        synopsis_opener=re.compile(data["synopsis_opener"].replace("\\\n", ""), flags),
-        narrative=re.compile(data["narrative"].replace("\\\n", ""), flags),
-        fact=re.compile(data["fact"].replace("\\\n", ""), flags),
-    )
+    return TermLists({key: data[key] for key in _LISTS}, strict_edges=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """Which of the opinion word lists a sentence or clause holds."""
+
+    stance: bool = False           # the critic judging ("I think", "fails", "gorgeous")
+    weak_stance: bool = False      # softer signs of a voice ("feels", "quite")
+    synopsis_opener: bool = False  # "The story follows..."
+    narrative: bool = False        # events told in sequence ("years later", "is chased")
+    fact: bool = False             # "Released in cinemas", "directed by"
+
+
+def signals_in(found: FoundIndex, start: int, end: int) -> Signals:
+    """The signals of ``text[start:end]``, from a whole review's matches."""
+    keys = {f.key for f in found.within(start, end)}
+    return Signals(*(key in keys for key in _LISTS))
+
+
+def signals_of(text: str) -> Signals:
+    """The signals of one text on its own."""
+    tokens = tokenize(normalize(text))
+    return signals_in(FoundIndex(word_lists().find(tokens), tokens), 0, len(text))
 
 
 def _is_word(token: str) -> bool:
     return sum(ch.isalpha() for ch in token) >= 2
 
 
-def opens_synopsis(sentence: str) -> bool:
-    return bool(rules().synopsis_opener.search(sentence))
-
-
-def has_critic_voice(text: str) -> bool:
-    """A stance word: the critic judging, not the story happening."""
-    return bool(rules().stance.search(text))
-
-
-def tells_events(text: str, character_subject: bool = False) -> bool:
+def tells_events(signals: Signals, character_subject: bool = False) -> bool:
     """Narrative wording, or a character as the subject ("Eva has chosen to leave...")."""
-    return character_subject or bool(rules().narrative.search(text))
+    return character_subject or signals.narrative
 
 
-def starts_retelling(text: str, judgement: Judgement, character_subject: bool = False) -> bool:
+def starts_retelling(signals: Signals, judgement: Judgement, character_subject: bool = False) -> bool:
     """Does this sentence start retelling the plot? The rest of its paragraph then needs
     the critic's own voice to count as opinion."""
-    r = rules()
-    if r.stance.search(text):
+    if signals.stance:
         return False
-    if opens_synopsis(text):
+    if signals.synopsis_opener:
         return True
-    return (tells_events(text, character_subject) and not r.weak_stance.search(text)
+    return (tells_events(signals, character_subject) and not signals.weak_stance
             and judgement.subjectivity < NARRATIVE_SUBJECTIVITY)
 
 
-def is_opinion(text: str, judgement: Judgement, in_retelling: bool, from_list: bool) -> bool:
+def is_opinion(signals: Signals, text: str, judgement: Judgement, in_retelling: bool, from_list: bool) -> bool:
     """``text`` is the normalised mention; ``in_retelling`` when it stands in retold plot."""
     if from_list:
         return True  # a Pros/Cons item is an opinion by its heading
-    r = rules()
-    strong = bool(r.stance.search(text))
-    if in_retelling or (opens_synopsis(text) and not strong):
+    strong = signals.stance
+    if in_retelling or (signals.synopsis_opener and not strong):
         return strong
     if strong:
         return True
-    if r.fact.search(text):
+    if signals.fact:
         return False
     # Only word cues count: digits and stray letters carry model noise, not judgement.
     strongest = max((abs(c.weight) for c in judgement.cues if _is_word(text[c.start:c.end])), default=0.0)
-    weak = bool(r.weak_stance.search(text))
-    if r.narrative.search(text) and not weak:
+    if signals.narrative and not signals.weak_stance:
         return judgement.subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
-    return weak or strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
+    return signals.weak_stance or strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY

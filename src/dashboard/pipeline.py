@@ -22,16 +22,18 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, Taxonomy, load_taxonomy
+from .aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, Taxonomy, load_taxonomy, name_lists
 from .clean import Cleaned, clean
 from .films import FilmInfo
 from .ingest import ReviewSource
-from .opinion import has_critic_voice, is_opinion, starts_retelling, tells_events
+from .opinion import Signals, is_opinion, signals_in, starts_retelling, tells_events, word_lists
 from .ratings import parse_rating
 from .scoring import aspect_table, inferred_scores
 from .segment import clauses, lines, sentences
 from .sentiment import DEFAULT_SCORER, get_scorer
+from .terms import FoundIndex
 from .textnorm import normalize
+from .tokens import Tokens, tokenize
 
 REVIEW_COLUMNS = [
     "review_id", "film", "title", "outlet", "author", "explicit_rating", "explicit_score",
@@ -63,6 +65,7 @@ _FUNCTION_WORDS = frozenset(
     "where how all some any each".split()
 )
 _LETTERS = re.compile(r"[^\W\d_]")
+_SENTENCE_OPENERS = frozenset(".!?\"'(")
 # A character named this close to the start of a sentence is its subject ("Eva has chosen").
 CHARACTER_SUBJECT_CHARS = 12
 
@@ -100,6 +103,14 @@ class _Mention:
 _CAP_NAME = r"[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|[A-Z]\.))?"
 # "Daniel Miller (David Paymer)": a character and, in brackets, the actor who plays them.
 _CHARACTER_ACTOR = re.compile(rf"(?<![\w.])(?P<c>{_CAP_NAME})\s\((?P<a>[A-Z][a-z]+(?:\s[A-Z][\w.'-]+){{1,2}})\)")
+_CAP_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+# Around an actor's name: "Eve (Ana de Armas)"; "Ana de Armas as Eve", "Reedus plays
+# Daniel Pine", "Byrne's Chancellor", "Huston ... as the Director".
+_ROLE_BEFORE_ACTOR = re.compile(rf"(?:the\s)?(?P<c>{_CAP_WORDS})\s\($")
+_ROLE_AFTER_ACTOR = re.compile(
+    rf"\s(?:as|plays)\s(?:the\s)?(?P<c2>{_CAP_WORDS})|'s\s(?P<c3>{_CAP_WORDS})"
+    rf"|[^.]{{0,60}}?\sas\s(?:the\s)?(?P<c4>{_CAP_WORDS})\b"
+)
 _NOT_A_NAME = {"The", "In", "A", "An", "His", "Her", "Ballerina", "Directed", "Starring", "Rated", "Released"}
 
 
@@ -119,22 +130,18 @@ def harvest_characters(texts: Iterable[str], cast: set[str]) -> tuple[set[str], 
                     actors.add(m.group("a"))
         actors -= characters
     cast = set(cast) | actors
-    joined = "\n".join(texts)
-    # Only names that occur at all go into the pattern (one small pattern per film).
-    variants = sorted({v for name in cast for v in _name_variants(name) if v in joined}, key=len, reverse=True)
+    variants = frozenset(v for name in cast for v in _name_variants(name))
     if not variants:
         return characters, actors
-    actor = "(?:" + "|".join(re.escape(v) for v in variants) + ")"
-    cap = r"(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
-    pattern = re.compile(
-        rf"(?:the\s)?(?P<c1>{cap})\s\({actor}\)"                 # Eve (Ana de Armas)
-        rf"|{actor}\s(?:as|plays)\s(?:the\s)?(?P<c2>{cap})"        # Ana de Armas as Eve
-        rf"|{actor}'s\s(?P<c3>{cap})"                              # Byrne's Chancellor
-        rf"|{actor}[^.]{{0,60}}?\sas\s(?:the\s)?(?P<c4>{cap})\b"  # Huston ... as the Director
-    )
-    for m in pattern.finditer(joined):
-        name = next(g for g in (m.group("c1"), m.group("c2"), m.group("c3"), m.group("c4")) if g)
-        if name.split()[0] not in _NOT_A_NAME and name not in cast:
+    joined = "\n".join(texts)
+    for f in name_lists(frozenset({("cast", variants)})).find(tokenize(joined)):
+        end = f.end - 2 if joined.startswith("'s", f.end - 2) else f.end
+        m = None
+        if joined.startswith(")", end):
+            m = _ROLE_BEFORE_ACTOR.search(joined, max(0, f.start - 40), f.start)
+        m = m or _ROLE_AFTER_ACTOR.match(joined, end)
+        name = next((g for g in m.groups() if g), None) if m else None
+        if name and name.split()[0] not in _NOT_A_NAME and name not in cast:
             characters.add(name)
     return characters, actors
 
@@ -205,7 +212,9 @@ def analyze_sources(
         by_review.setdefault(m.review_id, []).append(i)
     for done, (source, matcher) in enumerate(zip(sources, matchers), start=1):
         mine = by_review.get(source.review_id, [])
-        rows.extend(_mention_rows(source, [candidates[i] for i in mine], [judgements[i] for i in mine], matcher))
+        if mine:
+            rows.extend(_mention_rows(source, [candidates[i] for i in mine], [judgements[i] for i in mine],
+                                      matcher, tokenize(normalize(source.text))))
         if progress:
             progress(done, total)
 
@@ -233,15 +242,15 @@ class _Retelling:
         self.active = False
         self.paragraph = -1
 
-    def update(self, m: _Mention, norm: str, judgement, character_subject: bool) -> bool:
+    def update(self, m: _Mention, signals: Signals, judgement, character_subject: bool) -> bool:
         if m.paragraph != self.paragraph:
             self.active, self.paragraph = False, m.paragraph
         if m.in_synopsis:
             self.active = True
-        elif self.active and has_critic_voice(norm) and not tells_events(norm, character_subject):
+        elif self.active and signals.stance and not tells_events(signals, character_subject):
             self.active = False
         elif not self.active and not m.list_sign:
-            self.active = starts_retelling(norm, judgement, character_subject)
+            self.active = starts_retelling(signals, judgement, character_subject)
         return self.active
 
 
@@ -291,22 +300,28 @@ def _film_matchers(sources, cleaned, taxonomy, film_people: People, titles) -> l
     return matchers
 
 
-def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, matcher: AspectMatcher) -> list[tuple]:
+def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, matcher: AspectMatcher,
+                  tokens: Tokens) -> list[tuple]:
     rows: list[tuple] = []
     length = max(len(source.text), 1)
+    # Aspect words, names and opinion words are found once in the whole review, then
+    # asked mention by mention.
+    review_terms = matcher.find(tokens)
+    voices = FoundIndex(word_lists().find(tokens), tokens)
     retelling = _Retelling()
     previous: _Mention | None = None
     previous_aspects: list[str] = []
     for number, (m, j) in enumerate(zip(mentions, judgements)):
         raw = source.text[m.start:m.end]
-        norm = normalize(raw)
+        norm = tokens.text[m.start:m.end]
         polarity = float(np.clip(j.polarity, -1.0, 1.0))
         if m.list_sign:
             polarity = m.list_sign * max(abs(polarity), LIST_ITEM_MIN_STRENGTH)
-        matches = matcher.match(raw)
+        matches = matcher.match_span(review_terms, m.start, m.end)
+        signals = signals_in(voices, m.start, m.end)
         character_subject = any(a.via == CHARACTER_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in matches)
-        in_retelling = retelling.update(m, norm, j, character_subject)
-        opinion = is_opinion(norm, j, in_retelling, bool(m.list_sign))
+        in_retelling = retelling.update(m, signals, j, character_subject)
+        opinion = is_opinion(signals, norm, j, in_retelling, bool(m.list_sign))
 
         aspects = _nearest_aspects(matches, j.cues, MAX_ASPECTS_PER_MENTION)
         if previous is None or previous.paragraph != m.paragraph:
@@ -356,8 +371,10 @@ def _carries_judgement(text: str, start: int, end: int) -> bool:
     token = text[start:end]
     if len(_LETTERS.findall(token)) < 2 or normalize(token).lower() in _FUNCTION_WORDS:
         return False
-    mid_sentence_name = token[:1].isupper() and start > 0 and not re.search(r"[.!?\"'(]\s*$", text[:start])
-    return not mid_sentence_name
+    if not token[:1].isupper() or start == 0:
+        return True
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] in _SENTENCE_OPENERS  # a capital opening a sentence
 
 
 def _nearest_aspects(matches, cues, limit: int) -> list[str]:

@@ -1,0 +1,262 @@
+"""Word lists found in one pass over a review's tokens.
+
+A term list is data (``aspects.toml``, ``opinion.toml``, names of cast and crew), written
+in one small syntax:
+
+* ``word`` or ``two words``: whole words, case-insensitive, with any plural or possessive
+  ending on the last word ("actor" finds "actors", "actor's");
+* ``word*``: any ending on the last word ("choreograph*");
+* ``^words``: only as the first words of a sentence or clause;
+* ``re:PATTERN``: a regular expression, for what words cannot say.
+
+Plain terms are looked up word by word in dictionaries (a word's candidates are worked out
+once and remembered), so a review costs one tokenisation plus a lookup per word, however
+long the lists. Within one list, matches are leftmost-longest and do not overlap, as a
+single regular expression of the list would give.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from .tokens import TOKEN, Tokens
+
+EXACT, PLURAL, PREFIX, POSSESSIVE = "exact", "plural", "prefix", "possessive"
+_PLURAL_ENDINGS = ("'s", "es", "s")
+_WORD_CACHE_LIMIT = 100_000
+_JOINERS = ("-", "_")  # a word joined to another by these is part of it
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One term found: ``text[start:end]`` is an item of list ``key``."""
+
+    key: str
+    start: int
+    end: int
+    at_start_only: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    key: str
+    words: tuple[str, ...]    # lower-cased: how the term is looked up
+    last: str                 # how the last word may end: EXACT, PLURAL, PREFIX or POSSESSIVE
+    at_start_only: bool
+    written: tuple[str, ...]  # as written, for case-sensitive lists
+
+
+class TermLists:
+    """Named term lists (``key -> terms``), compiled for one pass over a review's tokens.
+
+    ``case_sensitive`` for names ("Eve" the heroine, not "eve" of a holiday), whose last
+    word may take a possessive ending only. ``strict_edges``: a word joined by a hyphen
+    to another is not the word itself ("action-packed" is not "action"); without it,
+    hyphenated parts count ("well-made" has "well").
+    """
+
+    def __init__(self, lists: Mapping[str, Iterable[str]], case_sensitive: bool = False,
+                 strict_edges: bool = True) -> None:
+        self.keys = tuple(lists)
+        self.case_sensitive = case_sensitive
+        self.strict_edges = strict_edges
+        self._single: dict[str, list[_Term]] = {}
+        self._prefix: dict[str, list[_Term]] = {}
+        # Phrases by first word, then by second word (or, when the second word is a last
+        # word with any ending, in a short list to try one by one).
+        self._multi: dict[str, dict[str, list[_Term]]] = {}
+        self._multi_open: dict[str, list[_Term]] = {}
+        self._cache: dict[str, tuple] = {}
+        regex_parts: dict[str, list[str]] = {}
+        for key, terms in lists.items():
+            for term in terms:
+                self._add(key, term.strip(), regex_parts)
+        flags = 0 if case_sensitive else re.I
+        self._regexes = [(key, re.compile("|".join(parts), flags)) for key, parts in regex_parts.items()]
+        self._prefix_lengths = sorted({len(p) for p in self._prefix})
+        firsts = set(self._single) | set(self._prefix) | set(self._multi) | set(self._multi_open)
+        self.empty = not firsts and not self._regexes
+        # First characters a matching word can have: most words are ruled out at once
+        # (not when parts of hyphenated words count: any word may hold one).
+        self._initials = frozenset(k[:1] for k in firsts) if strict_edges else None
+
+    # ---------------------------------------------------------------- compiling
+    def _add(self, key: str, term: str, regex_parts: dict[str, list[str]]) -> None:
+        if not term:
+            return
+        if term.startswith("re:"):
+            regex_parts.setdefault(key, []).append(f"(?:{term[3:]})")
+            return
+        at_start_only = term.startswith("^")
+        term = term.lstrip("^").strip()
+        last = PREFIX if term.endswith("*") else POSSESSIVE if self.case_sensitive else PLURAL
+        written = tuple(term.rstrip("*").split())
+        if not written or TOKEN.findall(" ".join(written)) != list(written):
+            # Punctuation inside a term ("J.J. Abrams", "Part II: ..."): a pattern instead.
+            escaped = re.escape(" ".join(written)).replace(r"\ ", r"\s+")
+            tail = r"[\w'-]*" if last == PREFIX else r"(?:'s|')?" if last == POSSESSIVE else r"(?:'s|s|es)?"
+            regex_parts.setdefault(key, []).append(rf"(?<![\w-]){escaped}{tail}(?![\w-])")
+            return
+        words = tuple(w.lower() for w in written)
+        entry = _Term(key, words, last, at_start_only, written)
+        if len(words) == 1:
+            (self._prefix if last == PREFIX else self._single).setdefault(words[0], []).append(entry)
+        elif len(words) == 2 and last == PREFIX:
+            self._multi_open.setdefault(words[0], []).append(entry)
+        else:
+            self._multi.setdefault(words[0], {}).setdefault(words[1], []).append(entry)
+
+    # ---------------------------------------------------------------- lookups
+    def _endings(self) -> tuple[str, ...]:
+        return ("'s",) if self.case_sensitive else _PLURAL_ENDINGS
+
+    def _word_matches(self, word: str) -> list[tuple[_Term, int]]:
+        """Single-word terms ``word`` is, each with the length of ``word`` it covers."""
+        out: list[tuple[_Term, int]] = []
+        for entry in self._single.get(word, ()):
+            out.append((entry, len(word)))
+        for ending in self._endings():
+            if word.endswith(ending) and len(word) > len(ending):
+                for entry in self._single.get(word[: -len(ending)], ()):
+                    out.append((entry, len(word)))
+        for length in self._prefix_lengths:
+            if length > len(word):
+                break
+            for entry in self._prefix.get(word[:length], ()):
+                out.append((entry, len(word)))
+        return out
+
+    def _lookup(self, word: str) -> tuple:
+        """(single-word matches, phrases that may start here), remembered per word."""
+        found = self._cache.get(word)
+        if found is not None:
+            return found
+        singles = [(e, 0, n) for e, n in self._word_matches(word)]
+        if "'" in word:
+            # "it'll", "Wiseman's": the word before the apostrophe, as a pattern would see it.
+            head = word[: word.index("'")]
+            singles += [(e, 0, n if word[len(head):] != "'s" else len(word))
+                        for e, n in self._word_matches(head) if n == len(head)]
+        if not self.strict_edges and "-" in word:
+            offset = 0
+            for part in word.split("-"):
+                singles += [(e, offset, offset + n) for e, n in self._word_matches(part) if n == len(part)]
+                offset += len(part) + 1
+        phrases = self._multi.get(word), self._multi_open.get(word, ())
+        found = (tuple(singles), phrases) if singles or phrases[0] or phrases[1] else ()
+        if len(self._cache) < _WORD_CACHE_LIMIT:
+            self._cache[word] = found
+        return found
+
+    def _phrases_at(self, phrases, words: list[str], i: int) -> list[_Term]:
+        """Phrases whose second word fits the word after token ``i``."""
+        by_second, open_ended = phrases
+        if i + 1 >= len(words):
+            return []
+        second = words[i + 1]
+        out = list(open_ended)
+        if by_second:
+            out += by_second.get(second, ())
+            for ending in self._endings():
+                if second.endswith(ending):
+                    out += [e for e in by_second.get(second[: -len(ending)], ()) if len(e.words) == 2]
+        return out
+
+    def _last_word_ok(self, entry: _Term, word: str) -> bool:
+        target = entry.words[-1]
+        if entry.last == PREFIX:
+            return word.startswith(target)
+        return word == target or any(word == target + e for e in self._endings())
+
+    def _written_as(self, entry: _Term, raw: list[str], i: int) -> bool:
+        """Case-sensitive lists: the words as written (any ending on the last)."""
+        return all(raw[i + j].startswith(w) for j, w in enumerate(entry.written))
+
+    # ---------------------------------------------------------------- finding
+    def find(self, tokens: Tokens) -> list[Found]:
+        """Every term of every list in ``tokens``, sorted by position."""
+        if self.empty:
+            return []
+        words, raw = tokens.words, tokens.raw
+        starts, ends, text = tokens.starts, tokens.ends, tokens.text
+        candidates: list[tuple[int, int, _Term]] = []
+        lookup = self._lookup
+        initials = self._initials
+        check_case = self.case_sensitive
+        for word, where in tokens.positions().items():
+            if initials is not None and word[:1] not in initials:
+                continue
+            hit = lookup(word)
+            if not hit:
+                continue
+            singles, phrases = hit
+            for i in where:
+                s = starts[i]
+                for entry, a, b in singles:
+                    if not check_case or self._written_as(entry, raw, i):
+                        candidates.append((s + a, s + b, entry))
+                if phrases[0] or phrases[1]:
+                    for entry in self._phrases_at(phrases, words, i):
+                        k = len(entry.words)
+                        if self._phrase_follows(entry, words, text, starts, ends, i) and (
+                                not check_case or self._written_as(entry, raw, i)):
+                            candidates.append((s, ends[i + k - 1], entry))
+        if self.strict_edges:
+            candidates = [c for c in candidates
+                          if text[c[0] - 1:c[0]] not in _JOINERS and text[c[1]:c[1] + 1] not in _JOINERS]
+        out = [Found(e.key, a, b, e.at_start_only) for a, b, e in candidates]
+        for key, pattern in self._regexes:
+            out.extend(Found(key, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
+        return _leftmost_longest(out)
+
+    def _phrase_follows(self, entry: _Term, words, text: str, starts, ends, i: int) -> bool:
+        """Do the words after token ``i`` complete the phrase ``entry`` (white space between)?"""
+        k = len(entry.words)
+        if i + k > len(words):
+            return False
+        for j in range(1, k):
+            gap = text[ends[i + j - 1]:starts[i + j]]
+            if not gap or not gap.isspace():
+                return False
+            if j < k - 1 and words[i + j] != entry.words[j]:
+                return False
+        return self._last_word_ok(entry, words[i + k - 1])
+
+
+def _leftmost_longest(found: list[Found]) -> list[Found]:
+    """Per list, drop matches overlapping an earlier (or, at the same start, longer) one."""
+    found.sort(key=lambda f: (f.start, -f.end))
+    reach: dict[str, int] = {}
+    out = []
+    for f in found:
+        if f.start >= reach.get(f.key, -1):
+            out.append(f)
+            reach[f.key] = f.end
+    return out
+
+
+class FoundIndex:
+    """A review's matches, asked span by span (a sentence or a clause)."""
+
+    def __init__(self, found: Sequence[Found], tokens: Tokens) -> None:
+        self.found = found
+        self.tokens = tokens
+        self._starts = [f.start for f in found]
+
+    def within(self, start: int, end: int) -> list[Found]:
+        """Matches inside ``[start, end)``; ``^`` terms only at its first word."""
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.found) and self._starts[i] < end:
+            f = self.found[i]
+            if f.end <= end and (not f.at_start_only or self._first_word(start, end) == f.start):
+                out.append(f)
+            i += 1
+        return out
+
+    def _first_word(self, start: int, end: int) -> int:
+        words = self.tokens.words
+        return next((self.tokens.starts[i] for i in self.tokens.within(start, end) if words[i][:1].isalnum()), -1)

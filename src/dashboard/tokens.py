@@ -1,0 +1,62 @@
+"""Words of a review with their offsets, found once and shared.
+
+The scorer, the aspect word lists, the opinion word lists and the names of cast and crew
+all read the same tokens of a review's normalised text (``textnorm.normalize`` keeps
+offsets), instead of each running its own patterns over every sentence: one pass of one
+compiled pattern per review, then dictionary lookups.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+# Words (with inner apostrophes and hyphens), numbers, the punctuation that closes a
+# clause, and a dash standing alone ("does n't" keeps "n't" apart).
+TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])")
+
+
+@dataclass(slots=True, eq=False)
+class Tokens:
+    """The tokens of ``text`` (already normalised): as written, lower-cased, and offsets."""
+
+    text: str
+    raw: list[str]
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    _positions: dict | None = None
+
+    def positions(self) -> dict[str, list[int]]:
+        """Each distinct (lower-cased) word and where it stands: word lists are looked up
+        once per word, not once per occurrence."""
+        if self._positions is None:
+            index: dict[str, list[int]] = {}
+            for i, word in enumerate(self.words):
+                where = index.get(word)
+                if where is None:
+                    index[word] = [i]
+                else:
+                    where.append(i)
+            self._positions = index
+        return self._positions
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def within(self, start: int, end: int) -> range:
+        """Indices of the tokens inside ``text[start:end]``."""
+        first = bisect_left(self.starts, start)
+        last = bisect_left(self.starts, end, first)
+        while last > first and self.ends[last - 1] > end:
+            last -= 1
+        return range(first, last)
+
+
+def tokenize(norm: str) -> Tokens:
+    spans = [m.span() for m in TOKEN.finditer(norm)]
+    raw = TOKEN.findall(norm)
+    # Lower-casing plain ASCII keeps every character where it was: one pass, same tokens.
+    words = TOKEN.findall(norm.lower()) if norm.isascii() else [w.lower() for w in raw]
+    return Tokens(norm, raw, words, [s for s, _ in spans], [e for _, e in spans])
