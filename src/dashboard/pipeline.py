@@ -114,13 +114,15 @@ _ROLE_AFTER_ACTOR = re.compile(
 _NOT_A_NAME = {"The", "In", "A", "An", "His", "Her", "Ballerina", "Directed", "Starring", "Rated", "Released"}
 
 
-def harvest_characters(texts: Iterable[str], cast: set[str]) -> tuple[set[str], set[str]]:
+def harvest_characters(texts: Iterable[str], cast: set[str],
+                       tokens: list[Tokens] | None = None) -> tuple[set[str], set[str]]:
     """Character and actor names critics pair up: "Eve (Ana de Armas)", "Ana de Armas as
     Eve", "Byrne's Chancellor", "Reedus plays Daniel Pine". Returns (characters, actors);
-    pairs in brackets are recognised without a cast list."""
+    pairs in brackets are recognised without a cast list. ``tokens``: the texts' tokens,
+    when already read."""
     characters: set[str] = set()
     actors: set[str] = set()
-    texts = [normalize(t) for t in texts]
+    texts = [t.text for t in tokens] if tokens is not None else [normalize(t) for t in texts]
     if not cast:
         # Without a cast list, bracketed pairs are the only source of names.
         for norm in texts:
@@ -133,16 +135,18 @@ def harvest_characters(texts: Iterable[str], cast: set[str]) -> tuple[set[str], 
     variants = frozenset(v for name in cast for v in _name_variants(name))
     if not variants:
         return characters, actors
-    joined = "\n".join(texts)
-    for f in name_lists(frozenset({("cast", variants)})).find(tokenize(joined)):
-        end = f.end - 2 if joined.startswith("'s", f.end - 2) else f.end
-        m = None
-        if joined.startswith(")", end):
-            m = _ROLE_BEFORE_ACTOR.search(joined, max(0, f.start - 40), f.start)
-        m = m or _ROLE_AFTER_ACTOR.match(joined, end)
-        name = next((g for g in m.groups() if g), None) if m else None
-        if name and name.split()[0] not in _NOT_A_NAME and name not in cast:
-            characters.add(name)
+    names = name_lists(frozenset({("cast", variants)}))
+    for text_tokens in tokens if tokens is not None else [tokenize(t) for t in texts]:
+        text = text_tokens.text
+        for f in FoundIndex(names.find(text_tokens), text_tokens).within(0, len(text)):
+            end = f.end - 2 if text.startswith("'s", f.end - 2) else f.end
+            m = None
+            if text.startswith(")", end):
+                m = _ROLE_BEFORE_ACTOR.search(text, max(0, f.start - 40), f.start)
+            m = m or _ROLE_AFTER_ACTOR.match(text, end)
+            name = next((g for g in m.groups() if g), None) if m else None
+            if name and name.split()[0] not in _NOT_A_NAME and name not in cast:
+                characters.add(name)
     return characters, actors
 
 
@@ -195,28 +199,18 @@ def analyze_sources(
     titles = film.titles if film else ()
 
     cleaned = [clean(s.text, titles) for s in sources]
-    matchers = _film_matchers(sources, cleaned, taxonomy, film_people, titles)
-
-    candidates: list[_Mention] = []
-    for source, c in zip(sources, cleaned):
-        if not source.skip_scoring:
-            candidates.extend(_candidate_mentions(source, source.text, c))
-    texts_by_id = {s.review_id: s.text for s in sources}
-    mention_texts = [texts_by_id[m.review_id][m.start:m.end] for m in candidates]
-    judgements = score.score_many(mention_texts) if mention_texts else []
+    matchers = _FilmMatchers(sources, cleaned, taxonomy, film_people, titles)
 
     rows: list[tuple] = []
     total = len(sources)
-    by_review: dict[str, list[int]] = {}
-    for i, m in enumerate(candidates):
-        by_review.setdefault(m.review_id, []).append(i)
-    for done, (source, matcher) in enumerate(zip(sources, matchers), start=1):
-        mine = by_review.get(source.review_id, [])
-        if mine:
-            rows.extend(_mention_rows(source, [candidates[i] for i in mine], [judgements[i] for i in mine],
-                                      matcher, tokenize(normalize(source.text))))
+    for index, (source, c) in enumerate(zip(sources, cleaned)):
+        if not source.skip_scoring and (found := _candidate_mentions(source, source.text, c)):
+            # One tokenisation per review: the scorer, the word lists and the names read it.
+            tokens = tokenize(normalize(source.text))
+            judgements = score.score_spans(tokens, [(m.start, m.end) for m in found])
+            rows.extend(_mention_rows(source, found, judgements, matchers.for_review(index, tokens), tokens))
         if progress:
-            progress(done, total)
+            progress(index + 1, total)
 
     mentions = pd.DataFrame.from_records(rows, columns=MENTION_COLUMNS)
     del rows
@@ -266,38 +260,53 @@ def pooled_people(sources, people_per_source: list[People], base: People) -> dic
     character names critics pair with actors. Reviews that name no film are each their own
     film, so names never leak between unrelated reviews.
     """
+    return {key: _pool(members, sources, people_per_source, base)
+            for key, members in _film_groups(sources).items()}
+
+
+def _film_groups(sources) -> dict[str, list[int]]:
     groups: dict[str, list[int]] = {}
     for index, source in enumerate(sources):
         groups.setdefault(film_key(source, index), []).append(index)
-    out: dict[str, People] = {}
-    for key, members in groups.items():
-        people = base.merged(People())
-        for i in members:
-            people = people.merged(people_per_source[i])
-        cast = set(people.by_role.get("cast", ()))
-        characters, actors = harvest_characters((sources[i].text for i in members), cast)
-        for name in characters:
-            people.add(CHARACTER_ROLE, name)
-        for name in actors - cast:
-            people.add("cast", name)
-        out[key] = people
-    return out
+    return groups
 
 
-def _film_matchers(sources, cleaned, taxonomy, film_people: People, titles) -> list[AspectMatcher]:
-    """One aspect matcher per film, in source order; films with the same names and title
-    share one (most quotes name nobody), so a large batch stays small."""
-    pooled = pooled_people(sources, [c.people for c in cleaned], film_people)
-    shared: dict[tuple, AspectMatcher] = {}
-    matchers: list[AspectMatcher] = []
-    for index, source in enumerate(sources):
-        people = pooled[film_key(source, index)]
-        film_titles = titles or ((source.film,) if source.film else ())
+def _pool(members: list[int], sources, people_per_source: list[People], base: People,
+          tokens: list[Tokens] | None = None) -> People:
+    people = base.merged(People())
+    for i in members:
+        people = people.merged(people_per_source[i])
+    cast = set(people.by_role.get("cast", ()))
+    characters, actors = harvest_characters((sources[i].text for i in members), cast, tokens)
+    for name in characters:
+        people.add(CHARACTER_ROLE, name)
+    for name in actors - cast:
+        people.add("cast", name)
+    return people
+
+
+class _FilmMatchers:
+    """One aspect matcher per film. Films with the same names and title share one (most
+    quotes name nobody), so a large batch stays small. A film with several reviews pools
+    their names first; a review on its own is read with the tokens already found for it."""
+
+    def __init__(self, sources, cleaned, taxonomy, film_people: People, titles) -> None:
+        self.sources, self.taxonomy, self.base, self.titles = sources, taxonomy, film_people, titles
+        self.people = [c.people for c in cleaned]
+        self.groups = _film_groups(sources)
+        self.pooled = {key: _pool(members, sources, self.people, film_people)
+                       for key, members in self.groups.items() if len(members) > 1}
+        self._shared: dict[tuple, AspectMatcher] = {}
+
+    def for_review(self, index: int, tokens: Tokens) -> AspectMatcher:
+        source = self.sources[index]
+        key = film_key(source, index)
+        people = self.pooled.get(key) or _pool([index], self.sources, self.people, self.base, [tokens])
+        film_titles = self.titles or ((source.film,) if source.film else ())
         signature = (film_titles, frozenset((role, frozenset(names)) for role, names in people.by_role.items()))
-        if (matcher := shared.get(signature)) is None:
-            matcher = shared[signature] = AspectMatcher(taxonomy, people, film_titles)
-        matchers.append(matcher)
-    return matchers
+        if (matcher := self._shared.get(signature)) is None:
+            matcher = self._shared[signature] = AspectMatcher(self.taxonomy, people, film_titles)
+        return matcher
 
 
 def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, matcher: AspectMatcher,

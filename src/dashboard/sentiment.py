@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Protocol, Sequence
 
 from .textnorm import normalize
+from .tokens import Tokens
+from .tokens import tokenize as tokenize_text
 
 SCORER_NAMES = ("critic", "textblob")
 DEFAULT_SCORER = "critic"
@@ -53,6 +55,11 @@ class Scorer(Protocol):
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]: ...
 
+    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]]) -> list[Judgement]:
+        """Judgements of ``tokens.text[start:end]`` per span, read from a whole review's
+        tokens; cue offsets are relative to each span's start."""
+        ...
+
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -69,6 +76,9 @@ class TextBlobScorer:
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
         return [self._score(t) for t in texts]
+
+    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]]) -> list[Judgement]:
+        return self.score_many([tokens.text[start:end] for start, end in spans])
 
     def _score(self, text: str) -> Judgement:
         norm = normalize(text)
@@ -93,9 +103,6 @@ _RESOURCES = Path(__file__).resolve().parent / "resources"
 MODEL_PATH = _RESOURCES / "critic_model.json.gz"
 LEXICON_PATH = _RESOURCES / "lexicon.toml"
 
-# One compiled tokeniser: words (with inner apostrophes/hyphens), numbers, and the
-# punctuation that closes a clause. "n't" written apart ("does n't") is its own token.
-_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])")
 _SENTENCE_END = frozenset((".", "!", "?"))
 _BREAKS = frozenset((".", ",", ";", ":", "!", "?", "(", ")", "-"))
 _CF_FEATURE = "<cf>"
@@ -188,7 +195,8 @@ def load_rules(path: str | None = None) -> Rules:
 
 def tokenize(norm: str) -> list[tuple[str, int, int]]:
     """Lower-cased tokens of an already normalised text with their offsets."""
-    return [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(norm)]
+    tokens = tokenize_text(norm)
+    return list(zip(tokens.words, tokens.starts, tokens.ends))
 
 
 def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, int, int]]:
@@ -393,30 +401,36 @@ class CriticScorer:
 
     def margins(self, texts: Sequence[str]) -> list[float]:
         """Raw linear margins (before the tanh), for calibration and benchmarks."""
-        return [self._score(t)[0] for t in texts]
+        return [self._score(*_words_and_offsets(t))[0] for t in texts]
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
+        return [self._judge(*_words_and_offsets(text), 0) for text in texts]
+
+    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]]) -> list[Judgement]:
         out = []
-        scale = self.model.scale
-        for text in texts:
-            margin, subj, contrib, toks = self._score(text)
-            cues = []
-            cue_min = self.cue_min
-            for ti, c in enumerate(contrib):
-                if c >= cue_min or c <= -cue_min:
-                    _, s, e = toks[ti]
-                    cues.append(Cue(s, e, round(c * scale, 4)))
-            out.append(Judgement(math.tanh(scale * margin), tuple(cues), subj))
+        words, starts, ends = tokens.words, tokens.starts, tokens.ends
+        for start, end in spans:
+            inside = tokens.within(start, end)
+            a, b = inside.start, inside.stop
+            out.append(self._judge(words[a:b], starts[a:b], ends[a:b], start))
         return out
 
-    def _score(self, text: str):
-        toks = tokenize(normalize(text))
-        words = [t[0] for t in toks]
+    def _judge(self, words: list[str], starts: list[int], ends: list[int], offset: int) -> Judgement:
+        margin, subj, contrib = self._score(words, starts, ends)
+        scale = self.model.scale
+        cue_min = self.cue_min
+        cues = tuple(
+            Cue(starts[ti] - offset, ends[ti] - offset, round(c * scale, 4))
+            for ti, c in enumerate(contrib) if c >= cue_min or c <= -cue_min
+        )
+        return Judgement(math.tanh(scale * margin), cues, subj)
+
+    def _score(self, words: list[str], starts=None, ends=None):
         feats = read_features(words, self.rules)
         w = self._w
         get = w.get
         flip = self._flip
-        contrib = [0.0] * len(toks)
+        contrib = [0.0] * len(words)
         margin = self.model.bias
         for key, val, a, b in feats:
             wt = get(key)
@@ -444,7 +458,12 @@ class CriticScorer:
             subj = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         else:
             subj = 0.5
-        return margin, subj, contrib, toks
+        return margin, subj, contrib
+
+
+def _words_and_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
+    tokens = tokenize_text(normalize(text))
+    return tokens.words, tokens.starts, tokens.ends
 
 
 @lru_cache(maxsize=None)

@@ -47,6 +47,7 @@ class _Term:
     last: str                 # how the last word may end: EXACT, PLURAL, PREFIX or POSSESSIVE
     at_start_only: bool
     written: tuple[str, ...]  # as written, for case-sensitive lists
+    spaced: tuple[bool, ...]  # white space (not nothing) between word j and j + 1
 
 
 class TermLists:
@@ -93,15 +94,18 @@ class TermLists:
         at_start_only = term.startswith("^")
         term = term.lstrip("^").strip()
         last = PREFIX if term.endswith("*") else POSSESSIVE if self.case_sensitive else PLURAL
-        written = tuple(term.rstrip("*").split())
-        if not written or TOKEN.findall(" ".join(written)) != list(written):
-            # Punctuation inside a term ("J.J. Abrams", "Part II: ..."): a pattern instead.
-            escaped = re.escape(" ".join(written)).replace(r"\ ", r"\s+")
+        body = " ".join(term.rstrip("*").split())
+        pieces = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body)]
+        gaps = [body[a[2]:b[1]] for a, b in zip(pieces, pieces[1:])]
+        if not pieces or pieces[0][1] or pieces[-1][2] != len(body) or any(g not in ("", " ") for g in gaps):
+            # Characters no word is made of ("M*A*S*H", "9/11"): a pattern instead.
+            escaped = re.escape(body).replace(r"\ ", r"\s+")
             tail = r"[\w'-]*" if last == PREFIX else r"(?:'s|')?" if last == POSSESSIVE else r"(?:'s|s|es)?"
             regex_parts.setdefault(key, []).append(rf"(?<![\w-]){escaped}{tail}(?![\w-])")
             return
+        written = tuple(p[0] for p in pieces)
         words = tuple(w.lower() for w in written)
-        entry = _Term(key, words, last, at_start_only, written)
+        entry = _Term(key, words, last, at_start_only, written, tuple(g == " " for g in gaps))
         if len(words) == 1:
             (self._prefix if last == PREFIX else self._single).setdefault(words[0], []).append(entry)
         elif len(words) == 2 and last == PREFIX:
@@ -177,7 +181,9 @@ class TermLists:
 
     # ---------------------------------------------------------------- finding
     def find(self, tokens: Tokens) -> list[Found]:
-        """Every term of every list in ``tokens``, sorted by position."""
+        """Every place a term of a list fits in ``tokens``, sorted by position; overlapping
+        ones too (``FoundIndex`` settles them span by span, as a pattern run on each
+        sentence alone would)."""
         if self.empty:
             return []
         words, raw = tokens.words, tokens.raw
@@ -210,7 +216,8 @@ class TermLists:
         out = [Found(e.key, a, b, e.at_start_only) for a, b, e in candidates]
         for key, pattern in self._regexes:
             out.extend(Found(key, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
-        return _leftmost_longest(out)
+        out.sort(key=lambda f: (f.start, -f.end))
+        return out
 
     def _phrase_follows(self, entry: _Term, words, text: str, starts, ends, i: int) -> bool:
         """Do the words after token ``i`` complete the phrase ``entry`` (white space between)?"""
@@ -219,16 +226,16 @@ class TermLists:
             return False
         for j in range(1, k):
             gap = text[ends[i + j - 1]:starts[i + j]]
-            if not gap or not gap.isspace():
-                return False
+            if (not gap or not gap.isspace()) if entry.spaced[j - 1] else gap:
+                return False  # "J.J." has no space inside, "Ana de Armas" one or more
             if j < k - 1 and words[i + j] != entry.words[j]:
                 return False
         return self._last_word_ok(entry, words[i + k - 1])
 
 
 def _leftmost_longest(found: list[Found]) -> list[Found]:
-    """Per list, drop matches overlapping an earlier (or, at the same start, longer) one."""
-    found.sort(key=lambda f: (f.start, -f.end))
+    """Per list, drop matches overlapping an earlier (or, at the same start, longer) one;
+    ``found`` is sorted by start, longest first."""
     reach: dict[str, int] = {}
     out = []
     for f in found:
@@ -247,7 +254,8 @@ class FoundIndex:
         self._starts = [f.start for f in found]
 
     def within(self, start: int, end: int) -> list[Found]:
-        """Matches inside ``[start, end)``; ``^`` terms only at its first word."""
+        """Matches inside ``[start, end)``, leftmost-longest per list; ``^`` terms only at
+        its first word."""
         i = bisect_left(self._starts, start)
         out = []
         while i < len(self.found) and self._starts[i] < end:
@@ -255,7 +263,7 @@ class FoundIndex:
             if f.end <= end and (not f.at_start_only or self._first_word(start, end) == f.start):
                 out.append(f)
             i += 1
-        return out
+        return _leftmost_longest(out)
 
     def _first_word(self, start: int, end: int) -> int:
         words = self.tokens.words
