@@ -23,7 +23,9 @@ from importlib import resources
 from .aspects import People
 from .ratings import FoundRating, find_rating
 from .segment import Span, lines, sentences
+from .terms import FoundIndex, TermLists
 from .textnorm import normalize
+from .tokens import Tokens, tokenize
 
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
 HEADING_MAX_WORDS = 14
@@ -60,6 +62,12 @@ class Cleaned:
     list_polarity: list[tuple[int, int, int]] = field(default_factory=list)
     # Paragraph spans that follow a heading naming the plot: retold story, not opinion.
     plot_sections: list[Span] = field(default_factory=list)
+    # The sentences of each prose line, as the cleaner cut them (the pipeline reuses them).
+    line_sentences: dict[tuple[int, int], list[Span]] = field(default_factory=dict)
+
+    def sentences_of(self, text: str, line: Span) -> list[Span]:
+        found = self.line_sentences.get((line.start, line.end))
+        return found if found is not None else sentences(text, line.start, line.end)
 
     def covers(self, start: int, end: int) -> SetAside | None:
         """The set-aside span that holds most of ``[start, end)``, if any."""
@@ -74,8 +82,7 @@ class Cleaned:
 class _Rules:
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
     metadata: tuple[tuple[re.Pattern[str], str, bool], ...]
-    advert: re.Pattern[str]
-    advert_follow_on: re.Pattern[str]
+    advert_words: TermLists  # keys "advert" and "follow_on"
     advert_reason: str
     max_line_words: int
     max_sentence_words: int
@@ -93,8 +100,8 @@ def _rules() -> _Rules:
             (re.compile(r"^\W*" + m["label"] + r"\s*:\s*(?P<value>.+)$", re.I), m["role"], bool(m["list"]))
             for m in data["metadata"]
         ),
-        advert=re.compile(data["advert"]["pattern"], re.I),
-        advert_follow_on=re.compile(data["advert"]["follow_on"], re.I),
+        advert_words=TermLists({"advert": data["advert"]["terms"], "follow_on": data["advert"]["follow_on"]},
+                               strict_edges=False),
         advert_reason=data["advert"]["reason"],
         max_line_words=int(data.get("max_words", 30)),
         max_sentence_words=int(data.get("max_sentence_words", 20)),
@@ -142,10 +149,13 @@ def _is_heading(body: str, is_last: bool) -> bool:
     return not re.search(r"[.!:;,\"')\]]$", body)
 
 
-def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
-    """Find what to set aside in ``text``; nothing is removed or changed."""
+def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = None) -> Cleaned:
+    """Find what to set aside in ``text``; nothing is removed or changed. ``tokens``: the
+    text's tokens, when already read."""
     rules = _rules()
     norm = normalize(text)
+    tokens = tokens or tokenize(norm)
+    adverts = FoundIndex(rules.advert_words.find(tokens), tokens)
     out = Cleaned(rating=find_rating(text))
     spans = lines(text)
     list_sign = 0
@@ -197,18 +207,21 @@ def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
             continue
         if in_plot_section:
             out.plot_sections.append(line)
-        _mark_adverts(text, norm, line, film_titles, rules, out)
+        _mark_adverts(text, norm, line, film_titles, rules, adverts, out)
     return out
 
 
-def _mark_adverts(text: str, norm: str, line: Span, film_titles, rules: _Rules, out: Cleaned) -> None:
+def _mark_adverts(text: str, norm: str, line: Span, film_titles, rules: _Rules, adverts: FoundIndex,
+                  out: Cleaned) -> None:
     previous_was_advert = False
-    for sentence in sentences(text, line.start, line.end):
-        body = norm[sentence.start : sentence.end]
-        is_advert = bool(rules.advert.search(body))
+    line_sentences = out.line_sentences[(line.start, line.end)] = sentences(text, line.start, line.end)
+    for sentence in line_sentences:
+        found = {f.key for f in adverts.within(sentence.start, sentence.end)}
+        is_advert = "advert" in found
         if not is_advert and previous_was_advert:
-            names_film = any(t.lower() in body.lower() for t in film_titles)
-            is_advert = bool(rules.advert_follow_on.search(body)) and not names_film
+            body = norm[sentence.start : sentence.end].lower()
+            names_film = any(t.lower() in body for t in film_titles)
+            is_advert = "follow_on" in found and not names_film
         if is_advert:
             out.set_aside.append(SetAside(sentence.start, sentence.end, ADVERT, rules.advert_reason))
         previous_was_advert = is_advert

@@ -29,7 +29,7 @@ from .ingest import ReviewSource
 from .opinion import Signals, is_opinion, signals_in, starts_retelling, tells_events, word_lists
 from .ratings import parse_rating
 from .scoring import aspect_table, inferred_scores
-from .segment import clauses, lines, sentences
+from .segment import clauses, lines
 from .sentiment import DEFAULT_SCORER, get_scorer
 from .terms import FoundIndex
 from .textnorm import normalize
@@ -167,7 +167,7 @@ def _candidate_mentions(source: ReviewSource, text: str, cleaned: Cleaned) -> li
         sign = list_signs.get((line.start, line.end), 0)
         synopsis = (line.start, line.end) in plot_lines
         first = True
-        for sentence in sentences(text, line.start, line.end):
+        for sentence in cleaned.sentences_of(text, line):
             if cleaned.covers(sentence.start, sentence.end):
                 continue
             sentence_number += 1
@@ -198,15 +198,21 @@ def analyze_sources(
     film_people = film.people if film else People()
     titles = film.titles if film else ()
 
-    cleaned = [clean(s.text, titles) for s in sources]
+    # Reviews of a film with several reviews are cleaned first: their names are pooled.
+    cleaned: list[Cleaned | None] = [None] * len(sources)
+    for members in _film_groups(sources).values():
+        for i in members if len(members) > 1 else ():
+            cleaned[i] = clean(sources[i].text, titles)
     matchers = _FilmMatchers(sources, cleaned, taxonomy, film_people, titles)
 
     rows: list[tuple] = []
     total = len(sources)
-    for index, (source, c) in enumerate(zip(sources, cleaned)):
+    for index, source in enumerate(sources):
+        # One tokenisation per review: the cleaner, the scorer, the word lists and the
+        # names all read it.
+        tokens = tokenize(normalize(source.text))
+        c = cleaned[index] = cleaned[index] or clean(source.text, titles, tokens)
         if not source.skip_scoring and (found := _candidate_mentions(source, source.text, c)):
-            # One tokenisation per review: the scorer, the word lists and the names read it.
-            tokens = tokenize(normalize(source.text))
             judgements = score.score_spans(tokens, [(m.start, m.end) for m in found])
             rows.extend(_mention_rows(source, found, judgements, matchers.for_review(index, tokens), tokens))
         if progress:
@@ -288,20 +294,19 @@ def _pool(members: list[int], sources, people_per_source: list[People], base: Pe
 class _FilmMatchers:
     """One aspect matcher per film. Films with the same names and title share one (most
     quotes name nobody), so a large batch stays small. A film with several reviews pools
-    their names first; a review on its own is read with the tokens already found for it."""
+    their names first (``cleaned`` holds those reviews already); a review on its own is
+    read with its own tokens when its turn comes."""
 
-    def __init__(self, sources, cleaned, taxonomy, film_people: People, titles) -> None:
-        self.sources, self.taxonomy, self.base, self.titles = sources, taxonomy, film_people, titles
-        self.people = [c.people for c in cleaned]
-        self.groups = _film_groups(sources)
-        self.pooled = {key: _pool(members, sources, self.people, film_people)
-                       for key, members in self.groups.items() if len(members) > 1}
+    def __init__(self, sources, cleaned: list[Cleaned | None], taxonomy, film_people: People, titles) -> None:
+        self.sources, self.cleaned, self.taxonomy, self.base, self.titles = sources, cleaned, taxonomy, film_people, titles
+        self.pooled = {key: _pool(members, sources, [c.people if c else People() for c in cleaned], film_people)
+                       for key, members in _film_groups(sources).items() if len(members) > 1}
         self._shared: dict[tuple, AspectMatcher] = {}
 
     def for_review(self, index: int, tokens: Tokens) -> AspectMatcher:
         source = self.sources[index]
         key = film_key(source, index)
-        people = self.pooled.get(key) or _pool([index], self.sources, self.people, self.base, [tokens])
+        people = self.pooled.get(key) or _pool([0], [source], [self.cleaned[index].people], self.base, [tokens])
         film_titles = self.titles or ((source.film,) if source.film else ())
         signature = (film_titles, frozenset((role, frozenset(names)) for role, names in people.by_role.items()))
         if (matcher := self._shared.get(signature)) is None:
@@ -369,10 +374,10 @@ def _salient_cues(text: str, cues) -> list:
     moved it noticeably, leaving out what carries no judgement of its own (digits, stray
     letters, function words, and names in mid-sentence, which a model may weigh only by
     accident of its training data). At least the strongest word, when there is one."""
-    words = [c for c in cues if _carries_judgement(text, c.start, c.end)]
-    salient = [c for c in words if abs(c.weight) >= CUE_MIN_WEIGHT]
-    if not salient and words:
-        salient = [max(words, key=lambda c: abs(c.weight))]
+    salient = [c for c in cues if abs(c.weight) >= CUE_MIN_WEIGHT and _carries_judgement(text, c.start, c.end)]
+    if not salient:
+        words = [c for c in cues if _carries_judgement(text, c.start, c.end)]
+        salient = [max(words, key=lambda c: abs(c.weight))] if words else []
     return salient
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from .tokens import TOKEN, Tokens
@@ -80,38 +81,35 @@ class TermLists:
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
         firsts = set(self._single) | set(self._prefix) | set(self._multi) | set(self._multi_open)
         self.empty = not firsts and not self._regexes
+        # A short list with no "*" terms (a film's names) asks the review for its own few
+        # words instead of looking up every word of the review.
+        self._forms = None
+        if len(firsts) < 64 and not self._prefix and not self._multi_open and strict_edges:
+            self._forms = [(first, tuple(first + e for e in ("", *self._endings()))) for first in firsts]
         # First characters a matching word can have: most words are ruled out at once
         # (not when parts of hyphenated words count: any word may hold one).
         self._initials = frozenset(k[:1] for k in firsts) if strict_edges else None
 
     # ---------------------------------------------------------------- compiling
     def _add(self, key: str, term: str, regex_parts: dict[str, list[str]]) -> None:
-        if not term:
+        parsed = _parse_term(term, self.case_sensitive)
+        if parsed is None:
             return
-        if term.startswith("re:"):
-            regex_parts.setdefault(key, []).append(f"(?:{term[3:]})")
+        if isinstance(parsed, str):
+            regex_parts.setdefault(key, []).append(parsed)
             return
-        at_start_only = term.startswith("^")
-        term = term.lstrip("^").strip()
-        last = PREFIX if term.endswith("*") else POSSESSIVE if self.case_sensitive else PLURAL
-        body = " ".join(term.rstrip("*").split())
-        pieces = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body)]
-        gaps = [body[a[2]:b[1]] for a, b in zip(pieces, pieces[1:])]
-        if not pieces or pieces[0][1] or pieces[-1][2] != len(body) or any(g not in ("", " ") for g in gaps):
-            # Characters no word is made of ("M*A*S*H", "9/11"): a pattern instead.
-            escaped = re.escape(body).replace(r"\ ", r"\s+")
-            tail = r"[\w'-]*" if last == PREFIX else r"(?:'s|')?" if last == POSSESSIVE else r"(?:'s|s|es)?"
-            regex_parts.setdefault(key, []).append(rf"(?<![\w-]){escaped}{tail}(?![\w-])")
-            return
-        written = tuple(p[0] for p in pieces)
-        words = tuple(w.lower() for w in written)
-        entry = _Term(key, words, last, at_start_only, written, tuple(g == " " for g in gaps))
+        words, last, at_start_only, written, spaced = parsed
+        entry = _Term(key, words, last, at_start_only, written, spaced)
         if len(words) == 1:
             (self._prefix if last == PREFIX else self._single).setdefault(words[0], []).append(entry)
         elif len(words) == 2 and last == PREFIX:
             self._multi_open.setdefault(words[0], []).append(entry)
         else:
-            self._multi.setdefault(words[0], {}).setdefault(words[1], []).append(entry)
+            # A two-word phrase's second word may take an ending: each form is a key.
+            by_second = self._multi.setdefault(words[0], {})
+            endings = ("",) if len(words) > 2 else ("", *self._endings())
+            for ending in endings:
+                by_second.setdefault(words[1] + ending, []).append(entry)
 
     # ---------------------------------------------------------------- lookups
     def _endings(self) -> tuple[str, ...]:
@@ -155,19 +153,14 @@ class TermLists:
             self._cache[word] = found
         return found
 
-    def _phrases_at(self, phrases, words: list[str], i: int) -> list[_Term]:
+    @staticmethod
+    def _phrases_at(phrases, words: list[str], i: int) -> list[_Term]:
         """Phrases whose second word fits the word after token ``i``."""
         by_second, open_ended = phrases
         if i + 1 >= len(words):
             return []
-        second = words[i + 1]
-        out = list(open_ended)
-        if by_second:
-            out += by_second.get(second, ())
-            for ending in self._endings():
-                if second.endswith(ending):
-                    out += [e for e in by_second.get(second[: -len(ending)], ()) if len(e.words) == 2]
-        return out
+        fitting = by_second.get(words[i + 1], ()) if by_second else ()
+        return [*open_ended, *fitting] if open_ended else fitting
 
     def _last_word_ok(self, entry: _Term, word: str) -> bool:
         target = entry.words[-1]
@@ -189,17 +182,20 @@ class TermLists:
         words, raw = tokens.words, tokens.raw
         starts, ends, text = tokens.starts, tokens.ends, tokens.text
         candidates: list[tuple[int, int, _Term]] = []
-        lookup = self._lookup
+        lookup, remembered = self._lookup, self._cache.get
         initials = self._initials
         check_case = self.case_sensitive
-        for word, where in tokens.positions().items():
+        index = tokens.positions()
+        for word in self._words_to_try(tokens) if self._forms is not None else index:
             if initials is not None and word[:1] not in initials:
                 continue
-            hit = lookup(word)
+            hit = remembered(word)
+            if hit is None:
+                hit = lookup(word)
             if not hit:
                 continue
             singles, phrases = hit
-            for i in where:
+            for i in index[word]:
                 s = starts[i]
                 for entry, a, b in singles:
                     if not check_case or self._written_as(entry, raw, i):
@@ -219,6 +215,15 @@ class TermLists:
         out.sort(key=lambda f: (f.start, -f.end))
         return out
 
+    def _words_to_try(self, tokens: Tokens) -> set[str]:
+        """The review's words that may be one of a short list's words."""
+        index, heads = tokens.positions(), tokens.apostrophe_heads()
+        out = set()
+        for first, forms in self._forms:
+            out.update(form for form in forms if form in index)
+            out.update(heads.get(first, ()))
+        return out
+
     def _phrase_follows(self, entry: _Term, words, text: str, starts, ends, i: int) -> bool:
         """Do the words after token ``i`` complete the phrase ``entry`` (white space between)?"""
         k = len(entry.words)
@@ -231,6 +236,30 @@ class TermLists:
             if j < k - 1 and words[i + j] != entry.words[j]:
                 return False
         return self._last_word_ok(entry, words[i + k - 1])
+
+
+@lru_cache(maxsize=65_536)
+def _parse_term(term: str, case_sensitive: bool):
+    """A term as (words, last, at_start_only, written, spaced), or as a pattern (a string),
+    or None for an empty one. Remembered: a film's names recur in every batch."""
+    term = term.strip()
+    if not term:
+        return None
+    if term.startswith("re:"):
+        return f"(?:{term[3:]})"
+    at_start_only = term.startswith("^")
+    term = term.lstrip("^").strip()
+    last = PREFIX if term.endswith("*") else POSSESSIVE if case_sensitive else PLURAL
+    body = " ".join(term.rstrip("*").split())
+    pieces = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body)]
+    gaps = [body[a[2]:b[1]] for a, b in zip(pieces, pieces[1:])]
+    if not pieces or pieces[0][1] or pieces[-1][2] != len(body) or any(g not in ("", " ") for g in gaps):
+        # Characters no word is made of ("M*A*S*H", "9/11"): a pattern instead.
+        escaped = re.escape(body).replace(r"\ ", r"\s+")
+        tail = r"[\w'-]*" if last == PREFIX else r"(?:'s|')?" if last == POSSESSIVE else r"(?:'s|s|es)?"
+        return rf"(?<![\w-]){escaped}{tail}(?![\w-])"
+    written = tuple(p[0] for p in pieces)
+    return tuple(w.lower() for w in written), last, at_start_only, written, tuple(g == " " for g in gaps)
 
 
 def _leftmost_longest(found: list[Found]) -> list[Found]:

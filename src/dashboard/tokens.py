@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # Words (with inner apostrophes and hyphens), numbers, the punctuation that closes a
 # clause, and a dash standing alone ("does n't" keeps "n't" apart).
 TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])")
+_SPAN = re.Match.span
 
 
 @dataclass(slots=True, eq=False)
@@ -27,6 +28,7 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     _positions: dict | None = None
+    _heads: dict | None = None
 
     def positions(self) -> dict[str, list[int]]:
         """Each distinct (lower-cased) word and where it stands: word lists are looked up
@@ -42,6 +44,15 @@ class Tokens:
             self._positions = index
         return self._positions
 
+    def apostrophe_heads(self) -> dict[str, list[str]]:
+        """Words with an apostrophe ("it'll", "wiseman's") by the word before it."""
+        if self._heads is None:
+            self._heads = {}
+            for word in self.positions():
+                if "'" in word:
+                    self._heads.setdefault(word[: word.index("'")], []).append(word)
+        return self._heads
+
     def __len__(self) -> int:
         return len(self.words)
 
@@ -55,8 +66,10 @@ class Tokens:
 
 
 def tokenize(norm: str) -> Tokens:
-    spans = [m.span() for m in TOKEN.finditer(norm)]
     raw = TOKEN.findall(norm)
+    if not raw:
+        return Tokens(norm, [], [], [], [])
+    starts, ends = map(list, zip(*map(_SPAN, TOKEN.finditer(norm))))
     # Lower-casing plain ASCII keeps every character where it was: one pass, same tokens.
     words = TOKEN.findall(norm.lower()) if norm.isascii() else [w.lower() for w in raw]
-    return Tokens(norm, raw, words, [s for s, _ in spans], [e for _, e in spans])
+    return Tokens(norm, raw, words, starts, ends)
