@@ -450,19 +450,22 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     hashes = [content_hash(g) for g in groups]
     base = _hash(repr((engine_version(), scorer, taxonomy_hash(taxonomy))))
 
-    # 1. Film context: every review's metadata names (cached per file, so an unchanged
-    #    folder is not cleaned again just to find them), pooled per film.
-    people_keys = [_hash(repr((base, h, titles, "people"))) for h in hashes]
+    # 1. Film context: the metadata names of every review of a film with several reviews
+    #    (cached per file, so an unchanged folder is not cleaned again just to find
+    #    them), pooled per film. A review on its own needs no context.
+    films = Counter(film_key(source, index) for index, source in enumerate(sources))
+    flags = iter([films[film_key(source, index)] > 1 for index, source in enumerate(sources)])
+    pooled = [tuple(next(flags) for _ in g) for g in groups]
+    people_keys = [_hash(repr((base, h, titles, "people", p))) for h, p in zip(hashes, pooled)]
     found: list[list[dict] | None] = [cache.get(k, "people") if cache else None for k in people_keys]
     missing = [i for i, f in enumerate(found) if f is None or len(f) != len(groups[i])]
     if missing:
-        todo = _partitions([s for i in missing for s in groups[i]], jobs, partition_chars)
-        flat = [p for per_text in runner.map(_people_task, [([s.text for s in p], titles) for p in todo])
-                for p in per_text]
-        position = 0
+        wanted = [s for i in missing for s, shared in zip(groups[i], pooled[i]) if shared]
+        todo = _partitions(wanted, jobs, partition_chars) if wanted else []
+        flat = iter([p for per_text in runner.map(_people_task, [([s.text for s in p], titles) for p in todo])
+                     for p in per_text])
         for i in missing:
-            found[i] = flat[position:position + len(groups[i])]
-            position += len(groups[i])
+            found[i] = [next(flat) if shared else {} for shared in pooled[i]]
             if cache:
                 cache.put(people_keys[i], found[i], "people")
     people = [p for f in found for p in f]
