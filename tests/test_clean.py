@@ -41,6 +41,12 @@ def test_casino_advert_and_its_follow_on_sentence_are_adverts():
     ]
 
 
+def test_words_that_merely_end_like_a_brand_are_not_adverts():
+    text = "The monks of Tibet are filmed with care. Inspector Farbet arrives late. Try LuckyCasino now."
+    adverts = [text[s.start:s.end] for s in clean(text).set_aside if s.kind == ADVERT]
+    assert adverts == ["Try LuckyCasino now."]
+
+
 def test_pros_and_cons_items_carry_their_heading_polarity():
     text = "Intro sentence about the film.\nPros:\n- Great fights.\n- Strong lead.\nCons:\n- Thin plot.\nAfter the list."
     cleaned = clean(text)
