@@ -21,7 +21,7 @@ import json
 import math
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -150,6 +150,9 @@ class Rules:
     cf_flip: float
     cf_base: float
     film_words: dict
+    # Every word that can start a rule (a break, negator, contrast, intensifier, modal or
+    # the first word of a rule phrase); other words only carry the state along.
+    triggers: frozenset = frozenset()
 
 
 def _pairs(phrases) -> frozenset:
@@ -167,7 +170,7 @@ def load_rules(path: str | None = None) -> Rules:
     neg, con, cf = lex["negation"], lex["contrast"], lex["counterfactual"]
     anywhere = [p.lower() for p in con.get("concessive_anywhere", [])]
     conc_phrases = list(con.get("concessive_phrases", []))
-    return Rules(
+    rules = Rules(
         negators=frozenset(w.lower() for w in neg["words"]),
         neg_pairs=_pairs(neg.get("phrases", [])),
         neutral_pairs=_pairs(neg.get("neutral_phrases", [])),
@@ -191,6 +194,12 @@ def load_rules(path: str | None = None) -> Rules:
         cf_base=float(cf.get("base", -0.6)),
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
     )
+    phrases = (rules.neutral_pairs | rules.neg_pairs | rules.cf_pairs | rules.cf_triples
+               | rules.concessive_pairs | rules.concessive_triples | rules.concessive_anywhere)
+    return replace(rules, triggers=frozenset(
+        _BREAKS | {"not"} | rules.negators | rules.but | rules.concessive | rules.modals | rules.have
+        | set(rules.intensifiers) | {p[0] for p in phrases}
+    ))
 
 
 def tokenize(norm: str) -> list[tuple[str, int, int]]:
@@ -223,6 +232,7 @@ def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, 
     cf_start = -1  # open counterfactual clause
     pending = 1.0  # intensifier waiting for its word
     before, after = rules.before, rules.after
+    triggers, contracted = rules.triggers, rules.modals_contracted
 
     def close_clause(end: int) -> None:
         nonlocal conc_start, cf_start, boost
@@ -247,6 +257,16 @@ def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, 
             if w in _SENTENCE_END:
                 sent_start = i + 1
                 boost = False
+            i += 1
+            continue
+        if w not in triggers and words[i] not in contracted:
+            # An ordinary word: it only takes on the state of its clause.
+            if boost:
+                mult[i] *= after
+            neg[i] = parity
+            if pending != 1.0:
+                mult[i] *= pending
+                pending = 1.0
             i += 1
             continue
         nxt = canon[i + 1] if i + 1 < n else ""
@@ -341,7 +361,7 @@ def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, 
         v = mult[i]
         pre = _NOT if neg[i] else ""
         feats.append((pre + w, v, i, i))
-        feats.append((pre + stem(w), v, i, i))
+        feats.append((pre + (_STEMS.get(w) or stem(w)), v, i, i))
         if prev >= 0:
             # a pair opened inside a negation scope is negated too ("[not] lack of")
             bpre = _NOT if (neg[i] or neg[prev]) else ""
