@@ -51,10 +51,16 @@ class Signals:
     fact: bool = False             # "Released in cinemas", "directed by"
 
 
+_NO_SIGNALS = Signals()
+
+
 def signals_in(found: FoundIndex, start: int, end: int) -> Signals:
     """The signals of ``text[start:end]``, from a whole review's matches."""
     keys = {f.key for f in found.within(start, end)}
-    return Signals(*(key in keys for key in _LISTS))
+    if not keys:
+        return _NO_SIGNALS
+    return Signals("stance" in keys, "weak_stance" in keys, "synopsis_opener" in keys, "narrative" in keys,
+                   "fact" in keys)
 
 
 def signals_of(text: str) -> Signals:
