@@ -9,7 +9,8 @@ For each input, on the same texts and in one run:
 * plain TextBlob ``.sentiment`` over the analysis's own mention texts (the sentences
   and clauses it scored), median of as many runs; the ratio analysis / TextBlob;
 * reviews/s and sentences/s of the analysis;
-* peak memory (max RSS) of a fresh child process that runs the analysis once.
+* peak memory (max RSS) of a fresh child process that runs the analysis once;
+* the size of the learned scorer's model file and the time to load it.
 
 Inputs: the bundled film (``data/reviews/ballerina``); the 5,006 full reviews of
 ``pang_lee_scale`` (dev+test; its 2,563 ``test`` reviews are timed again for the target);
@@ -119,6 +120,17 @@ def _quotes(benchdata: Path | None, quotes: int | None) -> tuple[list[ReviewSour
 
 
 # ------------------------------------------------------------------------------ measuring
+
+def model_load() -> tuple[float, float]:
+    """Size of the learned scorer's file and the time to load it (median of 3)."""
+    from dashboard.sentiment import MODEL_PATH, load_model
+
+    def load():
+        load_model.cache_clear()
+        return load_model()
+
+    return MODEL_PATH.stat().st_size / 1e6, median_time(load, 3)[0]
+
 
 def median_time(fn, repeats: int) -> tuple[float, object]:
     times, result = [], None
@@ -289,6 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         run_child(args)
         return 0
 
+    model_mb, model_load_s = model_load()
     only = set(args.only or ())
     inputs = load_inputs(args.benchdata, args.full, args.quotes, only=only)
     rows = [measure(name, spec, args) for name, spec in inputs.items() if not args.only or name in args.only]
@@ -301,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n| page | loaded | rerun ms (median) | first run s |\n|---|---|---|---|")
         for row in apps:
             print(f"| {row['page']} | {row['input']} | {row['rerun_ms']:.0f} | {row['first_run_s']:.2f} |")
+    print(f"\ncritic scorer model: {model_mb:.1f} MB on disk, loads in {model_load_s:.2f} s (target < 1 s)")
     print("\ntargets:")
     for row in rows:
         if "ratio" in row:
@@ -318,6 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     results = REPO / "benchmarks" / "results"
     results.mkdir(parents=True, exist_ok=True)
     (results / "speed.json").write_text(json.dumps({"rows": rows, "app": apps, "repeats": args.repeats,
+                                                    "model_mb": model_mb, "model_load_s": model_load_s,
                                                     "benchdata": str(args.benchdata or "synthetic")}, indent=2))
     return 0
 
