@@ -11,8 +11,9 @@ in one small syntax:
 
 Plain terms are looked up word by word in dictionaries (a word's candidates are worked out
 once and remembered), so a review costs one tokenisation plus a lookup per word, however
-long the lists. Within one list, matches are leftmost-longest and do not overlap, as a
-single regular expression of the list would give.
+long the lists. Asked for a sentence or clause (``FoundIndex``), a list's matches inside
+it are leftmost-longest and do not overlap, as one regular expression of the list run on
+that sentence would give.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Iterable, Mapping, Sequence
 
 from .tokens import TOKEN, Tokens
 
-EXACT, PLURAL, PREFIX, POSSESSIVE = "exact", "plural", "prefix", "possessive"
+PLURAL, PREFIX, POSSESSIVE = "plural", "prefix", "possessive"
 _PLURAL_ENDINGS = ("'s", "es", "s")
 _WORD_CACHE_LIMIT = 100_000
 _JOINERS = ("-", "_")  # a word joined to another by these is part of it
@@ -45,7 +46,7 @@ class Found:
 class _Term:
     key: str
     words: tuple[str, ...]    # lower-cased: how the term is looked up
-    last: str                 # how the last word may end: EXACT, PLURAL, PREFIX or POSSESSIVE
+    last: str                 # how the last word may end: PLURAL, PREFIX or POSSESSIVE
     at_start_only: bool
     written: tuple[str, ...]  # as written, for case-sensitive lists
     spaced: tuple[bool, ...]  # white space (not nothing) between word j and j + 1
