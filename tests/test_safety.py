@@ -253,6 +253,15 @@ def test_fetch_refuses_local_addresses_by_default(server, monkeypatch):
     assert fetch.fetch_review(f"{server}/review.html").sources
 
 
+def test_fetch_refuses_a_host_name_that_turns_private_when_connecting(server, monkeypatch):
+    # "DNS rebinding": the name looked public when checked, the connection lands on this machine.
+    monkeypatch.delenv("DASHBOARD_ALLOW_PRIVATE_URLS", raising=False)
+    monkeypatch.setattr(fetch, "_refuse_private", lambda host, port, url: None)
+    report = fetch.fetch_review(f"{server}/review.html")
+    assert not report.sources
+    assert "private network are refused" in report.problems[0]
+
+
 def test_fetch_timeout(server):
     started = time.perf_counter()
     report = fetch.fetch_review(f"{server}/slow", timeout=0.5, allow_private=True)

@@ -4,8 +4,9 @@
   refused, and so is a redirect to any of them);
 * a timeout on connecting and on every read, and a size cap on the body;
 * by default, addresses on this machine or its private network (``127.0.0.1``,
-  ``10.x``, ``192.168.x`` …) are refused, so a shared dashboard cannot be used to probe the
-  network it runs in. Set ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``)
+  ``10.x``, ``192.168.x`` …) are refused, both when the host name is looked up and when
+  the connection is made, so a shared dashboard cannot be used to probe the network it
+  runs in. Set ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``)
   to allow them, e.g. to fetch from a local server.
 
 The page's article text is extracted like an uploaded ``.html`` file; nothing in it runs.
@@ -13,6 +14,7 @@ The page's article text is extracted like an uploaded ``.html`` file; nothing in
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import os
 import socket
@@ -72,15 +74,54 @@ def check_url(url: str, allow_private: bool | None = None) -> str:
     return url
 
 
+_PRIVATE = "addresses on this machine or a private network are refused"
+
+
 def _refuse_private(host: str, port: int, url: str) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError):
         raise FetchError(f"{_short(url)}: the host name could not be found") from None
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if not address.is_global:
-            raise FetchError(f"{_short(url)}: addresses on this machine or a private network are refused")
+        if not _is_global(info[4][0]):
+            raise FetchError(f"{_short(url)}: {_PRIVATE}")
+
+
+def _is_global(address: str) -> bool:
+    return ipaddress.ip_address(address.split("%")[0]).is_global
+
+
+def _connect_public(address, *args, **kwargs) -> socket.socket:
+    """Connect, then check the address actually reached before a byte is sent: a host name
+    may resolve to a public address when checked and to a private one when connected
+    ("DNS rebinding")."""
+    sock = socket.create_connection(address, *args, **kwargs)
+    if not _is_global(sock.getpeername()[0]):
+        sock.close()
+        raise FetchError(f"{address[0]}: {_PRIVATE}")
+    return sock
+
+
+class _CheckedHTTPConnection(http.client.HTTPConnection):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_public
+
+
+class _CheckedHTTPSConnection(http.client.HTTPSConnection):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._create_connection = _connect_public
+
+
+class _CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_CheckedHTTPConnection, req)
+
+
+class _CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_CheckedHTTPSConnection, req, context=self._context)
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -111,7 +152,9 @@ def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX
     url = check_url(url, allow_private)
     # No proxies from the environment, no file/ftp/data handlers: http(s) only.
     opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.ProxyHandler({}), urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
+    connections = ((urllib.request.HTTPHandler(), urllib.request.HTTPSHandler()) if allow_private
+                   else (_CheckedHTTPHandler(), _CheckedHTTPSHandler()))
+    for handler in (urllib.request.ProxyHandler({}), *connections,
                     urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
                     _Redirects(allow_private)):
         opener.add_handler(handler)
