@@ -51,9 +51,13 @@ def fold_of(key: str, folds: int) -> int:
 
 def code_hash() -> str:
     """Features depend on the lexicon, the reader and the data building."""
+    import inspect
+
     h = hashlib.sha1()
-    for p in (sentiment.LEXICON_PATH, Path(sentiment.__file__), Path(T.__file__)):
+    for p in (sentiment.LEXICON_PATH, Path(sentiment.__file__)):
         h.update(Path(p).read_bytes())
+    for fn in (T.load_all, T.test_keys, T.featurize, T.build_training_set, T.calib_fold, T.fit_subjectivity):
+        h.update(inspect.getsource(fn).encode())
     return h.hexdigest()[:12]
 
 
@@ -100,10 +104,9 @@ def main(argv=None) -> int:
     ts, X_all, names_all, subj = load_features(data, cache)
     print(f"features ready ({time.time() - t0:.0f}s): {X_all.shape}", flush=True)
     C = args.C or 0.5
-    sw_of = T.source_weights(args)
     src = ts.source
     y = ts.labels
-    sw = ts.base * np.array([sw_of[s] for s in src])
+    sw = T.row_weights(ts, args)
     fold = np.array([fold_of(g, args.folds) for g in ts.group])
     held_fold = np.array([fold_of(f"review:{r['author']}/{r['id']}", args.folds) for r in ts.held_reviews])
     held_rating = pd.Series([r["rating"] for r in ts.held_reviews], index=[f"r{i}" for i in range(len(ts.held_reviews))])
@@ -124,7 +127,7 @@ def main(argv=None) -> int:
             # features seen in at least min_count training rows
             df = np.asarray((X_all[train] != 0).sum(axis=0)).ravel()
             cols = np.flatnonzero(df >= args.min_count)
-            pol = T.fit_polarity(X_all[train][:, cols], y[train], sw[train], names_all[cols], C, args.scale)
+            pol = T.fit_polarity(X_all[train][:, cols], y[train], sw[train], names_all[cols], C, args.scale, args.nb)
             write_model(model_path, pol, subj, {})
         with gzip.open(model_path, "rt", encoding="utf-8") as fh:
             pol = json.load(fh)["polarity"]

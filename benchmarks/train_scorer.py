@@ -169,6 +169,10 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--pol2-weight", type=float, default=0.045,
                     help="weight of a polarity-v2 review sentence labelled by its review's polarity")
     ap.add_argument("--min-count", type=int, default=2, help="keep features seen in at least this many rows")
+    ap.add_argument("--balance", type=float, default=0.0,
+                    help="reweight each sentence source's classes towards equal totals (0 = off, 1 = equal)")
+    ap.add_argument("--nb", type=float, default=0.0,
+                    help="scale features by naive-Bayes log-count ratios with this smoothing (0 = off)")
     ap.add_argument("--scale", type=float, default=0.8,
                     help="polarity = tanh(scale * margin); cue weights are contributions times scale")
     return ap
@@ -309,13 +313,42 @@ def vectorize(rows: list, min_count: int):
     return X, vec.get_feature_names_out()
 
 
-def fit_polarity(X, y, sw, names, C: float, scale: float) -> dict:
-    """The polarity weights: a logistic regression over the feature rows."""
+def row_weights(ts: "TrainingSet", args) -> np.ndarray:
+    """Per-row sample weight: the source's weight times the row's own (soft labels); with
+    ``--balance b`` the two classes of each sentence source are reweighted towards equal
+    totals (factor (n / 2 n_class) ** b)."""
+    sw_of = source_weights(args)
+    sw = ts.base * np.array([sw_of[s] for s in ts.source])
+    if args.balance:
+        for name in set(ts.source) - {"review", "review_held"}:
+            m = ts.source == name
+            n = m.sum()
+            for c in (0, 1):
+                mc = m & (ts.labels == c)
+                if mc.any():
+                    sw[mc] *= (n / (2.0 * mc.sum())) ** args.balance
+    return sw
+
+
+def fit_polarity(X, y, sw, names, C: float, scale: float, nb: float = 0.0) -> dict:
+    """The polarity weights: a logistic regression over the feature rows. With ``nb`` > 0
+    the features are first scaled by their naive-Bayes log-count ratios (smoothing ``nb``),
+    as in NB-SVM; the stored weight of a feature is its coefficient times its ratio, so the
+    scorer still reads one weight per feature."""
     from sklearn.linear_model import LogisticRegression
 
+    ratio = None
+    if nb > 0:
+        A = abs(X).tocsc() if hasattr(X, "tocsc") else np.abs(X)
+        pos = np.asarray(A.T @ (sw * (y == 1))).ravel() + nb
+        neg = np.asarray(A.T @ (sw * (y == 0))).ravel() + nb
+        ratio = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+        X = int32(X @ _diag(ratio))
     model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
     model.fit(X, y, sample_weight=sw)
     coef = model.coef_[0]
+    if ratio is not None:
+        coef = coef * ratio
     keep = np.abs(coef) >= 0.05  # tiny weights change nothing but load time
     weights = {str(k): round(float(w), 3) for k, w in zip(names[keep], coef[keep])}
     return {"bias": round(float(model.intercept_[0]), 4), "scale": scale, "weights": weights}
@@ -357,8 +390,7 @@ def main(argv=None) -> int:
     ts = build_training_set(data, rules)
     meta = ts.meta
     y, src = ts.labels, ts.source
-    sw_of = source_weights(args)
-    sw = ts.base * np.array([sw_of[s] for s in src])
+    sw = row_weights(ts, args)
     X, names = vectorize(ts.rows, args.min_count)
     print(f"  {X.shape[1]} features ({time.time() - t0:.0f}s)")
 
@@ -391,7 +423,7 @@ def main(argv=None) -> int:
 
     # first fit without the calibration reviews (and without their sentences)
     first_mask = src != "review_held"
-    first = fit_polarity(X[first_mask], y[first_mask], sw[first_mask], names, C, args.scale)
+    first = fit_polarity(X[first_mask], y[first_mask], sw[first_mask], names, C, args.scale, args.nb)
 
     out = {
         "polarity": first,
@@ -405,11 +437,17 @@ def main(argv=None) -> int:
     out["review"] = fit_review_calibration(ts.held_reviews, Path(args.out), args.scale)
     print(f"review calibration on {len(ts.held_reviews)} held-out dev reviews: {out['review'].get('fit', {})}")
     # ---- final fit on everything ------------------------------------------------------
-    out["polarity"] = fit_polarity(X, y, sw, names, C, args.scale)
+    out["polarity"] = fit_polarity(X, y, sw, names, C, args.scale, args.nb)
     print(f"  kept {len(out['polarity']['weights'])} polarity weights (|w| >= 0.05)")
     write(out, Path(args.out))
     print(f"done in {time.time() - t0:.0f}s")
     return 0
+
+
+def _diag(v):
+    import scipy.sparse as sp
+
+    return sp.diags(v, format="csr")
 
 
 def calib_fold(review: dict) -> bool:

@@ -26,6 +26,9 @@ CLEAR_POLARITY = 0.3
 # Narrative wording with no stance word is retold plot unless the subjectivity model is
 # at least this sure it is opinion.
 NARRATIVE_SUBJECTIVITY = 0.6
+# In a review with no opinion mention, a sentence worded as a fact judges only with at
+# least this polarity ("simply doesn't have the heft to justify its running time").
+CLEAR_FACT_POLARITY = 0.7
 
 
 @dataclass(frozen=True)
@@ -98,3 +101,19 @@ def is_opinion(text: str, judgement: Judgement, in_retelling: bool, from_list: b
     if r.narrative.search(text) and not weak:
         return judgement.subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
     return weak or strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
+
+
+def judges(text: str, judgement: Judgement) -> bool:
+    """Does the mention judge something, whatever its plot wording: a stance word, one
+    evaluative word or a clear polarity? Used for reviews in which no mention reads as
+    opinion (a one-line quote such as "follows a resolutely realistic path in this
+    uncompromising film"): a review is somebody's opinion, so its judging mentions count.
+    Fact wording ("running time", "directed by") needs a polarity of CLEAR_FACT_POLARITY:
+    names and dates carry some weight by accident of the training data."""
+    r = rules()
+    if r.stance.search(text):
+        return True
+    if r.fact.search(text):
+        return abs(judgement.polarity) >= CLEAR_FACT_POLARITY
+    strongest = max((abs(c.weight) for c in judgement.cues if _is_word(text[c.start:c.end])), default=0.0)
+    return strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
