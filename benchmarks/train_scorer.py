@@ -171,6 +171,10 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--min-count", type=int, default=2, help="keep features seen in at least this many rows")
     ap.add_argument("--balance", type=float, default=0.0,
                     help="reweight each sentence source's classes towards equal totals (0 = off, 1 = equal)")
+    ap.add_argument("--stem-scale", type=float, default=1.0,
+                    help="column factor of stem features (above 1: regularised less)")
+    ap.add_argument("--pair-scale", type=float, default=1.0,
+                    help="column factor of word-pair features (above 1: regularised less)")
     ap.add_argument("--nb", type=float, default=0.0,
                     help="scale features by naive-Bayes log-count ratios with this smoothing (0 = off)")
     ap.add_argument("--scale", type=float, default=0.8,
@@ -330,7 +334,19 @@ def row_weights(ts: "TrainingSet", args) -> np.ndarray:
     return sw
 
 
-def fit_polarity(X, y, sw, names, C: float, scale: float, nb: float = 0.0) -> dict:
+def feature_kind(name: str) -> str:
+    """"pair" (two words), "stem" (~stem) or "word", for per-kind regularisation."""
+    bare = name[4:] if name.startswith("NOT_") else name
+    return "pair" if " " in bare else "stem" if bare.startswith("~") else "word"
+
+
+def kind_scales(names, args) -> np.ndarray:
+    """Column factors: a feature scaled by s is regularised as if its weight were w / s."""
+    f = {"word": 1.0, "stem": args.stem_scale, "pair": args.pair_scale}
+    return np.array([f[feature_kind(str(n))] for n in names])
+
+
+def fit_polarity(X, y, sw, names, C: float, scale: float, nb: float = 0.0, col_scale=None) -> dict:
     """The polarity weights: a logistic regression over the feature rows. With ``nb`` > 0
     the features are first scaled by their naive-Bayes log-count ratios (smoothing ``nb``),
     as in NB-SVM; the stored weight of a feature is its coefficient times its ratio, so the
@@ -344,9 +360,13 @@ def fit_polarity(X, y, sw, names, C: float, scale: float, nb: float = 0.0) -> di
         neg = np.asarray(A.T @ (sw * (y == 0))).ravel() + nb
         ratio = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
         X = int32(X @ _diag(ratio))
+    if col_scale is not None:
+        X = int32(X @ _diag(col_scale))
     model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
     model.fit(X, y, sample_weight=sw)
     coef = model.coef_[0]
+    if col_scale is not None:
+        coef = coef * col_scale
     if ratio is not None:
         coef = coef * ratio
     keep = np.abs(coef) >= 0.05  # tiny weights change nothing but load time
@@ -423,7 +443,8 @@ def main(argv=None) -> int:
 
     # first fit without the calibration reviews (and without their sentences)
     first_mask = src != "review_held"
-    first = fit_polarity(X[first_mask], y[first_mask], sw[first_mask], names, C, args.scale, args.nb)
+    cs = kind_scales(names, args)
+    first = fit_polarity(X[first_mask], y[first_mask], sw[first_mask], names, C, args.scale, args.nb, cs)
 
     out = {
         "polarity": first,
@@ -437,7 +458,7 @@ def main(argv=None) -> int:
     out["review"] = fit_review_calibration(ts.held_reviews, Path(args.out), args.scale)
     print(f"review calibration on {len(ts.held_reviews)} held-out dev reviews: {out['review'].get('fit', {})}")
     # ---- final fit on everything ------------------------------------------------------
-    out["polarity"] = fit_polarity(X, y, sw, names, C, args.scale, args.nb)
+    out["polarity"] = fit_polarity(X, y, sw, names, C, args.scale, args.nb, cs)
     print(f"  kept {len(out['polarity']['weights'])} polarity weights (|w| >= 0.05)")
     write(out, Path(args.out))
     print(f"done in {time.time() - t0:.0f}s")
