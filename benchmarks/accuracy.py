@@ -186,8 +186,8 @@ def bench_rating_parser(data: Path) -> dict:
     }
 
 
-def bench_rescore(data: Path, scorer: str) -> dict:
-    rows = read_jsonl(data / "rescore_movie_aspects" / "test.jsonl")
+def bench_rescore(data: Path, scorer: str, split: str = "test") -> dict:
+    rows = read_jsonl(data / "rescore_movie_aspects" / f"{split}.jsonl")
     a = analyze([r["body"] for r in rows], scorer)
     mentions = a.mentions
     per_aspect: dict[str, list[int]] = {}

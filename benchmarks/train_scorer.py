@@ -50,6 +50,7 @@ import json
 import re
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -141,45 +142,77 @@ def subj_rows(texts) -> list[dict]:
     return rows
 
 
-def main(argv=None) -> int:
+# Per-source weight of one training row (the whole reviews' soft labels multiply it).
+def source_weights(args) -> dict[str, float]:
+    return {
+        "rt_sentence_polarity": args.rt_weight,
+        "rt_critic_snippets": args.snip_weight,
+        "pang_lee_scale_sentences": args.sent_weight,
+        "movie_review_polarity_v2_sentences": args.pol2_weight,
+        "review": args.doc_weight,
+        "review_held": args.doc_weight,
+    }
+
+
+def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("benchdata", nargs="?", default=str(REPO.parent / "shared" / "benchdata"))
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--C", type=float, default=None, help="fixed regularisation (skip the search)")
     ap.add_argument("--quick", action="store_true", help="skip the hyper-parameter search")
+    ap.add_argument("--rt-weight", type=float, default=1.0, help="weight of an RT sentence-polarity snippet")
+    ap.add_argument("--snip-weight", type=float, default=1.0, help="weight of an RT critic quote (fresh/rotten)")
     ap.add_argument("--doc-weight", type=float, default=3.0,
                     help="weight of one whole review (soft label = its rating) in the polarity fit")
     ap.add_argument("--sent-weight", type=float, default=0.35,
                     help="weight of a subjective review sentence labelled by its review's rating")
     ap.add_argument("--pol2-weight", type=float, default=0.045,
                     help="weight of a polarity-v2 review sentence labelled by its review's polarity")
+    ap.add_argument("--min-count", type=int, default=2, help="keep features seen in at least this many rows")
+    ap.add_argument("--balance", type=float, default=0.0,
+                    help="reweight each sentence source's classes towards equal totals (0 = off, 1 = equal)")
+    ap.add_argument("--stem-scale", type=float, default=1.0,
+                    help="column factor of stem features (above 1: regularised less)")
+    ap.add_argument("--pair-scale", type=float, default=1.0,
+                    help="column factor of word-pair features (above 1: regularised less)")
+    ap.add_argument("--nb", type=float, default=0.0,
+                    help="scale features by naive-Bayes log-count ratios with this smoothing (0 = off)")
     ap.add_argument("--scale", type=float, default=0.8,
                     help="polarity = tanh(scale * margin); cue weights are contributions times scale")
-    args = ap.parse_args(argv)
-    data = Path(args.benchdata)
-    if not data.is_dir():
-        print(f"benchmark data not found at {data}; nothing to train on.")
-        return 0
+    return ap
 
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
-    t0 = time.time()
-    rules = load_rules()
+@dataclass
+class TrainingSet:
+    """The polarity training rows (dev splits only, test texts removed)."""
+
+    rows: list            # feature dicts
+    labels: np.ndarray
+    base: np.ndarray      # row weight before the per-source weight (soft labels of whole reviews)
+    source: np.ndarray
+    group: np.ndarray     # cross-validation group: film (quotes), text (snippets), review
+    texts: list           # the text of each sentence row (rows < n_sent)
+    n_sent: int
+    held_reviews: list    # the calibration third of the scale reviews (not in the first fit)
+    subj_texts: list
+    subj_labels: list
+    meta: dict
+
+
+def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
     d = load_all(data)
     tkeys, skeys = test_keys(d)
     meta: dict = {"dedup": {}}
-
-    # ---- polarity training texts ------------------------------------------------------
     texts: list[str] = []
     labels: list[int] = []
-    weights: list[float] = []
+    base: list[float] = []
     source: list[str] = []
+    group: list[str] = []
 
-    def add(name, items, w):
+    def add(name, items):
         removed = 0
         kept = 0
-        for text, y in items:
+        for text, y, g in items:
             if not text or not text.strip():
                 continue
             if text_key(text) in tkeys or token_key(text) in skeys:
@@ -187,17 +220,21 @@ def main(argv=None) -> int:
                 continue
             texts.append(text)
             labels.append(int(y))
-            weights.append(w)
+            base.append(1.0)
             source.append(name)
+            group.append(g)
             kept += 1
         meta["dedup"][name] = {"kept": kept, "removed_as_in_test": removed}
-        print(f"  {name}: kept {kept}, removed {removed} (equal to a test text/sentence)")
+        if verbose:
+            print(f"  {name}: kept {kept}, removed {removed} (equal to a test text/sentence)")
 
-    print("training data (dev splits only):")
+    if verbose:
+        print("training data (dev splits only):")
     rt = d["rtsent_dev"]
-    add("rt_sentence_polarity", zip(rt["text"], rt["label"]), 1.0)
+    add("rt_sentence_polarity", ((t, y, "text:" + text_key(t)) for t, y in zip(rt["text"], rt["label"])))
     sn = d["snip_dev"]
-    add("rt_critic_snippets", zip(sn["review"], (sn["fresh"] == "fresh").astype(int)), 1.0)
+    add("rt_critic_snippets", ((t, f == "fresh", "film:" + m)
+                               for t, f, m in zip(sn["review"], sn["fresh"], sn["movie_id"])))
 
     # Review sentences with weak labels: the critic's rating (scale set) or the review's
     # polarity (polarity v2). Only clearly positive/negative reviews, lower weight.
@@ -210,11 +247,13 @@ def main(argv=None) -> int:
     doc_groups: list[list[str]] = []
     doc_ratings: list[float] = []
     doc_held: list[bool] = []
+    doc_keys: list[str] = []
     for r in d["scale_dev"]:
         if text_key(r["review"]) in tkeys:
             continue
         doc_sents = []
         subj_key = " " + token_key(r["subj"]) + " "
+        rkey = f"review:{r['author']}/{r['id']}"
         for s in review_sentences(r["review"]):
             k = token_key(s)
             if len(k.split()) < 4:
@@ -225,26 +264,27 @@ def main(argv=None) -> int:
             if is_subj and k not in skeys:
                 doc_sents.append(s)
             if is_subj and (r["rating"] >= 0.7 or r["rating"] <= 0.4) and not calib_fold(r):
-                scale_items.append((s, r["rating"] >= 0.7))
+                scale_items.append((s, r["rating"] >= 0.7, rkey))
         if doc_sents:
             doc_groups.append(doc_sents)
             doc_ratings.append(float(r["rating"]))
             doc_held.append(calib_fold(r))
-    add("pang_lee_scale_sentences", scale_items, args.sent_weight)
+            doc_keys.append(rkey)
+    add("pang_lee_scale_sentences", scale_items)
     pol2_items = []
     for r in d["pol2_dev"]:
         for s in r["text"].split("\n"):
             if len(s.split()) >= 4:
-                pol2_items.append((s, r["label"]))
-    add("movie_review_polarity_v2_sentences", pol2_items, args.pol2_weight)
+                pol2_items.append((s, r["label"], "pol2:" + r["id"]))
+    add("movie_review_polarity_v2_sentences", pol2_items)
 
-    print(f"featurising {len(texts)} texts ...", flush=True)
+    if verbose:
+        print(f"featurising {len(texts)} texts ...", flush=True)
     rows = featurize(texts, rules)
     # Whole reviews: the mean of their subjective sentences' features, with the rating as a
     # soft label (two rows: positive with weight r, negative with weight 1 - r).
     n_sent = len(rows)
-    doc_held_rows = []
-    for sents, rating, held in zip(doc_groups, doc_ratings, doc_held):
+    for sents, rating, held, key in zip(doc_groups, doc_ratings, doc_held, doc_keys):
         row: dict[str, float] = {}
         for srow in featurize(sents, rules):
             for k, v in srow.items():
@@ -253,27 +293,130 @@ def main(argv=None) -> int:
         for label, wt in ((1, rating), (0, 1.0 - rating)):
             rows.append(row)
             labels.append(label)
-            weights.append(args.doc_weight * wt)
+            base.append(wt)
             source.append("review_held" if held else "review")
+            group.append(key)
     meta["dedup"]["pang_lee_scale_reviews"] = {"kept": len(doc_groups)}
-    print(f"  pang_lee_scale whole reviews: {len(doc_groups)} (soft labels)")
-    y = np.array(labels)
-    sw = np.array(weights)
-    src = np.array(source)
-    # keep features seen at least twice
+    if verbose:
+        print(f"  pang_lee_scale whole reviews: {len(doc_groups)} (soft labels)")
+    return TrainingSet(rows, np.array(labels), np.array(base), np.array(source), np.array(group),
+                       texts, n_sent, held_reviews, subj_texts, subj_labels, meta)
+
+
+def vectorize(rows: list, min_count: int):
+    """Sparse matrix of the rows over the features seen in at least ``min_count`` rows."""
+    from sklearn.feature_extraction import DictVectorizer
+
     counts: dict[str, int] = {}
     for row in rows:
         for k in row:
             counts[k] = counts.get(k, 0) + 1
-    vocab = {k for k, c in counts.items() if c >= 2}
-    rows = [{k: v for k, v in row.items() if k in vocab} for row in rows]
+    vocab = {k for k, c in counts.items() if c >= min_count}
     vec = DictVectorizer()
-    X = int32(vec.fit_transform(rows))
+    X = int32(vec.fit_transform([{k: v for k, v in row.items() if k in vocab} for row in rows]))
+    return X, vec.get_feature_names_out()
+
+
+def row_weights(ts: "TrainingSet", args) -> np.ndarray:
+    """Per-row sample weight: the source's weight times the row's own (soft labels); with
+    ``--balance b`` the two classes of each sentence source are reweighted towards equal
+    totals (factor (n / 2 n_class) ** b)."""
+    sw_of = source_weights(args)
+    sw = ts.base * np.array([sw_of[s] for s in ts.source])
+    if args.balance:
+        for name in set(ts.source) - {"review", "review_held"}:
+            m = ts.source == name
+            n = m.sum()
+            for c in (0, 1):
+                mc = m & (ts.labels == c)
+                if mc.any():
+                    sw[mc] *= (n / (2.0 * mc.sum())) ** args.balance
+    return sw
+
+
+def feature_kind(name: str) -> str:
+    """"pair" (two words), "stem" (~stem) or "word", for per-kind regularisation."""
+    bare = name[4:] if name.startswith("NOT_") else name
+    return "pair" if " " in bare else "stem" if bare.startswith("~") else "word"
+
+
+def kind_scales(names, args) -> np.ndarray:
+    """Column factors: a feature scaled by s is regularised as if its weight were w / s."""
+    f = {"word": 1.0, "stem": args.stem_scale, "pair": args.pair_scale}
+    return np.array([f[feature_kind(str(n))] for n in names])
+
+
+def fit_polarity(X, y, sw, names, C: float, scale: float, nb: float = 0.0, col_scale=None) -> dict:
+    """The polarity weights: a logistic regression over the feature rows. With ``nb`` > 0
+    the features are first scaled by their naive-Bayes log-count ratios (smoothing ``nb``),
+    as in NB-SVM; the stored weight of a feature is its coefficient times its ratio, so the
+    scorer still reads one weight per feature."""
+    from sklearn.linear_model import LogisticRegression
+
+    ratio = None
+    if nb > 0:
+        A = abs(X).tocsc() if hasattr(X, "tocsc") else np.abs(X)
+        pos = np.asarray(A.T @ (sw * (y == 1))).ravel() + nb
+        neg = np.asarray(A.T @ (sw * (y == 0))).ravel() + nb
+        ratio = np.log(pos / pos.sum()) - np.log(neg / neg.sum())
+        X = int32(X @ _diag(ratio))
+    if col_scale is not None:
+        X = int32(X @ _diag(col_scale))
+    model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
+    model.fit(X, y, sample_weight=sw)
+    coef = model.coef_[0]
+    if col_scale is not None:
+        coef = coef * col_scale
+    if ratio is not None:
+        coef = coef * ratio
+    keep = np.abs(coef) >= 0.05  # tiny weights change nothing but load time
+    weights = {str(k): round(float(w), 3) for k, w in zip(names[keep], coef[keep])}
+    return {"bias": round(float(model.intercept_[0]), 4), "scale": scale, "weights": weights}
+
+
+def fit_subjectivity(ts: TrainingSet, rng, meta: dict) -> dict:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    srows = subj_rows(ts.subj_texts)
+    svec = DictVectorizer()
+    SX = int32(svec.fit_transform(srows))
+    sy = np.array(ts.subj_labels)
+    smodel = LogisticRegression(C=0.3, max_iter=2000, solver="liblinear", class_weight="balanced")
+    shold = rng.random(len(sy)) < 0.2
+    smodel.fit(SX[~shold], sy[~shold])
+    sacc = ((smodel.decision_function(SX[shold]) > 0) == sy[shold]).mean()
+    print(f"subjectivity: {len(sy)} sentences, {sy.mean():.2f} subjective; held-out acc {sacc:.3f}")
+    smodel.fit(SX, sy)
+    scoef = smodel.coef_[0]
+    snames = svec.get_feature_names_out()
+    skeep = np.abs(scoef) >= 0.02
+    meta["subjectivity_heldout_acc"] = round(float(sacc), 4)
+    return {"bias": round(float(smodel.intercept_[0]), 4),
+            "weights": {str(k): round(float(w), 3) for k, w in zip(snames[skeep], scoef[skeep])}}
+
+
+def main(argv=None) -> int:
+    args = parser().parse_args(argv)
+    data = Path(args.benchdata)
+    if not data.is_dir():
+        print(f"benchmark data not found at {data}; nothing to train on.")
+        return 0
+
+    from sklearn.linear_model import LogisticRegression
+
+    t0 = time.time()
+    rules = load_rules()
+    ts = build_training_set(data, rules)
+    meta = ts.meta
+    y, src = ts.labels, ts.source
+    sw = row_weights(ts, args)
+    X, names = vectorize(ts.rows, args.min_count)
     print(f"  {X.shape[1]} features ({time.time() - t0:.0f}s)")
 
     # ---- tune C on a held-out fifth of the dev snippets ------------------------------
     rng = np.random.default_rng(0)
-    hold = (rng.random(len(y)) < 0.2) & (np.arange(len(y)) < n_sent)
+    hold = (rng.random(len(y)) < 0.2) & (np.arange(len(y)) < ts.n_sent)
     snip_mask = np.isin(src, ["rt_sentence_polarity", "rt_critic_snippets"])
     C = args.C or 0.5
     if not args.quick and args.C is None:
@@ -294,54 +437,38 @@ def main(argv=None) -> int:
     meta["C"] = C
     meta["scale"] = args.scale
     meta["argv"] = [a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith("/")]
-    meta["weights"] = {"sent": args.sent_weight, "pol2": args.pol2_weight, "doc": args.doc_weight}
-    names = vec.get_feature_names_out()
-
-    def fit_polarity(mask):
-        model = LogisticRegression(C=C, max_iter=3000, solver="liblinear")
-        model.fit(X[mask], y[mask], sample_weight=sw[mask])
-        coef = model.coef_[0]
-        keep = np.abs(coef) >= 0.05  # tiny weights change nothing but load time
-        weights = {str(k): round(float(w), 3) for k, w in zip(names[keep], coef[keep])}
-        return {"bias": round(float(model.intercept_[0]), 4), "scale": args.scale, "weights": weights}
+    meta["weights"] = {"rt": args.rt_weight, "snip": args.snip_weight, "sent": args.sent_weight,
+                       "pol2": args.pol2_weight, "doc": args.doc_weight}
+    meta["min_count"] = args.min_count
 
     # first fit without the calibration reviews (and without their sentences)
-    first = fit_polarity(src != "review_held")
-
-    # ---- subjectivity ------------------------------------------------------------------
-    srows = subj_rows(subj_texts)
-    svec = DictVectorizer()
-    SX = int32(svec.fit_transform(srows))
-    sy = np.array(subj_labels)
-    smodel = LogisticRegression(C=0.3, max_iter=2000, solver="liblinear", class_weight="balanced")
-    shold = rng.random(len(sy)) < 0.2
-    smodel.fit(SX[~shold], sy[~shold])
-    sacc = ((smodel.decision_function(SX[shold]) > 0) == sy[shold]).mean()
-    print(f"subjectivity: {len(sy)} sentences, {sy.mean():.2f} subjective; held-out acc {sacc:.3f}")
-    smodel.fit(SX, sy)
-    scoef = smodel.coef_[0]
-    snames = svec.get_feature_names_out()
-    skeep = np.abs(scoef) >= 0.02
-    subj_weights = {str(k): round(float(w), 3) for k, w in zip(snames[skeep], scoef[skeep])}
-    meta["subjectivity_heldout_acc"] = round(float(sacc), 4)
+    first_mask = src != "review_held"
+    cs = kind_scales(names, args)
+    first = fit_polarity(X[first_mask], y[first_mask], sw[first_mask], names, C, args.scale, args.nb, cs)
 
     out = {
         "polarity": first,
-        "subjectivity": {"bias": round(float(smodel.intercept_[0]), 4), "weights": subj_weights},
+        "subjectivity": fit_subjectivity(ts, rng, meta),
         "review": {},
         "meta": meta,
     }
     write(out, Path(args.out))
 
     # ---- review-level calibration, on reviews the first fit has not seen ----------------
-    out["review"] = fit_review_calibration(held_reviews, Path(args.out), args.scale)
-    print(f"review calibration on {len(held_reviews)} held-out dev reviews: {out['review'].get('fit', {})}")
+    out["review"] = fit_review_calibration(ts.held_reviews, Path(args.out), args.scale)
+    print(f"review calibration on {len(ts.held_reviews)} held-out dev reviews: {out['review'].get('fit', {})}")
     # ---- final fit on everything ------------------------------------------------------
-    out["polarity"] = fit_polarity(np.ones(len(y), dtype=bool))
+    out["polarity"] = fit_polarity(X, y, sw, names, C, args.scale, args.nb, cs)
     print(f"  kept {len(out['polarity']['weights'])} polarity weights (|w| >= 0.05)")
     write(out, Path(args.out))
     print(f"done in {time.time() - t0:.0f}s")
     return 0
+
+
+def _diag(v):
+    import scipy.sparse as sp
+
+    return sp.diags(v, format="csr")
 
 
 def calib_fold(review: dict) -> bool:
@@ -373,7 +500,14 @@ def fit_review_calibration(reviews: list[dict], model_path: Path, scale: float =
     Chooses the aggregation (mean polarity or mean margin, weight of the conclusion) by
     Pearson correlation, then a monotone (isotonic) map from the aggregate to the rating.
     """
-    from dashboard import scoring, sentiment
+    opinions, rating = review_opinions(reviews, model_path)
+    return choose_calibration(opinions, rating, scale)
+
+
+def review_opinions(reviews: list[dict], model_path: Path) -> tuple[pd.DataFrame, pd.Series]:
+    """The opinion mentions of the reviews (ids ``r0``, ``r1``...) as the pipeline finds them
+    with the model at ``model_path``, and the reviews' ratings."""
+    from dashboard import sentiment
     from dashboard.ingest import ReviewSource
     from dashboard.pipeline import analyze_sources
 
@@ -387,21 +521,28 @@ def fit_review_calibration(reviews: list[dict], model_path: Path, scale: float =
     mentions = mentions.drop_duplicates("mention_id")
     opinions = mentions[mentions["opinion"]]
     rating = pd.Series([r["rating"] for r in reviews], index=[f"r{i}" for i in range(len(reviews))])
+    sentiment.load_model.cache_clear()
+    sentiment.get_scorer.cache_clear()
+    return opinions, rating
+
+
+def choose_calibration(opinions: pd.DataFrame, rating: pd.Series, scale: float, verbose: bool = True) -> dict:
+    from dashboard import scoring
+
     best = None
     for how in ("polarity", "margin"):
         for pw in (0.0, 1.0, 2.0, 4.0):
             agg = scoring.aggregate(opinions, how, pw, scale)
             yv = rating.loc[agg.index]
             r = float(np.corrcoef(agg.to_numpy(), yv.to_numpy())[0, 1])
-            print(f"    aggregate {how:8s} position weight {pw}: pearson {r:.3f}")
+            if verbose:
+                print(f"    aggregate {how:8s} position weight {pw}: pearson {r:.3f}")
             if best is None or r > best[0]:
                 best = (r, how, pw, agg, yv)
     r, how, pw, agg, yv = best
     x, yk = isotonic_knots(agg.to_numpy(), yv.to_numpy())
     mapped = np.interp(agg.to_numpy(), x, yk)
     mae = float(np.abs(mapped - yv.to_numpy()).mean())
-    sentiment.load_model.cache_clear()
-    sentiment.get_scorer.cache_clear()
     return {"how": how, "position_weight": pw, "scale": scale,
             "x": [round(float(v), 4) for v in x], "y": [round(float(v), 4) for v in yk],
             "fit": {"reviews": len(agg), "pearson": round(r, 4), "mae": round(mae, 4)}}

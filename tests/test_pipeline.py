@@ -3,6 +3,7 @@
 import json
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -104,6 +105,18 @@ def test_review_with_no_opinion_has_no_inferred_score():
     a = analyze_sources([ReviewSource("facts", "Released in cinemas on 6 June.\nDirected by: Len Wiseman")])
     assert math.isnan(a.reviews.loc[0, "inferred_score"])
     assert a.reviews.loc[0, "mentions"] == 0
+
+
+@pytest.mark.parametrize("text,sign", [
+    ("The director follows a resolutely realistic path in this uncompromising, gripping portrait of refugees.", 1),
+    ("Simply doesn't have sufficient heft to justify its two-hour running time.", -1),
+])
+def test_one_line_quote_worded_like_plot_or_fact_still_judges(text, sign):
+    # "follows a ..." opens a synopsis and "running time" is fact wording; in a review with
+    # no other opinion the sentence's own judgement counts.
+    a = analyze_sources([ReviewSource("quote", text)])
+    assert a.mentions["opinion"].any()
+    assert np.sign(a.reviews.loc[0, "inferred_score"] - 50) == sign
 
 
 def test_table_rating_column_wins_and_nonsense_is_empty():

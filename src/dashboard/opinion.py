@@ -28,6 +28,9 @@ CLEAR_POLARITY = 0.3
 # Narrative wording with no stance word is retold plot unless the subjectivity model is
 # at least this sure it is opinion.
 NARRATIVE_SUBJECTIVITY = 0.6
+# In a review with no opinion mention, a sentence worded as a fact judges only with at
+# least this polarity ("simply doesn't have the heft to justify its running time").
+CLEAR_FACT_POLARITY = 0.7
 
 
 _LISTS = ("stance", "weak_stance", "synopsis_opener", "narrative", "fact")
@@ -73,6 +76,11 @@ def _is_word(token: str) -> bool:
     return sum(ch.isalpha() for ch in token) >= 2
 
 
+def _strongest_word_cue(text: str, judgement: Judgement) -> float:
+    # Only word cues count: digits and stray letters carry model noise, not judgement.
+    return max((abs(c.weight) for c in judgement.cues if _is_word(text[c.start:c.end])), default=0.0)
+
+
 def tells_events(signals: Signals, character_subject: bool = False) -> bool:
     """Narrative wording, or a character as the subject ("Eva has chosen to leave...")."""
     return character_subject or signals.narrative
@@ -100,8 +108,21 @@ def is_opinion(signals: Signals, text: str, judgement: Judgement, in_retelling: 
         return True
     if signals.fact:
         return False
-    # Only word cues count: digits and stray letters carry model noise, not judgement.
-    strongest = max((abs(c.weight) for c in judgement.cues if _is_word(text[c.start:c.end])), default=0.0)
+    strongest = _strongest_word_cue(text, judgement)
     if signals.narrative and not signals.weak_stance:
         return judgement.subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
     return signals.weak_stance or strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
+
+def judges(signals: Signals, text: str, judgement: Judgement) -> bool:
+    """Does the mention judge something, whatever its plot wording: a stance word, one
+    evaluative word or a clear polarity? Used for reviews in which no mention reads as
+    opinion (a one-line quote such as "follows a resolutely realistic path in this
+    uncompromising film"): a review is somebody's opinion, so its judging mentions count.
+    Fact wording ("running time", "directed by") needs a polarity of CLEAR_FACT_POLARITY:
+    names and dates carry some weight by accident of the training data."""
+    if signals.stance:
+        return True
+    if signals.fact:
+        return abs(judgement.polarity) >= CLEAR_FACT_POLARITY
+    strongest = _strongest_word_cue(text, judgement)
+    return strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY

@@ -26,7 +26,7 @@ from .aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, Taxonomy, 
 from .clean import Cleaned, clean
 from .films import FilmInfo
 from .ingest import ReviewSource
-from .opinion import Signals, is_opinion, signals_in, starts_retelling, tells_events, word_lists
+from .opinion import Signals, is_opinion, judges, signals_in, starts_retelling, tells_events, word_lists
 from .ratings import parse_rating
 from .scoring import aspect_table, inferred_scores
 from .segment import clauses, lines
@@ -323,6 +323,7 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
     review_terms = matcher.find(tokens)
     voices = FoundIndex(word_lists().find(tokens), tokens)
     retelling = _Retelling()
+    set_apart: dict[str, tuple] = {}  # mentions read as plot or fact: (signals, normalised text, judgement)
     previous: _Mention | None = None
     previous_aspects: list[str] = []
     for number, (m, j) in enumerate(zip(mentions, judgements)):
@@ -357,6 +358,8 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
                 terms[a.aspect].append(raw[a.start:a.end])
         cues = json.dumps([[m.start + c.start, m.start + c.end, round(c.weight, 3)] for c in _salient_cues(raw, j.cues)])
         mention_id = f"{source.review_id}#{number}"
+        if not opinion:
+            set_apart[mention_id] = (signals, norm, j)
         polarity, position = round(polarity, 4), round(m.start / length, 4)
         subjectivity = round(j.subjectivity, 3)
         for aspect in aspects or [""]:
@@ -366,7 +369,26 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
                 "; ".join(dict.fromkeys(terms.get(aspect, []))), m.kind, position, subjectivity,
                 m.sentence_start, m.sentence_end, in_retelling and not opinion,
             ))
+    if len(set_apart) == len(mentions) and set_apart:
+        rows = _backstop_opinions(rows, set_apart)
     return rows
+
+
+def _backstop_opinions(rows: list[tuple], set_apart: dict[str, tuple]) -> list[tuple]:
+    """A review in which no mention reads as opinion (a short quote whose wording looks
+    like plot or fact: "follows a resolutely realistic path...", "simply doesn't have the
+    heft to justify its running time") still judges the film: its mentions that carry a
+    judgement of their own (``opinion.judges``) count as opinions after all."""
+    judging = {mid for mid, (signals, norm, j) in set_apart.items() if judges(signals, norm, j)}
+    if not judging:
+        return rows
+    out = []
+    for row in rows:
+        if row[1] in judging:
+            # columns: aspect (2), opinion (4), plot (15); see MENTION_COLUMNS
+            row = (*row[:2], row[2] or "overall", row[3], True, *row[5:15], False)
+        out.append(row)
+    return out
 
 
 def _salient_cues(text: str, cues) -> list:
