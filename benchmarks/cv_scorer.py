@@ -127,7 +127,7 @@ def main(argv=None) -> int:
             # features seen in at least min_count training rows
             df = np.asarray((X_all[train] != 0).sum(axis=0)).ravel()
             cols = np.flatnonzero(df >= args.min_count)
-            pol = T.fit_polarity(X_all[train][:, cols], y[train], sw[train], names_all[cols], C, args.scale, args.nb,
+            pol = T.fit_polarity(X_all[train][:, cols], y[train], sw[train], names_all[cols], C, args.scale,
                                  T.kind_scales(names_all[cols], args))
             write_model(model_path, pol, subj, {})
         with gzip.open(model_path, "rt", encoding="utf-8") as fh:

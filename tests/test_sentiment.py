@@ -67,6 +67,8 @@ def test_praise(critic, text):
     "With tighter writing it could have earned its place.",
     "The twist should have worked.",
     "It could have been a great film.",
+    "The story had the potential to be a great movie.",
+    "The sequel is dull compared to the brilliant original.",
     "The characters are thin and the ending feels rushed.",
     "An undercooked, clumsy script.",
     "The cast is great, but the script is a mess.",
