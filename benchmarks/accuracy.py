@@ -14,7 +14,9 @@ Rows of the printed table (critic and textblob side by side):
 * rt_sentence_polarity: accuracy of sign(inferred_score - 50) per snippet (no score = wrong);
 * pang_lee_scale: Pearson and MAE of inferred_score/100 against the critic's rating, overall
   and per critic (a review with no score counts as 0.5 for the MAE and Pearson);
-* rt_critic_snippets: balanced accuracy of fresh/rotten from the quote; and the explicit
+* rt_critic_snippets: balanced accuracy of fresh/rotten from the quote (fresh: an inferred
+  score at or above the fresh line, the cut of the critics' own ratings that best separates
+  fresh from rotten on the dev quotes: 60, i.e. 3/5; no score = rotten); and the explicit
   rating parser (``dashboard.ratings.parse_rating``) on the raw score strings: share parsed,
   and share agreeing (within 0.5 points) with the value implied by the string's own scale
   (x/y fractions and letter grades on Metacritic's table; bare numbers have no stated scale
@@ -146,7 +148,23 @@ def bench_snippets(data: Path, scorer: str, frac: float) -> dict:
     a = analyze(list(df["review"]), scorer)
     s = inferred(a, len(df))
     y = (df["fresh"] == "fresh").to_numpy().astype(int)
-    return {"snippets bal_acc": bal_acc(np.nan_to_num(s, nan=50.0) > 50, y), "snippets n": len(df)}
+    line = fresh_line(data)
+    # A quote with no score counts as rotten.
+    return {"snippets bal_acc": bal_acc(np.nan_to_num(s, nan=-1.0) >= line, y), "snippets n": len(df),
+            "snippets fresh line (dev ratings)": line}
+
+
+def fresh_line(data: Path) -> float:
+    """Where "fresh" starts on the 0-100 rating scale: the cut of the critics' own ratings
+    (``parse_rating``) that best separates fresh from rotten on the dev quotes. The
+    inferred score estimates that rating, so a quote is called fresh at or above it."""
+    from dashboard.ratings import parse_rating
+
+    df = pd.read_csv(data / "rt_critic_snippets" / "dev.tsv.gz", sep="\t", keep_default_na=False, dtype=str)
+    pairs = [(parse_rating(r).score, f == "fresh") for r, f in zip(df["rating"], df["fresh"]) if r.strip()]
+    scores = np.array([p for p, _ in pairs if p is not None], dtype=float)
+    fresh = np.array([f for p, f in pairs if p is not None], dtype=int)
+    return max(range(30, 80, 5), key=lambda cut: (bal_acc(scores >= cut, fresh), -abs(cut - 50)))
 
 
 def bench_rating_parser(data: Path) -> dict:
