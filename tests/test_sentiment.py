@@ -109,6 +109,29 @@ def test_negation_flips_and_double_negation_cancels():
     assert "watchable" in keys and "NOT_anything" in keys
 
 
+@pytest.mark.parametrize("text, sign", [
+    ("The acting isn't great.", -1),
+    ("The acting isn’t great.", -1),
+    ("The score is not very good.", -1),
+    ("It is never dull.", 1),
+    ("The ending is not bad at all.", 1),
+])
+def test_an_opinion_word_just_after_its_negator_reads_flipped(critic, text, sign):
+    judgement = critic.score_many([text])[0]
+    assert judgement.polarity * sign > 0, text
+    # and the flipped word is shown as a cue of the right sign
+    opinion_word = text.rstrip(".").split()[-1] if "all" not in text else "bad"
+    cue = next(c for c in judgement.cues if text[c.start:c.end] == opinion_word)
+    assert cue.weight * sign > 0
+
+
+def test_near_negation_leaves_words_that_are_not_opinion_words_as_learned():
+    rules = load_rules()
+    assert rules.opinion_words["great"] == 1 and rules.opinion_words["dull"] == -1
+    assert "explanation" not in rules.opinion_words
+    assert rules.opinion_words["tedious"] == -1  # the film words count too
+
+
 def test_counterfactual_marks_the_clause():
     rules = load_rules()
     words = [w for w, _, _ in tokenize("should have worked")]

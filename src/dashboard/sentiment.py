@@ -21,7 +21,7 @@ import json
 import math
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, Sequence
@@ -102,6 +102,7 @@ class TextBlobScorer:
 _RESOURCES = Path(__file__).resolve().parent / "resources"
 MODEL_PATH = _RESOURCES / "critic_model.json.gz"
 LEXICON_PATH = _RESOURCES / "lexicon.toml"
+OPINION_WORDS_PATH = _RESOURCES / "opinion_words.toml"
 
 _SENTENCE_END = frozenset((".", "!", "?"))
 _BREAKS = frozenset((".", ",", ";", ":", "!", "?", "(", ")", "-"))
@@ -150,6 +151,10 @@ class Rules:
     cf_flip: float
     cf_base: float
     film_words: dict
+    near_negation: int = 3
+    strong_word: float = 0.3
+    # word -> +1 or -1: words whose negation nearby reads as the word flipped
+    opinion_words: dict = field(default_factory=dict)
     # Every word that can start a rule (a break, negator, contrast, intensifier, modal or
     # the first word of a rule phrase); other words only carry the state along.
     triggers: frozenset = frozenset()
@@ -161,6 +166,15 @@ def _pairs(phrases) -> frozenset:
 
 def _triples(phrases) -> frozenset:
     return frozenset(tuple(p.lower().split()) for p in phrases if len(p.split()) == 3)
+
+
+def _opinion_words(film_words: dict) -> dict[str, int]:
+    with open(OPINION_WORDS_PATH, "rb") as fh:
+        lists = tomllib.load(fh)
+    signs = {w.lower(): 1 for w in lists.get("positive", [])}
+    signs.update({w.lower(): -1 for w in lists.get("negative", [])})
+    signs.update({w.lower(): (1 if v > 0 else -1) for w, v in film_words.items() if v})
+    return signs
 
 
 @lru_cache(maxsize=4)
@@ -193,13 +207,19 @@ def load_rules(path: str | None = None) -> Rules:
         cf_flip=float(cf.get("flip", 0.8)),
         cf_base=float(cf.get("base", -0.6)),
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
+        near_negation=int(neg.get("near", 3)),
+        strong_word=float(neg.get("strong", 0.3)),
+        opinion_words=_opinion_words(lex.get("film_words", {})),
     )
     phrases = (rules.neutral_pairs | rules.neg_pairs | rules.cf_pairs | rules.cf_triples
                | rules.concessive_pairs | rules.concessive_triples | rules.concessive_anywhere)
-    return replace(rules, triggers=frozenset(
+    triggers = frozenset(
         _BREAKS | {"not"} | rules.negators | rules.but | rules.concessive | rules.modals | rules.have
         | set(rules.intensifiers) | {p[0] for p in phrases}
-    ))
+    )
+    # A rule word ("less" of "less than", "very") has a role of its own, not an opinion.
+    opinion = {w: sign for w, sign in rules.opinion_words.items() if w not in triggers}
+    return replace(rules, triggers=triggers, opinion_words=opinion)
 
 
 def tokenize(norm: str) -> list[tuple[str, int, int]]:
@@ -452,7 +472,10 @@ class CriticScorer:
         flip = self._flip
         contrib = [0.0] * len(words)
         margin = self.model.bias
+        near = self._near_negated(words)
         for key, val, a, b in feats:
+            if near and b in near and key[:4] == _NOT:
+                continue  # read below, as the plain word flipped
             wt = get(key)
             if wt is None:
                 if key[:4] == _NOT:
@@ -469,6 +492,8 @@ class CriticScorer:
             else:
                 contrib[a] += 0.5 * c
                 contrib[b] += 0.5 * c
+        if near:
+            margin += self._read_near_negated(words, feats, near, contrib)
         sw = self.model.subj_weights
         if sw:
             sget = sw.get
@@ -479,6 +504,54 @@ class CriticScorer:
         else:
             subj = 0.5
         return margin, subj, contrib
+
+    def _near_negated(self, words: list[str]) -> set[int]:
+        """Opinion words at most ``near_negation`` words after a negator, in its clause."""
+        rules = self.rules
+        if rules.negators.isdisjoint(words) and "n't" not in " ".join(words):
+            return set()  # most sentences: no negator at all
+        opinion = rules.opinion_words
+        out: set[int] = set()
+        reach = -1
+        for i, word in enumerate(words):
+            if word in _BREAKS or word in rules.but:
+                reach = -1
+            elif word in rules.negators or word.endswith("n't"):
+                reach = i + rules.near_negation
+            elif i <= reach and word in opinion:
+                out.add(i)
+        return out
+
+    def _read_near_negated(self, words: list[str], feats, near: set[int], contrib: list[float]) -> float:
+        """The negated features of the tokens in ``near``: as learned, unless the plain
+        word weighs at least ``strong_word`` in its list's direction; then the plain word's
+        weights flipped. Returns their part of the margin (``contrib`` updated)."""
+        get, flip, strong = self._w.get, self._flip, self.rules.strong_word
+        learned: dict[int, list] = {}
+        for key, val, a, b in feats:
+            if b in near and key[:4] == _NOT:
+                learned.setdefault(b, []).append((key, val, a))
+        total = 0.0
+        for b, parts in learned.items():
+            plain = sum(get(key[4:], 0.0) * val for key, val, a in parts if a == b)
+            as_learned = []
+            for key, val, a in parts:
+                wt = get(key)
+                if wt is None and a == b:
+                    base = get(key[4:])
+                    wt = None if base is None else flip * base
+                if wt is not None:
+                    as_learned.append((wt * val, a))
+            if abs(plain) >= strong and (plain > 0) == (self.rules.opinion_words[words[b]] > 0):
+                as_learned = [(flip * plain, b)]
+            for c, a in as_learned:
+                total += c
+                if a == b:
+                    contrib[b] += c
+                else:
+                    contrib[a] += 0.5 * c
+                    contrib[b] += 0.5 * c
+        return total
 
 
 def _words_and_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
