@@ -228,8 +228,10 @@ def tokenize(norm: str) -> list[tuple[str, int, int]]:
     return list(zip(tokens.words, tokens.starts, tokens.ends))
 
 
-def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, int, int]]:
+def read_features(words: Sequence[str], rules: Rules,
+                  negators_at: list[int] | None = None) -> list[tuple[str, float, int, int]]:
     """The weighted features of one tokenised text: ``(key, value, first_tok, last_tok)``.
+    ``negators_at``, if given, receives the index of each token that flips negation.
 
     ``key`` is a word or a word pair (``"NOT_"``-prefixed inside a negation scope) or the
     counterfactual marker; ``value`` carries the contrast, intensity and counterfactual
@@ -364,10 +366,14 @@ def read_features(words: Sequence[str], rules: Rules) -> list[tuple[str, float, 
             if boost:
                 mult[i + 1] *= after
             parity = not parity
+            if negators_at is not None:
+                negators_at.append(i + 1)
             i += 2
             continue
         if (w in rules.negators) and not skip_neg[i] and canon[i] != _CF_NOT:
             parity = not parity
+            if negators_at is not None:
+                negators_at.append(i)
         i += 1
     close_clause(n)
 
@@ -466,13 +472,14 @@ class CriticScorer:
         return Judgement(math.tanh(scale * margin), cues, subj)
 
     def _score(self, words: list[str], starts=None, ends=None):
-        feats = read_features(words, self.rules)
+        negators_at: list[int] = []
+        feats = read_features(words, self.rules, negators_at)
         w = self._w
         get = w.get
         flip = self._flip
         contrib = [0.0] * len(words)
         margin = self.model.bias
-        near = self._near_negated(words)
+        near = self._near_negated(words, negators_at) if negators_at else None
         for key, val, a, b in feats:
             if near and b in near and key[:4] == _NOT:
                 continue  # read below, as the plain word flipped
@@ -505,21 +512,18 @@ class CriticScorer:
             subj = 0.5
         return margin, subj, contrib
 
-    def _near_negated(self, words: list[str]) -> set[int]:
+    def _near_negated(self, words: list[str], negators_at: list[int]) -> set[int]:
         """Opinion words at most ``near_negation`` words after a negator, in its clause."""
         rules = self.rules
-        if rules.negators.isdisjoint(words) and "n't" not in " ".join(words):
-            return set()  # most sentences: no negator at all
-        opinion = rules.opinion_words
+        opinion, but = rules.opinion_words, rules.but
         out: set[int] = set()
-        reach = -1
-        for i, word in enumerate(words):
-            if word in _BREAKS or word in rules.but:
-                reach = -1
-            elif word in rules.negators or word.endswith("n't"):
-                reach = i + rules.near_negation
-            elif i <= reach and word in opinion:
-                out.add(i)
+        for at in negators_at:
+            for i in range(at + 1, min(len(words), at + 1 + rules.near_negation)):
+                word = words[i]
+                if word in _BREAKS or word in but:
+                    break
+                if word in opinion:
+                    out.add(i)
         return out
 
     def _read_near_negated(self, words: list[str], feats, near: set[int], contrib: list[float]) -> float:
