@@ -474,15 +474,14 @@ class CriticScorer:
     def _score(self, words: list[str], starts=None, ends=None):
         negators_at: list[int] = []
         feats = read_features(words, self.rules, negators_at)
+        if negators_at:
+            feats = self._flip_near_negated(words, feats, negators_at)
         w = self._w
         get = w.get
         flip = self._flip
         contrib = [0.0] * len(words)
         margin = self.model.bias
-        near = self._near_negated(words, negators_at) if negators_at else None
         for key, val, a, b in feats:
-            if near and b in near and key[:4] == _NOT:
-                continue  # read below, as the plain word flipped
             wt = get(key)
             if wt is None:
                 if key[:4] == _NOT:
@@ -499,8 +498,6 @@ class CriticScorer:
             else:
                 contrib[a] += 0.5 * c
                 contrib[b] += 0.5 * c
-        if near:
-            margin += self._read_near_negated(words, feats, near, contrib)
         sw = self.model.subj_weights
         if sw:
             sget = sw.get
@@ -526,36 +523,31 @@ class CriticScorer:
                     out.add(i)
         return out
 
-    def _read_near_negated(self, words: list[str], feats, near: set[int], contrib: list[float]) -> float:
-        """The negated features of the tokens in ``near``: as learned, unless the plain
-        word weighs at least ``strong_word`` in its list's direction; then the plain word's
-        weights flipped. Returns their part of the margin (``contrib`` updated)."""
-        get, flip, strong = self._w.get, self._flip, self.rules.strong_word
-        learned: dict[int, list] = {}
+    def _flip_near_negated(self, words: list[str], feats, negators_at: list[int]) -> list:
+        """``feats`` with each strong opinion word near a negator read as the plain word
+        flipped: its negated features become the plain ones times the negation flip, and
+        the negated pair ending on it is dropped. "Strong": its plain weights add up to at
+        least ``strong_word`` in the direction of its opinion list."""
+        near = self._near_negated(words, negators_at)
+        if not near:
+            return feats
+        get, opinion = self._w.get, self.rules.opinion_words
+        plain: dict[int, float] = {}
         for key, val, a, b in feats:
-            if b in near and key[:4] == _NOT:
-                learned.setdefault(b, []).append((key, val, a))
-        total = 0.0
-        for b, parts in learned.items():
-            plain = sum(get(key[4:], 0.0) * val for key, val, a in parts if a == b)
-            as_learned = []
-            for key, val, a in parts:
-                wt = get(key)
-                if wt is None and a == b:
-                    base = get(key[4:])
-                    wt = None if base is None else flip * base
-                if wt is not None:
-                    as_learned.append((wt * val, a))
-            if abs(plain) >= strong and (plain > 0) == (self.rules.opinion_words[words[b]] > 0):
-                as_learned = [(flip * plain, b)]
-            for c, a in as_learned:
-                total += c
-                if a == b:
-                    contrib[b] += c
-                else:
-                    contrib[a] += 0.5 * c
-                    contrib[b] += 0.5 * c
-        return total
+            if a == b and b in near and key[:4] == _NOT:
+                plain[b] = plain.get(b, 0.0) + get(key[4:], 0.0) * val
+        flipped = {b for b, weight in plain.items()
+                   if abs(weight) >= self.rules.strong_word and (weight > 0) == (opinion[words[b]] > 0)}
+        if not flipped:
+            return feats
+        out = []
+        for feature in feats:
+            key, val, a, b = feature
+            if b not in flipped or key[:4] != _NOT:
+                out.append(feature)
+            elif a == b:
+                out.append((key[4:], self._flip * val, a, b))
+        return out
 
 
 def _words_and_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
