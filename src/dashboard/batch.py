@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import Counter
 import pickle
 import re
 import tempfile
@@ -45,7 +44,7 @@ import pandas as pd
 from .aspects import People, Taxonomy, load_taxonomy
 from .films import FilmInfo
 from .ingest import ReviewSource
-from .pipeline import film_key, pooled_people
+from .pipeline import film_key, in_shared_films, pooled_people
 from .sentiment import DEFAULT_SCORER
 
 TABLES = ("reviews", "aspects", "mentions", "texts", "set_aside")
@@ -90,8 +89,7 @@ def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
     tables. Single reviews need no context."""
     titles = film.titles if film else ()
     people = people if people is not None else people_of([s.text for s in sources], titles)
-    counts = Counter(film_key(source, index) for index, source in enumerate(sources))
-    shared = [i for i, source in enumerate(sources) if counts[film_key(source, i)] > 1]
+    shared = [i for i, pooled in enumerate(in_shared_films(sources)) if pooled]
     pooled = pooled_people([sources[i] for i in shared], [People(dict(people[i])) for i in shared],
                            film.people if film else People())
     return {
@@ -453,8 +451,7 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     # 1. Film context: the metadata names of every review of a film with several reviews
     #    (cached per file, so an unchanged folder is not cleaned again just to find
     #    them), pooled per film. A review on its own needs no context.
-    films = Counter(film_key(source, index) for index, source in enumerate(sources))
-    flags = iter([films[film_key(source, index)] > 1 for index, source in enumerate(sources)])
+    flags = iter(in_shared_films(sources))
     pooled = [tuple(next(flags) for _ in g) for g in groups]
     people_keys = [_hash(repr((base, h, titles, "people", p))) for h, p in zip(hashes, pooled)]
     found: list[list[dict] | None] = [cache.get(k, "people") if cache else None for k in people_keys]

@@ -199,10 +199,8 @@ def analyze_sources(
     titles = film.titles if film else ()
 
     # Reviews of a film with several reviews are cleaned first: their names are pooled.
-    cleaned: list[Cleaned | None] = [None] * len(sources)
-    for members in _film_groups(sources).values():
-        for i in members if len(members) > 1 else ():
-            cleaned[i] = clean(sources[i].text, titles)
+    cleaned: list[Cleaned | None] = [clean(source.text, titles) if shared else None
+                                     for source, shared in zip(sources, in_shared_films(sources))]
     matchers = _FilmMatchers(sources, cleaned, taxonomy, film_people, titles)
 
     rows: list[tuple] = []
@@ -275,6 +273,16 @@ def _film_groups(sources) -> dict[str, list[int]]:
     for index, source in enumerate(sources):
         groups.setdefault(film_key(source, index), []).append(index)
     return groups
+
+
+def in_shared_films(sources) -> list[bool]:
+    """Per source: does its film have other reviews here (so their names are pooled)?"""
+    shared = [False] * len(sources)
+    for members in _film_groups(sources).values():
+        if len(members) > 1:
+            for i in members:
+                shared[i] = True
+    return shared
 
 
 def _pool(members: list[int], sources, people_per_source: list[People], base: People,

@@ -168,13 +168,15 @@ def _triples(phrases) -> frozenset:
     return frozenset(tuple(p.lower().split()) for p in phrases if len(p.split()) == 3)
 
 
-def _opinion_words(film_words: dict) -> dict[str, int]:
+def _opinion_words(film_words: dict, rule_words: frozenset) -> dict[str, int]:
+    """Word -> +1 or -1: the opinion word lists and the film words, less the rule words
+    (the "less" of "less than", "very" have a role of their own, not an opinion)."""
     with open(OPINION_WORDS_PATH, "rb") as fh:
         lists = tomllib.load(fh)
     signs = {w.lower(): 1 for w in lists.get("positive", [])}
     signs.update({w.lower(): -1 for w in lists.get("negative", [])})
-    signs.update({w.lower(): (1 if v > 0 else -1) for w, v in film_words.items() if v})
-    return signs
+    signs.update({w: (1 if v > 0 else -1) for w, v in film_words.items() if v})
+    return {w: sign for w, sign in signs.items() if w not in rule_words}
 
 
 @lru_cache(maxsize=4)
@@ -209,7 +211,6 @@ def load_rules(path: str | None = None) -> Rules:
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
         near_negation=int(neg.get("near", 3)),
         strong_word=float(neg.get("strong", 0.3)),
-        opinion_words=_opinion_words(lex.get("film_words", {})),
     )
     phrases = (rules.neutral_pairs | rules.neg_pairs | rules.cf_pairs | rules.cf_triples
                | rules.concessive_pairs | rules.concessive_triples | rules.concessive_anywhere)
@@ -217,9 +218,7 @@ def load_rules(path: str | None = None) -> Rules:
         _BREAKS | {"not"} | rules.negators | rules.but | rules.concessive | rules.modals | rules.have
         | set(rules.intensifiers) | {p[0] for p in phrases}
     )
-    # A rule word ("less" of "less than", "very") has a role of its own, not an opinion.
-    opinion = {w: sign for w, sign in rules.opinion_words.items() if w not in triggers}
-    return replace(rules, triggers=triggers, opinion_words=opinion)
+    return replace(rules, triggers=triggers, opinion_words=_opinion_words(rules.film_words, triggers))
 
 
 def tokenize(norm: str) -> list[tuple[str, int, int]]:
