@@ -132,6 +132,12 @@ def test_near_negation_leaves_words_that_are_not_opinion_words_as_learned():
     assert rules.opinion_words["tedious"] == -1  # the film words count too
 
 
+def test_too_marks_excess_not_strength(critic):
+    # "too" does not strengthen the next word: "too cartoonish" is a complaint.
+    assert "too" not in load_rules().intensifiers
+    assert pol(critic, "The villain is too cartoonish.") < 0
+
+
 def test_counterfactual_marks_the_clause():
     rules = load_rules()
     words = [w for w, _, _ in tokenize("should have worked")]

@@ -78,7 +78,13 @@ def _is_word(token: str) -> bool:
 
 def _strongest_word_cue(text: str, judgement: Judgement) -> float:
     # Only word cues count: digits and stray letters carry model noise, not judgement.
-    return max((abs(c.weight) for c in judgement.cues if _is_word(text[c.start:c.end])), default=0.0)
+    # (A cue is read only when it would be the strongest so far: most never are.)
+    strongest = 0.0
+    for c in judgement.cues:
+        weight = abs(c.weight)
+        if weight > strongest and _is_word(text[c.start:c.end]):
+            strongest = weight
+    return strongest
 
 
 def tells_events(signals: Signals, character_subject: bool = False) -> bool:

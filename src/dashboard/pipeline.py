@@ -337,7 +337,7 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
     for number, (m, j) in enumerate(zip(mentions, judgements)):
         raw = source.text[m.start:m.end]
         norm = tokens.text[m.start:m.end]
-        polarity = float(np.clip(j.polarity, -1.0, 1.0))
+        polarity = min(1.0, max(-1.0, float(j.polarity)))
         if m.list_sign:
             polarity = m.list_sign * max(abs(polarity), LIST_ITEM_MIN_STRENGTH)
         matches = matcher.match_span(review_terms, m.start, m.end)

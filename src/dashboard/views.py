@@ -247,15 +247,7 @@ def heatmap_data(reviews: pd.DataFrame, aspects: pd.DataFrame, mentions: pd.Data
     ``top_bottom=k``, only the k highest- and k lowest-scoring critics are kept."""
     cols = aspect_order(aspects, keys)
     scores_tbl = critic_scores(reviews).set_index("review_id")
-    ids = list(scores_tbl.index)
 
-    def pivot(value: str) -> pd.DataFrame:
-        if aspects.empty:
-            return pd.DataFrame(index=ids, columns=cols, dtype=float)
-        p = aspects.pivot_table(index="review_id", columns="aspect", values=value, aggfunc="first")
-        return p.reindex(index=ids, columns=cols).astype(float)
-
-    score = pivot("score")
     overall = scores_tbl["score"]
     mean = overall.mean()
     if sort == "agreement":
@@ -276,19 +268,42 @@ def heatmap_data(reviews: pd.DataFrame, aspects: pd.DataFrame, mentions: pd.Data
     page = max(1, min(page, max(1, math.ceil(total / per_page))))
     chosen = order[(page - 1) * per_page: page * per_page]
 
-    quotes = strongest_quotes(mentions)
-    q = quotes.pivot_table(index="review_id", columns="aspect", values="text", aggfunc="first") \
-        if len(quotes) else pd.DataFrame()
-    q = q.reindex(index=chosen, columns=cols).fillna("") if len(q) else pd.DataFrame("", index=chosen, columns=cols)
+    # Only the rows on screen are reshaped: a page of a large corpus costs what a small
+    # corpus does.
+    values = ["score", "positive", "negative", "mentions"]
+    cells = _cells(aspects, values, chosen, cols)
+    quotes = _cells(strongest_quotes(mentions[mentions["review_id"].isin(chosen)]), ["text"], chosen, cols, empty="")
     return HeatmapData(
-        scores=score.loc[chosen],
-        positive=pivot("positive").loc[chosen],
-        negative=pivot("negative").loc[chosen],
-        mentions=pivot("mentions").loc[chosen],
-        quotes=q,
+        scores=cells["score"].astype(float),
+        positive=cells["positive"].astype(float),
+        negative=cells["negative"].astype(float),
+        mentions=cells["mentions"].astype(float),
+        quotes=quotes["text"],
         labels=[str(scores_tbl.at[r, "label"]) for r in chosen],
         total_rows=total,
     )
+
+
+def _cells(table: pd.DataFrame, values: list[str], rows: list, cols: list[str],
+           empty: object = np.nan) -> dict[str, pd.DataFrame]:
+    """Each of ``values`` of a long (review_id, aspect) table as reviews × aspects, in the
+    order of ``rows`` and ``cols`` (``empty`` where the table has no row; the first row of
+    a cell counts). Built in plain Python: a page holds a few hundred cells, for which
+    pandas' reshaping costs more than it saves."""
+    row_at = {r: i for i, r in enumerate(rows)}
+    col_at = {c: j for j, c in enumerate(cols)}
+    grids = {value: [[empty] * len(cols) for _ in rows] for value in values}
+    columns = [(grids[value], table[value].tolist()) for value in values]
+    filled: set[tuple[int, int]] = set()
+    for k, (review, aspect) in enumerate(zip(table["review_id"].tolist(), table["aspect"].tolist())):
+        i, j = row_at.get(review), col_at.get(aspect)
+        if i is None or j is None or (i, j) in filled:
+            continue
+        filled.add((i, j))
+        for grid, column in columns:
+            grid[i][j] = column[k]
+    index, header = pd.Index(rows, dtype=object), pd.Index(cols, dtype=object)
+    return {value: pd.DataFrame(grid, index=index, columns=header) for value, grid in grids.items()}
 
 
 def pages_needed(total: int, per_page: int) -> int:
