@@ -51,8 +51,7 @@ if ctx.data is not None:
                                              "top_bottom": "The 10 most and 10 least favourable"}.get)
         per_page = 25
         top_bottom = 10 if show == "top_bottom" else 0
-        total = views.heatmap_data(a.reviews, a.aspects.iloc[0:0], a.mentions.iloc[0:0], ctx.keys,
-                                   sort=sort, per_page=10**9, top_bottom=top_bottom).total_rows
+        total = views.heatmap_row_count(a.reviews, top_bottom=top_bottom)
         pages = views.pages_needed(total, per_page)
         with c3:
             page = st.pagination(pages, key="heatmap_page") if pages > 1 else 1

@@ -121,6 +121,8 @@ def test_heatmap_sorting_and_paging():
     agree = views.heatmap_data(reviews, aspects, mentions, ["acting"], sort="agreement", per_page=100)
     assert agree.labels[0] in {"O29", "O30"}
     assert views.pages_needed(60, 25) == 3 and views.pages_needed(0, 25) == 1
+    # the pager is sized before a page is drawn, with the same count
+    assert views.heatmap_row_count(reviews) == 60 and views.heatmap_row_count(reviews, top_bottom=10) == 20
 
 
 def test_quotes_for_an_aspect(ballerina_analysis):

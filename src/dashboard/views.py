@@ -241,13 +241,15 @@ class HeatmapData:
     total_rows: int           # before paging
 
 
-def heatmap_data(reviews: pd.DataFrame, aspects: pd.DataFrame, mentions: pd.DataFrame, keys: list[str],
-                 sort: str = "score", page: int = 1, per_page: int = 25, top_bottom: int = 0) -> HeatmapData:
-    """Reviews × aspects for the heatmap, sorted and paged (page is 1-based). With
-    ``top_bottom=k``, only the k highest- and k lowest-scoring critics are kept."""
-    cols = aspect_order(aspects, keys)
-    scores_tbl = critic_scores(reviews).set_index("review_id")
+def heatmap_row_count(reviews: pd.DataFrame, top_bottom: int = 0) -> int:
+    """How many critics the heatmap shows across its pages (to size the pager before a
+    page is chosen)."""
+    return len(_heatmap_order(critic_scores(reviews).set_index("review_id"), "score", top_bottom))
 
+
+def _heatmap_order(scores_tbl: pd.DataFrame, sort: str, top_bottom: int) -> list:
+    """Review ids in the chosen order; with ``top_bottom=k``, only the k highest- and k
+    lowest-scoring critics."""
     overall = scores_tbl["score"]
     mean = overall.mean()
     if sort == "agreement":
@@ -264,6 +266,16 @@ def heatmap_data(reviews: pd.DataFrame, aspects: pd.DataFrame, mentions: pd.Data
         scored = [r for r in by_score if not is_missing(overall[r])]
         keep = set(scored[:top_bottom] + scored[-top_bottom:])
         order = [r for r in order if r in keep]
+    return order
+
+
+def heatmap_data(reviews: pd.DataFrame, aspects: pd.DataFrame, mentions: pd.DataFrame, keys: list[str],
+                 sort: str = "score", page: int = 1, per_page: int = 25, top_bottom: int = 0) -> HeatmapData:
+    """Reviews × aspects for the heatmap, sorted and paged (page is 1-based). With
+    ``top_bottom=k``, only the k highest- and k lowest-scoring critics are kept."""
+    cols = aspect_order(aspects, keys)
+    scores_tbl = critic_scores(reviews).set_index("review_id")
+    order = _heatmap_order(scores_tbl, sort, top_bottom)
     total = len(order)
     page = max(1, min(page, max(1, math.ceil(total / per_page))))
     chosen = order[(page - 1) * per_page: page * per_page]
