@@ -74,11 +74,13 @@ def test_film_context_pools_names_across_a_films_reviews():
     film = _film()
     contexts = film_contexts(_sources(), film)
     assert list(contexts) == ["ballerina"]
-    people = contexts["ballerina"].people.by_role
+    people = contexts["ballerina"].found_people.by_role
     assert "Eve" in people[CHARACTER_ROLE]          # harvested from review a
     assert "Ana de Armas" in people["cast"]          # review a's "Starring:" line
     assert people["director"] == {"Len Wiseman"}    # the film's own details
-    assert film.people.by_role.get(CHARACTER_ROLE) is None  # the given film is not changed
+    # The film's own details stay apart (the scorer reads only those as names), unchanged.
+    assert contexts["ballerina"].people.by_role == film.people.by_role
+    assert film.people.by_role.get(CHARACTER_ROLE) is None
 
 
 def test_reviews_without_a_film_need_no_context():

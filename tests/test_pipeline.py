@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.films import FilmInfo
 from dashboard.ingest import ReviewSource
 from dashboard.pipeline import MENTION_COLUMNS, REVIEW_COLUMNS, analyze_sources
 from tests.conftest import INDORI_NERD, SCREEN_SCRIBE
@@ -117,6 +118,21 @@ def test_one_line_quote_worded_like_plot_or_fact_still_judges(text, sign):
     a = analyze_sources([ReviewSource("quote", text)])
     assert a.mentions["opinion"].any()
     assert np.sign(a.reviews.loc[0, "inferred_score"] - 50) == sign
+
+
+def test_the_films_own_names_are_no_judgement():
+    # A title with an opinion word in it is a name, and so are the film's people: their
+    # words move no score and are never shown as the words behind one.
+    film = FilmInfo(key="bad_education", title="Bad Education")
+    film.people.add("cast", "Gael García Bernal")
+    text = "Almodóvar returns with Bad Education, a film of real wit. Bad Education is a triumph. Bernal is on fine form."
+    with_film = analyze_sources([ReviewSource("r", text)], film=film).mentions.drop_duplicates("mention_id")
+    assert (with_film["polarity"] > 0).all()
+    for cues, mention in zip(with_film["cues"], with_film["text"]):
+        assert not any(text[start:end] in {"Bad", "Education", "Bernal"} for start, end, _ in json.loads(cues)), mention
+    unnamed = text.replace("Bernal", "Zorblax")  # a name the model has never seen
+    plain = analyze_sources([ReviewSource("r", unnamed)], film=film).mentions.drop_duplicates("mention_id")
+    assert list(with_film["polarity"]) == list(plain["polarity"])
 
 
 def test_table_rating_column_wins_and_nonsense_is_empty():

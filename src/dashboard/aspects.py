@@ -172,15 +172,26 @@ class ReviewTerms:
     names: FoundIndex
     terms: FoundIndex
     fallback: FoundIndex
+    # Tokens of the film's title and of the names in its details (film.toml), as written:
+    # the scorer reads them as names, not as judgements.
+    name_tokens: frozenset[int] = frozenset()
 
 
 class AspectMatcher:
     """The aspect word lists of one taxonomy and the names of one film's people."""
 
-    def __init__(self, taxonomy: Taxonomy, people: People | None = None, film_titles=()):
+    def __init__(self, taxonomy: Taxonomy, people: People | None = None, film_titles=(),
+                 film_people: People | None = None):
+        """``people``: every name linked to the film (its details and those critics use);
+        ``film_people``: the names in the film's details alone, which are certain."""
         self.taxonomy = taxonomy
         self._terms = _term_lists(taxonomy)
-        self._fallback, self._film_subject = _film_patterns(taxonomy, tuple(t for t in film_titles if t))
+        titles = tuple(t for t in film_titles if t)
+        self._fallback, self._film_subject = _film_patterns(taxonomy, titles)
+        known = [*map(_title_term, titles)]
+        for role, role_names in (film_people or People()).by_role.items():
+            known += _variants(role, role_names)
+        self._film_names = name_lists(frozenset({("name", frozenset(known))})) if known else None
         people = people or People()
         self._role_aspects: dict[str, list[str]] = {}
         for aspect in taxonomy.aspects:
@@ -190,18 +201,19 @@ class AspectMatcher:
         for role, role_names in people.by_role.items():
             if role not in self._role_aspects:
                 continue
-            variants = {v for n in role_names for v in name_variants(n)}
-            if role == CHARACTER_ROLE:
-                variants |= {n.split(" ")[0] for n in role_names if len(n.split(" ")[0]) > 2}
-            names[role] = variants
+            names[role] = _variants(role, role_names)
         self._names = name_lists(frozenset((role, frozenset(v)) for role, v in names.items()))
         self._world = "world" if "world" in taxonomy.keys else None
 
     def find(self, tokens: Tokens) -> ReviewTerms:
         """One pass over a whole review's tokens."""
+        raw = tokens.raw
+        named = frozenset(i for f in (self._film_names.find(tokens) if self._film_names else ())
+                          for i in tokens.within(f.start, f.end)
+                          if raw[i][0].isalnum())  # "J.J. Abrams": the stops still end clauses
         return ReviewTerms(tokens, FoundIndex(self._names.find(tokens), tokens),
                            FoundIndex(self._terms.find(tokens), tokens),
-                           FoundIndex(self._fallback.find(tokens), tokens))
+                           FoundIndex(self._fallback.find(tokens), tokens), named)
 
     def match(self, text: str) -> list[AspectMatch]:
         """Every aspect cue in ``text`` (offsets relative to ``text``)."""
@@ -236,6 +248,15 @@ class AspectMatcher:
             group = "subject" if m.group("subject") else "film"
             found.append(AspectMatch("overall", m.start(group), m.end(group), FALLBACK))
         return found
+
+
+def _variants(role: str, role_names) -> set[str]:
+    """The forms a critic writes a name in: the full name, the surname, and a character's
+    first name."""
+    variants = {v for n in role_names for v in name_variants(n)}
+    if role == CHARACTER_ROLE:
+        variants |= {n.split(" ")[0] for n in role_names if len(n.split(" ")[0]) > 2}
+    return variants
 
 
 @lru_cache(maxsize=4096)

@@ -93,7 +93,7 @@ def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
     pooled = pooled_people([sources[i] for i in shared], [People(dict(people[i])) for i in shared],
                            film.people if film else People())
     return {
-        key: replace(film, people=names) if film else FilmInfo(key="reviews", title="", people=names)
+        key: replace(film, found_people=names) if film else FilmInfo(key="reviews", title="", found_people=names)
         for key, names in pooled.items()
     }
 
@@ -246,7 +246,8 @@ def taxonomy_hash(taxonomy: Taxonomy | None) -> str:
 def film_hash(film: FilmInfo | None) -> str:
     if film is None:
         return "none"
-    people = sorted((role, sorted(names)) for role, names in film.people.by_role.items())
+    people = [sorted((role, sorted(names)) for role, names in group.by_role.items())
+              for group in (film.people, film.found_people)]
     return _hash(repr((film.key, film.title, film.full_title, film.year, people)))
 
 

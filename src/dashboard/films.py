@@ -26,6 +26,10 @@ class FilmInfo:
     year: int | None = None
     people: People = field(default_factory=People)
     problem: str = ""  # why film.toml could not be read, if it could not
+    # Names pooled from the film's reviews (``batch.film_contexts``): they link sentences
+    # to aspects like ``people``, but unlike the film's own details they are not certain
+    # enough to be read as names by the scorer.
+    found_people: People = field(default_factory=People)
 
     @property
     def titles(self) -> tuple[str, ...]:

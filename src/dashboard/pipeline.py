@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, Taxonomy, load_taxonomy, name_lists
+from .aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, ReviewTerms, Taxonomy, load_taxonomy, name_lists
 from .clean import Cleaned, clean
 from .films import FilmInfo
 from .ingest import ReviewSource
@@ -195,13 +195,13 @@ def analyze_sources(
     """Analyse reviews of one film (or of several, when sources name their film)."""
     taxonomy = taxonomy or load_taxonomy()
     score = get_scorer(scorer)
-    film_people = film.people if film else People()
+    film_people = film.people.merged(film.found_people) if film else People()
     titles = film.titles if film else ()
 
     # Reviews of a film with several reviews are cleaned first: their names are pooled.
     cleaned: list[Cleaned | None] = [clean(source.text, titles) if shared else None
                                      for source, shared in zip(sources, in_shared_films(sources))]
-    matchers = _FilmMatchers(sources, cleaned, taxonomy, film_people, titles)
+    matchers = _FilmMatchers(sources, cleaned, taxonomy, film_people, titles, film.people if film else People())
 
     rows: list[tuple] = []
     total = len(sources)
@@ -211,8 +211,10 @@ def analyze_sources(
         tokens = tokenize(normalize(source.text))
         c = cleaned[index] = cleaned[index] or clean(source.text, titles, tokens)
         if not source.skip_scoring and (found := _candidate_mentions(source, source.text, c)):
-            judgements = score.score_spans(tokens, [(m.start, m.end) for m in found])
-            rows.extend(_mention_rows(source, found, judgements, matchers.for_review(index, tokens), tokens))
+            matcher = matchers.for_review(index, tokens)
+            review_terms = matcher.find(tokens)
+            judgements = score.score_spans(tokens, [(m.start, m.end) for m in found], review_terms.name_tokens)
+            rows.extend(_mention_rows(source, found, judgements, matcher, review_terms))
         if progress:
             progress(index + 1, total)
 
@@ -305,8 +307,10 @@ class _FilmMatchers:
     their names first (``cleaned`` holds those reviews already); a review on its own is
     read with its own tokens when its turn comes."""
 
-    def __init__(self, sources, cleaned: list[Cleaned | None], taxonomy, film_people: People, titles) -> None:
+    def __init__(self, sources, cleaned: list[Cleaned | None], taxonomy, film_people: People, titles,
+                 details: People) -> None:
         self.sources, self.cleaned, self.taxonomy, self.base, self.titles = sources, cleaned, taxonomy, film_people, titles
+        self.details = details  # the names in the film's own details: the scorer reads them as names
         self.pooled = {key: _pool(members, sources, [c.people if c else People() for c in cleaned], film_people)
                        for key, members in _film_groups(sources).items() if len(members) > 1}
         self._shared: dict[tuple, AspectMatcher] = {}
@@ -318,17 +322,17 @@ class _FilmMatchers:
         film_titles = self.titles or ((source.film,) if source.film else ())
         signature = (film_titles, frozenset((role, frozenset(names)) for role, names in people.by_role.items()))
         if (matcher := self._shared.get(signature)) is None:
-            matcher = self._shared[signature] = AspectMatcher(self.taxonomy, people, film_titles)
+            matcher = self._shared[signature] = AspectMatcher(self.taxonomy, people, film_titles, self.details)
         return matcher
 
 
 def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, matcher: AspectMatcher,
-                  tokens: Tokens) -> list[tuple]:
+                  review_terms: ReviewTerms) -> list[tuple]:
     rows: list[tuple] = []
     length = max(len(source.text), 1)
     # Aspect words, names and opinion words are found once in the whole review, then
     # asked mention by mention.
-    review_terms = matcher.find(tokens)
+    tokens = review_terms.tokens
     voices = FoundIndex(word_lists().find(tokens), tokens)
     retelling = _Retelling()
     set_apart: dict[str, tuple] = {}  # mentions read as plot or fact: (signals, normalised text, judgement)

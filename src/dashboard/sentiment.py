@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Collection, Protocol, Sequence
 
 from .textnorm import normalize
 from .tokens import Tokens
@@ -32,6 +32,10 @@ from .tokens import tokenize as tokenize_text
 
 SCORER_NAMES = ("critic", "textblob")
 DEFAULT_SCORER = "critic"
+# What the critic scorer reads in place of the film's title and its people's names. They
+# say which film or who, not how good: a film called "Bad Education" is no criticism, and
+# a learned weight on "Reeves" would carry over the verdicts on his other films.
+NAME = "<name>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +59,11 @@ class Scorer(Protocol):
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]: ...
 
-    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]]) -> list[Judgement]:
+    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]],
+                    names: Collection[int] = ()) -> list[Judgement]:
         """Judgements of ``tokens.text[start:end]`` per span, read from a whole review's
-        tokens; cue offsets are relative to each span's start."""
+        tokens; cue offsets are relative to each span's start. ``names``: indices of tokens
+        that name the film or its people, which carry no judgement."""
         ...
 
 
@@ -77,7 +83,9 @@ class TextBlobScorer:
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
         return [self._score(t) for t in texts]
 
-    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]]) -> list[Judgement]:
+    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]],
+                    names: Collection[int] = ()) -> list[Judgement]:
+        # The baseline reads the text as plain TextBlob would, names and all.
         return self.score_many([tokens.text[start:end] for start, end in spans])
 
     def _score(self, text: str) -> Judgement:
@@ -446,22 +454,26 @@ class CriticScorer:
 
     def margins(self, texts: Sequence[str]) -> list[float]:
         """Raw linear margins (before the tanh), for calibration and benchmarks."""
-        return [self._score(*_words_and_offsets(t))[0] for t in texts]
+        return [self._score(words, words)[0] for words, *_ in map(_words_and_offsets, texts)]
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
-        return [self._judge(*_words_and_offsets(text), 0) for text in texts]
+        return [self._judge(words, words, starts, ends, 0)
+                for words, starts, ends in map(_words_and_offsets, texts)]
 
-    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]]) -> list[Judgement]:
+    def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]],
+                    names: Collection[int] = ()) -> list[Judgement]:
         out = []
         words, starts, ends = tokens.words, tokens.starts, tokens.ends
+        weighed = [NAME if i in names else w for i, w in enumerate(words)] if names else words
         for start, end in spans:
             inside = tokens.within(start, end)
             a, b = inside.start, inside.stop
-            out.append(self._judge(words[a:b], starts[a:b], ends[a:b], start))
+            out.append(self._judge(words[a:b], weighed[a:b], starts[a:b], ends[a:b], start))
         return out
 
-    def _judge(self, words: list[str], starts: list[int], ends: list[int], offset: int) -> Judgement:
-        margin, subj, contrib = self._score(words, starts, ends)
+    def _judge(self, words: list[str], weighed: list[str], starts: list[int], ends: list[int],
+               offset: int) -> Judgement:
+        margin, subj, contrib = self._score(words, weighed)
         scale = self.model.scale
         cue_min = self.cue_min
         cues = tuple(
@@ -470,11 +482,14 @@ class CriticScorer:
         )
         return Judgement(math.tanh(scale * margin), cues, subj)
 
-    def _score(self, words: list[str], starts=None, ends=None):
+    def _score(self, words: list[str], weighed: list[str]):
+        """Margin, subjectivity and per-token contributions. Polarity weighs ``weighed``
+        (the words, with the film's own names read as ``NAME``); subjectivity reads the
+        words as written: names are a fair sign of retold plot."""
         negators_at: list[int] = []
-        feats = read_features(words, self.rules, negators_at)
+        feats = read_features(weighed, self.rules, negators_at)
         if negators_at:
-            feats = self._flip_near_negated(words, feats, negators_at)
+            feats = self._flip_near_negated(weighed, feats, negators_at)
         w = self._w
         get = w.get
         flip = self._flip
