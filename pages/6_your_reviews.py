@@ -76,7 +76,7 @@ def table_pickers(files) -> dict[str, str]:
     return picks
 
 
-def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str) -> None:
+def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str, film_title: str = "") -> None:
     with st.spinner("Reading your reviews…"):
         report = ingest.read_uploads(
             [(ingest.safe_name(f.name), f.getvalue()) for f in files or []],
@@ -87,6 +87,7 @@ def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str) -
     if not report.sources:
         st.session_state[_MESSAGES] = report.problems + ["Nothing to analyse: no readable review in this batch."]
         return
+    report.sources = ingest.about_film(report.sources, film_title)
     bar = st.progress(0.0, text=f"Analysing {len(report.sources)} review(s)…")
     step = max(1, len(report.sources) // 100)
 
@@ -155,12 +156,18 @@ def main() -> None:
         help=f"http:// or https:// only; fetched with a {FETCH_TIMEOUT_S:g} s timeout, "
              f"at most {MAX_FETCH_BYTES // (1024 * 1024)} MB.",
     )
+    film_title = st.text_input(
+        "Film title (optional)", key="upload_film", max_chars=200,
+        help="The film these reviews are about, if they are all about one (a table's film column wins). "
+             "Its title then counts as a name, never as praise or criticism (think of *Poor Things*), "
+             "and names of the cast and characters found in one review count in the others too.",
+    )
     label = st.text_input("Name for this set", value="Your reviews", key="upload_label", max_chars=80)
     if st.button("Analyse", type="primary", key="analyse"):
         if not (files or pasted.strip() or url.strip()):
             st.session_state[_MESSAGES] = ["Add a file, paste a review or give a web address first."]
         else:
-            run_batch(files, picks, pasted, url, label)
+            run_batch(files, picks, pasted, url, label, film_title)
         st.rerun()
     show_result()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -128,6 +129,19 @@ def test_pasted_text_and_label_and_clear():
     assert at.get("download_button")  # the analysed tables can be downloaded
     at.button(key="clear_upload").click().run()
     assert stored(at) is None
+
+
+def test_film_title_makes_the_reviews_one_films():
+    at = page()
+    at.text_area(key="pasted_review").input("Poor Things is a bold, funny triumph. Emma Stone is superb.")
+    at.text_input(key="upload_film").input("  Poor   Things ")
+    at.run()
+    analysis, _ = stored(analyse(at))
+    opinions = analysis.mentions[analysis.mentions.opinion].drop_duplicates("mention_id")
+    assert (opinions.polarity > 0).all()  # the title is no criticism
+    text = analysis.text_of(opinions.review_id.iloc[0])
+    cue_words = {text[start:end] for cues in opinions.cues for start, end, _ in json.loads(cues)}
+    assert cue_words and not cue_words & {"Poor", "Things"}  # nor shown as the words behind one
 
 
 def test_nothing_given():

@@ -23,7 +23,7 @@ import json
 import re
 import unicodedata
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -84,6 +84,13 @@ class ReviewSource:
     # and whether its text is left unscored (e.g. not English).
     note: str = ""
     skip_scoring: bool = False
+
+
+def about_film(sources: list[ReviewSource], title: str) -> list[ReviewSource]:
+    """The sources that name no film, as reviews of ``title``: reviews of one film share the
+    names they give (cast, characters), and its title is read as a name, not as a judgement."""
+    title = " ".join(title.split())
+    return [s if s.film or not title else replace(s, film=title) for s in sources]
 
 
 @dataclass
