@@ -18,6 +18,7 @@ from dashboard.sentiment import (
     read_features,
     tokenize,
 )
+from dashboard.tokens import tokenize as tokenize_text
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +137,23 @@ def test_too_marks_excess_not_strength(critic):
     # "too" does not strengthen the next word: "too cartoonish" is a complaint.
     assert "too" not in load_rules().intensifiers
     assert pol(critic, "The villain is too cartoonish.") < 0
+
+
+def test_capitalised_words_inside_a_sentence_are_names():
+    tokens = tokenize_text("I think Keanu Reeves is great in Ballerina. Wick fans: Great fun!\n"
+                           "Action Scenes, THE MOVIE, \"Gorgeous\" work; I'm sold.")
+    # Sentence openers, a capital after a colon, a quotation or a new line, words in
+    # capitals and "I" are not names.
+    assert [tokens.raw[i] for i in sorted(tokens.inner_capitals())] == ["Keanu", "Reeves", "Ballerina", "Scenes"]
+
+
+def test_a_name_moves_no_score(critic):
+    # Whatever the model learned about a name from other films' reviews weighs nothing:
+    # only the words of the judgement do, and they are the cues a reader is shown.
+    verdicts = {pol(critic, f"I thought {name} was great in it.") for name in ("Reeves", "Fincher", "Smith", "Lee")}
+    assert len(verdicts) == 1 and verdicts.pop() > 0
+    text = "Musically, the film is powered by a duet by Halsey and Amy Lee from Evanescence."
+    assert pol(critic, text) > 0
 
 
 def test_counterfactual_marks_the_clause():

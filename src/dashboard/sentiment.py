@@ -32,9 +32,11 @@ from .tokens import tokenize as tokenize_text
 
 SCORER_NAMES = ("critic", "textblob")
 DEFAULT_SCORER = "critic"
-# What the critic scorer reads in place of the film's title and its people's names. They
-# say which film or who, not how good: a film called "Bad Education" is no criticism, and
-# a learned weight on "Reeves" would carry over the verdicts on his other films.
+# What the critic scorer reads in place of a name: a capitalised word inside a sentence, the
+# film's title, the names in its details. They say which film or who, not how good: a film
+# called "Bad Education" is no criticism, a learned weight on "Reeves" would carry over the
+# verdicts on his other films, and cues never show names, so the score would move on words
+# no reader is shown.
 NAME = "<name>"
 
 
@@ -454,17 +456,16 @@ class CriticScorer:
 
     def margins(self, texts: Sequence[str]) -> list[float]:
         """Raw linear margins (before the tanh), for calibration and benchmarks."""
-        return [self._score(words, words)[0] for words, *_ in map(_words_and_offsets, texts)]
+        return [self._score(*_words_and_weighed(t)[:2])[0] for t in texts]
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
-        return [self._judge(words, words, starts, ends, 0)
-                for words, starts, ends in map(_words_and_offsets, texts)]
+        return [self._judge(*_words_and_weighed(text), 0) for text in texts]
 
     def score_spans(self, tokens: Tokens, spans: Sequence[tuple[int, int]],
                     names: Collection[int] = ()) -> list[Judgement]:
         out = []
         words, starts, ends = tokens.words, tokens.starts, tokens.ends
-        weighed = [NAME if i in names else w for i, w in enumerate(words)] if names else words
+        weighed = _weighed(tokens, names)
         for start, end in spans:
             inside = tokens.within(start, end)
             a, b = inside.start, inside.stop
@@ -564,9 +565,17 @@ class CriticScorer:
         return out
 
 
-def _words_and_offsets(text: str) -> tuple[list[str], list[int], list[int]]:
+def _words_and_weighed(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
+    """A text on its own: its words, the words the scorer weighs, and their offsets."""
     tokens = tokenize_text(normalize(text))
-    return tokens.words, tokens.starts, tokens.ends
+    return tokens.words, _weighed(tokens), tokens.starts, tokens.ends
+
+
+def _weighed(tokens: Tokens, names: Collection[int] = ()) -> list[str]:
+    """The words the scorer weighs: each name (a capitalised word inside a sentence, or a
+    token in ``names``) read as ``NAME``."""
+    names = tokens.inner_capitals().union(names)
+    return [NAME if i in names else w for i, w in enumerate(tokens.words)] if names else tokens.words
 
 
 @lru_cache(maxsize=None)

@@ -16,6 +16,9 @@ from dataclasses import dataclass
 # clause, and a dash standing alone ("does n't" keeps "n't" apart).
 TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])")
 _SPAN = re.Match.span
+# After these a capital opens a sentence, a clause or a quotation; elsewhere it marks a name.
+_OPENING_PUNCT = frozenset(".!?:;-")
+_OPENING_GAP = re.compile(r"[\n\"'“‘]")
 
 
 @dataclass(slots=True, eq=False)
@@ -29,6 +32,7 @@ class Tokens:
     ends: list[int]
     _positions: dict | None = None
     _heads: dict | None = None
+    _capitals: frozenset | None = None
 
     def positions(self) -> dict[str, list[int]]:
         """Each distinct (lower-cased) word and where it stands: word lists are looked up
@@ -52,6 +56,20 @@ class Tokens:
                 if "'" in word:
                     self._heads.setdefault(word[: word.index("'")], []).append(word)
         return self._heads
+
+    def inner_capitals(self) -> frozenset[int]:
+        """Indices of the capitalised words inside a sentence ("Halsey", "Die Hard", "Oscar"):
+        names of people, films and places. Not the first word of a sentence, a line, a
+        clause after a colon or a quotation, not "I" and not a word in capitals."""
+        if self._capitals is None:
+            raw, words, text, starts, ends = self.raw, self.words, self.text, self.starts, self.ends
+            self._capitals = frozenset(
+                i for i in range(1, len(raw))
+                if raw[i][0].isupper() and not raw[i].isupper()
+                and words[i] != "i" and not words[i].startswith("i'")
+                and raw[i - 1] not in _OPENING_PUNCT and not _OPENING_GAP.search(text, ends[i - 1], starts[i])
+            )
+        return self._capitals
 
     def __len__(self) -> int:
         return len(self.words)
