@@ -73,6 +73,8 @@ directors and franchises carry over between films. Tried and not kept: the same 
 too: 0.7983 / 0.7679 / 0.7240 / 0.1042 / 0.8333 (the critics of the scale set have tastes
 in actors); at run time, only names each review's own text gives (cast blocks, "Eve (Ana
 de Armas)"): 0.7949 / 0.7691 / 0.7353 / 0.1018 / 0.8361.
+Also read as names, words between double quotation marks (at most 8: song titles, a line of
+dialogue): 0.7945 / 0.7680 / 0.7366 / 0.1014 / 0.8472, no gain.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ class FilmInfo:
     problem: str = ""  # why film.toml could not be read, if it could not
     # Names pooled from the film's reviews (``batch.film_contexts``): they link sentences
     # to aspects like ``people``, but unlike the film's own details they are not certain
-    # enough to be read as names by the scorer.
+    # enough for the scorer to read them as names where they open a sentence.
     found_people: People = field(default_factory=People)
 
     @property

@@ -485,7 +485,7 @@ class CriticScorer:
 
     def _score(self, words: list[str], weighed: list[str]):
         """Margin, subjectivity and per-token contributions. Polarity weighs ``weighed``
-        (the words, with the film's own names read as ``NAME``); subjectivity reads the
+        (the words, with names read as ``NAME``); subjectivity reads the
         words as written: names are a fair sign of retold plot."""
         negators_at: list[int] = []
         feats = read_features(weighed, self.rules, negators_at)
