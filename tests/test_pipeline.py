@@ -9,7 +9,8 @@ import pytest
 
 from dashboard.films import FilmInfo
 from dashboard.ingest import ReviewSource
-from dashboard.pipeline import MENTION_COLUMNS, REVIEW_COLUMNS, analyze_sources
+from dashboard.pipeline import MENTION_COLUMNS, REVIEW_COLUMNS, _salient_cues, analyze_sources
+from dashboard.sentiment import Cue
 from tests.conftest import INDORI_NERD, SCREEN_SCRIBE
 
 ASPECT_COLUMNS = ["review_id", "aspect", "score", "mentions", "positive", "negative"]
@@ -133,6 +134,16 @@ def test_the_films_own_names_are_no_judgement():
     unnamed = text.replace("Bernal", "Zorblax")  # a name the model has never seen
     plain = analyze_sources([ReviewSource("r", unnamed)], film=film).mentions.drop_duplicates("mention_id")
     assert list(with_film["polarity"]) == list(plain["polarity"])
+
+
+def test_the_words_behind_a_score_include_one_in_its_direction():
+    # A light praise made of many small weights still shows the word that weighed most for
+    # it, beside a heavier word that pulled the other way.
+    text = "the same training scene"
+    cues = [Cue(0, 3, 0.05), Cue(4, 8, -0.34), Cue(9, 17, 0.29), Cue(18, 23, 0.12)]
+    shown = _salient_cues(text, cues, polarity=0.24)
+    assert [text[c.start:c.end] for c in shown] == ["same", "training"]
+    assert [text[c.start:c.end] for c in _salient_cues(text, cues, polarity=-0.5)] == ["same"]
 
 
 def test_table_rating_column_wins_and_nonsense_is_empty():

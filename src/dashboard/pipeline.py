@@ -368,7 +368,7 @@ def _mention_rows(source: ReviewSource, mentions: list[_Mention], judgements, ma
         for a in matches:
             if a.aspect in terms:
                 terms[a.aspect].append(raw[a.start:a.end])
-        cues = json.dumps([[m.start + c.start, m.start + c.end, round(c.weight, 3)] for c in _salient_cues(raw, j.cues)])
+        cues = json.dumps([[m.start + c.start, m.start + c.end, round(c.weight, 3)] for c in _salient_cues(raw, j.cues, polarity)])
         mention_id = f"{source.review_id}#{number}"
         if not opinion:
             set_apart[mention_id] = (signals, norm, j)
@@ -403,15 +403,20 @@ def _backstop_opinions(rows: list[tuple], set_apart: dict[str, tuple]) -> list[t
     return out
 
 
-def _salient_cues(text: str, cues) -> list:
+def _salient_cues(text: str, cues, polarity: float) -> list:
     """The cues worth showing a reader as "the words behind the score": words whose weight
     moved it noticeably, leaving out what carries no judgement of its own (digits, stray
-    letters, function words, and names in mid-sentence, which a model may weigh only by
-    accident of its training data). At least the strongest word, when there is one."""
-    salient = [c for c in cues if abs(c.weight) >= CUE_MIN_WEIGHT and _carries_judgement(text, c.start, c.end)]
-    if not salient:
-        words = [c for c in cues if _carries_judgement(text, c.start, c.end)]
-        salient = [max(words, key=lambda c: abs(c.weight))] if words else []
+    letters, function words, names inside a sentence). At least the strongest word
+    in the score's direction, when there is one: a score of many light words still shows
+    the one that weighed most."""
+    words = [c for c in cues if _carries_judgement(text, c.start, c.end)]
+    salient = [c for c in words if abs(c.weight) >= CUE_MIN_WEIGHT]
+    agreeing = [c for c in words if c.weight * polarity > 0]
+    if agreeing and not any(c.weight * polarity > 0 for c in salient):
+        strongest = max(agreeing, key=lambda c: abs(c.weight))
+        salient = sorted([*salient, strongest], key=lambda c: c.start)
+    elif not salient and words:
+        salient = [max(words, key=lambda c: abs(c.weight))]
     return salient
 
 
