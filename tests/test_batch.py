@@ -78,7 +78,7 @@ def test_film_context_pools_names_across_a_films_reviews():
     assert "Eve" in people[CHARACTER_ROLE]          # harvested from review a
     assert "Ana de Armas" in people["cast"]          # review a's "Starring:" line
     assert people["director"] == {"Len Wiseman"}    # the film's own details
-    # The film's own details stay apart (the scorer reads only those as names), unchanged.
+    # The film's own details stay apart (the scorer reads them as names wherever they stand).
     assert contexts["ballerina"].people.by_role == film.people.by_role
     assert film.people.by_role.get(CHARACTER_ROLE) is None
 

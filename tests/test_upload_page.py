@@ -131,7 +131,7 @@ def test_pasted_text_and_label_and_clear():
     assert stored(at) is None
 
 
-def test_film_title_makes_the_reviews_one_films():
+def test_film_title_is_read_as_a_name():
     at = page()
     at.text_area(key="pasted_review").input("Poor Things is a bold, funny triumph. Emma Stone is superb.")
     at.text_input(key="upload_film").input("  Poor   Things ")
