@@ -20,6 +20,7 @@ import streamlit as st  # noqa: E402
 from dashboard import checks, ingest  # noqa: E402
 from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.pipeline import analyze_sources  # noqa: E402
+from dashboard.ui import frame  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.views import md_escape, to_csv  # noqa: E402
 
@@ -172,4 +173,7 @@ def main() -> None:
     show_result()
 
 
+# Run on its own (a fresh server's first request for /your_reviews), the page hands over to
+# app.py, which draws the navigation and the sidebar and runs it inside them.
+frame.context()
 main()

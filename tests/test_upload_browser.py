@@ -21,6 +21,19 @@ def app_url():
         yield url
 
 
+def test_a_link_to_the_page_opens_it_inside_the_app(app_url):
+    # The first request a fresh server gets (a shared link, an app woken from sleep) may run
+    # the page file on its own: it must still come with the app's navigation and sidebar.
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(app_url + "/your_reviews", wait_until="domcontentloaded", timeout=30_000)
+        page.get_by_text("Film title (optional)").wait_for(timeout=30_000)
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        nav.get_by_text("Ratings vs words").wait_for(timeout=30_000)
+        assert nav.get_by_text("app", exact=True).count() == 0
+        assert page.get_by_text("Copy link to this view").count() == 1
+
+
 def test_hostile_upload_shows_literal_text_and_runs_nothing(app_url, tmp_path):
     review = tmp_path / "hostile.txt"
     review.write_text(HOSTILE, encoding="utf-8")

@@ -26,7 +26,9 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def page() -> AppTest:
-    at = AppTest.from_file(str(PAGE), default_timeout=90)
+    """The page as a browser opens it: app.py with its navigation and sidebar around it."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=90)
+    at.switch_page(PAGE.relative_to(REPO).as_posix())
     at.run()
     assert not at.exception
     return at
