@@ -59,6 +59,7 @@ def test_judgements_in_range_and_in_order(critic):
     "Although the plot is predictable, the performances are wonderful.",
     "Nothing short of a masterpiece.",
     "I laughed all the way through.",
+    "A tour-de-force.",  # a verdict too rare in the training data: from the lexicon
 ])
 def test_praise(critic, text):
     assert pol(critic, text) > 0, text
@@ -77,6 +78,8 @@ def test_praise(critic, text):
     "It isn’t very good.",
     "The film is not funny.",
     "Not as clever as it thinks it is.",
+    "Whenever they were on screen the film was unwatchable.",  # too rare to be learned
+    "The plot is sketchy.",
 ])
 def test_criticism(critic, text):
     assert pol(critic, text) < 0, text
