@@ -80,6 +80,7 @@ Kept: fifteen verdicts the model has no weight for ("unwatchable", "sketchy", "s
 vocabulary) given film-word weights in lexicon.toml: 0.7941 / 0.7681 / 0.7401 / 0.1009 /
 0.8472; then 22 more from some 120 verdict nouns and compounds ("cash-grab", "yawner",
 "overstays", "masterclass"...): 0.7945 / 0.7680 / 0.7400 / 0.1008 / 0.8472.
+Not kept: "rarely" and "seldom" as negators: 0.7941 / 0.7699 / 0.7378 / 0.1013 / 0.8431.
 """
 
 from __future__ import annotations
