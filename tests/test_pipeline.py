@@ -9,7 +9,12 @@ import pytest
 
 from dashboard.films import FilmInfo
 from dashboard.ingest import ReviewSource
-from dashboard.pipeline import MENTION_COLUMNS, REVIEW_COLUMNS, _salient_cues, analyze_sources
+from dashboard.pipeline import (
+    MENTION_COLUMNS,
+    REVIEW_COLUMNS,
+    _salient_cues,
+    analyze_sources,
+)
 from dashboard.sentiment import Cue
 from tests.conftest import INDORI_NERD, SCREEN_SCRIBE
 
