@@ -81,6 +81,8 @@ vocabulary) given film-word weights in lexicon.toml: 0.7941 / 0.7681 / 0.7401 / 
 0.8472; then 22 more from some 120 verdict nouns and compounds ("cash-grab", "yawner",
 "overstays", "masterclass"...): 0.7945 / 0.7680 / 0.7400 / 0.1008 / 0.8472.
 Not kept: "rarely" and "seldom" as negators: 0.7941 / 0.7699 / 0.7378 / 0.1013 / 0.8431.
+Not kept: mention polarity without the model's intercept (a mention with no evidence would
+read neutral, not mildly positive): 0.7945 / 0.7680 / 0.7383 / 0.1015 / 0.8250.
 """
 
 from __future__ import annotations
