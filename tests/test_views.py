@@ -232,3 +232,16 @@ def test_full_review_marks_retold_plot():
     out = views.full_review_html(text, mentions, aside, {"acting": "Acting"})
     assert '<span class="plot"' in out and "Retold plot" in out
     assert 'class="m praise"' in out
+
+
+def test_a_quote_no_single_word_carried_says_so():
+    from dashboard.ui import render
+
+    row = {"text": "We see the same film,", "start": 0, "polarity": 0.15, "verdict": views.PRAISE,
+           "cues": json.dumps([[11, 15, -0.34]])}  # the only cue pulls the other way
+    assert "no single word stands out" in render.excerpt_html(row)
+    row["cues"] = json.dumps([[11, 15, 0.34]])
+    html = render.excerpt_html(row)
+    assert "no single word" not in html and '<mark class="cue pos">same</mark>' in html
+    neutral = {**row, "polarity": 0.0, "verdict": views.NEUTRAL, "cues": "[]"}
+    assert "no single word" not in render.excerpt_html(neutral)

@@ -31,6 +31,7 @@ CSS = """
 .cd-verdict{font-size:.78rem;font-weight:700;text-transform:uppercase;letter-spacing:.03em;display:block;margin-bottom:.15rem}
 .cd-verdict.praise{color:#3b82c4}
 .cd-verdict.criticism{color:#d9731f}
+.cd-verdict .cd-lean{text-transform:none;font-weight:400;letter-spacing:0;color:#6b7280}
 mark.cue{background:transparent;color:inherit;font-weight:700;padding:0 .1rem;border-radius:.2rem}
 mark.cue.pos{background:rgba(59,130,196,.22);text-decoration:underline;text-decoration-thickness:2px}
 mark.cue.neg{background:rgba(217,115,31,.25);text-decoration:underline wavy;text-decoration-thickness:1px}
@@ -117,8 +118,11 @@ def excerpt_html(row, text: str | None = None) -> str:
     v = row["verdict"]
     cues = views.key_cues(row["cues"], float(row["polarity"]))
     body = views.highlight_html(row["text"], int(row["start"]), cues)
+    # A judgement no single word carried (many light words) says so, rather than leaving
+    # the reader to look for a highlight that isn't there.
+    lean = "" if cues or v == views.NEUTRAL else '<span class="cd-lean"> · a slight lean, no single word stands out</span>'
     return (f'<div class="cd-excerpt {v}"><span class="cd-verdict {v}">{views.VERDICT_SYMBOLS[v]} '
-            f'{views.VERDICT_LABELS[v]}</span>{body}</div>')
+            f'{views.VERDICT_LABELS[v]}{lean}</span>{body}</div>')
 
 
 def how_to_read(text: str, expanded: bool = False) -> None:
