@@ -151,6 +151,13 @@ def test_the_words_behind_a_score_include_one_in_its_direction():
     assert [text[c.start:c.end] for c in _salient_cues(text, cues, polarity=-0.5)] == ["same"]
 
 
+def test_a_capital_the_scorer_weighs_is_shown():
+    # After a colon a capital opens a clause: the scorer weighs it, so the reader sees it.
+    text = "The verdict: Brilliant fun from start to finish."
+    cues = analyze_sources([ReviewSource("r", text)]).mentions["cues"].iloc[0]
+    assert "Brilliant" in {text[start:end] for start, end, _ in json.loads(cues)}
+
+
 def test_table_rating_column_wins_and_nonsense_is_empty():
     a = analyze_sources([
         ReviewSource("ok", "Good film.", rating="B+"),

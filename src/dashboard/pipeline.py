@@ -65,7 +65,6 @@ _FUNCTION_WORDS = frozenset(
     "where how all some any each".split()
 )
 _LETTERS = re.compile(r"[^\W\d_]")
-_SENTENCE_OPENERS = frozenset(".!?\"'(")
 # A character named this close to the start of a sentence is its subject ("Eva has chosen").
 CHARACTER_SUBJECT_CHARS = 12
 
@@ -406,7 +405,7 @@ def _backstop_opinions(rows: list[tuple], set_apart: dict[str, tuple]) -> list[t
 def _salient_cues(text: str, cues, polarity: float) -> list:
     """The cues worth showing a reader as "the words behind the score": words whose weight
     moved it noticeably, leaving out what carries no judgement of its own (digits, stray
-    letters, function words, names inside a sentence). At least the strongest word
+    letters, function words). At least the strongest word
     in the score's direction, when there is one: a score of many light words still shows
     the one that weighed most."""
     words = [c for c in cues if _carries_judgement(text, c.start, c.end)]
@@ -421,13 +420,9 @@ def _salient_cues(text: str, cues, polarity: float) -> list:
 
 
 def _carries_judgement(text: str, start: int, end: int) -> bool:
+    # Names need no rule here: the scorer gives them no weight, so they are never cues.
     token = text[start:end]
-    if len(_LETTERS.findall(token)) < 2 or normalize(token).lower() in _FUNCTION_WORDS:
-        return False
-    if not token[:1].isupper() or start == 0:
-        return True
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] in _SENTENCE_OPENERS  # a capital opening a sentence
+    return len(_LETTERS.findall(token)) >= 2 and normalize(token).lower() not in _FUNCTION_WORDS
 
 
 def _nearest_aspects(matches, cues, limit: int) -> list[str]:

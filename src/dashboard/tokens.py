@@ -18,7 +18,7 @@ TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])"
 _SPAN = re.Match.span
 # After these a capital opens a sentence, a clause or a quotation; elsewhere it marks a name.
 _OPENING_PUNCT = frozenset(".!?:;-")
-_OPENING_GAP = re.compile(r"[\n\"'“‘]")
+_OPENING_GAP = re.compile(r"[\n\"']")  # the text is normalised: no curly quotes
 
 
 @dataclass(slots=True, eq=False)
