@@ -194,13 +194,14 @@ def analyze_sources(
     """Analyse reviews of one film (or of several, when sources name their film)."""
     taxonomy = taxonomy or load_taxonomy()
     score = get_scorer(scorer)
-    film_people = film.people.merged(film.found_people) if film else People()
+    details = film.people if film else People()  # the film's own details (film.toml)
+    film_people = details.merged(film.found_people) if film else details
     titles = film.titles if film else ()
 
     # Reviews of a film with several reviews are cleaned first: their names are pooled.
     cleaned: list[Cleaned | None] = [clean(source.text, titles) if shared else None
                                      for source, shared in zip(sources, in_shared_films(sources))]
-    matchers = _FilmMatchers(sources, cleaned, taxonomy, film_people, titles, film.people if film else People())
+    matchers = _FilmMatchers(sources, cleaned, taxonomy, film_people, titles, details)
 
     rows: list[tuple] = []
     total = len(sources)
