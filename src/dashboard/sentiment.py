@@ -454,10 +454,6 @@ class CriticScorer:
         self._w = w
         self._flip = flip
 
-    def margins(self, texts: Sequence[str]) -> list[float]:
-        """Raw linear margins (before the tanh), for calibration and benchmarks."""
-        return [self._score(*_words_and_weighed(t)[:2])[0] for t in texts]
-
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
         return [self._judge(*_words_and_weighed(text), 0) for text in texts]
 
