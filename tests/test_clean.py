@@ -1,3 +1,5 @@
+import pytest
+
 from dashboard.clean import ADVERT, BOILERPLATE, HEADING, METADATA, RATING, clean
 from tests.conftest import BALLERINA
 
@@ -73,3 +75,33 @@ def test_cleaning_changes_no_text():
     cleaned = clean(text)
     for s in cleaned.set_aside:
         assert 0 <= s.start < s.end <= len(text)
+
+
+def test_a_key_to_the_critics_rating_scale_is_set_aside():
+    legend = ("**** = One of the top few films of this or any year. A must see film. *** = Excellent show. "
+              "** = Average movie. * = Poor show. 0 = One of the worst films of this or any year. Totally unbearable.")
+    text = f"The film drags in its middle hour, but the ending lands.\n{legend}\nA = masterpiece\nB = good\nC = fair"
+    kinds = _kinds(text, clean(text))
+    assert kinds[legend] == BOILERPLATE
+    assert kinds["A = masterpiece"] == kinds["B = good"] == kinds["C = fair"] == BOILERPLATE
+    assert "The film drags in its middle hour, but the ending lands." not in kinds
+
+
+def test_a_short_boilerplate_sentence_inside_prose_is_set_aside_alone():
+    # A paragraph longer than a caption line: only the matching sentence goes.
+    prose = ("The second act sags, the villain never convinces, and the score leans on every "
+             "cue it can find to tell us what to feel about a story that has stopped moving. ")
+    text = prose + "Subscribe to our newsletter for more reviews. The finale, though, is a knockout."
+    asides = [text[s.start:s.end] for s in clean(text).set_aside]
+    assert asides == ["Subscribe to our newsletter for more reviews."]
+
+
+@pytest.mark.parametrize("text", [
+    "An excellent gem with beautiful direction courtesy of Sofia Coppola.",
+    "This is a picture by turns amusing and melancholic.",
+    "You may not subscribe to their beliefs, but you will understand them.",
+    'His solution: start a "newsletter" with pictures of his neighbours.',
+    "We join our heroes in the desert.",
+])
+def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
+    assert clean(text).set_aside == []

@@ -86,6 +86,9 @@ class _Rules:
     advert_reason: str
     max_line_words: int
     max_sentence_words: int
+    legend_entry: re.Pattern[str]
+    legend_min_entries: int
+    legend_reason: str
 
     def boilerplate_reason(self, text: str) -> str | None:
         return next((reason for pattern, reason in self.boilerplate if pattern.search(text)), None)
@@ -105,6 +108,9 @@ def _rules() -> _Rules:
         advert_reason=data["advert"]["reason"],
         max_line_words=int(data.get("max_words", 30)),
         max_sentence_words=int(data.get("max_sentence_words", 20)),
+        legend_entry=re.compile(data["rating_legend"]["entry"]),
+        legend_min_entries=int(data["rating_legend"]["min_entries"]),
+        legend_reason=data["rating_legend"]["reason"],
     )
 
 
@@ -161,6 +167,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
     list_sign = 0
     in_plot_section = False
     plot_heading = re.compile(r"\b(plot|synopsis|story(line)?|premise|summary)\b", re.I)
+    legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
     for index, line in enumerate(spans):
         body = norm[line.start : line.end]
         is_last = index == len(spans) - 1
@@ -171,6 +178,9 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
         if out.rating and line.start <= out.rating.start < line.end and len(body.split()) <= 16:
             aside(RATING, "The critic's own rating")
             _find_outlet(out, body)
+            continue
+        if index in legend:
+            aside(BOILERPLATE, rules.legend_reason)
             continue
         if m := _BYLINE.match(body):
             out.author = out.author or m.group("name")
@@ -207,20 +217,38 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             continue
         if in_plot_section:
             out.plot_sections.append(line)
-        _mark_adverts(text, norm, line, film_titles, rules, adverts, out)
+        _mark_sentences(text, norm, line, film_titles, rules, adverts, out)
     return out
 
 
-def _mark_adverts(text: str, norm: str, line: Span, film_titles, rules: _Rules, adverts: FoundIndex,
-                  out: Cleaned) -> None:
+def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
+    """Indices of the lines that spell out the critic's rating scale: a line with several
+    grades ("**** = ... *** = ..."), or two or more lines in a row that each open with one."""
+    entries = [len(rules.legend_entry.findall(body)) for body in bodies]
+    opens = [bool(rules.legend_entry.match(body)) for body in bodies]
+    out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
+    for i, starts in enumerate(opens):
+        if starts and ((i > 0 and opens[i - 1]) or (i + 1 < len(opens) and opens[i + 1])):
+            out.add(i)
+    return out
+
+
+def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules, adverts: FoundIndex,
+                    out: Cleaned) -> None:
+    """In a line of prose, the sentences that are page furniture (a short one that
+    matches a boilerplate pattern) or advertising."""
     previous_was_advert = False
     line_sentences = out.line_sentences[(line.start, line.end)] = sentences(text, line.start, line.end)
     for sentence in line_sentences:
+        body = norm[sentence.start : sentence.end]
+        if len(body.split()) <= rules.max_sentence_words and (reason := rules.boilerplate_reason(body)):
+            out.set_aside.append(SetAside(sentence.start, sentence.end, BOILERPLATE, reason))
+            previous_was_advert = False
+            continue
         found = {f.key for f in adverts.within(sentence.start, sentence.end)}
         is_advert = "advert" in found
         if not is_advert and previous_was_advert:
-            body = norm[sentence.start : sentence.end].lower()
-            names_film = any(t.lower() in body for t in film_titles)
+            names_film = any(t.lower() in body.lower() for t in film_titles)
             is_advert = "follow_on" in found and not names_film
         if is_advert:
             out.set_aside.append(SetAside(sentence.start, sentence.end, ADVERT, rules.advert_reason))
