@@ -60,6 +60,7 @@ def test_judgements_in_range_and_in_order(critic):
     "Nothing short of a masterpiece.",
     "I laughed all the way through.",
     "A tour-de-force.",  # a verdict too rare in the training data: from the lexicon
+    "A flawless thriller.",  # learned too weakly: from the lexicon
 ])
 def test_praise(critic, text):
     assert pol(critic, text) > 0, text
@@ -80,6 +81,8 @@ def test_praise(critic, text):
     "Not as clever as it thinks it is.",
     "Whenever they were on screen the film was unwatchable.",  # too rare to be learned
     "The plot is sketchy.",
+    "An overrated film.",  # learned too weakly to outweigh "film": from the lexicon
+    "A shoddy, unoriginal sequel.",
 ])
 def test_criticism(critic, text):
     assert pol(critic, text) < 0, text
