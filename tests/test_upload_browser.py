@@ -45,6 +45,10 @@ def test_hostile_upload_shows_literal_text_and_runs_nothing(app_url, tmp_path):
         page.locator('[data-testid="stSidebarNav"]').get_by_text("Your reviews").click(timeout=30_000)
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(review), timeout=30_000)
         page.get_by_text("hostile.txt").first.wait_for(timeout=20_000)
+        name = page.get_by_label("Name for this set")
+        name.fill("My set [x](http://e.com) www.e.com me@e.com")
+        name.press("Enter")
+        page.wait_for_timeout(1000)
         page.get_by_role("button", name="Analyse").click(timeout=20_000)
         shown = page.get_by_text("<script>alert(1)</script>", exact=False).first
         shown.wait_for(timeout=30_000)
@@ -52,6 +56,9 @@ def test_hostile_upload_shows_literal_text_and_runs_nothing(app_url, tmp_path):
         page.wait_for_timeout(1500)  # give any injected handler time to fire
         # No element was made from the review: no script with its code, no img with x.
         assert page.locator("img[src='x']").count() == 0
+        # The set's name is shown as written: no address in it became a link.
+        page.get_by_text("Analysed: My set", exact=False).first.wait_for(timeout=10_000)
+        assert page.locator("a[href*='e.com']").count() == 0
         assert page.evaluate(
             "() => [...document.scripts].some(s => s.textContent.includes('alert('))") is False
     assert dialogs == []

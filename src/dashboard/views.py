@@ -77,11 +77,19 @@ def verdict(polarity: float) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|:$~=^&])")
 
 
+# Streamlit's Markdown turns a bare web or e-mail address into a link after escapes are
+# read, so no backslash stops it: an invisible word joiner inside the address does.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|www)(?=[:.])|(?<=[\w.+-])(?=@\w)")
+_WORD_JOINER = "\u2060"
+
+
 def md_escape(text: str) -> str:
     """Text safe to pass through Streamlit Markdown: every Markdown special is
     backslash-escaped (links, images, emphasis, ``:red[...]`` directives, ``$math$``,
-    HTML tags and entities), so it shows literally."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    HTML tags and entities) and bare addresses are kept from turning into links, so it
+    shows literally."""
+    text = _AUTOLINK.sub(lambda m: (m.group(1) or "") + _WORD_JOINER, str(text))
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def esc(text) -> str:
