@@ -105,3 +105,16 @@ def test_a_short_boilerplate_sentence_inside_prose_is_set_aside_alone():
 ])
 def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     assert clean(text).set_aside == []
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("By Jane Doe", ""),
+    ("By Jane Doe, The Daily Test", "The Daily Test"),
+    ("Reviewed by Jane Doe for Screen Notes", "Screen Notes"),
+    ("By Jane Doe | Film Weekly", "Film Weekly"),
+])
+def test_a_byline_gives_the_critic_and_the_outlet(line, outlet):
+    text = f"{line}\nThe film is a quiet triumph of acting and mood."
+    cleaned = clean(text)
+    assert (cleaned.author, cleaned.outlet) == ("Jane Doe", outlet)
+    assert _kinds(text, cleaned) == {line: METADATA}

@@ -32,8 +32,11 @@ HEADING_MAX_WORDS = 14
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
 _PROS = re.compile(r"^\W*(pros|the good|what works|highs|positives|likes|strengths)\s*:?\s*$", re.I)
 _CONS = re.compile(r"^\W*(cons|the bad|what doesn't work|lows|negatives|dislikes|weaknesses)\s*:?\s*$", re.I)
+# "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
+# Jane Doe for Screen Notes", "By Jane Doe | Film Weekly".
 _BYLINE = re.compile(
-    r"^\W*(?i:by|written by|reviewed by|review by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})\W*$"
+    r"^\W*(?i:by|written by|reviewed by|review by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
+    r"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))?\W*$"
 )
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
@@ -184,6 +187,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             continue
         if m := _BYLINE.match(body):
             out.author = out.author or m.group("name")
+            out.outlet = out.outlet or (m.group("outlet") or "").rstrip(".")
             aside(METADATA, "Byline: who wrote the review")
             continue
         if len(body.split()) <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
