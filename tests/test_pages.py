@@ -316,6 +316,17 @@ def test_scorer_setting_is_in_the_link_and_switches_the_analysis():
     assert list(at.dataframe[0].value.iloc[:, 3]) != textblob_estimates
 
 
+def test_a_link_with_the_baseline_scorer_says_so_on_the_page():
+    at = open_app("heatmap", scorer="textblob")
+    assert_ok(at)
+    assert any("comes from TextBlob" in i.value for i in at.info)
+    at.button(key="use_default_scorer").click().run()
+    assert_ok(at)
+    assert "scorer" not in at.query_params
+    assert at.selectbox(key="w_scorer").value == "critic"
+    assert not any("comes from TextBlob" in i.value for i in at.info)
+
+
 def test_unknown_scorer_in_a_link_falls_back_with_a_note():
     at = open_app(scorer="<script>")
     assert_ok(at)

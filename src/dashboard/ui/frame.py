@@ -79,6 +79,10 @@ def _on_scorer_change() -> None:
     state.set_value("scorer", None if chosen == DEFAULT_SCORER else chosen)
 
 
+def _use_default_scorer() -> None:
+    state.set_value("scorer", None)
+
+
 def start() -> Context:
     render.inject_css()
     state.read_link()
@@ -98,7 +102,7 @@ def start() -> Context:
             st.selectbox("Film", list(choices), format_func=lambda k: choices.get(k, k), key="w_film",
                          on_change=callback, help="Every folder of reviews is a film. Your choice is kept in the link.")
         if data is not None and data.shareable:
-            scorers = {"critic": "Critic (default)", "textblob": "TextBlob (baseline, for comparison)"}
+            scorers = {"critic": "Critics' reader (default)", "textblob": "TextBlob (baseline)"}
             st.session_state["w_scorer"] = data_mod.current_scorer()
             st.selectbox("Sentence scorer", list(scorers), format_func=scorers.get, key="w_scorer",
                          on_change=_on_scorer_change,
@@ -110,6 +114,13 @@ def start() -> Context:
     st.session_state["_frame_link_slot"] = st.container(horizontal=True, horizontal_alignment="right")
     for message in state.take_messages():
         st.info(message, icon=":material/info:")
+    if data is not None and data.shareable and data_mod.current_scorer() != DEFAULT_SCORER:
+        # A shared link may carry the baseline setting: say so where the numbers are.
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.info("Every score here comes from TextBlob, the plain general-purpose scorer kept for "
+                    "comparison, not from this dashboard's own reading of critics' prose.",
+                    icon=":material/science:")
+            st.button("Use the dashboard's own scorer", key="use_default_scorer", on_click=_use_default_scorer)
     if data is None:
         st.warning("There are no reviews to show yet. Add a folder of reviews under data/reviews/ "
                    "or upload some on the Your reviews page.")
