@@ -136,7 +136,7 @@ def main() -> None:
     st.title("Your reviews")
     st.markdown(
         "Analyse your own reviews. They are kept **in this browser session only** and are never saved on "
-        "the server; once analysed, every page shows them until you clear them or close the tab."
+        "the server; once analysed, every page shows them until you clear them, reload the page or close the tab."
     )
     show_messages(st.session_state.get(_MESSAGES, []))
     if current_upload() is not None and st.button("Clear your reviews", key="clear_upload"):

@@ -76,8 +76,10 @@ def resolve_film() -> FilmData | None:
             analysis, label = upload
             return FilmData(key=key, info=FilmInfo(key=key, title=label), analysis=analysis,
                             problems=list(analysis.problems), shareable=False)
-        state.warn("This link pointed at reviews someone uploaded in their own browser. Uploads are "
-                   "never saved, so they can't be shared: showing the bundled film instead.")
+        state.warn("This link showed uploaded reviews. Uploads live only in the browser tab they were "
+                   "made in and are never saved, so a shared link, a reload or a new tab can't show "
+                   "them: here is the bundled film instead. To see them again, upload them again on "
+                   "the Your reviews page.")
         key = None
     if key and key not in choices:
         state.warn("We couldn't find the film named in the link, so here is the default film instead.")
