@@ -58,7 +58,7 @@ if ctx.data is not None:
         hm = views.heatmap_data(a.reviews, a.aspects, a.mentions, ctx.keys, sort=sort,
                                 page=page, per_page=per_page, top_bottom=top_bottom)
         if pages > 1:
-            st.caption(f"Critics {(page - 1) * per_page + 1}–{min(page * per_page, total)} of {total}.")
+            st.caption(views.page_caption(page, per_page, total))
 
         chart_col, pick_col = st.columns([3, 1], gap="medium")
         with chart_col:

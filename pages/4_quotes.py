@@ -54,13 +54,13 @@ if ctx.data is not None:
         scores = summary["score"].sort_values(ascending=False, kind="stable")
         columns_for = [r for r in scores.index if r in set(quotes["review_id"])]
     if not columns_for:
-        st.info(f"None of the chosen critics talks about the {name.lower()}. Try another aspect.")
+        who = "the critics you chose" if chosen else "these critics"
+        st.info(f"None of {who} talks about the {name.lower()}. Try another aspect.")
     else:
         pages = views.pages_needed(len(columns_for), PER_PAGE)
         page = st.pagination(pages, key="quotes_page") if pages > 1 else 1
         if pages > 1:
-            st.caption(f"Critics {(page - 1) * PER_PAGE + 1}–{min(page * PER_PAGE, len(columns_for))} "
-                       f"of {len(columns_for)}.")
+            st.caption(views.page_caption(page, PER_PAGE, len(columns_for)))
         shown = columns_for[(page - 1) * PER_PAGE: page * PER_PAGE]
         for col, rid in zip(st.columns(len(shown) if len(shown) > 1 else [1, 1]), shown):
             with col:

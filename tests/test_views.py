@@ -245,3 +245,8 @@ def test_a_quote_no_single_word_carried_says_so():
     assert "no single word" not in html and '<mark class="cue pos">same</mark>' in html
     neutral = {**row, "polarity": 0.0, "verdict": views.NEUTRAL, "cues": "[]"}
     assert "no single word" not in render.excerpt_html(neutral)
+
+
+def test_page_caption_names_the_critics_shown():
+    assert views.page_caption(1, 3, 4) == "Critics 1–3 of 4."
+    assert views.page_caption(2, 3, 4) == "Critic 4 of 4."

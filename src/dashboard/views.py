@@ -330,6 +330,12 @@ def pages_needed(total: int, per_page: int) -> int:
     return max(1, math.ceil(total / max(1, per_page)))
 
 
+def page_caption(page: int, per_page: int, total: int) -> str:
+    """Which critics a page shows: "Critics 26–50 of 60.", "Critic 4 of 4."."""
+    first, last = (page - 1) * per_page + 1, min(page * per_page, total)
+    return f"Critic {first} of {total}." if first == last else f"Critics {first}–{last} of {total}."
+
+
 # ----------------------------------------------------------------------------- quotes
 
 def quotes_for(mentions: pd.DataFrame, aspect: str, review_ids: list[str] | None = None,
