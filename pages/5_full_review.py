@@ -24,7 +24,10 @@ if ctx.data is not None:
     c1.selectbox("Critic", ids, format_func=lambda r: ctx.labels.get(r, r), key="full_review",
                  on_change=state.bind("review", "full_review"))
     present = ctx.aspects_present()
-    only = c2.selectbox("Highlight", [""] + present, key="full_highlight",
+    if state.get_value("highlight") not in present:
+        state.set_value("highlight", None)
+    on_highlight = state.bind("highlight", "full_highlight")
+    only = c2.selectbox("Highlight", [None] + present, key="full_highlight", on_change=on_highlight,
                         format_func=lambda k: "Every aspect" if not k else f"Only {ctx.names.get(k, k).lower()}",
                         help="Show every opinion, or only what the critic says about one part of the film.")
     rid = state.get_value("review")

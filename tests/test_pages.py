@@ -149,9 +149,22 @@ def test_full_review_page():
     assert at.query_params.get("review") == rid
 
 
+def test_the_highlighted_aspect_is_kept_in_the_link():
+    rid = "003_7cd0c8dedc355856"
+    at = open_app("review", review=rid, highlight="pacing")
+    assert_ok(at)
+    assert at.selectbox(key="full_highlight").value == "pacing"
+    highlighted = all_text(at).count('class="m ')
+    at.selectbox(key="full_highlight").select("acting").run()
+    assert at.query_params.get("highlight") == "acting"
+    at.selectbox(key="full_highlight").select(None).run()
+    assert "highlight" not in at.query_params
+    assert all_text(at).count('class="m ') > highlighted
+
+
 @pytest.mark.parametrize("params", [
     {"film": "../../etc/passwd"}, {"film": "no-such-film"}, {"film": "upload"},
-    {"aspect": "<script>"}, {"review": "nope"}, {"reviews": "x,y"},
+    {"aspect": "<script>"}, {"review": "nope"}, {"reviews": "x,y"}, {"highlight": "<b>x</b>"},
 ])
 def test_tampered_links_get_a_friendly_message_and_the_default_view(params):
     at = open_app("quotes", **params)

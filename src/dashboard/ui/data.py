@@ -116,6 +116,10 @@ def validate_view(data: FilmData, keys: list[str]) -> None:
     if aspect and aspect not in keys:
         state.warn("The link named an aspect we don't know, so the first aspect is shown instead.")
         state.set_value("aspect", None)
+    highlight = state.get_value("highlight")
+    if highlight and highlight not in keys:
+        state.warn("The link asked to highlight an aspect we don't know, so every aspect is highlighted.")
+        state.set_value("highlight", None)
     ids = set(data.analysis.reviews["review_id"].astype(str))
     chosen = state.get_value("reviews")
     kept = [r for r in chosen if r in ids]

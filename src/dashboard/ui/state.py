@@ -7,6 +7,7 @@ Query-string scheme (the page itself is the URL path: ``/``, ``/ratings``, ``/he
 * ``aspect``  aspect key from the taxonomy (``music``, ``acting``...)
 * ``reviews`` review ids chosen for side-by-side quotes, comma-separated
 * ``review``  the review open in the full-review view
+* ``highlight``  the one aspect the full-review view highlights (absent: every aspect)
 * ``scorer``  ``textblob`` to see the plain TextBlob baseline (absent: the default scorer)
 
 The canonical values are kept in ``st.session_state`` (not in widget keys, which
@@ -24,7 +25,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-PARAMS = ("film", "aspect", "reviews", "review", "scorer")
+PARAMS = ("film", "aspect", "reviews", "review", "highlight", "scorer")
 _PREFIX = "_view_"
 _LAST = "_view_last_link"
 _MESSAGES = "_view_messages"
