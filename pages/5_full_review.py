@@ -12,7 +12,8 @@ if ctx.data is not None:
     render.how_to_read(
         "- Highlighted sentences are the critic's opinions. A small tag in front says which part of "
         "the film it is about and whether it is **▲ Praise** (blue, solid underline), "
-        "**▼ Criticism** (orange, dashed underline) or **● Neutral**. Bold words tipped the balance.\n"
+        "**▼ Criticism** (orange, dashed underline) or **● Neutral** (grey, double underline). "
+        "Bold words tipped the balance.\n"
         "- Sentences that only retell the plot have a thin grey dotted line: they don't change any score.\n"
         "- *Greyed, slanted text* was set aside (site menus, adverts, cast lists, headings); its tag says why.\n"
         "- The critic's own rating is **boxed in yellow**."
@@ -34,8 +35,8 @@ if ctx.data is not None:
     row = a.reviews[a.reviews["review_id"].astype(str) == rid].iloc[0].to_dict()
     st.html(render.critic_card_html({**row, "pull_quote": ""}, ctx.labels.get(rid, rid)))
     st.html('<div class="cd-legend cd-muted"><span>▲ Praise = blue, solid underline</span>'
-            '<span>▼ Criticism = orange, dashed underline</span><span>● Neutral = grey, dotted</span>'
-            '<span>Dotted grey line = retold plot, not scored</span>'
+            '<span>▼ Criticism = orange, dashed underline</span><span>● Neutral = grey, double underline</span>'
+            '<span>Thin dotted line, no shading = retold plot, not scored</span>'
             '<span>Greyed = set aside, not scored</span></div>')
     text = a.text_of(rid)
     body = views.full_review_html(

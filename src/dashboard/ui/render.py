@@ -40,7 +40,7 @@ mark.ctx{background:rgba(250,204,21,.35);color:inherit;padding:0 .1rem}
 .cd-review .m{border-radius:.2rem;padding:0 .1rem}
 .cd-review .m.praise{background:rgba(59,130,196,.14);border-bottom:2px solid #3b82c4}
 .cd-review .m.criticism{background:rgba(217,115,31,.16);border-bottom:2px dashed #d9731f}
-.cd-review .m.neutral{background:rgba(128,128,128,.12);border-bottom:2px dotted #999}
+.cd-review .m.neutral{background:rgba(128,128,128,.12);border-bottom:3px double #999}
 .cd-review .tag{font-size:.68rem;font-weight:700;text-transform:uppercase;letter-spacing:.02em;opacity:.8;
   border:1px solid rgba(128,128,128,.45);border-radius:.25rem;padding:0 .25rem;margin:0 .3rem 0 .1rem;font-style:normal;
   overflow-wrap:anywhere}
