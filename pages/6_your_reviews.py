@@ -22,13 +22,11 @@ from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.pipeline import analyze_sources  # noqa: E402
 from dashboard.ui import frame  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
-from dashboard.views import md_escape, to_csv  # noqa: E402
+from dashboard.views import md_escape, to_csv, upload_summary  # noqa: E402
 
 _MESSAGES = "_your_reviews_messages"
 DOWNLOADS = ("reviews", "aspects", "mentions", "set_aside")
 SHOW_CHARS = 20_000  # of one review's text on this page
-REVIEW_COLUMNS = ["review_id", "origin", "title", "outlet", "author", "explicit_rating", "explicit_score",
-                  "inferred_score", "mentions", "note", "pull_quote"]
 
 
 def literal(text: str) -> str:
@@ -116,8 +114,7 @@ def show_result() -> None:
         f"{len(reviews):,} review(s), {scored:,} with opinions, {len(analysis.mentions.drop_duplicates('mention_id')):,} "
         "opinion sentences. Every page now shows this set (for this browser session only)."
     )
-    columns = [c for c in REVIEW_COLUMNS if c in reviews.columns]
-    st.dataframe(reviews[columns], hide_index=True)
+    st.dataframe(upload_summary(reviews), hide_index=True)
     cols = st.columns(len(DOWNLOADS))
     for col, name in zip(cols, DOWNLOADS):
         with col:

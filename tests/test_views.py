@@ -250,3 +250,16 @@ def test_a_quote_no_single_word_carried_says_so():
 def test_page_caption_names_the_critics_shown():
     assert views.page_caption(1, 3, 4) == "Critics 1–3 of 4."
     assert views.page_caption(2, 3, 4) == "Critic 4 of 4."
+
+
+def test_upload_summary_reads_plainly():
+    reviews = pd.DataFrame({
+        "review_id": ["good", "bare"], "origin": ["good.txt", "bare.txt"], "title": ["", ""],
+        "outlet": ["The Daily Test", ""], "author": ["Jane Doe", ""], "explicit_rating": ["4/5", ""],
+        "explicit_score": [80.0, float("nan")], "inferred_score": [76.8, float("nan")], "mentions": [5, 0],
+        "pull_quote": ["A quiet triumph.", ""], "note": ["", ""],
+    })
+    table = views.upload_summary(reviews)
+    assert list(table.columns) == list(views.UPLOAD_SUMMARY_COLUMNS.values())
+    assert table.iloc[0].tolist()[:6] == ["good.txt", "Jane Doe (The Daily Test)", "4/5", "80", "77", 5]
+    assert table.iloc[1].tolist()[2:5] == ["none given", "–", "–"]

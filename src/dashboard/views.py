@@ -124,6 +124,29 @@ def review_labels(reviews: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
+# The reviews table as the Your reviews page shows it: plain headers, whole numbers, "–"
+# for what is missing (the CSV download keeps the table contract's own columns).
+UPLOAD_SUMMARY_COLUMNS = {
+    "origin": "File", "label": "Shown as", "explicit_rating": "Their rating", "explicit_score": "Rating /100",
+    "inferred_score": "Words /100", "mentions": "Opinions found", "pull_quote": "Sums up their view", "note": "Note",
+}
+
+
+def upload_summary(reviews: pd.DataFrame) -> pd.DataFrame:
+    labels = review_labels(reviews)
+    table = reviews.assign(
+        label=reviews["review_id"].astype(str).map(labels),
+        origin=reviews["origin"].map(_clean),
+        explicit_rating=reviews["explicit_rating"].map(lambda r: _clean(r) or "none given"),
+        explicit_score=reviews["explicit_score"].map(fmt_score),
+        inferred_score=reviews["inferred_score"].map(fmt_score),
+        mentions=reviews["mentions"].fillna(0).astype(int),
+        pull_quote=reviews["pull_quote"].map(_clean),
+        note=reviews["note"].map(_clean),
+    )
+    return table[list(UPLOAD_SUMMARY_COLUMNS)].rename(columns=UPLOAD_SUMMARY_COLUMNS)
+
+
 def _clean(value) -> str:
     return "" if is_missing(value) else " ".join(str(value).split())
 
