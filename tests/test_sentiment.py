@@ -83,6 +83,7 @@ def test_praise(critic, text):
     "The plot is sketchy.",
     "An overrated film.",  # learned too weakly to outweigh "film": from the lexicon
     "A shoddy, unoriginal sequel.",
+    "It is slightly too long.",  # learned from quotes that concede it before praise: from the lexicon
 ])
 def test_criticism(critic, text):
     assert pol(critic, text) < 0, text
