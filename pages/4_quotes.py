@@ -58,7 +58,7 @@ if ctx.data is not None:
         st.info(f"None of {who} talks about the {name.lower()}. Try another aspect.")
     else:
         pages = views.pages_needed(len(columns_for), PER_PAGE)
-        page = st.pagination(pages, key="quotes_page") if pages > 1 else 1
+        page = render.pager(pages, "quotes_page")
         if pages > 1:
             st.caption(views.page_caption(page, PER_PAGE, len(columns_for)))
         shown = columns_for[(page - 1) * PER_PAGE: page * PER_PAGE]
@@ -84,3 +84,4 @@ if ctx.data is not None:
                 if len(mine) > FIRST_EXCERPTS:
                     with st.expander(f"{len(mine) - FIRST_EXCERPTS} more quote(s)"):
                         st.html("".join(render.excerpt_html(q) for q in mine.iloc[FIRST_EXCERPTS:].to_dict("records")))
+        render.pager_below(pages, "quotes_page")

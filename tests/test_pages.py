@@ -345,3 +345,19 @@ def test_unknown_scorer_in_a_link_falls_back_with_a_note():
     assert_ok(at)
     assert "scorer we don't have" in all_text(at)
     assert at.selectbox(key="w_scorer").value == "critic"
+
+
+def test_quotes_page_has_the_same_pager_below_the_columns():
+    # On a phone the columns stack: the next page must not be a long scroll back up.
+    at = open_app("quotes")
+    assert_ok(at)
+
+    def pagers():
+        return {p.key.rsplit("_", 1)[0]: p for p in at.get("pagination")}
+
+    assert set(pagers()) == {"quotes_page_above", "quotes_page_below"}
+    pagers()["quotes_page_below"].set_value(2).run()
+    assert {k: p.value for k, p in pagers().items()} == {"quotes_page_above": 2, "quotes_page_below": 2}
+    assert any(c.value == "Critic 4 of 4." for c in at.caption)
+    pagers()["quotes_page_above"].set_value(1).run()
+    assert {k: p.value for k, p in pagers().items()} == {"quotes_page_above": 1, "quotes_page_below": 1}

@@ -136,3 +136,33 @@ def film_header(data, subtitle: str = "") -> None:
     title = info.title + (f" ({info.year})" if info.year else "")
     st.html(f'<h1 style="margin:0;padding:0 0 .2rem 0;font-size:2rem">{esc(title)}</h1>'
             + (f'<div class="cd-muted">{esc(subtitle)}</div>' if subtitle else ""))
+
+
+
+def pager(num_pages: int, key: str) -> int:
+    """The page chosen in a pager above the content (1 when there is one page). With
+    ``pager_below``, the same pager again under it: on a phone, columns stack into one
+    long column, and the next page should not be a long scroll back up."""
+    if num_pages <= 1:
+        return 1
+    page = min(st.session_state.get(key, 1), num_pages)
+    _pagination(num_pages, key, page, "above")
+    return page
+
+
+def pager_below(num_pages: int, key: str) -> None:
+    if num_pages > 1:
+        _pagination(num_pages, key, min(st.session_state.get(key, 1), num_pages), "below")
+
+
+def _pagination(num_pages: int, key: str, page: int, where: str) -> None:
+    # Each choice starts a new generation of both pagers, drawn afresh at the chosen page:
+    # a pager cannot be moved by the other one's callback without Streamlit objecting to
+    # a widget value set from code.
+    widget = f"{key}_{where}_{st.session_state.get(key + '_generation', 0)}"
+    st.pagination(num_pages, default=page, key=widget, on_change=_choose_page, args=(key, widget))
+
+
+def _choose_page(key: str, widget: str) -> None:
+    st.session_state[key] = st.session_state[widget]
+    st.session_state[key + "_generation"] = st.session_state.get(key + "_generation", 0) + 1
