@@ -14,11 +14,11 @@ review) and ``set_aside`` (boilerplate, adverts, metadata, headings, with reason
 
 from __future__ import annotations
 
-import functools
 import gc
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache, wraps
 from typing import Callable, Iterable
 
 import numpy as np
@@ -193,7 +193,7 @@ def _cyclic_gc_paused(analyze):
     next to nothing: the analysis makes almost no reference cycles. Paused, 1,500 full
     reviews run some 10-15% faster. The collector is restored as it was, also on error."""
 
-    @functools.wraps(analyze)
+    @wraps(analyze)
     def paused(*args, **kwargs):
         if not gc.isenabled():
             return analyze(*args, **kwargs)
@@ -432,7 +432,7 @@ def _salient_cues(text: str, cues, polarity: float) -> list:
     letters, function words). At least the strongest word
     in the score's direction, when there is one: a score of many light words still shows
     the one that weighed most."""
-    words = [c for c in cues if _carries_judgement(text, c.start, c.end)]
+    words = [c for c in cues if _carries_judgement(text[c.start:c.end])]
     salient = [c for c in words if abs(c.weight) >= CUE_MIN_WEIGHT]
     agreeing = [c for c in words if c.weight * polarity > 0]
     if agreeing and not any(c.weight * polarity > 0 for c in salient):
@@ -443,9 +443,10 @@ def _salient_cues(text: str, cues, polarity: float) -> list:
     return salient
 
 
-def _carries_judgement(text: str, start: int, end: int) -> bool:
+@lru_cache(maxsize=65_536)
+def _carries_judgement(token: str) -> bool:
     # Names need no rule here: the scorer gives them no weight, so they are never cues.
-    token = text[start:end]
+    # Remembered per word: the same few thousand words are cues in review after review.
     return len(_LETTERS.findall(token)) >= 2 and normalize(token).lower() not in _FUNCTION_WORDS
 
 
