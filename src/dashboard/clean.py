@@ -228,8 +228,9 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
 def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
     """Indices of the lines that spell out the critic's rating scale: a line with several
     grades ("**** = ... *** = ..."), or two or more lines in a row that each open with one."""
-    entries = [len(rules.legend_entry.findall(body)) for body in bodies]
-    opens = [bool(rules.legend_entry.match(body)) for body in bodies]
+    # Every grade has its "=": most lines are ruled out without the pattern.
+    entries = [len(rules.legend_entry.findall(body)) if "=" in body else 0 for body in bodies]
+    opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
     for i, starts in enumerate(opens):
         if starts and ((i > 0 and opens[i - 1]) or (i + 1 < len(opens) and opens[i + 1])):
@@ -243,9 +244,12 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules
     matches a boilerplate pattern) or advertising."""
     previous_was_advert = False
     line_sentences = out.line_sentences[(line.start, line.end)] = sentences(text, line.start, line.end)
+    # A line of one sentence was already checked whole (a quote, a short paragraph).
+    check_sentences = len(line_sentences) > 1 or len(norm[line.start:line.end].split()) > rules.max_line_words
     for sentence in line_sentences:
         body = norm[sentence.start : sentence.end]
-        if len(body.split()) <= rules.max_sentence_words and (reason := rules.boilerplate_reason(body)):
+        if (check_sentences and len(body.split()) <= rules.max_sentence_words
+                and (reason := rules.boilerplate_reason(body))):
             out.set_aside.append(SetAside(sentence.start, sentence.end, BOILERPLATE, reason))
             previous_was_advert = False
             continue
