@@ -142,6 +142,7 @@ def test_full_review_page():
     at = open_app("review", review=rid)
     assert_ok(at)
     assert at.selectbox(key="full_review").value == rid
+    assert at.selectbox(key="full_highlight").value == ""     # "Every aspect", not "Choose an option"
     text = all_text(at)
     assert 'class="rating"' in text                           # the critic's rating, marked
     assert 'class="aside"' in text                            # set-aside text, greyed with reason
@@ -157,7 +158,7 @@ def test_the_highlighted_aspect_is_kept_in_the_link():
     highlighted = all_text(at).count('class="m ')
     at.selectbox(key="full_highlight").select("acting").run()
     assert at.query_params.get("highlight") == "acting"
-    at.selectbox(key="full_highlight").select(None).run()
+    at.selectbox(key="full_highlight").select("").run()
     assert "highlight" not in at.query_params
     assert all_text(at).count('class="m ') > highlighted
 
