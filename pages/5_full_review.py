@@ -27,10 +27,8 @@ if ctx.data is not None:
     present = ctx.aspects_present()
     if state.get_value("highlight") not in present:
         state.set_value("highlight", None)
-    # "" is "every aspect" (a selectbox shows None as no choice at all); the link leaves it out.
-    st.session_state["full_highlight"] = state.get_value("highlight") or ""
     only = c2.selectbox("Highlight", [""] + present, key="full_highlight",
-                        on_change=lambda: state.set_value("highlight", st.session_state["full_highlight"] or None),
+                        on_change=state.bind("highlight", "full_highlight", empty=""),
                         format_func=lambda k: "Every aspect" if not k else f"Only {ctx.names.get(k, k).lower()}",
                         help="Show every opinion, or only what the critic says about one part of the film.")
     rid = state.get_value("review")

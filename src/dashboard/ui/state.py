@@ -120,12 +120,16 @@ def take_messages() -> list[str]:
 
 # ----------------------------------------------------------------------------- widgets
 
-def bind(name: str, widget_key: str) -> Callable[[], None]:
+def bind(name: str, widget_key: str, empty: Any = None) -> Callable[[], None]:
     """Prepare a widget that edits view value ``name``: set its key from the view before
-    it is drawn and return the on_change callback that copies it back."""
-    st.session_state[widget_key] = get_value(name)
+    it is drawn and return the on_change callback that copies it back. ``empty``: the
+    widget's value for "nothing chosen" when that is an option of its own (a selectbox
+    shows None as no choice at all), kept out of the link."""
+    value = get_value(name)
+    st.session_state[widget_key] = empty if value is None else value
 
     def _copy() -> None:
-        set_value(name, st.session_state.get(widget_key))
+        chosen = st.session_state.get(widget_key)
+        set_value(name, None if chosen == empty else chosen)
 
     return _copy
