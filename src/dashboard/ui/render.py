@@ -138,29 +138,26 @@ def film_header(data, subtitle: str = "") -> None:
             + (f'<div class="cd-muted">{esc(subtitle)}</div>' if subtitle else ""))
 
 
-
 def pager(num_pages: int, key: str) -> int:
     """The page chosen in a pager above the content (1 when there is one page). With
     ``pager_below``, the same pager again under it: on a phone, columns stack into one
     long column, and the next page should not be a long scroll back up."""
-    if num_pages <= 1:
-        return 1
-    page = min(st.session_state.get(key, 1), num_pages)
-    _pagination(num_pages, key, page, "above")
-    return page
+    return _pagination(num_pages, key, "above") if num_pages > 1 else 1
 
 
 def pager_below(num_pages: int, key: str) -> None:
     if num_pages > 1:
-        _pagination(num_pages, key, min(st.session_state.get(key, 1), num_pages), "below")
+        _pagination(num_pages, key, "below")
 
 
-def _pagination(num_pages: int, key: str, page: int, where: str) -> None:
+def _pagination(num_pages: int, key: str, where: str) -> int:
     # Each choice starts a new generation of both pagers, drawn afresh at the chosen page:
     # a pager cannot be moved by the other one's callback without Streamlit objecting to
     # a widget value set from code.
+    page = min(st.session_state.get(key, 1), num_pages)
     widget = f"{key}_{where}_{st.session_state.get(key + '_generation', 0)}"
     st.pagination(num_pages, default=page, key=widget, on_change=_choose_page, args=(key, widget))
+    return page
 
 
 def _choose_page(key: str, widget: str) -> None:
