@@ -173,12 +173,13 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
     legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
     for index, line in enumerate(spans):
         body = norm[line.start : line.end]
+        line_words = len(body.split())
         is_last = index == len(spans) - 1
 
         def aside(kind: str, reason: str, span: Span = line) -> None:
             out.set_aside.append(SetAside(span.start, span.end, kind, reason))
 
-        if out.rating and line.start <= out.rating.start < line.end and len(body.split()) <= 16:
+        if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:
             aside(RATING, "The critic's own rating")
             _find_outlet(out, body)
             continue
@@ -190,7 +191,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             out.outlet = out.outlet or (m.group("outlet") or "").rstrip(".")
             aside(METADATA, "Byline: who wrote the review")
             continue
-        if len(body.split()) <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
+        if line_words <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
             aside(BOILERPLATE, reason)
             if "newsletter" in reason.lower() or "follow" in reason.lower():
                 _find_outlet(out, body)
@@ -221,7 +222,8 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             continue
         if in_plot_section:
             out.plot_sections.append(line)
-        _mark_sentences(text, norm, line, film_titles, rules, adverts, out)
+        _mark_sentences(text, norm, line, film_titles, rules, adverts, out,
+                        checked_whole=line_words <= rules.max_line_words)
     return out
 
 
@@ -239,13 +241,13 @@ def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
 
 
 def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules, adverts: FoundIndex,
-                    out: Cleaned) -> None:
+                    out: Cleaned, checked_whole: bool) -> None:
     """In a line of prose, the sentences that are page furniture (a short one that
     matches a boilerplate pattern) or advertising."""
     previous_was_advert = False
     line_sentences = out.line_sentences[(line.start, line.end)] = sentences(text, line.start, line.end)
-    # A line of one sentence was already checked whole (a quote, a short paragraph).
-    check_sentences = len(line_sentences) > 1 or len(norm[line.start:line.end].split()) > rules.max_line_words
+    # A short line of one sentence was already checked whole (a quote, a caption).
+    check_sentences = len(line_sentences) > 1 or not checked_whole
     for sentence in line_sentences:
         body = norm[sentence.start : sentence.end]
         if (check_sentences and len(body.split()) <= rules.max_sentence_words
