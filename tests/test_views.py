@@ -75,6 +75,13 @@ def test_labels_are_readable_and_unique():
     assert labels == {"a": "Same", "b": "Same #2", "c": "Review 3", "d": "Ann (Site)"}
 
 
+def test_a_review_without_byline_is_named_after_its_file_if_that_reads_as_words():
+    df = reviews_frame([(i, "", "", "", "", 1, 1, "", "", "") for i in "abcde"]).assign(
+        origin=["kermode_ballerina.txt", "000_53a4ec30daea817b.txt", "reviews.csv row 3", "pasted review", "ebert-2025.md"])
+    assert views.review_labels(df) == {"a": "kermode ballerina", "b": "Review 2", "c": "Review 3",
+                                       "d": "Review 4", "e": "ebert-2025"}
+
+
 def test_rating_gaps_in_plain_words(small):
     g = views.rating_gaps(small).set_index("review_id")
     assert g.loc["a", "gap"] == pytest.approx(-10)

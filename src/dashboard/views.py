@@ -105,8 +105,8 @@ def safe_url(url) -> str:
 # ----------------------------------------------------------------------------- critics
 
 def review_labels(reviews: pd.DataFrame) -> dict[str, str]:
-    """A readable name per review: outlet (and author), else title, else "Review N".
-    Duplicates get a number so every label is unique."""
+    """A readable name per review: outlet (and author), else title, else the name of the
+    file it came from, else "Review N". Duplicates get a number so every label is unique."""
     labels: dict[str, str] = {}
     seen: dict[str, int] = {}
     for n, row in enumerate(reviews.itertuples(index=False), start=1):
@@ -116,12 +116,27 @@ def review_labels(reviews: pd.DataFrame) -> dict[str, str]:
         if outlet and author:
             label = f"{author} ({outlet})"
         else:
-            label = outlet or author or (title[:60] if title else f"Review {n}")
+            label = outlet or author or title[:60] or file_label(getattr(row, "origin", "")) or f"Review {n}"
         seen[label] = seen.get(label, 0) + 1
         if seen[label] > 1:
             label = f"{label} #{seen[label]}"
         labels[str(row.review_id)] = label
     return labels
+
+
+# A review file's own name says more than "Review 3" ("kermode_ballerina.txt" -> "kermode
+# ballerina"), if it reads as words: not machine-made ("000_53a4ec30daea817b.txt"). A
+# table's rows, pasted text and web addresses have no such name.
+_REVIEW_FILE = re.compile(r"^(?!.*://)(?P<stem>[^/\\]+)\.(?:txt|md|markdown|html?)$", re.I)
+_NAME_PART = re.compile(r"[^\W\d_]+|\d{1,4}")
+
+
+def file_label(origin) -> str:
+    match = _REVIEW_FILE.match(_clean(origin))
+    words = [w for w in re.split(r"[\W_]+", match["stem"]) if w] if match else []
+    if not any(w.isalpha() for w in words) or not all(_NAME_PART.fullmatch(w) for w in words):
+        return ""
+    return " ".join(match["stem"].replace("_", " ").split())[:60]
 
 
 # The reviews table as the Your reviews page shows it: plain headers, whole numbers, "–"
