@@ -40,6 +40,7 @@ if ctx.data is not None:
         estimate=shown["inferred_score"].map(views.fmt_score),
         gap_points=shown["gap"].map(lambda g: "–" if views.is_missing(g) else f"{g:+.0f}"),
     )[["label", "rating_as_written", "own", "estimate", "gap_points", "meaning"]]
+    render.wide_table_hint()
     st.dataframe(
         table, hide_index=True, key="ratings_table",
         column_config={

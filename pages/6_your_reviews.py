@@ -20,7 +20,7 @@ import streamlit as st  # noqa: E402
 from dashboard import checks, ingest  # noqa: E402
 from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.pipeline import analyze_sources  # noqa: E402
-from dashboard.ui import frame  # noqa: E402
+from dashboard.ui import frame, render  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.views import md_escape, to_csv, upload_summary  # noqa: E402
 
@@ -114,6 +114,7 @@ def show_result() -> None:
         f"{len(reviews):,} review(s), {scored:,} with opinions, {len(analysis.mentions.drop_duplicates('mention_id')):,} "
         "opinion sentences. Every page now shows this set (for this browser session only)."
     )
+    render.wide_table_hint()
     st.dataframe(upload_summary(reviews), hide_index=True)
     cols = st.columns(len(DOWNLOADS))
     for col, name in zip(cols, DOWNLOADS):

@@ -1,4 +1,5 @@
-"""The app in a real browser: a shared link to the quotes page, then page switches.
+"""The app in a real browser: a shared link to the quotes page, then page switches; the
+phone-only hint under a wide table.
 
 Starts ``streamlit run app.py`` on a free port and drives Debian's Chromium with
 Playwright. Skipped when /usr/bin/chromium is missing, unless REQUIRE_BROWSER=1 (CI),
@@ -87,3 +88,18 @@ def test_shared_link_survives_page_switches(server):
         phone.wait_for_timeout(500)
         phone.screenshot(path=str(ARTIFACTS / "quotes_390.png"))
     assert time.monotonic() - started < 90
+
+
+def test_wide_table_says_it_scrolls_on_a_phone_only(server):
+    from playwright.sync_api import expect
+
+    with chromium() as browser:
+        for width, shown in ((390, True), (1280, False)):
+            page = browser.new_page(viewport={"width": width, "height": 844})
+            page.goto(f"{server}/ratings?film=ballerina", wait_until="domcontentloaded")
+            expect(page.get_by_text("In numbers")).to_be_visible(timeout=FIRST_RENDER_MS)
+            hint = expect(page.get_by_text("Swipe the table sideways"))
+            if shown:
+                hint.to_be_visible(timeout=STEP_MS)
+            else:
+                hint.to_be_hidden(timeout=STEP_MS)

@@ -48,12 +48,19 @@ mark.ctx{background:rgba(250,204,21,.35);color:inherit;padding:0 .1rem}
 .cd-review .plot{border-bottom:1px dotted rgba(128,128,128,.7)}
 .cd-review .rating{font-weight:700;outline:2px solid #E3C400;border-radius:.2rem;padding:0 .2rem}
 .cd-legend span{margin-right:1rem;white-space:nowrap;display:inline-block}
+.cd-narrow-only{display:none}
+@media (max-width:640px){.cd-narrow-only{display:block}}
 </style>
 """
 
 
 def inject_css() -> None:
     st.html(CSS)
+
+
+def wide_table_hint() -> None:
+    """On a phone a wide table is cut off at the screen's edge with no sign that it scrolls."""
+    st.html('<div class="cd-narrow-only cd-muted">Swipe the table sideways to see every column.</div>')
 
 
 def badge(score, estimate: bool = False) -> str:
