@@ -30,7 +30,8 @@ if ctx.data is not None:
     render.how_to_read(
         "- Each **row** is a critic, each **column** a part of the film (acting, story, music…).\n"
         "- Each cell is a score out of 100 for what that critic said about it: **blue = praise**, "
-        "**orange = criticism**, grey = neutral or balanced (around 50).\n"
+        "**orange = criticism**, grey = neutral or balanced (around 50). A single remark moves a "
+        "score only part of the way (to about 25 or 75); the more remarks agree, the further it goes.\n"
         "- A cell with a **dash (–)** and no colour means the critic **didn't mention** it at all. "
         "That's different from a neutral 50.\n"
         "- Hover over a cell for the number of praising and critical remarks and the strongest quote; "

@@ -108,6 +108,20 @@ def test_aspects_without_mentions_have_no_score():
     assert set(a.aspects.aspect) >= {"acting"}
 
 
+def test_one_sentence_cannot_set_an_aspect_at_an_extreme():
+    """An aspect's score is pulled toward 50 as if one more, neutral opinion had been read;
+    the sign stays, and more evidence moves it further."""
+    from dashboard.scoring import aspect_table
+
+    def rows(review, *polarities):
+        return [{"review_id": review, "aspect": "pacing", "opinion": True, "polarity": p} for p in polarities]
+
+    table = aspect_table(pd.DataFrame(rows("one", -0.99) + rows("three", -0.99, -0.9, -0.9) + rows("mixed", 0.8, -0.6)))
+    score = table.set_index("review_id")["score"]
+    assert score["one"] == pytest.approx(25.2) and score["three"] < score["one"]
+    assert score["mixed"] == pytest.approx(50 + 50 * 0.2 / 3, abs=0.05)
+
+
 def test_review_with_no_opinion_has_no_inferred_score():
     a = analyze_sources([ReviewSource("facts", "Released in cinemas on 6 June.\nDirected by: Len Wiseman")])
     assert math.isnan(a.reviews.loc[0, "inferred_score"])

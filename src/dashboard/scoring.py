@@ -14,6 +14,14 @@ import pandas as pd
 # A mention counts as praise or criticism only beyond this polarity; weaker ones are neutral.
 POLARITY_DEADBAND = 0.05
 
+# An aspect's score is the mean polarity of its opinions pulled toward neutral, as if one
+# more, neutral opinion had been read. The scorer puts any clear verdict near +-1, mild or
+# not ("the second act suffers from a slight drag": -0.99), so a plain mean let one sentence
+# set an aspect at 0 or 100. Chosen on dev data: against the aspect-labelled dev reviews'
+# own scores (-2..2) Pearson 0.656 -> 0.696 and MAE 18.1 -> 16.6 points; against the scale
+# dev critics' ratings Pearson 0.50 -> 0.55 and MAE 17.1 -> 13.0. Signs never change.
+ASPECT_PRIOR_OPINIONS = 1.0
+
 
 def to_score(polarity: float | np.ndarray) -> float | np.ndarray:
     """Map polarity in [-1, 1] to a 0-100 score."""
@@ -22,6 +30,7 @@ def to_score(polarity: float | np.ndarray) -> float | np.ndarray:
 
 def aspect_table(mentions: pd.DataFrame) -> pd.DataFrame:
     """Per review and aspect: score, mention count and counts of praise and criticism.
+    The score is the opinions' polarity pulled toward neutral (``ASPECT_PRIOR_OPINIONS``).
 
     ``mentions`` has one row per (mention, aspect); only opinion rows count. Aspects with
     no opinion mention get no row at all (a missing score, never 50).
@@ -37,11 +46,12 @@ def aspect_table(mentions: pd.DataFrame) -> pd.DataFrame:
             negative=(pol < -POLARITY_DEADBAND).astype(int),
         )
         .groupby(["review_id", "aspect"], sort=False)
-        .agg(polarity=("polarity", "mean"), mentions=("polarity", "size"),
+        .agg(polarity=("polarity", "sum"), mentions=("polarity", "size"),
              positive=("positive", "sum"), negative=("negative", "sum"))
         .reset_index()
     )
-    grouped["score"] = to_score(grouped["polarity"]).round(1)
+    pulled = grouped["polarity"] / (grouped["mentions"] + ASPECT_PRIOR_OPINIONS)
+    grouped["score"] = to_score(pulled).round(1)
     return grouped[columns]
 
 

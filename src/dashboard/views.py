@@ -20,13 +20,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+# A mention is praise or criticism beyond the engine's own deadband.
+from .scoring import POLARITY_DEADBAND
+
 # Metacritic's colour bands for 0-100 scores.
 FAVOURABLE, MIXED, UNFAVOURABLE = "favourable", "mixed", "unfavourable"
 BAND_WORDS = {FAVOURABLE: "Generally favourable", MIXED: "Mixed or average", UNFAVOURABLE: "Generally unfavourable"}
 # Fewer reviews than this: the consensus carries a caution.
 MIN_REVIEWS_FOR_CONSENSUS = 4
-# A mention is praise or criticism beyond this polarity (same as the engine's deadband).
-POLARITY_DEADBAND = 0.05
 # Words for how far a critic's words sit from their own rating (points on 0-100).
 GAP_SMALL, GAP_LARGE = 10, 20
 
