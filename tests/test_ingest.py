@@ -220,6 +220,35 @@ def test_duplicates_flagged_and_counted_once():
     assert "b.txt" in report.sources[0].note
 
 
+def test_the_same_words_by_other_critics_or_of_other_films_are_other_reviews():
+    data = b"film,critic,quote\nDune,Ann,A masterpiece.\nCats,Bob,A masterpiece.\nDune,Ann,A  MASTERPIECE.\n"
+    report = read_uploads([("quotes.csv", data)])
+    assert [s.origin for s in report.sources] == ["quotes.csv row 1", "quotes.csv row 2"]
+    assert any("row 3: duplicate of quotes.csv row 1" in p for p in report.problems)
+
+
+def test_a_first_row_with_an_unquoted_comma_is_skipped_not_spread_over_every_row():
+    report = read_uploads([("t.csv", b"text,rating\nThe acting, frankly, was superb,4/5\nThe plot was dull,2/5\n")])
+    assert [(s.text, s.rating) for s in report.sources] == [("The plot was dull", "2/5")]
+    assert any("first row has more fields than the header" in p for p in report.problems)
+
+
+def test_a_lone_surrogate_or_a_too_deep_line_in_json_lines_loses_nothing_else():
+    data = (b'{"text": "The acting was superb \\ud800 truly."}\n{"text": "Fun \\ud83d\\ude00 and fine."}\n'
+            + b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n")
+    report = read_uploads([("t.jsonl", data)])
+    assert [s.text for s in report.sources] == ["The acting was superb \ufffd truly.", "Fun \U0001F600 and fine."]
+    assert any("lines 3" in p for p in report.problems)
+    assert len(analyze_sources(report.sources).reviews) == 2
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\u2028"])
+def test_any_line_ending_in_a_file_ends_a_line(ending):
+    text = ending.join(["Pros:", "- the music", "Cons:", "- the plot is thin"])
+    source = one(read_uploads([("r.txt", text.encode())]))
+    assert source.text == "Pros:\n- the music\nCons:\n- the plot is thin"
+
+
 FRENCH = ("Le film est une belle surprise. Ana de Armas est formidable dans ce rôle, et les scènes d'action "
           "sont très bien filmées, mais le scénario reste un peu mince pour un film de cette ampleur.")
 SPANISH = ("La película es una sorpresa. Ana de Armas está muy bien en el papel, y las escenas de acción son "

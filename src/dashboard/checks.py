@@ -126,11 +126,14 @@ def fingerprint(text: str) -> str:
 
 
 def drop_duplicates(sources: list["ReviewSource"]) -> tuple[list["ReviewSource"], list[str]]:
-    """Keep the first copy of each review; later copies are named in a message and dropped."""
-    first: dict[str, "ReviewSource"] = {}
+    """Keep the first copy of each review; later copies are named in a message and dropped.
+    The same words about another film or by another critic are another review: a table of
+    quotes can hold "A masterpiece." twice."""
+    first: dict[tuple[str, ...], "ReviewSource"] = {}
     kept, problems = [], []
     for source in sources:
-        key = fingerprint(source.text)
+        key = (fingerprint(source.text),
+               *(" ".join(str(v).casefold().split()) for v in (source.film, source.author, source.outlet)))
         original = first.get(key)
         if original is None:
             first[key] = source

@@ -224,6 +224,19 @@ def cap_text(text: str, limit: int = MAX_REVIEW_CHARS) -> tuple[str, bool]:
     return head, True
 
 
+_LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029]")
+
+
+def plain_text(text: str) -> str:
+    """Line breaks as "\n" (old Mac files end lines with a lone CR, and the cleaner reads
+    headings and lists line by line), and a lone surrogate, which a JSON escape such as
+    "\\ud800" can give and no file can hold, as U+FFFD."""
+    text = _LINE_ENDS.sub("\n", text)
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
 def _cap_message(name: str, size: str) -> str:
     return (f"{name}: {size} of text; only the first {MAX_REVIEW_CHARS:,} characters are analysed "
             f"(the limit per review)")
@@ -261,7 +274,7 @@ def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
             raise IngestError(f"{name}: no article text was found in this web page")
     if not text.strip():
         raise IngestError(f"{name}: the file is empty")
-    text, cut = cap_text(text)
+    text, cut = cap_text(plain_text(text))
     if cut or (not is_html and size > limit):
         report.problems.append(_cap_message(name, _megabytes(size)))
     report.sources.append(ReviewSource(
@@ -276,7 +289,7 @@ def read_pasted(text: str, name: str = "pasted text", film: str = "", url: str =
     name = safe_name(name)
     if not text or not text.strip():
         return IngestReport(problems=[f"{name}: nothing was pasted"])
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = plain_text(text)
     size = len(text)
     text, cut = cap_text(text)
     report = IngestReport([ReviewSource(review_id=_clean_id(name), text=text, film=film, origin=name, url=url)])
@@ -323,7 +336,7 @@ def load_table(data: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
     else:
         frame, more = _read_jsonl(text, name)
     problems += more
-    frame.columns = [str(c) if str(c).strip() else f"column {i + 1}" for i, c in enumerate(frame.columns)]
+    frame.columns = [plain_text(str(c)) if str(c).strip() else f"column {i + 1}" for i, c in enumerate(frame.columns)]
     return frame, problems
 
 
@@ -336,8 +349,10 @@ def _read_csv(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
+            # index_col=False: a first row with one field too many (an unquoted comma) would
+            # otherwise make its first field the index of every row.
             frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep,
-                                on_bad_lines="warn", engine="c")
+                                on_bad_lines="warn", engine="c", index_col=False)
         except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
             first = (str(exc).splitlines() or ["unreadable"])[0][:200]
             raise IngestError(f"{name}: the table could not be read ({first})") from None
@@ -345,6 +360,11 @@ def _read_csv(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
     for w in caught:
         bad += re.findall(r"Skipping line (\d+)", str(w.message))
     problems = []
+    if any("loss of data" in str(w.message) for w in caught) and len(frame):
+        # pandas cuts the first row to the header's length; the other long rows it skips
+        frame = frame.iloc[1:].reset_index(drop=True)
+        problems.append(f"{name}: its first row has more fields than the header (a comma not in quotes?) "
+                        "and was skipped")
     if bad:
         shown = ", ".join(bad[:10]) + (" …" if len(bad) > 10 else "")
         problems.append(f"{name}: {len(bad)} malformed line(s) skipped (lines {shown})")
@@ -358,7 +378,7 @@ def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
             continue
         try:
             value = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting deeper than Python's stack
             bad.append(str(number))
             continue
         if isinstance(value, dict):
@@ -378,8 +398,8 @@ def _cell(value) -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return plain_text(json.dumps(value, ensure_ascii=False))
+    return plain_text(str(value))
 
 
 def table_sources(frame: pd.DataFrame, name: str, film: str = "", text_column: str | None = None,
