@@ -122,6 +122,18 @@ def test_one_sentence_cannot_set_an_aspect_at_an_extreme():
     assert score["mixed"] == pytest.approx(50 + 50 * 0.2 / 3, abs=0.05)
 
 
+@pytest.mark.parametrize("text", ["x\n" * 50_000, "!" * 50_000, "Dr. " * 20_000, "A. " * 20_000],
+                         ids=["50,000 short lines", "50,000 stops", "Dr. x 20,000", "initials x 20,000"])
+def test_a_long_run_of_one_thing_is_read_in_linear_time(text):
+    """A guard, not a benchmark: each took 20 s to 3 minutes when the work grew with the
+    square of the run; now well under a second."""
+    import time
+
+    started = time.perf_counter()
+    analyze_sources([ReviewSource("r", text)])
+    assert time.perf_counter() - started < 10
+
+
 def test_review_with_no_opinion_has_no_inferred_score():
     a = analyze_sources([ReviewSource("facts", "Released in cinemas on 6 June.\nDirected by: Len Wiseman")])
     assert math.isnan(a.reviews.loc[0, "inferred_score"])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -67,18 +68,34 @@ class Cleaned:
     plot_sections: list[Span] = field(default_factory=list)
     # The sentences of each prose line, as the cleaner cut them (the pipeline reuses them).
     line_sentences: dict[tuple[int, int], list[Span]] = field(default_factory=dict)
+    _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def sentences_of(self, text: str, line: Span) -> list[Span]:
         found = self.line_sentences.get((line.start, line.end))
         return found if found is not None else sentences(text, line.start, line.end)
 
     def covers(self, start: int, end: int) -> SetAside | None:
-        """The set-aside span that holds most of ``[start, end)``, if any."""
-        for s in self.set_aside:
+        """The first set-aside span that holds at least half of ``[start, end)``, if any."""
+        starts, order, longest = self._by_start()
+        # only spans starting after start - longest can reach past start
+        first = None
+        for k in range(bisect_right(starts, start - longest), bisect_left(starts, end)):
+            i = order[k]
+            s = self.set_aside[i]
             overlap = min(end, s.end) - max(start, s.start)
-            if overlap > 0 and overlap >= 0.5 * (end - start):
-                return s
-        return None
+            if overlap > 0 and overlap >= 0.5 * (end - start) and (first is None or i < first):
+                first = i
+        return None if first is None else self.set_aside[first]
+
+    def _by_start(self) -> tuple[list[int], list[int], int]:
+        """The set-aside spans' starts in order, their list positions and the longest span,
+        built once per list (a text of thousands of set-aside lines asks for each line)."""
+        if self._index is None or self._index[0] != len(self.set_aside):
+            order = sorted(range(len(self.set_aside)), key=lambda i: self.set_aside[i].start)
+            starts = [self.set_aside[i].start for i in order]
+            longest = max((s.end - s.start for s in self.set_aside), default=0)
+            self._index = (len(self.set_aside), (starts, order, longest))
+        return self._index[1]
 
 
 @dataclass(frozen=True)

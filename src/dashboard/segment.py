@@ -21,7 +21,9 @@ _ABBREVIATIONS = {
 }
 # The second branch catches sentences glued together without a space ("beautiful.The
 # acting"), common in user reviews: a lower-case word, a stop, then a capitalised word.
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A run of stops is matched whole, from its first stop only: otherwise "!!!…" 20,000 long
+# is tried from every stop and read to its end each time (minutes of work).
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -81,7 +83,9 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     for line in _LINE.finditer(norm):
         cursor = line.start()
         for m in _BOUNDARY.finditer(norm, line.start(), line.end()):
-            before = _WORD_BEFORE.search(norm, cursor, m.start())
+            # from the last space: the cursor stays put past "Dr." and "A.", and searching
+            # from it each time made a long run of them quadratic
+            before = _WORD_BEFORE.search(norm, max(cursor, norm.rfind(" ", cursor, m.start()) + 1), m.start())
             word = before.group(1).lower().rstrip(".") if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and m.group().startswith(".")):
                 continue
