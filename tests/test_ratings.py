@@ -10,6 +10,8 @@ from dashboard.ratings import find_rating, parse_rating
         ("****", 100), ("***1/2", 87.5), ("★★★☆☆", 60), ("B+", 83), ("A+", 100), ("A-", 91),
         ("C-", 42), ("F", 0), ("85%", 85), ("3 1/2/4", 87.5), ("45/50", 90), ("3.5 stars", 70),
         ("8", 80), ("72", 72), ("0/5", 0), ("4/4", 100), ("3 1/2", 87.5), ("F+", 0),
+        # a star after a fraction decorates it; four and a half asterisks are out of five
+        ("9/10 ★", 90), ("4.5/5 ★", 90), ("****½", 90),
     ],
 )
 def test_parse_rating_normalises_to_0_100(raw, score):
@@ -44,6 +46,9 @@ def test_labelled_stars_prefer_the_fraction_beside_them():
         "It was one of 5 films I saw in 2/3 of the time, open 24/7, released 6/6/2025.",
         "The film runs 7/10 of the way before its first twist, which is a shame, because the script is long and the twists are few and far between.",
         "No rating here at all.",
+        "Released 4/20",
+        "It opens on 5/10.",
+        "Verdict: A-list actors wasted.",
     ],
 )
 def test_prose_numbers_are_not_ratings(text):
@@ -58,3 +63,12 @@ def test_grade_as_a_word_in_prose_is_not_a_rating():
 def test_labelled_letter_grade_and_asterisks():
     assert find_rating("Body text of the review goes here.\nGrade: B+").rating.score == 83
     assert find_rating("Body text of the review goes here.\nRATING: *** |------").rating.score == 75
+
+
+def test_a_rating_ends_a_short_verdict_without_taking_its_sentences():
+    from dashboard.ingest import ReviewSource
+    from dashboard.pipeline import analyze_sources
+
+    a = analyze_sources([ReviewSource("r", "The acting was superb. The plot was dull. Rating: 3/5")])
+    assert list(a.mentions.drop_duplicates("mention_id").text) == ["The acting was superb.", "The plot was dull."]
+    assert a.reviews.explicit_score.iloc[0] == 60

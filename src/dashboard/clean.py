@@ -197,7 +197,11 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             out.set_aside.append(SetAside(span.start, span.end, kind, reason))
 
         if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:
-            aside(RATING, "The critic's own rating")
+            # Only the sentence that holds it: "The acting was superb. Rating: 3/5" keeps
+            # its verdict.
+            parts = sentences(text, line.start, line.end)
+            for span in [p for p in parts if p.start <= out.rating.start < p.end] or [line]:
+                aside(RATING, "The critic's own rating", span)
             _find_outlet(out, body)
             continue
         if index in legend:

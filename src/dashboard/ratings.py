@@ -20,7 +20,8 @@ LETTER_GRADES = {
     "D+": 33, "D": 25, "D-": 16,
     "F": 0,
 }
-# Rating scales critics actually use; anything else is more likely a date or a ratio.
+# Rating scales critics use in running text; there, "2/3" or "9/11" is more likely a ratio
+# or a date. (A table's rating column takes any scale: Rotten Tomatoes has /6, /8, /2.)
 SCALES = (4, 5, 10, 20, 100)
 FULL_STARS = "★⭐✪✭✮"
 EMPTY_STARS = "☆✩"
@@ -66,8 +67,8 @@ def _stars(raw: str) -> Rating | None:
         scale = full + empty + (1 if half and empty else 0) if empty else 5
         return _fraction(full + half, max(scale, 5 if not empty else scale), raw)
     if asterisks and re.fullmatch(r"\*{1,5}\s*(?:½|1/2)?", text):
-        # Asterisks are the newspaper four-star scale unless there are five of them.
-        return _fraction(asterisks + half, 5 if asterisks == 5 else 4, raw)
+        # Asterisks are the newspaper four-star scale unless there are more than four.
+        return _fraction(asterisks + half, 5 if asterisks + half > 4 else 4, raw)
     return None
 
 
@@ -81,6 +82,9 @@ def parse_rating(raw: str) -> Rating:
     text = normalize(raw or "").strip()
     in_stars = re.search(r"\bstars?\b", text, re.I) is not None
     text = re.sub(r"[✨!]+|\bstars?\b\.?$", "", text, flags=re.I).strip().rstrip(".")
+    # "9/10 ★": a star glyph after a fraction decorates it (it is no one-star rating)
+    if _FRACTION.match(plain := re.sub(rf"[\s{FULL_STARS}{EMPTY_STARS}]+$", "", text)):
+        text = plain
     if not text:
         return Rating(raw, None, "empty rating")
     if m := _MIXED.match(text):
@@ -113,11 +117,19 @@ def parse_rating(raw: str) -> Rating:
 
 _STAR_RUN = rf"[{FULL_STARS}{EMPTY_STARS}]+\s*½?"
 _FRACTION_IN_TEXT = (
-    r"(?<![\d/.])\d{1,3}(?:[.,]\d)?(?:\s*½|\s+1/2)?\s*(?:/|out of)\s*(?:4|5|10|20|100)(?![\d/])"
+    rf"(?<![\d/.])\d{{1,3}}(?:[.,]\d)?(?:\s*½|\s+1/2)?\s*(?:/|out of)\s*(?:{'|'.join(map(str, SCALES))})(?![\d/])"
 )
+# A grade is a letter with at most a sign, not the start of a word ("Verdict: A-list cast").
+_GRADE_IN_TEXT = r"[A-F](?:[+-](?![\w-])|(?![\w-]))"
 _LABELLED = re.compile(
     r"\b(?:rating|score|grade|verdict|our rating|final score|stars)(?:\s*:|\s+-)\s*"
-    rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|[A-F][+-]?(?![\w])|\d{{1,3}}\s*%|\*{{1,5}}\s*(?:½|1/2)?)",
+    rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%|\*{{1,5}}\s*(?:½|1/2)?)",
+    re.I,
+)
+# "Released 4/20", "It opens 5/10": a date, not a rating.
+_DATE_BEFORE = re.compile(
+    r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
+    r"since|until|till)(?:\s+on)?\s*$",
     re.I,
 )
 _UNLABELLED = re.compile(
@@ -143,6 +155,8 @@ def find_rating(text: str) -> FoundRating | None:
         if not labelled and not short_line:
             continue
         for m in _UNLABELLED.finditer(body):
+            if not labelled and _DATE_BEFORE.search(body, 0, m.start("value")):
+                continue
             start, end = line.start() + m.start("value"), line.start() + m.end()
             rating = parse_rating(text[start:end].rstrip())
             if rating.score is not None:
