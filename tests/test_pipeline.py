@@ -217,3 +217,12 @@ def test_retold_plot_is_marked_as_plot(ballerina_analysis):
     hit = m[(m.review_id == INDORI_NERD) & (m.start <= start) & (m.end > start)]
     assert hit["plot"].all() and not hit["opinion"].any()
     assert not m[m.opinion]["plot"].any()           # an opinion is never plot
+
+
+def test_invisible_characters_inside_words_change_nothing():
+    """Web pages put soft hyphens and zero-width characters inside words."""
+    plain = "The performances are superb and the cinematography is gorgeous."
+    hidden = "The perfor\u200bmances are sup\u00aderb and the cinemato\ufeffgraphy is gorg\u2060eous."
+    a, b = (analyze_sources([ReviewSource("r", t)]) for t in (plain, hidden))
+    assert list(a.mentions.polarity) == list(b.mentions.polarity)
+    assert list(a.mentions.aspect) == list(b.mentions.aspect)

@@ -14,7 +14,11 @@ from dataclasses import dataclass
 
 # Words (with inner apostrophes and hyphens), numbers, the punctuation that closes a
 # clause, and a dash standing alone ("does n't" keeps "n't" apart).
-TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])")
+# Invisible characters web pages put inside words (soft hyphen, zero-width space and
+# joiners, word joiner, byte-order mark) join the word's parts: "sup\u00aderb" is "superb".
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+TOKEN = re.compile(rf"[^\W_]+(?:['\-{_INVISIBLE}][^\W_]+)*|[.,;:!?()]|(?<![^\W_])-(?![^\W_])")
+_DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 _SPAN = re.Match.span
 # After these a capital opens a sentence, a clause or a quotation; elsewhere it marks a name.
 _OPENING_PUNCT = frozenset(".!?:;-")
@@ -90,4 +94,6 @@ def tokenize(norm: str) -> Tokens:
     starts, ends = map(list, zip(*map(_SPAN, TOKEN.finditer(norm))))
     # Each token lower-cased on its own: cheaper than a third pass of the pattern.
     words = list(map(str.lower, raw))
+    if not norm.isascii() and any(ch in norm for ch in _INVISIBLE):
+        words = [w.translate(_DROP_INVISIBLE) for w in words]
     return Tokens(norm, raw, words, starts, ends)
