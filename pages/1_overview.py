@@ -28,8 +28,8 @@ if ctx.data is not None:
         "**0–39 unfavourable**.\n"
         "- Each card below is one critic: their rating as they wrote it, the same rating out of 100, "
         "our estimate from their words, and the sentence that sums up their view.\n"
-        "- Use the pages on the left to compare ratings with words, see which parts of the film "
-        "critics liked, and read their own words side by side."
+        "- Use the pages in the sidebar (the **»** at the top left on a phone) to compare ratings "
+        "with words, see which parts of the film critics liked, and read their own words side by side."
     )
 
     c = views.consensus(reviews)

@@ -35,7 +35,8 @@ if ctx.data is not None:
         "- A cell with a **dash (–)** and no colour means the critic **didn't mention** it at all. "
         "That's different from a neutral 50.\n"
         "- Hover over a cell for the number of praising and critical remarks and the strongest quote; "
-        "**click a cell** (or use the choices beside the chart) to read what the critic wrote."
+        "**click or tap a cell** (or use the choices beside the chart, below it on a phone) to read what "
+        "the critic wrote."
     )
     present = ctx.aspects_present()
     if not present:

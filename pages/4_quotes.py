@@ -14,7 +14,7 @@ if ctx.data is not None:
     render.film_header(ctx.data, "Quotes side by side: what each critic wrote about one part of the film")
     render.how_to_read(
         "- Pick a part of the film (an **aspect**). Each column is one critic and shows the sentences "
-        "where they talk about it.\n"
+        "where they talk about it (on a phone the columns stand one under another).\n"
         "- Each quote is marked **▲ Praise** (blue, solid edge), **▼ Criticism** (orange, dashed edge) "
         "or **● Neutral**. The words that tipped the balance are **highlighted**; where no single word "
         "did, the quote says it is a slight lean.\n"
@@ -49,7 +49,9 @@ if ctx.data is not None:
     quotes = views.quotes_for(a.mentions, aspect, chosen or None)
     summary = views.aspect_summary(a.aspects, aspect)
     if chosen:
-        columns_for = chosen
+        # those who talk about it first; the others keep a column that says they don't
+        mentioning = set(quotes["review_id"])
+        columns_for = sorted(chosen, key=lambda r: r not in mentioning)
     else:
         scores = summary["score"].sort_values(ascending=False, kind="stable")
         columns_for = [r for r in scores.index if r in set(quotes["review_id"])]

@@ -22,7 +22,7 @@ from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.pipeline import analyze_sources  # noqa: E402
 from dashboard.ui import frame, render  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
-from dashboard.views import md_escape, to_csv, upload_summary  # noqa: E402
+from dashboard.views import md_escape, review_labels, to_csv, upload_summary  # noqa: E402
 
 _MESSAGES = "_your_reviews_messages"
 DOWNLOADS = ("reviews", "aspects", "mentions", "set_aside")
@@ -123,7 +123,9 @@ def show_result() -> None:
                                mime="text/csv", key=f"download_{name}", on_click="ignore")
     ids = [str(r) for r in reviews["review_id"]]
     if ids:
-        chosen = st.selectbox("Read a review as uploaded", ids, key="your_review_text")
+        labels = review_labels(reviews)
+        chosen = st.selectbox("Read a review as uploaded", ids, key="your_review_text",
+                              format_func=lambda r: labels.get(r, r))
         text = analysis.text_of(chosen)
         if len(text) > SHOW_CHARS:
             st.caption(f"The first {SHOW_CHARS:,} of {len(text):,} characters:")

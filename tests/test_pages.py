@@ -72,6 +72,10 @@ def test_overview_content(ballerina_analysis):
     assert indori[:40] in text                                 # a pull quote
     assert "No rating given" in text                           # unrated critics: no fake 0
     assert len(at.get("plotly_chart")) == 1
+    # the footnote's star marks an estimate standing in for a rating: unrated critics only
+    stars = re.findall(r'<h4>([^<]+)</h4>.*?Estimate from the words: <span[^>]*>(\d+)(\*?)</span>', text, re.S)
+    assert {name: star for name, _, star in stars} == {
+        "Indori Nerd": "", "The Screen Scribe": "", "Review 1": "*", "Review 2": "*"}
 
 
 def test_ratings_page_content():
@@ -111,6 +115,15 @@ def test_quotes_selected_reviews_from_link():
     assert at.multiselect(key="quotes_reviews").value == [rid]
     assert MUSIC_QUOTE not in all_text(at)                     # that quote is another critic's
     assert at.query_params.get("reviews") == rid
+
+
+def test_chosen_critics_who_mention_the_aspect_come_first():
+    silent, talking = "000_53a4ec30daea817b", "002_7af65771c5aefd7c"
+    at = open_app("quotes", aspect="music", reviews=f"{silent},{talking}")
+    assert_ok(at)
+    heads = re.findall(r"<h4[^>]*>([^<]+)</h4>", all_text(at))
+    assert heads[:2] == ["The Screen Scribe", "Review 1"]
+    assert "Doesn't mention the music." in all_text(at)
 
 
 def test_view_survives_page_switch_without_params():

@@ -216,9 +216,9 @@ def gap_words(explicit, inferred) -> str:
     if is_missing(inferred) and is_missing(explicit):
         return "Not enough opinion in this review to score it."
     if is_missing(explicit):
-        return "No rating given: only the estimate from the words."
+        return "No rating given: estimate only."
     if is_missing(inferred):
-        return "Rating only: the words held too little opinion to estimate."
+        return "Rating only: too little opinion to estimate."
     gap = float(inferred) - float(explicit)
     direction = "warmer" if gap > 0 else "cooler"
     if abs(gap) < GAP_SMALL:

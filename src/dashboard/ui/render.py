@@ -104,7 +104,8 @@ def critic_card_html(row, label: str) -> str:
         rating = f'Their rating: <b>{esc(raw)}</b> <span class="cd-muted">(not on a scale we can convert)</span>'
     else:
         rating = '<span class="cd-muted">No rating given</span>'
-    est = (f'Estimate from the words: {badge(inferred, estimate=True)}'
+    # The star marks an estimate standing in for a rating (the overview's footnote).
+    est = (f'Estimate from the words: {badge(inferred, estimate=views.is_missing(explicit))}'
            if not views.is_missing(inferred) else '<span class="cd-muted">Too little opinion to estimate</span>')
     quote = views._clean(row.get("pull_quote", ""))
     quote_html = f'<p class="cd-quote">“{esc(quote)}”</p>' if quote else ""
