@@ -1,3 +1,5 @@
+import pytest
+
 from dashboard.aspects import AspectMatcher, People, load_taxonomy, name_variants
 
 EXPECTED_KEYS = ["acting", "story", "characters", "action", "visuals", "music", "pacing", "direction", "world", "overall"]
@@ -56,3 +58,19 @@ def test_character_name_used_for_the_franchise_is_world():
 def test_surname_variants_keep_particles():
     assert name_variants("Ana de Armas") == {"Ana de Armas", "de Armas", "De Armas"}
     assert name_variants("Len Wiseman") == {"Len Wiseman", "Wiseman"}
+
+
+@pytest.mark.parametrize("text, acting", [
+    ("Ana de Armas is terrific as Eve.", True),                 # no cast list needed
+    ("Kurt Russell is delightful as Snake.", True),
+    ("Bale's brilliant performance as Bateman holds it together.", True),
+    ("Jane Doe is known as Kiki in the village.", False),
+    ("It is terrific as Entertainment.", False),
+    ("The house burns down, as Carol predicted.", False),
+])
+def test_a_name_judged_in_a_named_role_is_acting(text, acting):
+    from dashboard.ingest import ReviewSource
+    from dashboard.pipeline import analyze_sources
+
+    aspects = set(analyze_sources([ReviewSource("r", text)]).mentions.aspect)
+    assert ("acting" in aspects) == acting
