@@ -34,6 +34,8 @@ if ctx.data is not None:
         "score only part of the way (to about 25 or 75); the more remarks agree, the further it goes.\n"
         "- A cell with a **dash (–)** and no colour means the critic **didn't mention** it at all. "
         "That's different from a neutral 50.\n"
+        "- **Overall** scores the critic's sentences about the film as a whole (\"worth seeing\", "
+        "\"a fun ride\"). It is not their overall score: that is on **Ratings vs words**.\n"
         "- Hover over a cell for the number of praising and critical remarks and the strongest quote; "
         "**click or tap a cell** (or use the choices beside the chart, below it on a phone) to read what "
         "the critic wrote."
