@@ -39,9 +39,11 @@ if ctx.data is not None:
             '<span>Thin dotted line, no shading = retold plot, not scored</span>'
             '<span>Greyed = set aside, not scored</span></div>')
     text = a.text_of(rid)
-    body = views.full_review_html(
-        text, a.mentions[a.mentions["review_id"] == rid], a.set_aside[a.set_aside["review_id"] == rid],
-        ctx.names, aspect=only or None)
+    mine = a.mentions[a.mentions["review_id"] == rid]
+    if only:
+        st.caption(views.highlight_caption(mine, only, ctx.names.get(only, only)))
+    body = views.full_review_html(text, mine, a.set_aside[a.set_aside["review_id"] == rid], ctx.names,
+                                  aspect=only or None)
     with st.container(border=True):
         st.html(f'<div class="cd-review">{body}</div>')
     link = views.safe_url(row.get("url", ""))

@@ -169,6 +169,7 @@ def test_the_highlighted_aspect_is_kept_in_the_link():
     assert_ok(at)
     assert at.selectbox(key="full_highlight").value == "pacing"
     highlighted = all_text(at).count('class="m ')
+    assert f"{highlighted} opinion{'s' if highlighted != 1 else ''} about the pacing highlighted below." in all_text(at)
     at.selectbox(key="full_highlight").select("acting").run()
     assert at.query_params.get("highlight") == "acting"
     at.selectbox(key="full_highlight").select("").run()

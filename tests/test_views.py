@@ -270,3 +270,11 @@ def test_upload_summary_reads_plainly():
     assert list(table.columns) == list(views.UPLOAD_SUMMARY_COLUMNS.values())
     assert table.iloc[0].tolist()[:6] == ["good.txt", "Jane Doe (The Daily Test)", "4/5", "80", "77", 5]
     assert table.iloc[1].tolist()[2:5] == ["none given", "–", "–"]
+
+
+def test_highlight_caption_says_how_many_or_that_there_is_none():
+    m = pd.DataFrame({"mention_id": ["a", "a", "b", "c"], "aspect": ["music", "story", "music", "music"],
+                      "opinion": [True, True, True, False]})
+    assert views.highlight_caption(m, "music", "Music") == "2 opinions about the music highlighted below."
+    assert views.highlight_caption(m, "story", "Story") == "1 opinion about the story highlighted below."
+    assert views.highlight_caption(m, "acting", "Acting") == "This critic says nothing about the acting: nothing is highlighted."

@@ -488,6 +488,15 @@ SET_ASIDE_WORDS = {
 PLOT_TITLE = "Retold plot: describes the story, not the critic's opinion of it, so it changes no score"
 
 
+def highlight_caption(mentions: pd.DataFrame, aspect: str, name: str) -> str:
+    """What a one-aspect highlight shows in a review, so that a reader knows to scroll (or
+    that there is nothing to look for)."""
+    found = mentions[mentions["opinion"].astype(bool) & (mentions["aspect"] == aspect)]["mention_id"].nunique()
+    if not found:
+        return f"This critic says nothing about the {name.lower()}: nothing is highlighted."
+    return f"{found} opinion{'s' if found != 1 else ''} about the {name.lower()} highlighted below."
+
+
 def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame, names: dict[str, str],
                      aspect: str | None = None) -> str:
     """The original review as escaped HTML: opinion mentions highlighted (praise/criticism
