@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import views
 from dashboard.ui import frame, render, state
+from dashboard.wording import count
 
 PER_PAGE = 3          # critics side by side
 FIRST_EXCERPTS = 5    # excerpts shown before "more"
@@ -84,6 +85,6 @@ if ctx.data is not None:
                         st.page_link("pages/5_full_review.py", label="Open the full review",
                                      icon=":material/article:", query_params=state.page_params(review=rid))
                 if len(mine) > FIRST_EXCERPTS:
-                    with st.expander(f"{len(mine) - FIRST_EXCERPTS} more quote(s)"):
+                    with st.expander(f"{count(len(mine) - FIRST_EXCERPTS, 'more quote')}"):
                         st.html("".join(render.excerpt_html(q) for q in mine.iloc[FIRST_EXCERPTS:].to_dict("records")))
         render.pager_below(pages, "quotes_page")

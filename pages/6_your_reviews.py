@@ -23,6 +23,7 @@ from dashboard.pipeline import analyze_sources  # noqa: E402
 from dashboard.ui import frame, render  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.views import md_escape, review_labels, to_csv, upload_summary  # noqa: E402
+from dashboard.wording import count  # noqa: E402
 
 _MESSAGES = "_your_reviews_messages"
 DOWNLOADS = ("reviews", "aspects", "mentions", "set_aside")
@@ -37,7 +38,7 @@ def literal(text: str) -> str:
 def show_messages(messages: list[str]) -> None:
     if not messages:
         return
-    with st.expander(f"{len(messages)} note(s) about your files", expanded=True):
+    with st.expander(f"{count(len(messages), 'note')} about your files", expanded=True):
         for message in messages:
             st.warning(literal(message))
 
@@ -56,7 +57,7 @@ def table_pickers(files) -> dict[str, str]:
         columns = [str(c) for c in frame.columns]
         mapping = ingest.map_columns(columns)
         renamed = {k: v for k, v in mapping.items() if v is not None and v != k}
-        st.markdown(f"**Table {literal(name)}** — {len(frame):,} row(s), columns: {literal(', '.join(columns)[:300])}")
+        st.markdown(f"**Table {literal(name)}** — {count(len(frame), 'row')}, columns: {literal(', '.join(columns)[:300])}")
         if renamed:
             st.caption("Column mapping (your column → what it is read as):")
             st.dataframe(
@@ -87,7 +88,7 @@ def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str, f
         st.session_state[_MESSAGES] = report.problems + ["Nothing to analyse: no readable review in this batch."]
         return
     report.sources = ingest.about_film(report.sources, film_title)
-    bar = st.progress(0.0, text=f"Analysing {len(report.sources)} review(s)…")
+    bar = st.progress(0.0, text=f"Analysing {count(len(report.sources), 'review')}…")
     step = max(1, len(report.sources) // 100)
 
     def progress(done: int, total: int) -> None:
@@ -111,7 +112,7 @@ def show_result() -> None:
     st.subheader("Analysed: " + literal(label))
     scored = int((reviews["mentions"] > 0).sum()) if "mentions" in reviews else 0
     st.markdown(
-        f"{len(reviews):,} review(s), {scored:,} with opinions, {len(analysis.mentions.drop_duplicates('mention_id')):,} "
+        f"{count(len(reviews), 'review')}, {scored:,} with opinions, {len(analysis.mentions.drop_duplicates('mention_id')):,} "
         "opinion sentences. Every page now shows this set (for this browser session only)."
     )
     render.wide_table_hint()

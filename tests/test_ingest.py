@@ -159,7 +159,7 @@ def test_table_rows_and_columns():
     report = read_bytes(csv_bytes(['1,"Great acting, dull plot.",4/5', "2,,3/5", '3,"Lovely score.",B+']), "t.csv")
     assert [s.review_id for s in report.sources] == ["1", "3"]
     assert report.sources[0].origin == "t.csv row 1" and report.sources[1].rating == "B+"
-    assert report.problems == ["t.csv: 1 row(s) with no review text skipped (rows 2)"]
+    assert report.problems == ["t.csv: 1 row with no review text skipped (rows 2)"]
 
 
 def test_table_column_aliases_and_mapping():
@@ -195,7 +195,7 @@ def test_jsonl_bad_lines_named():
     lines = [json.dumps({"text": GOOD, "rating": 8}), "{not json", json.dumps([1, 2]), json.dumps({"text": "Dull.", "film": "X"})]
     report = read_bytes("\n".join(lines).encode(), "r.jsonl")
     assert len(report.sources) == 2 and report.sources[0].rating == "8" and report.sources[1].film == "X"
-    assert report.problems == ["r.jsonl: 2 line(s) that are not JSON objects skipped (lines 2, 3)"]
+    assert report.problems == ["r.jsonl: 2 lines that are not JSON objects skipped (lines 2, 3)"]
 
 
 def test_semicolon_csv_and_malformed_lines():

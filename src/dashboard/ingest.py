@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from .html import MAX_HTML_CHARS  # a web page is cut to this before parsing
+from .wording import count
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
@@ -367,7 +368,7 @@ def _read_csv(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
                         "and was skipped")
     if bad:
         shown = ", ".join(bad[:10]) + (" …" if len(bad) > 10 else "")
-        problems.append(f"{name}: {len(bad)} malformed line(s) skipped (lines {shown})")
+        problems.append(f"{name}: {count(len(bad), 'malformed line')} skipped (lines {shown})")
     return frame, problems
 
 
@@ -388,7 +389,7 @@ def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
     problems = []
     if bad:
         shown = ", ".join(bad[:10]) + (" …" if len(bad) > 10 else "")
-        problems.append(f"{name}: {len(bad)} line(s) that are not JSON objects skipped (lines {shown})")
+        problems.append(f"{name}: {count(len(bad), 'line')} that {'is' if len(bad) == 1 else 'are'} not JSON objects skipped (lines {shown})")
     if not records:
         raise IngestError(f"{name}: the table could not be read (no JSON object on any line)")
     return pd.DataFrame(records, dtype=object), problems
@@ -443,7 +444,7 @@ def table_sources(frame: pd.DataFrame, name: str, film: str = "", text_column: s
         ))
     if empty_rows:
         shown = ", ".join(empty_rows[:10]) + (" …" if len(empty_rows) > 10 else "")
-        report.problems.append(f"{name}: {len(empty_rows)} row(s) with no review text skipped (rows {shown})")
+        report.problems.append(f"{name}: {count(len(empty_rows), 'row')} with no review text skipped (rows {shown})")
     if long_rows:
         shown = ", ".join(long_rows[:10]) + (" …" if len(long_rows) > 10 else "")
         report.problems.append(f"{name}: rows {shown}: only the first {MAX_REVIEW_CHARS:,} characters of "
@@ -525,7 +526,7 @@ def limit_batch(sources: list[ReviewSource], max_chars: int = MAX_BATCH_CHARS) -
     for source in sources:
         if total + len(source.text) > max_chars and kept:
             left = len(sources) - len(kept)
-            return kept, [f"{left} review(s) not analysed, from {source.origin or source.review_id} on: "
+            return kept, [f"{count(left, 'review')} not analysed, from {source.origin or source.review_id} on: "
                           f"the limit per batch is {max_chars:,} characters of text"]
         total += len(source.text)
         kept.append(source)
@@ -547,7 +548,7 @@ def read_paths(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES, 
                             and p.name != "film.toml" and not p.name.startswith("."))
             if others:
                 shown = ", ".join(safe_name(n) for n in others[:5]) + (" …" if len(others) > 5 else "")
-                report.problems.append(f"{safe_name(str(path))}: {len(others)} file(s) of other types ignored ({shown})")
+                report.problems.append(f"{safe_name(str(path))}: {count(len(others), 'file')} of other types ignored ({shown})")
             if not files:
                 report.problems.append(f"{safe_name(str(path))}: no review files (.txt, .md, .html, .csv, .jsonl) in this folder")
             for file in files:

@@ -16,6 +16,7 @@ import streamlit as st
 
 from .. import views
 from ..sentiment import DEFAULT_SCORER
+from ..wording import count
 from . import data as data_mod
 from . import render, state
 
@@ -125,7 +126,7 @@ def start() -> Context:
         st.warning("There are no reviews to show yet. Add a folder of reviews under data/reviews/ "
                    "or upload some on the Your reviews page.")
     elif data.problems:
-        with st.expander(f"{len(data.problems)} file(s) could not be read and were left out"):
+        with st.expander(f"{count(len(data.problems), 'file')} could not be read and {'was' if len(data.problems) == 1 else 'were'} left out"):
             for problem in data.problems:
                 st.text(problem)
     return ctx

@@ -1,0 +1,8 @@
+"""Counts in plain words for messages readers see ("1 file", "3 files"; never "file(s)")."""
+
+from __future__ import annotations
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """``n`` and the noun, singular for one: ``count(3, "line")`` -> "3 lines"."""
+    return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
