@@ -1,6 +1,7 @@
 """Sanity checks on a batch of reviews before (and after) analysis.
 
-* duplicates: the same review twice (after case and spacing are ignored) is counted once;
+* duplicates: the same review twice (after case and spacing are ignored, by the same critic
+  about the same film) is counted once;
 * language: a light stopword-ratio check, no downloads: text that is clearly not English
   is kept and shown but not scored as English (``skip_scoring``, with a note);
 * ratings: a rating that makes no sense ("11/10", "-3/5") gets a message and no score;
