@@ -226,6 +226,7 @@ def cap_text(text: str, limit: int = MAX_REVIEW_CHARS) -> tuple[str, bool]:
 
 
 _LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def plain_text(text: str) -> str:
@@ -233,7 +234,7 @@ def plain_text(text: str) -> str:
     headings and lists line by line), and a lone surrogate, which a JSON escape such as
     "\\ud800" can give and no file can hold, as U+FFFD."""
     text = _LINE_ENDS.sub("\n", text)
-    if any("\ud800" <= ch <= "\udfff" for ch in text):
+    if _SURROGATE.search(text):
         text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
     return text
 
@@ -389,7 +390,8 @@ def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
     problems = []
     if bad:
         shown = ", ".join(bad[:10]) + (" …" if len(bad) > 10 else "")
-        problems.append(f"{name}: {count(len(bad), 'line')} that {'is' if len(bad) == 1 else 'are'} not JSON objects skipped (lines {shown})")
+        verb = "is" if len(bad) == 1 else "are"
+        problems.append(f"{name}: {count(len(bad), 'line')} that {verb} not JSON objects skipped (lines {shown})")
     if not records:
         raise IngestError(f"{name}: the table could not be read (no JSON object on any line)")
     return pd.DataFrame(records, dtype=object), problems

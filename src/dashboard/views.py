@@ -22,6 +22,7 @@ import pandas as pd
 
 # A mention is praise or criticism beyond the engine's own deadband.
 from .scoring import POLARITY_DEADBAND
+from .wording import count
 
 # Metacritic's colour bands for 0-100 scores.
 FAVOURABLE, MIXED, UNFAVOURABLE = "favourable", "mixed", "unfavourable"
@@ -494,7 +495,7 @@ def highlight_caption(mentions: pd.DataFrame, aspect: str, name: str) -> str:
     found = mentions[mentions["opinion"].astype(bool) & (mentions["aspect"] == aspect)]["mention_id"].nunique()
     if not found:
         return f"This critic says nothing about the {name.lower()}: nothing is highlighted."
-    return f"{found} opinion{'s' if found != 1 else ''} about the {name.lower()} highlighted below."
+    return f"{count(found, 'opinion')} about the {name.lower()} highlighted below."
 
 
 def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame, names: dict[str, str],

@@ -126,7 +126,8 @@ def start() -> Context:
         st.warning("There are no reviews to show yet. Add a folder of reviews under data/reviews/ "
                    "or upload some on the Your reviews page.")
     elif data.problems:
-        with st.expander(f"{count(len(data.problems), 'file')} could not be read and {'was' if len(data.problems) == 1 else 'were'} left out"):
+        verb = "was" if len(data.problems) == 1 else "were"
+        with st.expander(f"{count(len(data.problems), 'file')} could not be read and {verb} left out"):
             for problem in data.problems:
                 st.text(problem)
     return ctx
