@@ -49,13 +49,13 @@ if ctx.data is not None:
     chosen = state.get_value("reviews")
     quotes = views.quotes_for(a.mentions, aspect, chosen or None)
     summary = views.aspect_summary(a.aspects, aspect)
+    mentioning = set(quotes["review_id"])
     if chosen:
         # those who talk about it first; the others keep a column that says they don't
-        mentioning = set(quotes["review_id"])
         columns_for = sorted(chosen, key=lambda r: r not in mentioning)
     else:
         scores = summary["score"].sort_values(ascending=False, kind="stable")
-        columns_for = [r for r in scores.index if r in set(quotes["review_id"])]
+        columns_for = [r for r in scores.index if r in mentioning]
     if not columns_for:
         who = "the critics you chose" if chosen else "these critics"
         st.info(f"None of {who} talks about the {name.lower()}. Try another aspect.")

@@ -16,9 +16,12 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 import numpy as np
 import pandas as pd
+
+from .ingest import HTML_SUFFIXES, TEXT_SUFFIXES
 
 # A mention is praise or criticism beyond the engine's own deadband.
 from .scoring import POLARITY_DEADBAND
@@ -129,16 +132,19 @@ def review_labels(reviews: pd.DataFrame) -> dict[str, str]:
 # A review file's own name says more than "Review 3" ("kermode_ballerina.txt" -> "kermode
 # ballerina"), if it reads as words: not machine-made ("000_53a4ec30daea817b.txt"). A
 # table's rows, pasted text and web addresses have no such name.
-_REVIEW_FILE = re.compile(r"^(?!.*://)(?P<stem>[^/\\]+)\.(?:txt|md|markdown|html?)$", re.I)
+ONE_REVIEW_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _NAME_PART = re.compile(r"[^\W\d_]+|\d{1,4}")
 
 
 def file_label(origin) -> str:
-    match = _REVIEW_FILE.match(_clean(origin))
-    words = [w for w in re.split(r"[\W_]+", match["stem"]) if w] if match else []
+    origin = _clean(origin)
+    if "://" in origin or PurePath(origin).suffix.lower() not in ONE_REVIEW_SUFFIXES:
+        return ""
+    stem = PurePath(origin).stem
+    words = [w for w in re.split(r"[\W_]+", stem) if w]
     if not any(w.isalpha() for w in words) or not all(_NAME_PART.fullmatch(w) for w in words):
         return ""
-    return " ".join(match["stem"].replace("_", " ").split())[:60]
+    return " ".join(stem.replace("_", " ").split())[:60]
 
 
 # The reviews table as the Your reviews page shows it: plain headers, whole numbers, "–"
