@@ -49,6 +49,7 @@ def test_labelled_stars_prefer_the_fraction_beside_them():
         "Released 4/20",
         "It opens on 5/10.",
         "Verdict: A-list actors wasted.",
+        "It played to 1,000/100 fans.",  # a thousand, not "000/100"
     ],
 )
 def test_prose_numbers_are_not_ratings(text):
@@ -72,3 +73,31 @@ def test_a_rating_ends_a_short_verdict_without_taking_its_sentences():
     a = analyze_sources([ReviewSource("r", "The acting was superb. The plot was dull. Rating: 3/5")])
     assert list(a.mentions.drop_duplicates("mention_id").text) == ["The acting was superb.", "The plot was dull."]
     assert a.reviews.explicit_score.iloc[0] == 60
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("Great acting, weak plot: 3/5", ["Great acting, weak plot"]),
+        ("Rating: 3/5 - great acting and a dull plot.", ["great acting and a dull plot."]),
+        ("Verdict: 3 out of 5 stars (worth a look)", ["worth a look"]),
+        ("★★★ A taut, gripping thriller.", ["A taut, gripping thriller."]),
+        # only the rating: its byline, lead-in, brackets and note stay aside with it
+        ("2.5 / 5 ✨ from the Screen Scribe.", []),
+        ("I give it 4/5.", []),
+        ("Rating: ★★★½ (3.5/5)", []),
+        ("RATING: * [LOWEST RATING]", []),
+    ],
+)
+def test_words_of_judgement_beside_a_rating_are_read(line, kept):
+    from dashboard.ingest import ReviewSource
+    from dashboard.pipeline import analyze_sources
+
+    text = "The acting was superb.\n" + line
+    a = analyze_sources([ReviewSource("r", text)])
+    assert a.reviews.explicit_score.iloc[0] > 0
+    assert list(a.mentions.drop_duplicates("mention_id").text) == ["The acting was superb.", *kept]
+    aside = a.set_aside[a.set_aside.kind == "rating"]
+    assert len(aside) == 1
+    rating = text[aside.start.iloc[0]:aside.end.iloc[0]]
+    assert a.reviews.explicit_rating.iloc[0] in rating and not any(k in rating for k in kept)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .aspects import People
-from .ratings import FoundRating, find_rating
+from .ratings import FoundRating, find_rating, rating_phrase
 from .segment import Span, lines, sentences
 from .terms import FoundIndex, TermLists
 from .textnorm import normalize
@@ -39,6 +39,15 @@ _BYLINE = re.compile(
     r"^\W*(?i:by|written by|reviewed by|review by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
     r"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))?\W*$"
 )
+# Around a rating on its line: separators, and the words that only lead into it.
+_SEPARATORS = " \t-–—:|,;(["
+_CLOSING = {")": "(", "]": "["}
+_RATING_LEAD = re.compile(
+    r"(?:(?:and|so|overall|all in all)\W+)?(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+)?"
+    r"(?:give|gave|rate|rated|award|awarded|score|scored)(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?",
+    re.I,
+)
+_RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
 _OUTLET = re.compile(
@@ -197,11 +206,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             out.set_aside.append(SetAside(span.start, span.end, kind, reason))
 
         if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:
-            # Only the sentence that holds it: "The acting was superb. Rating: 3/5" keeps
-            # its verdict.
-            parts = sentences(text, line.start, line.end)
-            for span in [p for p in parts if p.start <= out.rating.start < p.end] or [line]:
-                aside(RATING, "The critic's own rating", span)
+            _set_rating_aside(text, norm, line, out)
             _find_outlet(out, body)
             continue
         if index in legend:
@@ -284,6 +289,41 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules
         if is_advert:
             out.set_aside.append(SetAside(sentence.start, sentence.end, ADVERT, rules.advert_reason))
         previous_was_advert = is_advert
+
+
+def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
+    """Set aside the critic's rating on its short line. Only the sentence that holds it
+    ("The acting was superb. Rating: 3/5" keeps its verdict), and within that sentence
+    only the rating when words of judgement stand beside it ("Great acting, weak plot:
+    3/5"): those are read as the line's sentence instead."""
+    parts = sentences(text, line.start, line.end) or [line]
+    kept: list[Span] = []
+    for part in parts:
+        if not part.start <= out.rating.start < part.end:
+            kept.append(part)
+            continue
+        start, end = rating_phrase(norm, out.rating, part.start, part.end)
+        beside = [s for s in (_prose_piece(norm, part.start, start), _prose_piece(norm, end, part.end)) if s]
+        out.set_aside.append(SetAside(*((start, end) if beside else (part.start, part.end)), RATING,
+                                      "The critic's own rating"))
+        kept.extend(beside)
+    out.line_sentences[(line.start, line.end)] = kept
+
+
+def _prose_piece(norm: str, start: int, end: int) -> Span | None:
+    """``norm[start:end]`` beside a rating, trimmed of separators, if it reads as words of
+    the critic's own: at least two words, not a byline ("from the Screen Scribe") nor a
+    lead-in ("I give it") nor the rating's own note ("[LOWEST RATING]")."""
+    piece = norm[start:end]
+    lead = len(piece) - len(piece.lstrip(_SEPARATORS))
+    piece = piece.strip(_SEPARATORS)
+    if piece and piece[-1] in _CLOSING and _CLOSING[piece[-1]] not in piece:
+        piece = piece[:-1].rstrip(_SEPARATORS)  # its opening bracket went with the rating
+    words = re.findall(r"[^\W\d_]{2,}", piece.lower())
+    if (len(words) < 2 or _RATING_LEAD.fullmatch(piece) or _RATING_WORDS.intersection(words)
+            or ((m := _OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))):
+        return None
+    return Span(start + lead, start + lead + len(piece))
 
 
 def _find_outlet(out: Cleaned, body: str) -> None:

@@ -117,7 +117,7 @@ def parse_rating(raw: str) -> Rating:
 
 _STAR_RUN = rf"[{FULL_STARS}{EMPTY_STARS}]+\s*½?"
 _FRACTION_IN_TEXT = (
-    rf"(?<![\d/.])\d{{1,3}}(?:[.,]\d)?(?:\s*½|\s+1/2)?\s*(?:/|out of)\s*(?:{'|'.join(map(str, SCALES))})(?![\d/])"
+    rf"(?<![\d/.])(?<!\d,)\d{{1,3}}(?:[.,]\d)?(?:\s*½|\s+1/2)?\s*(?:/|out of)\s*(?:{'|'.join(map(str, SCALES))})(?![\d/])"
 )
 # A grade is a letter with at most a sign, not the start of a word ("Verdict: A-list cast").
 _GRADE_IN_TEXT = r"[A-F](?:[+-](?![\w-])|(?![\w-]))"
@@ -130,6 +130,12 @@ _LABELLED = re.compile(
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
     r"since|until|till)(?:\s+on)?\s*$",
+    re.I,
+)
+# What stands around a rating without being the critic's prose: its label, stars, digits,
+# brackets and separators ("Rating: ★★★½ (3.5/5)", "3 out of 5 stars ✨").
+_RATING_FILL = re.compile(
+    rf"(?:[\s\d{FULL_STARS}{EMPTY_STARS}½*✨/().,:;|–—-]+|\b(?:out\s+of|stars?|rating|score|grade|verdict|our|final)\b)+",
     re.I,
 )
 _UNLABELLED = re.compile(
@@ -170,3 +176,15 @@ def find_rating(text: str) -> FoundRating | None:
             fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
             return (fractions or candidates)[0]
     return None
+
+
+def rating_phrase(text: str, found: FoundRating, start: int, end: int) -> tuple[int, int]:
+    """The span of a found rating with its label and decoration, inside ``[start, end)``:
+    in "Great acting, weak plot. Rating: ★★★½ (3.5/5)" the part from "Rating" on."""
+    left, right = found.start, found.end
+    for m in _RATING_FILL.finditer(text, start, found.start):
+        if m.end() == found.start:
+            left = m.start()
+    if m := _RATING_FILL.match(text, found.end, end):
+        right = m.end()
+    return left, right
