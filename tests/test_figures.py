@@ -68,3 +68,7 @@ def test_aspect_overview(ballerina_analysis):
     fig = figures.aspect_overview(agree, {"music": "Music"})
     assert len(fig.data[0].x) == len(agree)
     assert fig.layout.xaxis.range == (-2, 102)
+    # the hover counts in words: "from 1 review", "from 4 reviews", never "review(s)"
+    counts = list(fig.data[0].customdata[:, 2])
+    assert all(c in {"1 review"} or c.endswith(" reviews") for c in counts)
+    assert "(s)" not in fig.data[0].hovertemplate

@@ -16,6 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from .views import HeatmapData, band, fmt_score, is_missing
+from .wording import count
 
 PRAISE_BLUE = "#1F5A96"
 CRITICISM_ORANGE = "#C0560E"
@@ -178,8 +179,8 @@ def aspect_overview(agreement: pd.DataFrame, names: dict[str, str]) -> go.Figure
         x=rows["mean"], y=y, mode="markers", marker=dict(size=14, color=colours, line=dict(color="white", width=1)),
         error_x=dict(type="data", array=rows["spread"], color="#888888", thickness=2),
         customdata=np.stack([rows["mean"].map(fmt_score), rows["spread"].round(0).astype(int).astype(str),
-                             rows["reviews"].astype(int).astype(str)], axis=-1) if len(rows) else None,
-        hovertemplate="%{y}: average %{customdata[0]}/100 from %{customdata[2]} review(s)"
+                             [count(int(n), "review") for n in rows["reviews"]]], axis=-1) if len(rows) else None,
+        hovertemplate="%{y}: average %{customdata[0]}/100 from %{customdata[2]}"
                       "<br>Critics differ by about ±%{customdata[1]} points<extra></extra>",
         showlegend=False,
     ))
