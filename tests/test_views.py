@@ -211,6 +211,7 @@ def test_full_review_greys_set_aside_text_and_marks_the_rating():
     mentions = pd.DataFrame(columns=["review_id", "mention_id", "aspect", "polarity", "opinion", "start", "end", "cues"])
     out = views.full_review_html(text, mentions, aside, {})
     assert '<span class="rating"' in out and "Critic&#x27;s rating" in out
+    assert 'title="The critic&#x27;s own rating"' in out  # said once, not "…rating: …rating"
 
 
 def test_md_escape_neutralises_markdown_and_directives():

@@ -545,7 +545,9 @@ def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame,
         elif kind == "aside":
             k = info["kind"]
             cls = "rating" if k == "rating" else "aside"
-            title = f"{SET_ASIDE_WORDS.get(k, 'Set aside')}: {info['reason']}"
+            kind_words = SET_ASIDE_WORDS.get(k, "Set aside")
+            # the rating's reason is its kind in words: said once, not twice
+            title = info["reason"] if info["reason"] == kind_words else f"{kind_words}: {info['reason']}"
             tag = "Critic's rating" if k == "rating" else f"Not scored: {info['reason']}"
             out.append(f'<span class="{cls}" title="{esc(title)}">{esc(text[s:e])}'
                        f'<span class="tag">{esc(tag)}</span></span>')
