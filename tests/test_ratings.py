@@ -48,6 +48,7 @@ def test_labelled_stars_prefer_the_fraction_beside_them():
         "No rating here at all.",
         "Released 4/20",
         "It opens on 5/10.",
+        "Seen on 4/5 at the BFI.",
         "Verdict: A-list actors wasted.",
         "It played to 1,000/100 fans.",  # a thousand, not "000/100"
     ],
@@ -59,6 +60,10 @@ def test_prose_numbers_are_not_ratings(text):
 def test_grade_as_a_word_in_prose_is_not_a_rating():
     text = "Two sides of the genre: tedious hero-worship on the one hand, grade-B schlock on the other. Rare is the film."
     assert find_rating(text) is None
+
+
+def test_a_rating_put_on_a_scale_is_no_date():
+    assert find_rating("Body text of the review.\nI would put it on 4/5.").rating.score == 80
 
 
 def test_labelled_letter_grade_and_asterisks():

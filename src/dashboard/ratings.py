@@ -126,10 +126,10 @@ _LABELLED = re.compile(
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%|\*{{1,5}}\s*(?:½|1/2)?)",
     re.I,
 )
-# "Released 4/20", "It opens 5/10": a date, not a rating.
+# "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
-    r"since|until|till)(?:\s+on)?\s*$",
+    r"since|until|till|seen|watched|screened|screening|(?<!\bit )on)(?:\s+on)?\s*$",
     re.I,
 )
 # What stands around a rating without being the critic's prose: its label, stars, digits,
