@@ -138,7 +138,8 @@ def reference_score(raw: str):
         num, den = float(m.group(1)), float(m.group(2))
         return 100.0 * num / den if 0 < den and num <= den else "invalid"
     if m := _LETTER.match(raw):
-        return float(LETTERS[m.group(1).upper()])
+        grade = m.group(1).upper()
+        return float(LETTERS.get(grade, LETTERS[grade[0]]))  # "F+" (dev) is worth its letter
     return None
 
 
