@@ -296,7 +296,9 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
     ("The acting was superb. Rating: 3/5" keeps its verdict), and within that sentence
     only the rating when words of judgement stand beside it ("Great acting, weak plot:
     3/5"): those are read as the line's sentence instead."""
-    parts = sentences(text, line.start, line.end) or [line]
+    parts = sentences(text, line.start, line.end)
+    if not any(p.start <= out.rating.start < p.end for p in parts):
+        parts = [line]  # no sentence holds it: the line is the rating's sentence
     kept: list[Span] = []
     for part in parts:
         if not part.start <= out.rating.start < part.end:
