@@ -130,11 +130,10 @@ def drop_duplicates(sources: list["ReviewSource"]) -> tuple[list["ReviewSource"]
     """Keep the first copy of each review; later copies are named in a message and dropped.
     The same words about another film or by another critic are another review: a table of
     quotes can hold "A masterpiece." twice."""
-    first: dict[tuple[str, ...], "ReviewSource"] = {}
+    first: dict[tuple[str, ...], "ReviewSource"] = {}  # fingerprints of text, film, author, outlet
     kept, problems = [], []
     for source in sources:
-        key = (fingerprint(source.text),
-               *(" ".join(str(v).casefold().split()) for v in (source.film, source.author, source.outlet)))
+        key = tuple(fingerprint(str(v)) for v in (source.text, source.film, source.author, source.outlet))
         original = first.get(key)
         if original is None:
             first[key] = source

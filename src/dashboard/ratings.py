@@ -121,8 +121,10 @@ _FRACTION_IN_TEXT = (
 )
 # A grade is a letter with at most a sign, not the start of a word ("Verdict: A-list cast").
 _GRADE_IN_TEXT = r"[A-F](?:[+-](?![\w-])|(?![\w-]))"
+# Words that label a rating ("Rating: 3/5", "Our verdict - B+").
+_LABEL_WORDS = r"rating|score|grade|verdict|our rating|final score|stars"
 _LABELLED = re.compile(
-    r"\b(?:rating|score|grade|verdict|our rating|final score|stars)(?:\s*:|\s+-)\s*"
+    rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%|\*{{1,5}}\s*(?:½|1/2)?)",
     re.I,
 )
@@ -135,7 +137,7 @@ _DATE_BEFORE = re.compile(
 # What stands around a rating without being the critic's prose: its label, stars, digits,
 # brackets and separators ("Rating: ★★★½ (3.5/5)", "3 out of 5 stars ✨").
 _RATING_FILL = re.compile(
-    rf"(?:[\s\d{FULL_STARS}{EMPTY_STARS}½*✨/().,:;|–—-]+|\b(?:out\s+of|stars?|rating|score|grade|verdict|our|final)\b)+",
+    rf"(?:[\s\d{FULL_STARS}{EMPTY_STARS}½*✨/().,:;|–—-]+|\b(?:out\s+of|star|our|final|{_LABEL_WORDS})\b)+",
     re.I,
 )
 _UNLABELLED = re.compile(
