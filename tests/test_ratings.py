@@ -12,6 +12,9 @@ from dashboard.ratings import find_rating, parse_rating
         ("8", 80), ("72", 72), ("0/5", 0), ("4/4", 100), ("3 1/2", 87.5), ("F+", 0),
         # a star after a fraction decorates it; four and a half asterisks are out of five
         ("9/10 ★", 90), ("4.5/5 ★", 90), ("****½", 90),
+        # stars in words, on a scale the critic states or out of five
+        ("Three stars out of four", 75), ("three out of four stars", 75), ("Four stars", 80),
+        ("two and a half stars (out of four)", 62.5), ("3½ stars", 70), ("**** (out of four)", 100),
     ],
 )
 def test_parse_rating_normalises_to_0_100(raw, score):
@@ -51,6 +54,11 @@ def test_labelled_stars_prefer_the_fraction_beside_them():
         "Seen on 4/5 at the BFI.",
         "Verdict: A-list actors wasted.",
         "It played to 1,000/100 fans.",  # a thousand, not "000/100"
+        # stars that are actors, and a fraction of people
+        "The two stars are great.",
+        "One of the stars is great.",
+        "The film has four stars in it.",
+        "Three out of four critics agree.",
     ],
 )
 def test_prose_numbers_are_not_ratings(text):
@@ -92,6 +100,9 @@ def test_a_rating_ends_a_short_verdict_without_taking_its_sentences():
         ("I give it 4/5.", []),
         ("Rating: ★★★½ (3.5/5)", []),
         ("RATING: * [LOWEST RATING]", []),
+        ("Three stars out of four.", []),
+        ("I give it three and a half stars.", []),
+        ("Four stars: a gripping thriller", ["a gripping thriller"]),
     ],
 )
 def test_words_of_judgement_beside_a_rating_are_read(line, kept):
@@ -106,3 +117,20 @@ def test_words_of_judgement_beside_a_rating_are_read(line, kept):
     assert len(aside) == 1
     rating = text[aside.start.iloc[0]:aside.end.iloc[0]]
     assert a.reviews.explicit_rating.iloc[0] in rating and not any(k in rating for k in kept)
+
+
+@pytest.mark.parametrize(
+    "line, rating, score",
+    [
+        ("Three stars out of four.", "Three stars out of four", 75),
+        ("Rating: 4 stars", "4 stars", 80),
+        ("I give it three and a half stars.", "three and a half stars", 70),
+        ("Verdict: Four stars", "Four stars", 80),
+        ("Two stars. Shaky but fun.", "Two stars", 40),
+        ("Our rating: three out of five", "three out of five", 60),
+    ],
+)
+def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, rating, score):
+    text = f"Body text of the review, long enough to be prose.\n{line}\nMore text."
+    found = find_rating(text)
+    assert (text[found.start:found.end], found.rating.score) == (rating, score)

@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .aspects import People
-from .ratings import FoundRating, find_rating, rating_phrase
+from .ratings import RATING_LEAD, FoundRating, find_rating, rating_phrase
 from .segment import Span, lines, sentences
 from .terms import FoundIndex, TermLists
 from .textnorm import normalize
@@ -39,14 +39,9 @@ _BYLINE = re.compile(
     r"^\W*(?i:by|written by|reviewed by|review by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
     r"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))?\W*$"
 )
-# Around a rating on its line: separators, and the words that only lead into it.
+# Around a rating on its line: separators.
 _SEPARATORS = " \t-–—:|,;(["
 _CLOSING = {")": "(", "]": "["}
-_RATING_LEAD = re.compile(
-    r"(?:(?:and|so|overall|all in all)\W+)?(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+)?"
-    r"(?:give|gave|rate|rated|award|awarded|score|scored)(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?",
-    re.I,
-)
 _RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
@@ -322,7 +317,7 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
     if piece and piece[-1] in _CLOSING and _CLOSING[piece[-1]] not in piece:
         piece = piece[:-1].rstrip(_SEPARATORS)  # its opening bracket went with the rating
     words = re.findall(r"[^\W\d_]{2,}", piece.lower())
-    if (len(words) < 2 or _RATING_LEAD.fullmatch(piece) or _RATING_WORDS.intersection(words)
+    if (len(words) < 2 or RATING_LEAD.fullmatch(piece) or _RATING_WORDS.intersection(words)
             or ((m := _OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))):
         return None
     return Span(start + lead, start + lead + len(piece))

@@ -43,6 +43,13 @@ class FoundRating:
 
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
+# Numbers critics spell out: "Three stars out of four", "two and a half stars".
+NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_NUMBER_WORD = rf"(?:{'|'.join(NUMBER_WORDS)})"
+_SPELLED = re.compile(rf"\b(?P<n>{_NUMBER_WORD})(?P<half>\s+and\s+a\s+half)?\b", re.I)
+# "3 stars (out of 4)", "3 stars of 4": the scale after the stars.
+_STARS_OF = re.compile(r"\s*\bstars?\b\s*\(?\s*(out of|of|/)\s*(\d+)\s*\)?", re.I)
 _FRACTION = re.compile(rf"^\s*(-?\s*\d+(?:[.,]\d+)?)(?:\s+1/2|\s*½)?\s*(?:/|out of|of)\s*{_NUM}\s*(?:stars?)?\s*$", re.I)
 _MIXED = re.compile(r"^\s*(\d+)\s+1/2\s*(?:/|out of)\s*(\d+)\s*$", re.I)
 _LETTER = re.compile(r"^\s*([A-DF])\s*([+-]?)\s*$", re.I)
@@ -56,8 +63,12 @@ def _fraction(value: float, scale: float, raw: str) -> Rating:
     return Rating(raw, round(100.0 * value / scale, 1))
 
 
-def _stars(raw: str) -> Rating | None:
-    text = raw.strip()
+def _stars(text: str, raw: str) -> Rating | None:
+    """Star glyphs or asterisks in ``text`` (prepared for parsing; ``raw``: as written)."""
+    text = text.strip()
+    if m := re.fullmatch(r"(\*{1,5})\s*(½|1/2)?\s*\(?\s*(?:out of|of|/)\s*(\d+)\s*\)?", text):
+        # "**** (out of four)": asterisks on a scale the critic states
+        return _fraction(len(m.group(1)) + (0.5 if m.group(2) else 0.0), float(m.group(3)), raw)
     full = sum(text.count(c) for c in FULL_STARS)
     empty = sum(text.count(c) for c in EMPTY_STARS)
     asterisks = len(text) - len(text.lstrip("*"))
@@ -72,14 +83,22 @@ def _stars(raw: str) -> Rating | None:
     return None
 
 
+def _digits(text: str) -> str:
+    """Spelled-out numbers as digits and a stated scale as a fraction: "Three and a half
+    stars (out of four)" -> "3.5 out of 4"."""
+    text = _SPELLED.sub(lambda m: f"{NUMBER_WORDS[m['n'].lower()] + (0.5 if m['half'] else 0):g}", text)
+    text = re.sub(r"(?<![\d.,])(\d)\s*½", r"\1.5", text)
+    return _STARS_OF.sub(r" \1 \2", text)
+
+
 def parse_rating(raw: str) -> Rating:
     """Parse one rating string as a critic or a table would write it.
 
     Accepts fractions (``3.5/5``, ``2.5 / 5 ✨``, ``3 out of 4``, ``3 1/2/4``), stars
-    (``★★★½``, ``****``), letter grades (``B+``), percentages (``85%``) and, in a rating
+    (``★★★½``, ``****``, ``3 stars``, ``Three stars out of four``), letter grades (``B+``), percentages (``85%``) and, in a rating
     column, bare numbers (``8`` is read as 8/10, ``72`` as 72/100).
     """
-    text = normalize(raw or "").strip()
+    text = _digits(normalize(raw or "").strip())
     in_stars = re.search(r"\bstars?\b", text, re.I) is not None
     text = re.sub(r"[✨!]+|\bstars?\b\.?$", "", text, flags=re.I).strip().rstrip(".")
     # "9/10 ★": a star glyph after a fraction decorates it (it is no one-star rating)
@@ -100,7 +119,7 @@ def parse_rating(raw: str) -> Rating:
         return Rating(raw, float(LETTER_GRADES.get(grade, LETTER_GRADES[m.group(1).upper()])))
     if m := _PERCENT.match(text):
         return _fraction(float(m.group(1).replace(",", ".")), 100.0, raw)
-    if (stars := _stars(text)) is not None:
+    if (stars := _stars(text, raw.strip())) is not None:
         return stars
     if m := re.match(r"^\s*(\d)\s+1/2\s*$", text):
         # "3 1/2" on its own: half stars are a four-star-scale habit (five above 4).
@@ -119,13 +138,31 @@ _STAR_RUN = rf"[{FULL_STARS}{EMPTY_STARS}]+\s*½?"
 _FRACTION_IN_TEXT = (
     rf"(?<![\d/.])(?<!\d,)\d{{1,3}}(?:[.,]\d)?(?:\s*½|\s+1/2)?\s*(?:/|out of)\s*(?:{'|'.join(map(str, SCALES))})(?![\d/])"
 )
+# Stars in words or digits: "Three stars out of four", "3½ stars", "two and a half stars".
+# Without a stated scale ("Three stars") they are a rating only where nothing else could be
+# meant (``_stars_alone``): "The two stars are great" is about actors.
+_STAR_SCALE = r"(?:four|five|ten|4|5|10)"
+_STARS_IN_WORDS = (
+    rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|\d(?:[.,]5)?(?:\s*½|\s+1/2)?)\s+stars?\b"
+    rf"(?P<scale>\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?"
+    rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
+    rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
+)
+_WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
+# What may lead into a rating on its line: "I give it", "We'd rate this one".
+RATING_LEAD = re.compile(
+    r"(?:(?:and|so|overall|all in all)\W+)?(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+)?"
+    r"(?:give|gave|rate|rated|award|awarded|score|scored)(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?",
+    re.I,
+)
 # A grade is a letter with at most a sign, not the start of a word ("Verdict: A-list cast").
 _GRADE_IN_TEXT = r"[A-F](?:[+-](?![\w-])|(?![\w-]))"
 # Words that label a rating ("Rating: 3/5", "Our verdict - B+").
 _LABEL_WORDS = r"rating|score|grade|verdict|our rating|final score|stars"
 _LABELLED = re.compile(
     rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
-    rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%|\*{{1,5}}\s*(?:½|1/2)?)",
+    rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
+    rf"|\*{{1,5}}\s*(?:½|1/2)?)",
     re.I,
 )
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
@@ -137,7 +174,8 @@ _DATE_BEFORE = re.compile(
 # What stands around a rating without being the critic's prose: its label, stars, digits,
 # brackets and separators ("Rating: ★★★½ (3.5/5)", "3 out of 5 stars ✨").
 _RATING_FILL = re.compile(
-    rf"(?:[\s\d{FULL_STARS}{EMPTY_STARS}½*✨/().,:;|–—-]+|\b(?:out\s+of|star|our|final|{_LABEL_WORDS})\b)+",
+    rf"(?:[\s\d{FULL_STARS}{EMPTY_STARS}½*✨/().,:;|–—-]+|\b(?:out\s+of|star|our|final|{_LABEL_WORDS}|{_NUMBER_WORD}"
+    rf"|and\s+a\s+half)\b)+",
     re.I,
 )
 _UNLABELLED = re.compile(
@@ -169,6 +207,12 @@ def find_rating(text: str) -> FoundRating | None:
             rating = parse_rating(text[start:end].rstrip())
             if rating.score is not None:
                 candidates.append(FoundRating(rating, start, start + len(rating.raw)))
+        for m in _WORD_STARS.finditer(body):
+            stated = m.group("scale") or m.group("stars") or m.group("scale3") is not None
+            if stated or (labelled and labelled.start("value") == m.start()) or _stars_alone(body, m):
+                rating = parse_rating(m.group().strip())
+                if rating.score is not None:
+                    candidates.append(FoundRating(rating, line.start() + m.start(), line.start() + m.end()))
         if labelled and not candidates:
             start, end = line.start() + labelled.start("value"), line.start() + labelled.end("value")
             rating = parse_rating(text[start:end])
@@ -178,6 +222,13 @@ def find_rating(text: str) -> FoundRating | None:
             fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
             return (fractions or candidates)[0]
     return None
+
+
+def _stars_alone(line: str, m: re.Match) -> bool:
+    """Stars with no stated scale are a rating when they stand alone on their line, at
+    most after a lead-in ("I give it three stars."), and end their sentence."""
+    before = _RATING_FILL.sub(" ", line[:m.start()]).strip()
+    return (not before or RATING_LEAD.fullmatch(before) is not None) and re.match(r"\s*(?:[.!:;|–—(-]|$)", line[m.end():]) is not None
 
 
 def rating_phrase(text: str, found: FoundRating, start: int, end: int) -> tuple[int, int]:
