@@ -118,3 +118,55 @@ def test_a_byline_gives_the_critic_and_the_outlet(line, outlet):
     cleaned = clean(text)
     assert (cleaned.author, cleaned.outlet) == ("Jane Doe", outlet)
     assert _kinds(text, cleaned) == {line: METADATA}
+
+
+@pytest.mark.parametrize("line, author", [
+    ("Review by cinephile_dan", "cinephile_dan"),
+    ("*Posted by Jenna on April 20, 2025 · 4 comments*", "Jenna"),
+    ("Posted by admin", ""),
+])
+def test_a_blog_byline_gives_the_critic_by_first_name_or_user_name(line, author):
+    text = f"{line}\nThe film is a quiet triumph of acting and mood."
+    cleaned = clean(text)
+    assert cleaned.author == author
+    assert line in _kinds(text, cleaned)
+
+
+def test_a_byline_beside_the_rating_is_no_opinion():
+    text = "Review by cinephile_dan  ★★★½\nThe film is a quiet triumph of acting and mood."
+    cleaned = clean(text)
+    assert cleaned.author == "cinephile_dan" and cleaned.rating.rating.score == 70
+    assert _kinds(text, cleaned) == {"Review by cinephile_dan": METADATA, "★★★½": RATING}
+    assert cleaned.line_sentences[(0, 29)] == []
+
+
+def test_credits_printed_without_colons_are_film_details():
+    text = (
+        "SINNERS\n"
+        "Directed by Ryan Coogler\n"
+        "Starring Michael B. Jordan, Hailee Steinfeld and Delroy Lindo\n"
+        "Rated R. 137 minutes.\n"
+        "The film is a quiet triumph of acting and mood.\n"
+        '"Sinners" is rated R for strong violence, sexual content and language.\n'
+        "Susan Reyes is the film critic for the Morning Star. Follow her on Twitter @sreyes."
+    )
+    cleaned = clean(text)
+    kinds = _kinds(text, cleaned)
+    for line in ("Directed by Ryan Coogler", "Starring Michael B. Jordan, Hailee Steinfeld and Delroy Lindo",
+                 "Rated R. 137 minutes.", '"Sinners" is rated R for strong violence, sexual content and language.'):
+        assert kinds[line] == METADATA
+    assert cleaned.people.by_role["director"] == {"Ryan Coogler"}
+    assert cleaned.people.by_role["cast"] == {"Michael B. Jordan", "Hailee Steinfeld", "Delroy Lindo"}
+    # the critic's note about herself: no opinion of the film, and no outlet "Twitter"
+    assert kinds["Susan Reyes is the film critic for the Morning Star. Follow her on Twitter @sreyes."] == BOILERPLATE
+    assert cleaned.outlet == "The Morning Star"
+
+
+@pytest.mark.parametrize("text", [
+    "Directed by Coogler, the film soars.",
+    "Starring in two roles, Jordan is terrific.",
+    "Keanu Reeves is a critic of the system in this film, and it works.",
+    "Jack O'Connell is a journalist in the film.",
+])
+def test_prose_that_opens_like_a_credit_or_a_note_is_kept(text):
+    assert clean(text).set_aside == []

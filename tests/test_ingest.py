@@ -362,3 +362,11 @@ def test_cli_acceptance(tmp_path):
     texts = pd.read_csv(out / "mentions.csv")["text"].str.cat(sep=" ")
     assert "film’s “score”" in texts and "â€" not in texts
     assert "alert" not in texts and "document.write" not in texts
+
+
+def test_html_byline_names_the_critic_and_the_outlet_apart():
+    page = (b"<html><body><article><h1>A review</h1><p class='byline'>By Mark Holt, The Daily Ledger</p>"
+            b"<p>" + b"The period detail is impeccable and the musical numbers are electric. " * 4 + b"</p>"
+            b"</article></body></html>")
+    source = one(read_bytes(page, "page.html"))
+    assert (source.author, source.outlet) == ("Mark Holt", "The Daily Ledger")

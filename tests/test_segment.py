@@ -45,3 +45,14 @@ def test_adjective_pairs_and_adverbs_are_not_split():
 def test_lines_strip_blank_space():
     text = "  one  \n\n two\n"
     assert [s.text(text) for s in lines(text)] == ["one", "two"]
+
+
+def test_a_writer_who_never_capitalises_still_gets_sentences():
+    text = "the rest is good not great. it's way too long. acting is great tho, lindo steals every scene!! goosebumps."
+    assert [text[s.start:s.end] for s in sentences(text)] == [
+        "the rest is good not great.", "it's way too long.", "acting is great tho, lindo steals every scene!!",
+        "goosebumps."]
+    # an ellipsis or an abbreviation is no sentence end, nor is a lower-case slip in cased prose
+    for text in ("... a perverse twist on neorealism... and more", "fun vs. the rest etc. and more",
+                 "Though hardly a crowd-pleaser. it's the sort of film."):
+        assert len(sentences(text)) == 1

@@ -29,20 +29,32 @@ from .textnorm import normalize
 from .tokens import Tokens, tokenize
 
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
+BYLINE_REASON = "Byline: who wrote the review"
 HEADING_MAX_WORDS = 14
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
 _PROS = re.compile(r"^\W*(pros|the good|what works|highs|positives|likes|strengths)\s*:?\s*$", re.I)
 _CONS = re.compile(r"^\W*(cons|the bad|what doesn't work|lows|negatives|dislikes|weaknesses)\s*:?\s*$", re.I)
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
-# Jane Doe for Screen Notes", "By Jane Doe | Film Weekly".
+# Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
+# by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
+# comment count may follow ("Posted by Jenna on April 20, 2025 · 4 comments").
 _BYLINE = re.compile(
-    r"^\W*(?i:by|written by|reviewed by|review by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
-    r"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))?\W*$"
+    r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
+    r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
+    r"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))?"
+    r"(?:\s+(?i:on)\s+[^|·•]{3,30}?)?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\W*$"
 )
 # Around a rating on its line: separators.
 _SEPARATORS = " \t-–—:|,;(["
 _CLOSING = {")": "(", "]": "["}
 _RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
+# Nothing but names: "Michael B. Jordan, Hailee Steinfeld and Delroy Lindo", "Ana de Armas
+# (Eve)". A name is capitalised words, with particles ("de", "van") and initials.
+_NAME = r"(?:[A-Z][\w'’.-]*|de|van|von|der|den|da|del|della|di|du|la|le|bin|al)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|den|da|del|della|di|du|la|le|bin|al))*"
+_NAMES_ONLY = re.compile(rf"{_NAME}(?:\s*\([^()]+\))?(?:\s*(?:,|;|&|\band\b)\s*{_NAME}(?:\s*\([^()]+\))?)*\.?")
+# Where a critic may ask to be followed: no outlet of theirs ("Follow me on Instagram").
+_PLATFORMS = frozenset({"twitter", "x", "instagram", "facebook", "bluesky", "threads", "tiktok", "youtube",
+                        "letterboxd", "substack", "patreon", "medium", "reddit", "mastodon", "linkedin"})
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
 _OUTLET = re.compile(
@@ -105,7 +117,9 @@ class Cleaned:
 @dataclass(frozen=True)
 class _Rules:
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
+    outlet_reasons: frozenset[str]  # boilerplate that may name the outlet ("only here on Indori Nerd")
     metadata: tuple[tuple[re.Pattern[str], str, bool], ...]
+    bare_metadata: tuple[tuple[re.Pattern[str], str, bool], ...]  # credits without a colon
     advert_words: TermLists  # keys "advert" and "follow_on"
     advert_reason: str
     max_line_words: int
@@ -123,9 +137,14 @@ def _rules() -> _Rules:
     data = tomllib.loads(resources.files("dashboard.resources").joinpath("cleaning.toml").read_text("utf-8"))
     return _Rules(
         boilerplate=tuple((re.compile(b["pattern"], re.I), b["reason"]) for b in data["boilerplate"]),
+        outlet_reasons=frozenset(b["reason"] for b in data["boilerplate"] if b.get("names_outlet")),
         metadata=tuple(
             (re.compile(r"^\W*" + m["label"] + r"\s*:\s*(?P<value>.+)$", re.I), m["role"], bool(m["list"]))
             for m in data["metadata"]
+        ),
+        bare_metadata=tuple(
+            (re.compile(r"^\W*" + m["bare"] + (r"\s+(?P<value>.+)$" if m["list"] else ""), re.I), m["role"], bool(m["list"]))
+            for m in data["metadata"] if m.get("bare")
         ),
         advert_words=TermLists({"advert": data["advert"]["terms"], "follow_on": data["advert"]["follow_on"]},
                                strict_edges=False),
@@ -170,6 +189,20 @@ def _credits_line(body: str, rules: "_Rules", out: Cleaned) -> bool:
     return matched >= 2
 
 
+def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str, bool] | None:
+    """The metadata field a line gives: ``(match, role, is_list)``, the match's ``value``
+    group holding the detail; None for a line of prose."""
+    for pattern, role, is_list in rules.metadata:
+        if m := pattern.match(body):
+            return m, role, is_list
+    if line_words > rules.max_sentence_words:
+        return None
+    for pattern, role, is_list in rules.bare_metadata:
+        if (m := pattern.match(body)) and (not is_list or _NAMES_ONLY.fullmatch(m.group("value").strip())):
+            return m, role, is_list
+    return None
+
+
 def _is_heading(body: str, is_last: bool) -> bool:
     words = body.split()
     if is_last or not words or len(words) > HEADING_MAX_WORDS or _LIST_ITEM.match(body):
@@ -208,19 +241,18 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             aside(BOILERPLATE, rules.legend_reason)
             continue
         if m := _BYLINE.match(body):
-            out.author = out.author or m.group("name")
-            out.outlet = out.outlet or (m.group("outlet") or "").rstrip(".")
-            aside(METADATA, "Byline: who wrote the review")
+            _take_byline(out, m)
+            aside(METADATA, BYLINE_REASON)
             continue
         if line_words <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
             aside(BOILERPLATE, reason)
-            if "newsletter" in reason.lower() or "follow" in reason.lower():
+            if reason in rules.outlet_reasons:
                 _find_outlet(out, body)
             continue
         if _credits_line(body, rules, out):
             aside(METADATA, "Film credits (director, writer, cast): facts, not opinion")
             continue
-        if meta := next(((m, role, is_list) for p, role, is_list in rules.metadata if (m := p.match(body))), None):
+        if meta := _metadata(body, rules, line_words):
             m, role, is_list = meta
             value = m.group("value").strip()
             out.metadata.setdefault(role, value)
@@ -300,9 +332,20 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
             kept.append(part)
             continue
         start, end = rating_phrase(norm, out.rating, part.start, part.end)
-        beside = [s for s in (_prose_piece(norm, part.start, start), _prose_piece(norm, end, part.end)) if s]
-        out.set_aside.append(SetAside(*((start, end) if beside else (part.start, part.end)), RATING,
-                                      "The critic's own rating"))
+        beside: list[Span] = []
+        byline: tuple[int, int] | None = None
+        for a, b in ((part.start, start), (end, part.end)):
+            if m := _BYLINE.match(norm[a:b]):  # "Review by cinephile_dan ★★★½"
+                _take_byline(out, m)
+                byline = (b - len(norm[a:b].lstrip()), b)
+            elif piece := _prose_piece(norm, a, b):
+                beside.append(piece)
+        lo, hi = (start, end) if beside else (part.start, part.end)
+        if byline:
+            out.set_aside.append(SetAside(*byline, METADATA, BYLINE_REASON))
+            lo, hi = (max(lo, byline[1]), hi) if byline[0] < start else (lo, min(hi, byline[0]))
+            lo += len(norm[lo:hi]) - len(norm[lo:hi].lstrip())
+        out.set_aside.append(SetAside(lo, hi, RATING, "The critic's own rating"))
         kept.extend(beside)
     out.line_sentences[(line.start, line.end)] = kept
 
@@ -323,11 +366,17 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
     return Span(start + lead, start + lead + len(piece))
 
 
+def _take_byline(out: Cleaned, m: re.Match) -> None:
+    out.author = out.author or m.group("name") or m.group("handle")
+    out.outlet = out.outlet or (m.group("outlet") or "").rstrip(".")
+
+
 def _find_outlet(out: Cleaned, body: str) -> None:
     if out.outlet:
         return
-    matches = list(_OUTLET.finditer(body))
-    if matches:
-        m = matches[-1]
-        name = m.group("name").rstrip(".!")
-        out.outlet = ("The " + name) if m.group("the") else name
+    # the name ends with its sentence ("...for the Morning Star. Follow her on Twitter")
+    found = [(m.group("the"), re.split(r"[.!?](?:\s|$)", m.group("name"))[0]) for m in _OUTLET.finditer(body)]
+    found = [(the, name) for the, name in found if name.lower() not in _PLATFORMS]
+    if found:
+        the, name = found[-1]
+        out.outlet = ("The " + name) if the else name

@@ -50,6 +50,17 @@ def _clean_meta(value) -> str:
     return re.sub(r"\s+", " ", str(value)).strip()[:200]
 
 
+def _author_and_site(author: str, site: str) -> tuple[str, str]:
+    """A byline "By Mark Holt, The Daily Ledger" comes out of the page as two authors,
+    "Mark Holt; The Daily Ledger": a later "author" that starts with "The" is the outlet."""
+    names = author.split("; ")
+    outlets = [n for n in names[1:] if n.startswith("The ")]
+    if outlets:
+        names = [n for n in names if n not in outlets]
+        site = site or outlets[0]
+    return "; ".join(names), site
+
+
 def extract_page(html: str) -> Page:
     """The main text of a review page and, when the page says, its title, author and site."""
     html = html[:MAX_HTML_CHARS]
@@ -69,10 +80,9 @@ def extract_page(html: str) -> Page:
             doc = None
         text = getattr(doc, "text", None) if doc is not None else None
         if text and text.strip():
-            return Page(
-                text.strip(), _clean_meta(getattr(doc, "title", "")),
-                _clean_meta(getattr(doc, "author", "")), _clean_meta(getattr(doc, "sitename", "")),
-            )
+            author, site = _author_and_site(_clean_meta(getattr(doc, "author", "")),
+                                            _clean_meta(getattr(doc, "sitename", "")))
+            return Page(text.strip(), _clean_meta(getattr(doc, "title", "")), author, site)
     return Page(_fallback_text(html))
 
 

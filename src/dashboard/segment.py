@@ -3,7 +3,8 @@
 No NLTK data can be downloaded where the dashboard runs, so sentences are found with
 compiled patterns: a full stop, question or exclamation mark (with any closing quotes)
 followed by white space and a capital, a digit or an opening quote, unless the stop ends
-a known abbreviation or an initial ("Larry D. Horricks"). Line breaks always end a
+a known abbreviation or an initial ("Larry D. Horricks"); in a line written all in lower
+case, followed by a lower-case word too. Line breaks always end a
 sentence: reviews put headings, list items and captions on lines of their own.
 """
 
@@ -24,6 +25,12 @@ _ABBREVIATIONS = {
 # A run of stops is matched whole, from its first stop only: otherwise "!!!…" 20,000 long
 # is tried from every stop and read to its end each time (minutes of work).
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A writer who never capitalises ("the rest is good not great. acting is great tho") starts
+# sentences in lower case: in a line that opens in lower case and has no capitalised
+# sentence start, a stop after a word and before a lower-case word ends a sentence too
+# (an ellipsis does not: "it was fine... and then").
+_LOWER_CASE_BOUNDARY = re.compile(r"(?<=\w)(?:\.|[!?]+)(?![.!?])[\"')\]]*+(?=\s+[\"'(\[]?[a-z0-9])")
+_OPENS_LOWER = re.compile(r"[^\w\n]*[a-z]")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -82,7 +89,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     out: list[Span] = []
     for line in _LINE.finditer(norm):
         cursor = line.start()
-        for m in _BOUNDARY.finditer(norm, line.start(), line.end()):
+        boundaries = list(_BOUNDARY.finditer(norm, line.start(), line.end()))
+        if not boundaries and _OPENS_LOWER.match(norm, line.start()):
+            boundaries = list(_LOWER_CASE_BOUNDARY.finditer(norm, line.start(), line.end()))
+        for m in boundaries:
             # from the last space: the cursor stays put past "Dr." and "A.", and searching
             # from it each time made a long run of them quadratic
             before = _WORD_BEFORE.search(norm, max(cursor, norm.rfind(" ", cursor, m.start()) + 1), m.start())
