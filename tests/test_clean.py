@@ -170,3 +170,8 @@ def test_credits_printed_without_colons_are_film_details():
 ])
 def test_prose_that_opens_like_a_credit_or_a_note_is_kept(text):
     assert clean(text).set_aside == []
+
+
+def test_a_news_site_footer_is_page_furniture():
+    text = "The film is a quiet triumph of acting and mood.\nExplore more on these topics\nReuse this content"
+    assert set(_kinds(text, clean(text)).values()) == {BOILERPLATE}

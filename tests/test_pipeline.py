@@ -219,6 +219,13 @@ def test_retold_plot_is_marked_as_plot(ballerina_analysis):
     assert not m[m.opinion]["plot"].any()           # an opinion is never plot
 
 
+def test_a_word_to_the_reader_ends_a_retelling():
+    text = ("Michael B Jordan plays Smoke and Stack, twin brothers who return to Mississippi in 1932 "
+            "to open a juke joint. The first hour is a slow build, and some viewers will find it too leisurely.")
+    m = analyze_sources([ReviewSource("r", text)]).mentions.drop_duplicates("mention_id")
+    assert list(m["plot"]) == [True, False] and list(m["opinion"]) == [False, True]
+
+
 def test_invisible_characters_inside_words_change_nothing():
     """Web pages put soft hyphens and zero-width characters inside words."""
     plain = "The performances are superb and the cinematography is gorgeous."
