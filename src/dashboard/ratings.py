@@ -44,9 +44,9 @@ class FoundRating:
 
 _NUM = r"(\d+(?:[.,]\d+)?)"
 # Numbers critics spell out: "Three stars out of four", "two and a half stars".
-NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+_NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_NUMBER_WORD = rf"(?:{'|'.join(NUMBER_WORDS)})"
+_NUMBER_WORD = rf"(?:{'|'.join(_NUMBER_WORDS)})"
 _SPELLED = re.compile(rf"\b(?P<n>{_NUMBER_WORD})(?P<half>\s+and\s+a\s+half)?\b", re.I)
 # "3 stars (out of 4)", "3 stars of 4": the scale after the stars.
 _STARS_OF = re.compile(r"\s*\bstars?\b\s*\(?\s*(out of|of|/)\s*(\d+)\s*\)?", re.I)
@@ -86,7 +86,7 @@ def _stars(text: str, raw: str) -> Rating | None:
 def _digits(text: str) -> str:
     """Spelled-out numbers as digits and a stated scale as a fraction: "Three and a half
     stars (out of four)" -> "3.5 out of 4"."""
-    text = _SPELLED.sub(lambda m: f"{NUMBER_WORDS[m['n'].lower()] + (0.5 if m['half'] else 0):g}", text)
+    text = _SPELLED.sub(lambda m: f"{_NUMBER_WORDS[m['n'].lower()] + (0.5 if m['half'] else 0):g}", text)
     text = re.sub(r"(?<![\d.,])(\d)\s*½", r"\1.5", text)
     return _STARS_OF.sub(r" \1 \2", text)
 
@@ -95,8 +95,9 @@ def parse_rating(raw: str) -> Rating:
     """Parse one rating string as a critic or a table would write it.
 
     Accepts fractions (``3.5/5``, ``2.5 / 5 ✨``, ``3 out of 4``, ``3 1/2/4``), stars
-    (``★★★½``, ``****``, ``3 stars``, ``Three stars out of four``), letter grades (``B+``), percentages (``85%``) and, in a rating
-    column, bare numbers (``8`` is read as 8/10, ``72`` as 72/100).
+    (``★★★½``, ``****``, ``3 stars``, ``Three stars out of four``), letter grades (``B+``),
+    percentages (``85%``) and, in a rating column, bare numbers (``8`` is read as 8/10,
+    ``72`` as 72/100).
     """
     text = _digits(normalize(raw or "").strip())
     in_stars = re.search(r"\bstars?\b", text, re.I) is not None
@@ -142,6 +143,9 @@ _FRACTION_IN_TEXT = (
 # Without a stated scale ("Three stars") they are a rating only where nothing else could be
 # meant (``_stars_alone``): "The two stars are great" is about actors.
 _STAR_SCALE = r"(?:four|five|ten|4|5|10)"
+# Three forms, each with a group that, when set, makes it a rating on any short line (the
+# scale is stated, or "stars" follows it): "N stars (out of S)", "N out of S (stars)" and
+# "**** (out of S)".
 _STARS_IN_WORDS = (
     rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|\d(?:[.,]5)?(?:\s*½|\s+1/2)?)\s+stars?\b"
     rf"(?P<scale>\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?"
@@ -228,7 +232,8 @@ def _stars_alone(line: str, m: re.Match) -> bool:
     """Stars with no stated scale are a rating when they stand alone on their line, at
     most after a lead-in ("I give it three stars."), and end their sentence."""
     before = _RATING_FILL.sub(" ", line[:m.start()]).strip()
-    return (not before or RATING_LEAD.fullmatch(before) is not None) and re.match(r"\s*(?:[.!:;|–—(-]|$)", line[m.end():]) is not None
+    ends_sentence = re.match(r"\s*(?:[.!:;|–—(-]|$)", line[m.end():]) is not None
+    return ends_sentence and (not before or RATING_LEAD.fullmatch(before) is not None)
 
 
 def rating_phrase(text: str, found: FoundRating, start: int, end: int) -> tuple[int, int]:
