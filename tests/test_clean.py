@@ -163,6 +163,10 @@ def test_credits_printed_without_colons_are_film_details():
     "Starring in two roles, Jordan is terrific.",
     "Keanu Reeves is a critic of the system in this film, and it works.",
     "Jack O'Connell is a journalist in the film.",
+    "Jerry is a prolific writer for various television series.",
+    "He is an investigative columnist for a big New York City newspaper.",
+    # the certificate after a sentence of the critic's own: the line stays prose
+    "THE CASTLE runs a fast 1:22. It is rated R for sex and would be fine for teenagers.",
 ])
 def test_prose_that_opens_like_a_credit_or_a_note_is_kept(text):
     assert clean(text).set_aside == []
