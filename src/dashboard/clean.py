@@ -171,6 +171,14 @@ def _add_person(people: People, role: str, entry: str) -> None:
         people.add(role, entry)
 
 
+def _record_metadata(out: Cleaned, m: re.Match, role: str, is_list: bool) -> None:
+    """Keep a metadata field's value (the first one given) and the names it lists."""
+    value = m.group("value").strip()
+    out.metadata.setdefault(role, value)
+    for name in _split_names(value) if is_list else ():
+        _add_person(out.people, role, name)
+
+
 def _credits_line(body: str, rules: "_Rules", out: Cleaned) -> bool:
     """A line of credits in one run, "(director: X; screenwriter: Y; cast: A (Char), B)":
     two or more labelled fields separated by semicolons."""
@@ -181,10 +189,7 @@ def _credits_line(body: str, rules: "_Rules", out: Cleaned) -> bool:
         for pattern, role, is_list in rules.metadata:
             if m := pattern.match(field_text):
                 matched += 1
-                value = m.group("value").strip()
-                out.metadata.setdefault(role, value)
-                for name in _split_names(value) if is_list else ():
-                    _add_person(out.people, role, name)
+                _record_metadata(out, m, role, is_list)
                 break
     return matched >= 2
 
@@ -253,11 +258,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             aside(METADATA, "Film credits (director, writer, cast): facts, not opinion")
             continue
         if meta := _metadata(body, rules, line_words):
-            m, role, is_list = meta
-            value = m.group("value").strip()
-            out.metadata.setdefault(role, value)
-            for name in _split_names(value) if is_list else ():
-                _add_person(out.people, role, name)
+            _record_metadata(out, *meta)
             aside(METADATA, "Film details (director, cast, release): facts, not opinion")
             continue
         if _PROS.match(body) or _CONS.match(body):
