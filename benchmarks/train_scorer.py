@@ -95,6 +95,14 @@ or the wrong way ("overrated" -0.15 against "film" +0.12 and the intercept, "fla
 Kept: the word pair "too long" as criticism (-1.0): it had learned +0.6 from quotes that
 concede it before praise, so "It is slightly too long." read as praise: 0.7943 / 0.7697 /
 0.7439 / 0.0999 / 0.8472, mixed within the noise; kept for what a clause on its own says.
+Kept: a negation before a comparative with nothing to compare it with reads as the
+superlative it is, not as a negation ("I haven't seen a more exciting film this year", "there
+has never been a more boring film"; ``[negation.superlative]`` in lexicon.toml), with the
+model retrained: 0.7961 / 0.7701 / 0.7453 / 0.0999 / 0.8431, against 0.7943 / 0.7697 /
+0.7439 / 0.0999 / 0.8472 for the same code without it (the rescore mean moves by less than
+one of its 144 dev labels). Kept for what the idiom says: "There has never been a more boring
+film." read +0.99 before and -0.83 now; "I haven't seen a more exciting studio film this
+year." +0.04 before, +0.77 now.
 """
 
 from __future__ import annotations

@@ -133,6 +133,36 @@ def test_an_opinion_word_just_after_its_negator_reads_flipped(critic, text, sign
     assert cue.weight * sign > 0
 
 
+@pytest.mark.parametrize("text, reads_plain", [
+    # a negation that finds nothing to compare with: a superlative
+    ("I haven't seen a more exciting film this year", True),
+    ("she has never looked better", True),
+    ("I couldn't ask for a better cast", True),
+    ("there has never been a more boring film", True),
+    ("he has never made a better film than this", True),  # a verb of experience before it
+    # a plain negation: something to compare with, or no comparative
+    ("it isn't better than the original", False),
+    ("it is not more exciting than the first one", False),
+    ("the sequel doesn't get any better", False),
+    ("it is not a good film", False),
+])
+def test_a_negated_comparative_with_nothing_to_compare_reads_plainly(text, reads_plain):
+    words = [w for w, _, _ in tokenize(text)]
+    keys = {k for k, *_ in read_features(words, load_rules())}
+    comparative = next(w for w in ("better", "more", "good") if w in words)
+    assert (comparative in keys) is reads_plain and (f"NOT_{comparative}" in keys) is not reads_plain
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("Still, I haven't seen a more exciting studio film this year.", 1),
+    ("I can't think of a better way to spend two hours.", 1),
+    ("There has never been a more boring film.", -1),
+    ("I have never seen a worse film.", -1),
+])
+def test_superlatives_by_negation(critic, text, sign):
+    assert pol(critic, text) * sign > 0
+
+
 def test_near_negation_leaves_words_that_are_not_opinion_words_as_learned():
     rules = load_rules()
     assert rules.opinion_words["great"] == 1 and rules.opinion_words["dull"] == -1

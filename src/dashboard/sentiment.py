@@ -163,6 +163,12 @@ class Rules:
     film_words: dict
     near_negation: int = 3
     strong_word: float = 0.3
+    # [negation.superlative]: negators that flip nothing before a comparative
+    superlative_negators: frozenset = frozenset()
+    comparatives: frozenset = frozenset()
+    experience: frozenset = frozenset()
+    bridge: frozenset = frozenset()
+    superlative_reach: int = 5
     # word -> +1 or -1: words whose negation nearby reads as the word flipped
     opinion_words: dict = field(default_factory=dict)
     # Every word that can start a rule (a break, negator, contrast, intensifier, modal or
@@ -176,6 +182,10 @@ def _pairs(phrases) -> frozenset:
 
 def _triples(phrases) -> frozenset:
     return frozenset(tuple(p.lower().split()) for p in phrases if len(p.split()) == 3)
+
+
+def _words(words) -> frozenset:
+    return frozenset(w.lower() for w in words)
 
 
 def _opinion_words(film_words: dict, rule_words: frozenset) -> dict[str, int]:
@@ -194,6 +204,7 @@ def load_rules(path: str | None = None) -> Rules:
     with open(path or LEXICON_PATH, "rb") as fh:
         lex = tomllib.load(fh)
     neg, con, cf = lex["negation"], lex["contrast"], lex["counterfactual"]
+    sup = neg.get("superlative", {})
     anywhere = [p.lower() for p in con.get("concessive_anywhere", [])]
     conc_phrases = list(con.get("concessive_phrases", []))
     rules = Rules(
@@ -221,6 +232,11 @@ def load_rules(path: str | None = None) -> Rules:
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
         near_negation=int(neg.get("near", 3)),
         strong_word=float(neg.get("strong", 0.3)),
+        superlative_negators=_words(sup.get("negators", [])),
+        comparatives=_words(sup.get("comparatives", [])),
+        experience=_words(sup.get("experience", [])),
+        bridge=_words(sup.get("bridge", [])),
+        superlative_reach=int(sup.get("reach", 5)),
     )
     phrases = (rules.neutral_pairs | rules.neg_pairs | rules.cf_pairs | rules.cf_triples
                | rules.concessive_pairs | rules.concessive_triples | rules.concessive_anywhere)
@@ -379,7 +395,8 @@ def read_features(words: Sequence[str], rules: Rules,
                 negators_at.append(i + 1)
             i += 2
             continue
-        if (w in rules.negators) and not skip_neg[i] and canon[i] != _CF_NOT:
+        if (w in rules.negators) and not skip_neg[i] and canon[i] != _CF_NOT and not (
+                w in rules.superlative_negators and _superlative(canon, i, rules)):
             parity = not parity
             if negators_at is not None:
                 negators_at.append(i)
@@ -403,6 +420,30 @@ def read_features(words: Sequence[str], rules: Rules,
             feats.append((bpre + canon[prev] + " " + w, v, prev, i))
         prev = i
     return feats
+
+
+def _superlative(canon: list[str], at: int, rules: Rules) -> bool:
+    """Whether the negator at ``at`` opens a superlative by negation ("haven't seen a more
+    exciting film", "never looked better"): a comparative follows across bridge words
+    only, and no "than" follows it unless a verb of experience came between."""
+    n = len(canon)
+    experienced = False
+    for j in range(at + 1, min(n, at + 1 + rules.superlative_reach)):
+        w = canon[j]
+        if w in rules.comparatives:
+            if experienced:
+                return True
+            for k in range(j + 1, n):
+                if canon[k] == "than":
+                    return False
+                if canon[k] in _BREAKS:
+                    break
+            return True
+        if w in rules.experience:
+            experienced = True
+        elif w not in rules.bridge:
+            return False
+    return False
 
 
 @dataclass
