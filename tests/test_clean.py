@@ -128,6 +128,38 @@ def test_a_site_account_is_no_critic():
     assert cleaned.author == "" and [s.kind for s in cleaned.set_aside] == [BOILERPLATE]
 
 
+@pytest.mark.parametrize("date", ["Thu 17 Apr 2025 10.00 BST", "April 17, 2025", "17 April 2025", "2025-04-17"])
+def test_a_name_above_the_date_is_the_critic(date):
+    text = f"Sinners review – a blood-pumping marvel\n\nPeter Bradshaw\n{date}\n\nThe film is a quiet triumph."
+    cleaned = clean(text)
+    assert cleaned.author == "Peter Bradshaw"
+    assert _kinds(text, cleaned)["Peter Bradshaw"] == METADATA
+
+
+PROSE_LINES = "A line of prose, not a heading.\n" * 6
+
+
+@pytest.mark.parametrize("text", [
+    "Peter Bradshaw\nThe film is a quiet triumph.",  # no date below the name
+    PROSE_LINES + "Peter Bradshaw\nApril 17, 2025",  # not where a byline stands
+])
+def test_a_name_alone_is_no_byline(text):
+    assert clean(text).author == ""
+
+
+@pytest.mark.parametrize("first_line, title", [
+    ("Sinners review – Ryan Coogler's vampire blues is a blood-pumping marvel", "Sinners review – Ryan Coogler's vampire blues is a blood-pumping marvel"),
+    ("# Sinners (2025) – Review", "Sinners (2025) – Review"),
+    ("**A toothless genre mash-up**", "A toothless genre mash-up"),
+    ("SINNERS", ""),  # the film's own title is no headline
+    ("United States, 1996 Running Length: 1:27 MPAA Classification: R", ""),  # film details
+    ("The film is a quiet triumph of acting and mood.", ""),  # prose
+])
+def test_a_heading_on_the_first_line_is_the_reviews_headline(first_line, title):
+    cleaned = clean(f"{first_line}\n\nThe film is a quiet triumph of acting and mood.\nI loved it.", ("Sinners",))
+    assert cleaned.title == title
+
+
 def test_a_byline_beside_the_rating_is_no_opinion():
     text = "Review by cinephile_dan  ★★★½\nThe film is a quiet triumph of acting and mood."
     cleaned = clean(text)

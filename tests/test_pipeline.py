@@ -194,6 +194,12 @@ def test_table_rating_column_wins_and_nonsense_is_empty():
     assert pd.isna(scores["bad"])
 
 
+def test_a_headline_on_the_first_line_is_the_title_unless_the_source_gives_one():
+    text = "# A blood-pumping marvel\n\nThe film is a quiet triumph of acting and mood."
+    a = analyze_sources([ReviewSource("md", text), ReviewSource("html", text, title="From the page")])
+    assert a.reviews.set_index("review_id")["title"].to_dict() == {"md": "A blood-pumping marvel", "html": "From the page"}
+
+
 def test_pros_and_cons_set_the_direction():
     text = "Overview of the film in one sentence.\nPros:\n- The fights.\nCons:\n- The plot is very thin.\nThat is all."
     a = analyze_sources([ReviewSource("pc", text)])

@@ -44,6 +44,16 @@ _BYLINE = re.compile(
     r"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}))?"
     r"(?:\s+(?i:on)\s+[^|·•]{3,30}?)?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\W*$"
 )
+# A byline in two lines, as news sites print it: the critic's name alone, then the date
+# ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
+_PERSON_LINE = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'.-]+){1,2}")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    rf"\W*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:[\s,]+\d{1,2}[.:]\d{2}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{2,5})?)?\W*$"
+)
+_BYLINE_LINES = 6  # how far down the page a two-line byline may stand
 # Around a rating on its line: separators.
 _SEPARATORS = " \t-–—:|,;(["
 _CLOSING = {")": "(", "]": "["}
@@ -78,6 +88,8 @@ class Cleaned:
     rating: FoundRating | None = None
     outlet: str = ""
     author: str = ""
+    # The review's headline: a heading on its first line ("# Sinners review: a marvel").
+    title: str = ""
     # (start, end, +1 or -1): list items under a "Pros:" or "Cons:" heading.
     list_polarity: list[tuple[int, int, int]] = field(default_factory=list)
     # Paragraph spans that follow a heading naming the plot: retold story, not opinion.
@@ -208,6 +220,13 @@ def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str,
     return None
 
 
+# Markdown around a headline: "# ", "**...**", "> ".
+_MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
+# A first line that is film details, not a headline: times, dates and fractions
+# ("United States, 1996 Running Length: 1:27"), or a bracket left open.
+_NO_HEADLINE = re.compile(r"\d[:/]\d|\([^)]*$|^[^(]*\)")
+
+
 def _is_heading(body: str, is_last: bool) -> bool:
     words = body.split()
     if is_last or not words or len(words) > HEADING_MAX_WORDS or _LIST_ITEM.match(body):
@@ -249,6 +268,12 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             _take_byline(out, m)
             aside(METADATA, BYLINE_REASON)
             continue
+        if (not out.author and index < _BYLINE_LINES and index + 1 < len(spans)
+                and _PERSON_LINE.fullmatch(body.strip())
+                and _DATE_LINE.match(norm[spans[index + 1].start:spans[index + 1].end])):
+            out.author = body.strip()
+            aside(METADATA, BYLINE_REASON)
+            continue
         if line_words <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
             aside(BOILERPLATE, reason)
             if reason in rules.outlet_reasons:
@@ -270,8 +295,11 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             out.list_polarity.append((line.start, line.end, list_sign))
             continue
         list_sign = 0
-        if body.strip().lower() in {t.lower() for t in film_titles} or _is_heading(body, is_last):
+        names_film = body.strip().lower() in {t.lower() for t in film_titles}
+        if names_film or _is_heading(body, is_last):
             aside(HEADING, "Section heading or title, not a sentence of the review")
+            if index == 0 and not names_film and not _NO_HEADLINE.search(body):
+                out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
             in_plot_section = bool(plot_heading.search(body))
             continue
         if in_plot_section:

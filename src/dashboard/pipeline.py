@@ -482,7 +482,7 @@ def _review_table(sources, cleaned, mentions: pd.DataFrame, inferred: pd.Series)
         direction = 0 if np.isnan(target) else int(np.sign(target - 50))
         start, end = quotes.get((source.review_id, direction), (-1, -1))
         rows.append({
-            "review_id": source.review_id, "film": source.film, "title": source.title,
+            "review_id": source.review_id, "film": source.film, "title": source.title or c.title,
             "outlet": source.outlet or c.outlet, "author": source.author or c.author,
             "explicit_rating": explicit_rating, "explicit_score": explicit_score,
             "inferred_score": inferred_score, "mentions": int(counts.get(source.review_id, 0)),
