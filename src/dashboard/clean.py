@@ -249,6 +249,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
     in_plot_section = False
     plot_heading = re.compile(r"\b(plot|synopsis|story(line)?|premise|summary)\b", re.I)
     legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
+    title_keys = {t.lower() for t in film_titles}
     for index, line in enumerate(spans):
         body = norm[line.start : line.end]
         line_words = len(body.split())
@@ -295,7 +296,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             out.list_polarity.append((line.start, line.end, list_sign))
             continue
         list_sign = 0
-        names_film = body.strip().lower() in {t.lower() for t in film_titles}
+        names_film = body.strip().lower() in title_keys
         if names_film or _is_heading(body, is_last):
             aside(HEADING, "Section heading or title, not a sentence of the review")
             if index == 0 and not names_film and not _NO_HEADLINE.search(body):
