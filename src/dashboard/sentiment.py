@@ -24,7 +24,7 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Protocol, Sequence
+from typing import Collection, NamedTuple, Protocol, Sequence
 
 from .textnorm import normalize
 from .tokens import Tokens
@@ -40,9 +40,9 @@ DEFAULT_SCORER = "critic"
 NAME = "<name>"
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A word or phrase that moved a score: ``text[start:end]`` contributed ``weight``."""
+class Cue(NamedTuple):
+    """A word or phrase that moved a score: ``text[start:end]`` contributed ``weight``.
+    (A named tuple: half a million are made for a thousand reviews.)"""
 
     start: int
     end: int
@@ -118,6 +118,8 @@ _SENTENCE_END = frozenset((".", "!", "?"))
 _BREAKS = frozenset((".", ",", ";", ":", "!", "?", "(", ")", "-"))
 _CF_FEATURE = "<cf>"
 _CF_NOT = "<cf-not>"
+_NO_PAIRS: dict[str, float] = {}
+_WORD_CACHE_LIMIT = 200_000
 # A crude suffix stripper: the stem of each word is a second feature, so that rare forms
 # ("charmingly", "overstuffed") borrow strength from their commoner relatives.
 _SUFFIX = re.compile(r"(?:ingly|edly|ings|ing|ied|ies|ed|es|s|ly|er|est|ness|ful)$")
@@ -258,13 +260,37 @@ def read_features(words: Sequence[str], rules: Rules,
     """The weighted features of one tokenised text: ``(key, value, first_tok, last_tok)``.
     ``negators_at``, if given, receives the index of each token that flips negation.
 
-    ``key`` is a word or a word pair (``"NOT_"``-prefixed inside a negation scope) or the
-    counterfactual marker; ``value`` carries the contrast, intensity and counterfactual
-    multipliers. The same function builds the training matrix and scores at run time, so
-    learned weights and rules always agree.
+    ``key`` is a word, its stem or a word pair (``"NOT_"``-prefixed inside a negation
+    scope) or the counterfactual marker; ``value`` carries the contrast, intensity and
+    counterfactual multipliers. Training reads these; the run-time scorer reads the same
+    ``read_state`` and looks the same keys up without building them (``CriticScorer``),
+    so learned weights and rules always agree.
     """
+    canon, mult, neg, feats = read_state(words, rules, negators_at)
+    prev = -1
+    for i, w in enumerate(canon):
+        if w in _BREAKS:
+            prev = -1
+            continue
+        v = mult[i]
+        pre = _NOT if neg[i] else ""
+        feats.append((pre + w, v, i, i))
+        feats.append((pre + (_STEMS.get(w) or stem(w)), v, i, i))
+        if prev >= 0:
+            # a pair opened inside a negation scope is negated too ("[not] lack of")
+            bpre = _NOT if (neg[i] or neg[prev]) else ""
+            feats.append((bpre + canon[prev] + " " + w, v, prev, i))
+        prev = i
+    return feats
+
+
+def read_state(words: Sequence[str], rules: Rules, negators_at: list[int] | None = None):
+    """The rules' reading of one tokenised text, token by token: ``(canon, mult, neg,
+    extra)``: each word as the features name it ("isn't" -> "not"), its multiplier
+    (contrast, intensity, counterfactual), whether a negation scope covers it, and the
+    features that belong to no single word (the counterfactual marker)."""
     n = len(words)
-    canon = ["not" if (w.endswith("n't") or w == "cannot") else w for w in words]
+    canon = ["not" if ("'" in w and w.endswith("n't")) or w == "cannot" else w for w in words]
     mult = [1.0] * n
     neg = [False] * n
     plain = [False] * n  # part of a neutral pair: no rule role
@@ -402,24 +428,7 @@ def read_features(words: Sequence[str], rules: Rules,
                 negators_at.append(i)
         i += 1
     close_clause(n)
-
-    feats = extra
-    prev = -1
-    for i in range(n):
-        w = canon[i]
-        if w in _BREAKS:
-            prev = -1
-            continue
-        v = mult[i]
-        pre = _NOT if neg[i] else ""
-        feats.append((pre + w, v, i, i))
-        feats.append((pre + (_STEMS.get(w) or stem(w)), v, i, i))
-        if prev >= 0:
-            # a pair opened inside a negation scope is negated too ("[not] lack of")
-            bpre = _NOT if (neg[i] or neg[prev]) else ""
-            feats.append((bpre + canon[prev] + " " + w, v, prev, i))
-        prev = i
-    return feats
+    return canon, mult, neg, extra
 
 
 def _superlative(canon: list[str], at: int, rules: Rules) -> bool:
@@ -494,6 +503,21 @@ class CriticScorer:
         w[_CF_NOT] = 0.0
         self._w = w
         self._flip = flip
+        # Pair weights by first word, then second: looked up without joining the words.
+        self._plain_pairs: dict[str, dict[str, float]] = {}
+        self._negated_pairs: dict[str, dict[str, float]] = {}
+        for key, val in w.items():
+            first, space, second = key.partition(" ")
+            if space and not first.startswith(_NOT):
+                self._plain_pairs.setdefault(first, {})[second] = val
+        for first, seconds in self._plain_pairs.items():
+            self._negated_pairs[first] = {second: flip * val for second, val in seconds.items()}
+        for key, val in w.items():
+            first, space, second = key.partition(" ")
+            if space and first.startswith(_NOT):
+                self._negated_pairs.setdefault(first[len(_NOT):], {})[second] = val
+        self._plain_words: dict[str, tuple[float, float]] = {}
+        self._negated_words: dict[str, tuple[float, float]] = {}
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
         return [self._judge(*_words_and_weighed(text), 0) for text in texts]
@@ -514,42 +538,67 @@ class CriticScorer:
         margin, subj, contrib = self._score(words, weighed)
         scale = self.model.scale
         cue_min = self.cue_min
-        cues = tuple(
+        cues = tuple([
             Cue(starts[ti] - offset, ends[ti] - offset, round(c * scale, 4))
             for ti, c in enumerate(contrib) if c >= cue_min or c <= -cue_min
-        )
+        ])
         return Judgement(math.tanh(scale * margin), cues, subj)
 
     def _score(self, words: list[str], weighed: list[str]):
         """Margin, subjectivity and per-token contributions. Polarity weighs ``weighed``
         (the words, with names read as ``NAME``); subjectivity reads the
-        words as written: names are a fair sign of retold plot."""
+        words as written: names are a fair sign of retold plot.
+
+        The sum is that of the weights of ``read_features`` (times their values, in the
+        same order, so the floats agree to the last bit), but looked up without building
+        the features: a word's own and stem weights are remembered per word, a pair's
+        are found by its first word."""
         negators_at: list[int] = []
-        feats = read_features(weighed, self.rules, negators_at)
-        if negators_at:
-            feats = self._flip_near_negated(weighed, feats, negators_at)
-        w = self._w
-        get = w.get
-        flip = self._flip
+        canon, mult, neg, extra = read_state(weighed, self.rules, negators_at)
+        flipped = self._flipped(weighed, canon, mult, neg, negators_at) if negators_at else ()
+        get, flip = self._w.get, self._flip
         contrib = [0.0] * len(words)
         margin = self.model.bias
-        for key, val, a, b in feats:
+        for key, val, a, _ in extra:
             wt = get(key)
-            if wt is None:
-                if key[:4] == _NOT:
-                    base = get(key[4:])
-                    if base is None:
-                        continue
-                    wt = flip * base
-                else:
-                    continue
-            c = wt * val
-            margin += c
-            if a == b:
+            if wt is not None:
+                c = wt * val
+                margin += c
                 contrib[a] += c
+        plain_words, negated_words = self._plain_words.get, self._negated_words.get
+        prev = -1
+        plain_after = negated_after = _NO_PAIRS  # pair weights by second word, after ``prev``
+        for i, w in enumerate(canon):
+            if w in _BREAKS:
+                prev = -1
+                continue
+            v = mult[i]
+            if not neg[i]:
+                w1, w2, plain_next, negated_next = plain_words(w) or self._plain_word(w)
+            elif i in flipped:
+                # read as the plain word, flipped; its negated pair is dropped
+                w1, w2, plain_next, negated_next = plain_words(w) or self._plain_word(w)
+                v = flip * v
             else:
-                contrib[a] += 0.5 * c
-                contrib[b] += 0.5 * c
+                w1, w2, plain_next, negated_next = negated_words(w) or self._negated_word(w)
+            c = w1 * v
+            margin += c
+            contrib[i] += c
+            c = w2 * v
+            margin += c
+            contrib[i] += c
+            if prev >= 0:
+                if neg[i] or neg[prev]:
+                    wt = None if i in flipped else negated_after.get(w)
+                else:
+                    wt = plain_after.get(w)
+                if wt is not None:
+                    c = wt * mult[i]
+                    margin += c
+                    contrib[prev] += 0.5 * c
+                    contrib[i] += 0.5 * c
+            prev = i
+            plain_after, negated_after = plain_next, negated_next
         sw = self.model.subj_weights
         if sw:
             sget = sw.get
@@ -560,6 +609,33 @@ class CriticScorer:
         else:
             subj = 0.5
         return margin, subj, contrib
+
+    def _plain_word(self, w: str) -> tuple[float, float, dict, dict]:
+        """The weights of a word and of its stem outside a negation (0 for none), and the
+        weights of the pairs it opens, plain and negated, by their second word;
+        remembered per word."""
+        get = self._w.get
+        found = (get(w, 0.0), get(_STEMS.get(w) or stem(w), 0.0), *self._pairs_after(w))
+        if len(self._plain_words) < _WORD_CACHE_LIMIT:
+            self._plain_words[w] = found
+        return found
+
+    def _negated_word(self, w: str) -> tuple[float, float, dict, dict]:
+        """The same inside a negation: the negated weight, or the plain one times the flip."""
+        found = (self._negated_weight(w), self._negated_weight(_STEMS.get(w) or stem(w)), *self._pairs_after(w))
+        if len(self._negated_words) < _WORD_CACHE_LIMIT:
+            self._negated_words[w] = found
+        return found
+
+    def _pairs_after(self, w: str) -> tuple[dict, dict]:
+        return self._plain_pairs.get(w, _NO_PAIRS), self._negated_pairs.get(w, _NO_PAIRS)
+
+    def _negated_weight(self, key: str) -> float:
+        wt = self._w.get(_NOT + key)
+        if wt is None:
+            base = self._w.get(key)
+            return 0.0 if base is None else self._flip * base
+        return wt
 
     def _near_negated(self, words: list[str], negators_at: list[int]) -> set[int]:
         """Opinion words at most ``near_negation`` words after a negator, in its clause."""
@@ -575,30 +651,22 @@ class CriticScorer:
                     out.add(i)
         return out
 
-    def _flip_near_negated(self, words: list[str], feats, negators_at: list[int]) -> list:
-        """``feats`` with each strong opinion word near a negator read as the plain word
-        flipped: its negated features become the plain ones times the negation flip, and
-        the negated pair ending on it is dropped. "Strong": its plain weights add up to at
+    def _flipped(self, words: list[str], canon: list[str], mult: list[float], neg: list[bool],
+                 negators_at: list[int]) -> set[int]:
+        """The strong opinion words near a negator, to be read as the plain word flipped
+        (its negated features become the plain ones times the negation flip, and the
+        negated pair ending on it is dropped). "Strong": its plain weights add up to at
         least ``strong_word`` in the direction of its opinion list."""
-        near = self._near_negated(words, negators_at)
-        if not near:
-            return feats
-        get, opinion = self._w.get, self.rules.opinion_words
-        plain: dict[int, float] = {}
-        for key, val, a, b in feats:
-            if a == b and b in near and key[:4] == _NOT:
-                plain[b] = plain.get(b, 0.0) + get(key[4:], 0.0) * val
-        flipped = {b for b, weight in plain.items()
-                   if abs(weight) >= self.rules.strong_word and (weight > 0) == (opinion[words[b]] > 0)}
-        if not flipped:
-            return feats
-        out = []
-        for feature in feats:
-            key, val, a, b = feature
-            if b not in flipped or key[:4] != _NOT:
-                out.append(feature)
-            elif a == b:
-                out.append((key[4:], self._flip * val, a, b))
+        opinion, get = self.rules.opinion_words, self._w.get
+        out = set()
+        for b in self._near_negated(words, negators_at):
+            if not neg[b]:
+                continue  # no negated features to read plainly
+            w, v = canon[b], mult[b]
+            weight = 0.0 + get(w, 0.0) * v
+            weight = weight + get(_STEMS.get(w) or stem(w), 0.0) * v
+            if abs(weight) >= self.rules.strong_word and (weight > 0) == (opinion[words[b]] > 0):
+                out.add(b)
         return out
 
 

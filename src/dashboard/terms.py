@@ -30,6 +30,7 @@ PLURAL, PREFIX, POSSESSIVE = "plural", "prefix", "possessive"
 _PLURAL_ENDINGS = ("'s", "es", "s")
 _WORD_CACHE_LIMIT = 100_000
 _JOINERS = ("-", "_")  # a word joined to another by these is part of it
+_BOUNDARY_THEN_WORD = re.compile(r"\\b([A-Za-z]+)")  # a pattern term opening "\bwhen \w+ was"
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +248,7 @@ def _parse_term(term: str, case_sensitive: bool):
     if not term:
         return None
     if term.startswith("re:"):
-        return f"(?:{term[3:]})"
+        return f"(?:{_word_first(term[3:])})"
     at_start_only = term.startswith("^")
     term = term.lstrip("^").strip()
     last = PREFIX if term.endswith("*") else POSSESSIVE if case_sensitive else PLURAL
@@ -261,6 +262,20 @@ def _parse_term(term: str, case_sensitive: bool):
         return rf"(?<![\w-]){escaped}{tail}(?![\w-])"
     written = tuple(p[0] for p in pieces)
     return tuple(w.lower() for w in written), last, at_start_only, written, tuple(g == " " for g in gaps)
+
+
+def _word_first(pattern: str) -> str:
+    r"""The same pattern with its opening word boundary moved behind its opening word:
+    "\bwhen \w+" -> "when(?<!\wwhen) \w+". Python's regular expressions find a pattern that
+    opens with a word at once, but try one that opens with a boundary at every character
+    of the review (three to twenty times slower)."""
+    m = _BOUNDARY_THEN_WORD.match(pattern)
+    if not m:
+        return pattern
+    word, rest = m.group(1), pattern[m.end():]
+    if rest[:1] in ("?", "*", "+", "{"):
+        word, rest = word[:-1], word[-1] + rest  # "\bruns?": the "s" may be absent
+    return f"{word}(?<!\\w{word}){rest}" if word else pattern
 
 
 def _leftmost_longest(found: list[Found]) -> list[Found]:
