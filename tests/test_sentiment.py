@@ -16,6 +16,7 @@ from dashboard.sentiment import (
     load_model,
     load_rules,
     read_features,
+    read_state,
     tokenize,
 )
 from dashboard.tokens import tokenize as tokenize_text
@@ -256,3 +257,48 @@ def test_clear_opinion_words_reach_the_opinion_threshold(critic, text):
 
     j = critic.score_many([text])[0]
     assert max(abs(c.weight) for c in j.cues) >= EVALUATIVE_CUE, text
+
+
+@pytest.mark.parametrize("text", [
+    "A gorgeous, thrilling film.",
+    "The acting isn't great, but the score is simply wonderful.",
+    "It is not a bad film, and never boring.",
+    "It could have been a great film.",
+    "It couldn't have been better.",
+    "Although the plot is thin, the action is very exciting.",
+    "I haven't seen a more exciting film this year.",
+    "There is no lack of charm here; nothing about it is dull!",
+    "The film doesn't mean that this amazing and fun action movie is doomed to fail.",
+])
+def test_scores_are_the_sum_of_the_features_weights(critic, text):
+    """The run-time scorer looks weights up without building the training features; its
+    margin and each word's contribution must be those of ``read_features``, to the bit."""
+    tokens = tokenize_text(text.lower())
+    words = tokens.words
+    margin, _, contrib = critic._score(words, words)
+
+    weights, flip = critic._w, critic._flip
+    negators: list[int] = []
+    features = read_features(words, critic.rules, negators)
+    canon, mult, neg, _ = read_state(words, critic.rules)
+    flipped = critic._flipped(words, canon, mult, neg, negators) if negators else set()
+    expected_margin, expected = critic.model.bias, [0.0] * len(words)
+    for key, value, a, b in features:
+        if b in flipped and key.startswith("NOT_"):
+            if a != b:
+                continue  # the negated pair ending on a flipped word is dropped
+            key, value = key[4:], flip * value
+        weight = weights.get(key)
+        if weight is None and key.startswith("NOT_") and key[4:] in weights:
+            weight = flip * weights[key[4:]]
+        if weight is None:
+            continue
+        c = weight * value
+        expected_margin += c
+        if a == b:
+            expected[a] += c
+        else:
+            expected[a] += 0.5 * c
+            expected[b] += 0.5 * c
+    assert margin == expected_margin
+    assert contrib == expected
