@@ -74,6 +74,15 @@ def test_a_rating_put_on_a_scale_is_no_date():
     assert find_rating("Body text of the review.\nI would put it on 4/5.").rating.score == 80
 
 
+def test_a_labelled_rating_wins_over_a_fraction_on_an_earlier_short_line():
+    text = "Number 10/10 Downing Street is the setting.\nThe cast is fine.\nVerdict: 3/5"
+    found = find_rating(text)
+    assert (found.rating.raw, found.rating.score) == ("3/5", 60)
+    assert text[found.start:found.end] == "3/5"
+    # with no label anywhere, the first short line's rating stands
+    assert find_rating("3/5\nThe cast is fine.\nMy wife says 4/5").rating.score == 60
+
+
 def test_labelled_letter_grade_and_asterisks():
     assert find_rating("Body text of the review goes here.\nGrade: B+").rating.score == 83
     assert find_rating("Body text of the review goes here.\nRATING: *** |------").rating.score == 75

@@ -191,41 +191,47 @@ _UNLABELLED = re.compile(
 def find_rating(text: str) -> FoundRating | None:
     """The critic's own rating in a review, or None when there is none.
 
-    A labelled rating ("Rating: ★★★½ (3.5/5)") wins; otherwise a star run or a fraction
-    on a short line of its own ("2.5 / 5 ✨ from the Screen Scribe."). Fractions in
-    running prose ("one of 5 films") are not ratings. When stars and a fraction stand
-    together, the fraction is the more precise and is preferred.
+    A labelled rating ("Rating: ★★★½ (3.5/5)") wins, wherever it stands; otherwise the
+    first star run or fraction on a short line of its own ("2.5 / 5 ✨ from the Screen
+    Scribe."). Fractions in running prose ("one of 5 films") are not ratings. When stars
+    and a fraction stand together, the fraction is the more precise and is preferred.
     """
     norm = normalize(text)
-    candidates: list[FoundRating] = []
+    first_unlabelled = None
     for line in re.finditer(r"[^\n]+", norm):
-        body = line.group()
-        labelled = _LABELLED.search(body)
-        short_line = len(body.split()) <= 12
-        if not labelled and not short_line:
+        labelled = _LABELLED.search(line.group())
+        if not labelled and (first_unlabelled or len(line.group().split()) > 12):
             continue
-        for m in _UNLABELLED.finditer(body):
-            if not labelled and _DATE_BEFORE.search(body, 0, m.start("value")):
-                continue
-            start, end = line.start() + m.start("value"), line.start() + m.end()
-            rating = parse_rating(text[start:end].rstrip())
+        found = _rating_on_line(text, line, labelled)
+        if found and labelled:
+            return found
+        first_unlabelled = first_unlabelled or found
+    return first_unlabelled
+
+
+def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> FoundRating | None:
+    body = line.group()
+    candidates: list[FoundRating] = []
+    for m in _UNLABELLED.finditer(body):
+        if not labelled and _DATE_BEFORE.search(body, 0, m.start("value")):
+            continue
+        start, end = line.start() + m.start("value"), line.start() + m.end()
+        rating = parse_rating(text[start:end].rstrip())
+        if rating.score is not None:
+            candidates.append(FoundRating(rating, start, start + len(rating.raw)))
+    for m in _WORD_STARS.finditer(body):
+        stated = m.group("scale") or m.group("stars") or m.group("scale3") is not None
+        if stated or (labelled and labelled.start("value") == m.start()) or _stars_alone(body, m):
+            rating = parse_rating(m.group().strip())
             if rating.score is not None:
-                candidates.append(FoundRating(rating, start, start + len(rating.raw)))
-        for m in _WORD_STARS.finditer(body):
-            stated = m.group("scale") or m.group("stars") or m.group("scale3") is not None
-            if stated or (labelled and labelled.start("value") == m.start()) or _stars_alone(body, m):
-                rating = parse_rating(m.group().strip())
-                if rating.score is not None:
-                    candidates.append(FoundRating(rating, line.start() + m.start(), line.start() + m.end()))
-        if labelled and not candidates:
-            start, end = line.start() + labelled.start("value"), line.start() + labelled.end("value")
-            rating = parse_rating(text[start:end])
-            if rating.score is not None:
-                candidates.append(FoundRating(rating, start, end))
-        if candidates:
-            fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
-            return (fractions or candidates)[0]
-    return None
+                candidates.append(FoundRating(rating, line.start() + m.start(), line.start() + m.end()))
+    if labelled and not candidates:
+        start, end = line.start() + labelled.start("value"), line.start() + labelled.end("value")
+        rating = parse_rating(text[start:end])
+        if rating.score is not None:
+            candidates.append(FoundRating(rating, start, end))
+    fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
+    return (fractions or candidates or [None])[0]
 
 
 def _stars_alone(line: str, m: re.Match) -> bool:
