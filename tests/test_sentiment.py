@@ -269,10 +269,12 @@ def test_clear_opinion_words_reach_the_opinion_threshold(critic, text):
     "I haven't seen a more exciting film this year.",
     "There is no lack of charm here; nothing about it is dull!",
     "The film doesn't mean that this amazing and fun action movie is doomed to fail.",
+    "The plot holes are many, the script is not good and the acting is great.",
 ])
 def test_scores_are_the_sum_of_the_features_weights(critic, text):
     """The run-time scorer looks weights up without building the training features; its
-    margin and each word's contribution must be those of ``read_features``, to the bit."""
+    margin and each word's contribution must be those of ``read_features``, to the bit
+    (less the own weights of topic words)."""
     tokens = tokenize_text(text.lower())
     words = tokens.words
     margin, _, contrib = critic._score(words, words)
@@ -284,6 +286,8 @@ def test_scores_are_the_sum_of_the_features_weights(critic, text):
     flipped = critic._flipped(words, canon, mult, neg, negators) if negators else set()
     expected_margin, expected = critic.model.bias, [0.0] * len(words)
     for key, value, a, b in features:
+        if a == b and canon[a] in critic.rules.topic_words:
+            continue
         if b in flipped and key.startswith("NOT_"):
             if a != b:
                 continue  # the negated pair ending on a flipped word is dropped
@@ -302,3 +306,14 @@ def test_scores_are_the_sum_of_the_features_weights(critic, text):
             expected[b] += 0.5 * c
     assert margin == expected_margin
     assert contrib == expected
+
+
+def test_topic_words_name_what_is_judged_and_weigh_nothing(critic):
+    """ "plot" and "music" carry no weight of their own; the pairs they stand in keep theirs."""
+    rules = critic.rules
+    assert {"plot", "script", "music", "acting"} <= rules.topic_words
+    for text in ("The plot.", "The music.", "The script and the acting."):
+        assert not critic.score_many([text])[0].cues
+    text = "The acting is wooden."
+    wooden = critic.score_many([text])[0]
+    assert wooden.polarity < 0 and [text[c.start:c.end] for c in wooden.cues] == ["wooden"]

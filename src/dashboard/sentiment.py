@@ -163,6 +163,7 @@ class Rules:
     cf_flip: float
     cf_base: float
     film_words: dict
+    topic_words: frozenset = frozenset()  # no weight of their own ([topic_words])
     near_negation: int = 3
     strong_word: float = 0.3
     # [negation.superlative]: negators that flip nothing before a comparative
@@ -232,6 +233,7 @@ def load_rules(path: str | None = None) -> Rules:
         cf_flip=float(cf.get("flip", 0.8)),
         cf_base=float(cf.get("base", -0.6)),
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
+        topic_words=_words(lex.get("topic_words", {}).get("words", [])),
         near_negation=int(neg.get("near", 3)),
         strong_word=float(neg.get("strong", 0.3)),
         superlative_negators=_words(sup.get("negators", [])),
@@ -611,24 +613,22 @@ class CriticScorer:
         return margin, subj, contrib
 
     def _plain_word(self, w: str) -> tuple[float, float, dict, dict]:
-        """The weights of a word and of its stem outside a negation (0 for none), and the
-        weights of the pairs it opens, plain and negated, by their second word;
-        remembered per word."""
+        """The weights of a word and of its stem outside a negation (0 for none; 0 for a
+        topic word), and the weights of the pairs it opens, plain and negated, by their
+        second word; remembered per word."""
         get = self._w.get
-        found = (get(w, 0.0), get(_STEMS.get(w) or stem(w), 0.0), *self._pairs_after(w))
-        if len(self._plain_words) < _WORD_CACHE_LIMIT:
-            self._plain_words[w] = found
-        return found
+        return self._remember(self._plain_words, w, lambda key: get(key, 0.0))
 
     def _negated_word(self, w: str) -> tuple[float, float, dict, dict]:
         """The same inside a negation: the negated weight, or the plain one times the flip."""
-        found = (self._negated_weight(w), self._negated_weight(_STEMS.get(w) or stem(w)), *self._pairs_after(w))
-        if len(self._negated_words) < _WORD_CACHE_LIMIT:
-            self._negated_words[w] = found
-        return found
+        return self._remember(self._negated_words, w, self._negated_weight)
 
-    def _pairs_after(self, w: str) -> tuple[dict, dict]:
-        return self._plain_pairs.get(w, _NO_PAIRS), self._negated_pairs.get(w, _NO_PAIRS)
+    def _remember(self, cache: dict, w: str, weight) -> tuple[float, float, dict, dict]:
+        own = (0.0, 0.0) if w in self.rules.topic_words else (weight(w), weight(_STEMS.get(w) or stem(w)))
+        found = (*own, self._plain_pairs.get(w, _NO_PAIRS), self._negated_pairs.get(w, _NO_PAIRS))
+        if len(cache) < _WORD_CACHE_LIMIT:
+            cache[w] = found
+        return found
 
     def _negated_weight(self, key: str) -> float:
         wt = self._w.get(_NOT + key)
