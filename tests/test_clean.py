@@ -154,6 +154,7 @@ def test_a_name_alone_is_no_byline(text):
     ("SINNERS", ""),  # the film's own title is no headline
     ("United States, 1996 Running Length: 1:27 MPAA Classification: R", ""),  # film details
     ("The film is a quiet triumph of acting and mood.", ""),  # prose
+    ("Featuring the voices of Tom Hanks, Tim Allen, Don Rickles, Wallace", ""),  # credits
 ])
 def test_a_heading_on_the_first_line_is_the_reviews_headline(first_line, title):
     cleaned = clean(f"{first_line}\n\nThe film is a quiet triumph of acting and mood.\nI loved it.", ("Sinners",))
