@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from dashboard.aspects import AspectMatcher, People, load_taxonomy, name_variants
@@ -74,3 +76,18 @@ def test_a_name_judged_in_a_named_role_is_acting(text, acting):
 
     aspects = set(analyze_sources([ReviewSource("r", text)]).mentions.aspect)
     assert ("acting" in aspects) == acting
+
+
+@pytest.mark.parametrize("pattern", [
+    r"\bact(?<!final act)(?:s|ed)?\b(?! of )", r"\bruns? (?:\d+|one) (?:minutes|hours?)\b",
+    r"\bfollows (?-i:[A-Z])", r"\bwhen \w+ (?:was|were|is)\b", r"\bx{2}\b", r"\bsound\b|\bscore\b",
+])
+def test_a_pattern_term_compiled_word_first_finds_the_same(pattern):
+    """Pattern terms that open with a word boundary are compiled word first (much faster);
+    they must find exactly what the pattern as written finds."""
+    from dashboard.terms import _word_first
+
+    text = ("The cast acts well. Final act of it. She reacts, he acted; Exact. It runs 2 minutes, "
+            "reruns one hour. When Eve was young, follows Bob. xx xxx axx. Sound, resound, score.")
+    assert [m.span() for m in re.finditer(_word_first(pattern), text, re.I)] == \
+        [m.span() for m in re.finditer(pattern, text, re.I)]

@@ -505,21 +505,10 @@ class CriticScorer:
         w[_CF_NOT] = 0.0
         self._w = w
         self._flip = flip
-        # Pair weights by first word, then second: looked up without joining the words.
-        self._plain_pairs: dict[str, dict[str, float]] = {}
-        self._negated_pairs: dict[str, dict[str, float]] = {}
-        for key, val in w.items():
-            first, space, second = key.partition(" ")
-            if space and not first.startswith(_NOT):
-                self._plain_pairs.setdefault(first, {})[second] = val
-        for first, seconds in self._plain_pairs.items():
-            self._negated_pairs[first] = {second: flip * val for second, val in seconds.items()}
-        for key, val in w.items():
-            first, space, second = key.partition(" ")
-            if space and first.startswith(_NOT):
-                self._negated_pairs.setdefault(first[len(_NOT):], {})[second] = val
-        self._plain_words: dict[str, tuple[float, float]] = {}
-        self._negated_words: dict[str, tuple[float, float]] = {}
+        self._plain_pairs, self._negated_pairs = _pairs_by_first_word(w, flip)
+        # word -> (own weight, stem weight, pairs it opens: plain, negated); see _remember
+        self._plain_words: dict[str, tuple[float, float, dict, dict]] = {}
+        self._negated_words: dict[str, tuple[float, float, dict, dict]] = {}
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
         return [self._judge(*_words_and_weighed(text), 0) for text in texts]
@@ -552,9 +541,9 @@ class CriticScorer:
         words as written: names are a fair sign of retold plot.
 
         The sum is that of the weights of ``read_features`` (times their values, in the
-        same order, so the floats agree to the last bit), but looked up without building
-        the features: a word's own and stem weights are remembered per word, a pair's
-        are found by its first word."""
+        same order, so the floats agree to the last bit), less the own weights of topic
+        words, but looked up without building the features: a word's own and stem weights
+        are remembered per word, a pair's are found by its first word."""
         negators_at: list[int] = []
         canon, mult, neg, extra = read_state(weighed, self.rules, negators_at)
         flipped = self._flipped(weighed, canon, mult, neg, negators_at) if negators_at else ()
@@ -668,6 +657,24 @@ class CriticScorer:
             if abs(weight) >= self.rules.strong_word and (weight > 0) == (opinion[words[b]] > 0):
                 out.add(b)
         return out
+
+
+def _pairs_by_first_word(weights: dict, flip: float) -> tuple[dict, dict]:
+    """Pair weights ("lack of", "NOT_lack of") by first word, then second, plain and
+    negated (a negated pair without its own weight: the plain one times ``flip``): looked
+    up without joining the words."""
+    plain: dict[str, dict[str, float]] = {}
+    negated: dict[str, dict[str, float]] = {}
+    for key, val in weights.items():
+        first, space, second = key.partition(" ")
+        if space and not first.startswith(_NOT):
+            plain.setdefault(first, {})[second] = val
+            negated.setdefault(first, {})[second] = flip * val
+    for key, val in weights.items():
+        first, space, second = key.partition(" ")
+        if space and first.startswith(_NOT):
+            negated.setdefault(first[len(_NOT):], {})[second] = val
+    return plain, negated
 
 
 def _words_and_weighed(text: str) -> tuple[list[str], list[str], list[int], list[int]]:
