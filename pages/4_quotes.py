@@ -85,6 +85,6 @@ if ctx.data is not None:
                         st.page_link("pages/5_full_review.py", label="Open the full review",
                                      icon=":material/article:", query_params=state.page_params(review=rid))
                 if len(mine) > FIRST_EXCERPTS:
-                    with st.expander(f"{count(len(mine) - FIRST_EXCERPTS, 'more quote')}"):
+                    with st.expander(count(len(mine) - FIRST_EXCERPTS, "more quote")):
                         st.html("".join(render.excerpt_html(q) for q in mine.iloc[FIRST_EXCERPTS:].to_dict("records")))
         render.pager_below(pages, "quotes_page")

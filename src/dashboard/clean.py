@@ -60,7 +60,8 @@ _CLOSING = {")": "(", "]": "["}
 _RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
 # Nothing but names: "Michael B. Jordan, Hailee Steinfeld and Delroy Lindo", "Ana de Armas
 # (Eve)". A name is capitalised words, with particles ("de", "van") and initials.
-_NAME = r"(?:[A-Z][\w'’.-]*|de|van|von|der|den|da|del|della|di|du|la|le|bin|al)(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|der|den|da|del|della|di|du|la|le|bin|al))*"
+_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|den|da|del|della|di|du|la|le|bin|al)"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
 _NAMES_ONLY = re.compile(rf"{_NAME}(?:\s*\([^()]+\))?(?:\s*(?:,|;|&|\band\b)\s*{_NAME}(?:\s*\([^()]+\))?)*\.?")
 # Where a critic may ask to be followed: no outlet of theirs ("Follow me on Instagram").
 _PLATFORMS = frozenset({"twitter", "x", "instagram", "facebook", "bluesky", "threads", "tiktok", "youtube",
@@ -220,6 +221,8 @@ def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str,
     return None
 
 
+# A heading that names the plot: the paragraphs under it retell the story.
+_PLOT_HEADING = re.compile(r"\b(plot|synopsis|story(line)?|premise|summary)\b", re.I)
 # Markdown around a headline: "# ", "**...**", "> ".
 _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
 # A first line that is film details, not a headline: times, dates and fractions
@@ -247,7 +250,6 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
     spans = lines(text)
     list_sign = 0
     in_plot_section = False
-    plot_heading = re.compile(r"\b(plot|synopsis|story(line)?|premise|summary)\b", re.I)
     legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
     title_keys = {t.lower() for t in film_titles}
     for index, line in enumerate(spans):
@@ -301,7 +303,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             aside(HEADING, "Section heading or title, not a sentence of the review")
             if index == 0 and not names_film and not _NO_HEADLINE.search(body):
                 out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
-            in_plot_section = bool(plot_heading.search(body))
+            in_plot_section = bool(_PLOT_HEADING.search(body))
             continue
         if in_plot_section:
             out.plot_sections.append(line)

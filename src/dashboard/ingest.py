@@ -239,6 +239,11 @@ def plain_text(text: str) -> str:
     return text
 
 
+def _first_few(items: list[str], limit: int = 10) -> str:
+    """The first ``limit`` items of a list in a message, "…" for the rest."""
+    return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")
+
+
 def _cap_message(name: str, size: str) -> str:
     return (f"{name}: {size} of text; only the first {MAX_REVIEW_CHARS:,} characters are analysed "
             f"(the limit per review)")
@@ -368,8 +373,7 @@ def _read_csv(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
         problems.append(f"{name}: its first row has more fields than the header (a comma not in quotes?) "
                         "and was skipped")
     if bad:
-        shown = ", ".join(bad[:10]) + (" …" if len(bad) > 10 else "")
-        problems.append(f"{name}: {count(len(bad), 'malformed line')} skipped (lines {shown})")
+        problems.append(f"{name}: {count(len(bad), 'malformed line')} skipped (lines {_first_few(bad)})")
     return frame, problems
 
 
@@ -389,9 +393,8 @@ def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
             bad.append(str(number))
     problems = []
     if bad:
-        shown = ", ".join(bad[:10]) + (" …" if len(bad) > 10 else "")
         verb = "is" if len(bad) == 1 else "are"
-        problems.append(f"{name}: {count(len(bad), 'line')} that {verb} not JSON objects skipped (lines {shown})")
+        problems.append(f"{name}: {count(len(bad), 'line')} that {verb} not JSON objects skipped (lines {_first_few(bad)})")
     if not records:
         raise IngestError(f"{name}: the table could not be read (no JSON object on any line)")
     return pd.DataFrame(records, dtype=object), problems
@@ -445,11 +448,10 @@ def table_sources(frame: pd.DataFrame, name: str, film: str = "", text_column: s
             origin=f"{name} row {position}", **fields,
         ))
     if empty_rows:
-        shown = ", ".join(empty_rows[:10]) + (" …" if len(empty_rows) > 10 else "")
-        report.problems.append(f"{name}: {count(len(empty_rows), 'row')} with no review text skipped (rows {shown})")
+        report.problems.append(f"{name}: {count(len(empty_rows), 'row')} with no review text skipped "
+                               f"(rows {_first_few(empty_rows)})")
     if long_rows:
-        shown = ", ".join(long_rows[:10]) + (" …" if len(long_rows) > 10 else "")
-        report.problems.append(f"{name}: rows {shown}: only the first {MAX_REVIEW_CHARS:,} characters of "
+        report.problems.append(f"{name}: rows {_first_few(long_rows)}: only the first {MAX_REVIEW_CHARS:,} characters of "
                                "each are analysed (the limit per review)")
     return report
 
@@ -549,7 +551,7 @@ def read_paths(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES, 
             others = sorted(p.name for p in path.iterdir() if p.is_file() and p.suffix.lower() not in REVIEW_SUFFIXES
                             and p.name != "film.toml" and not p.name.startswith("."))
             if others:
-                shown = ", ".join(safe_name(n) for n in others[:5]) + (" …" if len(others) > 5 else "")
+                shown = _first_few([safe_name(n) for n in others], 5)
                 report.problems.append(f"{safe_name(str(path))}: {count(len(others), 'file')} of other types ignored ({shown})")
             if not files:
                 report.problems.append(f"{safe_name(str(path))}: no review files (.txt, .md, .html, .csv, .jsonl) in this folder")

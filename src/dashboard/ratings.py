@@ -162,7 +162,7 @@ RATING_LEAD = re.compile(
 # A grade is a letter with at most a sign, not the start of a word ("Verdict: A-list cast").
 _GRADE_IN_TEXT = r"[A-F](?:[+-](?![\w-])|(?![\w-]))"
 # Words that label a rating ("Rating: 3/5", "Our verdict - B+").
-_LABEL_WORDS = r"rating|score|grade|verdict|our rating|final score|stars"
+_LABEL_WORDS = r"rating|score|grade|verdict|stars"
 _LABELLED = re.compile(
     rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
