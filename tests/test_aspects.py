@@ -57,6 +57,20 @@ def test_character_name_used_for_the_franchise_is_world():
     assert _aspects(m, "Fans of the John Wick films will feel at home.") == {"world"}
 
 
+@pytest.mark.parametrize("text, aspects", [
+    ("This is the weakest sequel in the series.", {"world", "overall"}),
+    ("The franchise has run out of ideas.", {"world"}),
+    # a passing mention of the franchise leaves the sentence to what it judges
+    ("The music, composed by franchise regulars, is superb.", {"music"}),
+    ("These are the best fights in the series.", {"action"}),
+    ("The fight scenes outdo those of the earlier John Wick films.", {"action"}),
+    ("The film is a series of sight gags.", {"overall"}),  # no franchise at all
+    ("It expands the lore of the franchise.", {"world"}),
+])
+def test_franchise_words_are_the_world_only_when_nothing_else_is_named(text, aspects):
+    assert _aspects(_matcher(character=["John Wick"]), text) == aspects
+
+
 def test_surname_variants_keep_particles():
     assert name_variants("Ana de Armas") == {"Ana de Armas", "de Armas", "De Armas"}
     assert name_variants("Len Wiseman") == {"Len Wiseman", "Wiseman"}

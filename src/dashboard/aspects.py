@@ -224,17 +224,22 @@ class AspectMatcher:
         """Every aspect cue in ``review.tokens.text[start:end]`` (offsets relative to ``start``)."""
         norm = review.tokens.text
         found: list[AspectMatch] = []
+        # A character's name standing for the franchise ("retreads of earlier Wick films")
+        # places the sentence in the franchise: about the world only if it names nothing else.
+        franchise: list[AspectMatch] = []
         taken: list[tuple[int, int]] = []
         for f in review.names.within(start, end):
             for aspect_key in self._role_aspects[f.key]:
                 if f.key == CHARACTER_ROLE and self._world and _FRANCHISE_FOLLOWER.match(norm, f.end, end):
-                    aspect_key = self._world
-                found.append(AspectMatch(aspect_key, f.start - start, f.end - start, f.key))
+                    franchise.append(AspectMatch(self._world, f.start - start, f.end - start, f.key))
+                else:
+                    found.append(AspectMatch(aspect_key, f.start - start, f.end - start, f.key))
             taken.append((f.start, f.end))
         for f in review.terms.within(start, end):
             # A role name wins over a trigger word inside it ("the Director" the character).
             if not any(s <= f.start < e for s, e in taken):
                 found.append(AspectMatch(f.key, f.start - start, f.end - start, "term"))
+        found = found or franchise
         # Text order, so the result never depends on how names were collected.
         found.sort(key=lambda a: (a.start, a.end, a.aspect))
         if not found:
