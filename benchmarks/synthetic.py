@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     with opener(out, "wt", encoding="utf-8") as fh:
         for row in generate(args.n, args.kind, args.seed):
             fh.write(json.dumps(row) + "\n")
-    print(f"wrote {args.n} {args.kind} review(s) -> {out}")
+    print(f"wrote {args.n:,} {args.kind} review{'' if args.n == 1 else 's'} -> {out}")
     return 0
 
 

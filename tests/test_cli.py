@@ -35,7 +35,7 @@ def test_writes_the_csv_tables(film, tmp_path, capsys):
     code, stdout, _ = run(capsys, "analyze", str(film), "--out", str(out))
     assert code == 0
     mentions = pd.read_csv(out / "mentions.csv")
-    assert stdout.strip() == f"analysed 3 review(s), {len(mentions)} mention rows -> {out}/"
+    assert stdout.strip() == f"analysed 3 reviews, {len(mentions):,} mention rows -> {out}/"
     for name in ("reviews", "aspects", "mentions", "set_aside"):
         assert (out / f"{name}.csv").is_file()
     assert len(pd.read_csv(out / "reviews.csv")) == 3
@@ -68,11 +68,11 @@ def test_cache_reuses_unchanged_files(film, tmp_path, capsys):
     assert code == 0 and "cache" not in err
     code, _, err = run(capsys, "analyze", str(film), "--out", str(tmp_path / "b"), "--cache", str(cache))
     assert code == 0
-    assert "note: 3 of 3 file(s) unchanged, taken from the cache" in err
+    assert "note: 3 of 3 files unchanged, taken from the cache" in err
     assert (tmp_path / "a" / "mentions.csv").read_bytes() == (tmp_path / "b" / "mentions.csv").read_bytes()
     (film / "three.md").write_text("A dull film. The direction is timid.", encoding="utf-8")
     code, _, err = run(capsys, "analyze", str(film), "--out", str(tmp_path / "c"), "--cache", str(cache))
-    assert "note: 2 of 3 file(s) unchanged" in err
+    assert "note: 2 of 3 files unchanged" in err
 
 
 def test_bad_jobs_is_a_usage_error(film, tmp_path, capsys):

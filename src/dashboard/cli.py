@@ -17,6 +17,7 @@ from pathlib import Path
 from .films import load_film_info
 from .ingest import read_paths
 from .sentiment import DEFAULT_SCORER, SCORER_NAMES
+from .wording import count
 
 OUTPUT_TABLES = ("reviews", "aspects", "mentions", "set_aside")
 FORMATS = ("csv", "parquet")
@@ -111,7 +112,8 @@ def run_analyze(args: argparse.Namespace) -> int:
             raise
         return 2
     if args.cache and analysis.reused:
-        print(f"note: {analysis.reused} of {analysis.files} file(s) unchanged, taken from the cache", file=sys.stderr)
+        print(f"note: {analysis.reused:,} of {count(analysis.files, 'file')} unchanged, taken from the cache",
+              file=sys.stderr)
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -124,7 +126,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"error: could not write to {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"analysed {len(analysis.reviews)} review(s), {len(analysis.mentions)} mention rows -> {out}/")
+    print(f"analysed {count(len(analysis.reviews), 'review')}, {count(len(analysis.mentions), 'mention row')} -> {out}/")
     return 0
 
 
