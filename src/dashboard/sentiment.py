@@ -163,6 +163,9 @@ class Rules:
     cf_flip: float
     cf_base: float
     film_words: dict
+    # words that open an embedded clause: a counterfactual's scope starts at the last one
+    # before its modal ("superb in a film [that should have been better]")
+    cf_openers: frozenset = frozenset()
     topic_words: frozenset = frozenset()  # no weight of their own ([topic_words])
     near_negation: int = 3
     strong_word: float = 0.3
@@ -232,6 +235,7 @@ def load_rules(path: str | None = None) -> Rules:
         cf_reach=int(cf.get("reach", 2)),
         cf_flip=float(cf.get("flip", 0.8)),
         cf_base=float(cf.get("base", -0.6)),
+        cf_openers=_words(cf.get("openers", [])),
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
         topic_words=_words(lex.get("topic_words", {}).get("words", [])),
         near_negation=int(neg.get("near", 3)),
@@ -246,6 +250,7 @@ def load_rules(path: str | None = None) -> Rules:
                | rules.concessive_pairs | rules.concessive_triples | rules.concessive_anywhere)
     triggers = frozenset(
         _BREAKS | {"not"} | rules.negators | rules.but | rules.concessive | rules.modals | rules.have
+        | rules.cf_openers
         | set(rules.intensifiers) | {p[0] for p in phrases}
     )
     return replace(rules, triggers=triggers, opinion_words=_opinion_words(rules.film_words, triggers))
@@ -305,6 +310,7 @@ def read_state(words: Sequence[str], rules: Rules, negators_at: list[int] | None
     boost = False  # after a contrast: weigh the rest of the sentence up
     conc_start = -1  # open concessive clause
     cf_start = -1  # open counterfactual clause
+    opener = 0  # where the counterfactual scope would start: the clause, or an embedded one
     pending = 1.0  # intensifier waiting for its word
     before, after = rules.before, rules.after
     triggers, contracted = rules.triggers, rules.modals_contracted
@@ -328,7 +334,7 @@ def read_state(words: Sequence[str], rules: Rules, negators_at: list[int] | None
             close_clause(i)
             parity = False
             pending = 1.0
-            clause_start = i + 1
+            clause_start = opener = i + 1
             if w in _SENTENCE_END:
                 sent_start = i + 1
                 boost = False
@@ -359,6 +365,8 @@ def read_state(words: Sequence[str], rules: Rules, negators_at: list[int] | None
         if pending != 1.0 and w not in rules.intensifiers:
             mult[i] *= pending
             pending = 1.0
+        if w in rules.cf_openers:
+            opener = i
         # counterfactual: modal (+ not) + have, or a fixed phrase
         is_cf = False
         negated_cf = False
@@ -390,7 +398,7 @@ def read_state(words: Sequence[str], rules: Rules, negators_at: list[int] | None
                     if skip_neg[j] and canon[j] == "not":
                         canon[j] = _CF_NOT  # "couldn't have been better": read literally
             elif cf_start < 0:
-                cf_start = clause_start
+                cf_start = opener
                 extra.append((_CF_FEATURE, 1.0, i, i))
         elif negated_cf is False and w == "not":
             pass
@@ -401,7 +409,7 @@ def read_state(words: Sequence[str], rules: Rules, negators_at: list[int] | None
                 mult[j] *= before
             boost = True
             parity = False
-            clause_start = i + 1
+            clause_start = opener = i + 1
             i += 1
             continue
         if conc_start < 0:
