@@ -654,14 +654,15 @@ class CriticScorer:
         (its negated features become the plain ones times the negation flip, and the
         negated pair ending on it is dropped). "Strong": its plain weights add up to at
         least ``strong_word`` in the direction of its opinion list."""
-        opinion, get = self.rules.opinion_words, self._w.get
+        opinion, remembered = self.rules.opinion_words, self._plain_words.get
         out = set()
         for b in self._near_negated(words, negators_at):
             if not neg[b]:
                 continue  # no negated features to read plainly
-            w, v = canon[b], mult[b]
-            weight = 0.0 + get(w, 0.0) * v
-            weight = weight + get(_STEMS.get(w) or stem(w), 0.0) * v
+            own, stem_weight, *_ = remembered(canon[b]) or self._plain_word(canon[b])
+            v = mult[b]
+            weight = 0.0 + own * v
+            weight = weight + stem_weight * v
             if abs(weight) >= self.rules.strong_word and (weight > 0) == (opinion[words[b]] > 0):
                 out.add(b)
         return out

@@ -138,9 +138,10 @@ _NAME_PART = re.compile(r"[^\W\d_]+|\d{1,4}")
 
 def file_label(origin) -> str:
     origin = _clean(origin)
-    if "://" in origin or PurePath(origin).suffix.lower() not in ONE_REVIEW_SUFFIXES:
+    path = PurePath(origin)
+    if "://" in origin or path.suffix.lower() not in ONE_REVIEW_SUFFIXES:
         return ""
-    stem = PurePath(origin).stem
+    stem = path.stem
     words = [w for w in re.split(r"[\W_]+", stem) if w]
     if not any(w.isalpha() for w in words) or not all(_NAME_PART.fullmatch(w) for w in words):
         return ""
