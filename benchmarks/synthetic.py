@@ -15,7 +15,12 @@ import argparse
 import gzip
 import json
 import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from dashboard.wording import count  # noqa: E402
 
 FIRST = ["Ana", "Keanu", "Ian", "Norman", "Gabriel", "Anjelica", "Lance", "Catalina", "Sharon", "Tom",
          "Viola", "Daniel", "Greta", "Oscar", "Mia", "Idris", "Tilda", "Mahershala", "Florence", "Riz"]
@@ -116,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     with opener(out, "wt", encoding="utf-8") as fh:
         for row in generate(args.n, args.kind, args.seed):
             fh.write(json.dumps(row) + "\n")
-    print(f"wrote {args.n:,} {args.kind} review{'' if args.n == 1 else 's'} -> {out}")
+    print(f"wrote {count(args.n, args.kind + ' review')} -> {out}")
     return 0
 
 
