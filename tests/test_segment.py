@@ -31,6 +31,17 @@ def test_contrast_splits_opposite_judgements():
           "but ends up toe-tapping through a rehearsal."]
 
 
+def test_a_connective_set_off_by_commas_is_an_aside_not_a_new_clause():
+    # Subject and verb stay together, so the verdict keeps its aspect ("score": music).
+    assert _clauses("Hans Zimmer’s score, though, is relentless to the point of exhaustion.") == [
+        "Hans Zimmer’s score, though, is relentless to the point of exhaustion."]
+    assert _clauses("What it turns out to be, however, is an overlong home movie with bad sound.") == [
+        "What it turns out to be, however, is an overlong home movie with bad sound."]
+    # A new subject after it: two clauses.
+    assert _clauses("The visuals are gorgeous, however, the score is relentless.") == [
+        "The visuals are gorgeous,", "however, the score is relentless."]
+
+
 def test_adjective_pairs_and_adverbs_are_not_split():
     for text in [
         "There is a simple but sure dramatic message behind the amazing fight scenes.",

@@ -43,6 +43,16 @@ _CLAUSE_BREAKS = re.compile(
     r"|,\s+(?=and\s+(?:the|its|his|her|their|this|that)\b)",
     re.I,
 )
+# A connective set off by commas inside a clause ("The score, though, is relentless"; "What
+# it turns out to be, however, is a mess") is an aside: the subject before it and the verb
+# after it are one clause. It joins two clauses only where a new subject follows it ("The
+# visuals are great, however, the score is relentless").
+_ASIDE = re.compile(
+    r"(?:however|though|instead|still),\s+(?:is|are|was|were|has|have|had|does|did|do|will|would|can|could|"
+    r"may|might|must|should|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|doesn't|didn't|don't|"
+    r"won't|wouldn't|can't|cannot|couldn't|remains|remained|seems|seemed|feels|felt|proves|proved|never)\b",
+    re.I,
+)
 # "but"/"yet" with no comma may join two adjectives ("a simple but sure message"): only
 # split there when both sides are long enough to be clauses.
 _BARE_BREAKS = re.compile(r"\s+(?=(?:but|yet|although|whereas)\s)", re.I)
@@ -118,7 +128,7 @@ def clauses(text: str, sentence: Span) -> list[Span]:
     cuts = [0]
     if (lead := _LEADING_CONCESSION.match(norm)) and _word_count(norm[lead.end():]) >= MIN_CLAUSE_WORDS:
         cuts.append(lead.end())
-    breaks = [m.end() for m in _CLAUSE_BREAKS.finditer(norm)]
+    breaks = [m.end() for m in _CLAUSE_BREAKS.finditer(norm) if not _ASIDE.match(norm, m.end())]
     for m in _BARE_BREAKS.finditer(norm):
         left = norm[max([0, *[b for b in breaks if b <= m.start()]]) : m.start()]
         if (_word_count(left) >= MIN_BARE_CLAUSE_WORDS and _word_count(norm[m.end():]) >= MIN_BARE_CLAUSE_WORDS
