@@ -17,7 +17,8 @@ def test_boilerplate_metadata_and_headings_are_set_aside_with_reasons():
         "Ana de Armas as Eve in Ballerina. Photo Credit: Larry D. Horricks\n"
         "The action is crisp and the film is fun.\n"
         "Stay connected with us for the latest and exclusive updates—only here on Indori Nerd!\n"
-        "Leave a reply"
+        "Leave a reply\n"
+        "Comments (12)"
     )
     cleaned = clean(text)
     kinds = _kinds(text, cleaned)
@@ -26,6 +27,7 @@ def test_boilerplate_metadata_and_headings_are_set_aside_with_reasons():
     assert kinds["Release Date: June 6, 2025"] == METADATA
     assert kinds["Ana de Armas as Eve in Ballerina. Photo Credit: Larry D. Horricks"] == BOILERPLATE
     assert kinds["Leave a reply"] == BOILERPLATE
+    assert kinds["Comments (12)"] == BOILERPLATE
     assert kinds["Stay connected with us for the latest and exclusive updates—only here on Indori Nerd!"] == BOILERPLATE
     assert all(s.reason for s in cleaned.set_aside)
     assert cleaned.metadata["director"] == "Len Wiseman"
@@ -115,6 +117,9 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     # on blogs, a first name or a user name, and the date and comments after it
     ("Review by cinephile_dan", "cinephile_dan", ""),
     ("*Posted by Jenna on April 20, 2025 · 4 comments*", "Jenna", ""),
+    # a date after a separator is no outlet
+    ("By Jo Lin | Film Corner | June 2, 2023", "Jo Lin", "Film Corner"),
+    ("By Jo Lin | June 2, 2023", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."

@@ -37,6 +37,19 @@ def test_plain_text_and_markdown():
     assert one(read_bytes(b"# Title\n\n" + GOOD.encode(), "r.md")).text.startswith("# Title")
 
 
+def test_markdown_is_read_as_its_reader_sees_it():
+    text = ("# Title\n\nA [gorgeous](https://example.com/t?id=(1) \"t\") little film. ![poster](p.jpg)\n"
+            "See [the trailer][1] or <https://example.com>.\n\n[1]: https://example.com/trailer\n"
+            "<script>document.location='https://evil.example'</script><b>Bold</b> choices.\n")
+    src = one(read_bytes(text.encode(), "r.md"))
+    assert src.text.rstrip("\n").split("\n") == ["# Title", "", "A gorgeous little film. ", "See the trailer or .", "", "",
+                                    "Bold choices."]
+    # a plain text file is kept as written
+    assert "[gorgeous](https://example.com/t?id=(1)" in one(read_bytes(text.encode(), "r.txt")).text
+    # an unclosed script block drops the rest; thousands of them take no time
+    assert one(read_bytes(b"Fine film. <script>x" + b"<script>" * 50_000, "r.md")).text == "Fine film. "
+
+
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n"])
 def test_empty_file_named(data):
     report = read_bytes(data, "empty.txt")

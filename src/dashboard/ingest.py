@@ -29,9 +29,11 @@ from pathlib import Path
 import pandas as pd
 
 from .html import MAX_HTML_CHARS  # a web page is cut to this before parsing
+from .markdown import readable as readable_markdown
 from .wording import count
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+TEXT_SUFFIXES = {".txt"} | MARKDOWN_SUFFIXES
 TABLE_SUFFIXES = {".csv", ".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 REVIEW_SUFFIXES = TEXT_SUFFIXES | TABLE_SUFFIXES | HTML_SUFFIXES
@@ -279,6 +281,8 @@ def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
         text, title, author, outlet = page.text, page.title, page.author, page.sitename
         if not text.strip():
             raise IngestError(f"{name}: no article text was found in this web page")
+    elif Path(name).suffix.lower() in MARKDOWN_SUFFIXES:
+        text = readable_markdown(text)
     if not text.strip():
         raise IngestError(f"{name}: the file is empty")
     text, cut = cap_text(plain_text(text))

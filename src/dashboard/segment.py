@@ -32,7 +32,7 @@ _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s+[\"'(\[]?[A-Z0-9])|(?<
 _LOWER_CASE_BOUNDARY = re.compile(r"(?<=\w)(?:\.|[!?]+)(?![.!?])[\"')\]]*+(?=\s+[\"'(\[]?[a-z0-9])")
 _OPENS_LOWER = re.compile(r"[^\w\n]*[a-z]")
 _LINE = re.compile(r"[^\n]+")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = re.compile(r"([\w.']+)$")
 
 # Where one sentence joins opposite judgements, the clauses are scored apart.
 # Each pattern marks where a new clause starts; the marker word stays with its clause.
@@ -107,7 +107,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
             # from the last space: the cursor stays put past "Dr." and "A.", and searching
             # from it each time made a long run of them quadratic
             before = _WORD_BEFORE.search(norm, max(cursor, norm.rfind(" ", cursor, m.start()) + 1), m.start())
-            word = before.group(1).lower().rstrip(".") if before else ""
+            word = before.group(1).lower().rstrip(".").lstrip("'") if before else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and m.group().startswith(".")):
                 continue
             if (span := _strip(text, start + cursor, start + m.end())) is not None:
