@@ -14,6 +14,12 @@ def test_sentences_keep_offsets_and_skip_initials_and_abbreviations():
         assert text[s.start:s.end] == s.text(text)
 
 
+def test_a_contraction_before_the_stop_is_no_initial():
+    text = "I expected to be bored. I wasn’t. It’s the director’s. The end comes fast."
+    assert [s.text(text) for s in sentences(text)] == [
+        "I expected to be bored.", "I wasn’t.", "It’s the director’s.", "The end comes fast."]
+
+
 def test_sentences_within_a_range_index_the_whole_text():
     text = "Skip me. Keep this one. And this."
     spans = sentences(text, 9, len(text))
