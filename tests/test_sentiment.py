@@ -62,6 +62,8 @@ def test_judgements_in_range_and_in_order(critic):
     "I laughed all the way through.",
     "A tour-de-force.",  # a verdict too rare in the training data: from the lexicon
     "A flawless thriller.",  # learned too weakly: from the lexicon
+    "For all its flaws, it is a triumph.",  # a conceded fault weighs less than the verdict
+    "It is a flawed but fascinating film.",
 ])
 def test_praise(critic, text):
     assert pol(critic, text) > 0, text
@@ -85,6 +87,9 @@ def test_praise(critic, text):
     "An overrated film.",  # learned too weakly to outweigh "film": from the lexicon
     "A shoddy, unoriginal sequel.",
     "It is slightly too long.",  # learned from quotes that concede it before praise: from the lexicon
+    "The film is deeply flawed.",  # the same for the words that name a fault
+    "I have some reservations about the ending.",
+    "Its biggest weakness is the script.",
 ])
 def test_criticism(critic, text):
     assert pol(critic, text) < 0, text
