@@ -262,7 +262,8 @@ def read_text_bytes(data: bytes, name: str, film: str = "") -> ReviewSource:
 
 def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
     report = IngestReport()
-    is_html = Path(name).suffix.lower() in HTML_SUFFIXES
+    suffix = Path(name).suffix.lower()
+    is_html = suffix in HTML_SUFFIXES
     size = len(data)
     # Never decode more than can be analysed (4 bytes per character at most).
     limit = (MAX_HTML_CHARS if is_html else MAX_REVIEW_CHARS) * 4 + 4
@@ -281,7 +282,7 @@ def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
         text, title, author, outlet = page.text, page.title, page.author, page.sitename
         if not text.strip():
             raise IngestError(f"{name}: no article text was found in this web page")
-    elif Path(name).suffix.lower() in MARKDOWN_SUFFIXES:
+    elif suffix in MARKDOWN_SUFFIXES:
         text = readable_markdown(text)
     if not text.strip():
         raise IngestError(f"{name}: the file is empty")

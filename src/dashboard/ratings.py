@@ -231,7 +231,8 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
         if rating.score is not None:
             candidates.append(FoundRating(rating, start, end))
     fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
-    return (fractions or candidates or [None])[0]
+    best = fractions or candidates
+    return best[0] if best else None
 
 
 def _stars_alone(line: str, m: re.Match) -> bool:
