@@ -186,7 +186,7 @@ def _candidate_mentions(source: ReviewSource, text: str, cleaned: Cleaned) -> li
     return out
 
 
-def _cyclic_gc_paused(analyze):
+def cyclic_gc_paused(analyze):
     """Run ``analyze`` with Python's cyclic garbage collector paused (reference counting
     still frees everything as usual). The analysis keeps every review's tables while it
     builds many short-lived objects, and each full collection walks all of them, finding
@@ -206,7 +206,7 @@ def _cyclic_gc_paused(analyze):
     return paused
 
 
-@_cyclic_gc_paused
+@cyclic_gc_paused
 def analyze_sources(
     sources: list[ReviewSource],
     scorer: str = DEFAULT_SCORER,
