@@ -213,3 +213,19 @@ def test_prose_that_opens_like_a_credit_or_a_note_is_kept(text):
 def test_a_news_site_footer_is_page_furniture():
     text = "The film is a quiet triumph of acting and mood.\nExplore more on these topics\nReuse this content"
     assert set(_kinds(text, clean(text)).values()) == {BOILERPLATE}
+
+
+@pytest.mark.parametrize("heading, synopsis", [
+    ("Plot", True),
+    ("## The Story", True),
+    ("Plot and Actor, Director, and Crew Details", True),
+    ("What's it about?", True),
+    ("Past Lives review – a quietly devastating love story", False),
+    ("Why the story fails", False),
+    ("Summary", False),  # as often the verdict as the plot
+])
+def test_only_a_heading_that_names_the_plot_opens_a_synopsis(heading, synopsis):
+    text = f"{heading}\n\nNora and Hae Sung were childhood sweethearts in Seoul.\n\nThe acting is superb."
+    out = clean(text)
+    retold = {text[s.start:s.end] for s in out.plot_sections}
+    assert ("Nora and Hae Sung were childhood sweethearts in Seoul." in retold) == synopsis

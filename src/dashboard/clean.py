@@ -223,8 +223,16 @@ def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str,
     return None
 
 
-# A heading that names the plot: the paragraphs under it retell the story.
-_PLOT_HEADING = re.compile(r"\b(plot|synopsis|story(line)?|premise|summary)\b", re.I)
+# A heading that names the plot: the paragraphs under it retell the story. The plot word
+# opens the heading ("Plot", "## The Story", "Plot and Cast Details", "What's it about?"):
+# a headline that merely ends with one ("... a quietly devastating love story") or a
+# section on it ("Why the story fails") is no synopsis, and would turn the whole review
+# into plot. A bare "Summary" is as often the verdict as the plot, so it is not one.
+_PLOT_HEADING = re.compile(
+    r"^\W*(?:\d+[.)]\s*)?(?:(?:the|a|our|brief|film|movie|film's|movie's)\s+)*"
+    r"(?:plot|synopsis|story(?:line)?|premise|what(?:'s| is) (?:it|the (?:film|movie)) about)\b",
+    re.I,
+)
 # Markdown around a headline: "# ", "**...**", "> ".
 _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
 # A first line that is film details, not a headline: times, dates and fractions
