@@ -105,3 +105,21 @@ def test_a_pattern_term_compiled_word_first_finds_the_same(pattern):
             "reruns one hour. When Eve was young, follows Bob. xx xxx axx. Sound, resound, score.")
     assert [m.span() for m in re.finditer(_word_first(pattern), text, re.I)] == \
         [m.span() for m in re.finditer(pattern, text, re.I)]
+
+
+@pytest.mark.parametrize("text, aspects", [
+    # an aspect word written as part of a name or a title names no aspect
+    ("Celine Song, a playwright herself, directs with enormous restraint.", {"direction"}),
+    ("It is no Tokyo Story, but it is lovely.", {"overall"}),
+    ("A Star Trek spoof with real wit.", set()),
+    # ... nor at the start of a sentence, when the review writes it only with a capital
+    ("Celine Song directs with restraint. Song frames her actors in long takes.", {"direction", "acting", "visuals"}),
+    # but it does in lower case, before a name, or naming something in the story
+    ("Celine Song directs. Song and score are lovely.", {"direction", "music"}),
+    ("Director Todd Holland fails to develop the material.", {"direction"}),
+    ("Hans Zimmer's score is relentless.", {"music"}),
+    ("Worse, the Cult's motivations are murky.", {"characters", "story"}),
+    ("Greta Lee is extraordinary as Nora.", {"acting"}),
+])
+def test_an_aspect_word_inside_a_name_or_title_is_no_aspect(text, aspects):
+    assert _aspects(_matcher(), text) == aspects

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -90,6 +91,15 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
 def _term_lists(taxonomy: Taxonomy) -> TermLists:
     """Compiled once per taxonomy: every film's matcher shares them."""
     return TermLists({a.key: a.terms for a in taxonomy.aspects})
+
+
+@lru_cache(maxsize=16)
+def _plain_first_words(taxonomy: Taxonomy) -> frozenset[str]:
+    """The first words of the taxonomy's plain terms, lower-cased, with any ending they
+    take ("score", "scores", "score's")."""
+    firsts = {t.strip().lstrip("^").split()[0].lower().rstrip("*") for a in taxonomy.aspects
+              for t in a.terms if t.strip() and not t.startswith("re:")}
+    return frozenset(firsts | {f + ending for f in firsts for ending in ("s", "es", "'s")})
 
 
 def _title_term(title: str) -> str:
@@ -186,6 +196,9 @@ class AspectMatcher:
         ``film_people``: the names in the film's details alone, which are certain."""
         self.taxonomy = taxonomy
         self._terms = _term_lists(taxonomy)
+        # A term's own first word written as a name ("Celine Song") is no term; a pattern
+        # that opens with a name on purpose ("Lee is terrific as Nora") still counts.
+        self._term_first_words = _plain_first_words(taxonomy)
         titles = tuple(t for t in film_titles if t)
         self._fallback, self._film_subject = _film_patterns(taxonomy, titles)
         known = [*map(_title_term, titles)]
@@ -211,8 +224,14 @@ class AspectMatcher:
         named = frozenset(i for f in (self._film_names.find(tokens) if self._film_names else ())
                           for i in tokens.within(f.start, f.end)
                           if raw[i][0].isalnum())  # "J.J. Abrams": the stops still end clauses
-        return ReviewTerms(tokens, FoundIndex(self._names.find(tokens), tokens),
-                           FoundIndex(self._terms.find(tokens), tokens),
+        terms = self._terms.find(tokens)
+        if terms:
+            in_names = capitalised_as_names(tokens)
+            if in_names:
+                words, starts, first_words = tokens.words, tokens.starts, self._term_first_words
+                terms = [f for f in terms
+                         if (i := bisect_left(starts, f.start)) not in in_names or words[i] not in first_words]
+        return ReviewTerms(tokens, FoundIndex(self._names.find(tokens), tokens), FoundIndex(terms, tokens),
                            FoundIndex(self._fallback.find(tokens), tokens), named)
 
     def match(self, text: str) -> list[AspectMatch]:
@@ -253,6 +272,28 @@ class AspectMatcher:
             group = "subject" if m.group("subject") else "film"
             found.append(AspectMatch("overall", m.start(group), m.end(group), FALLBACK))
         return found
+
+
+def capitalised_as_names(tokens: Tokens) -> frozenset[int]:
+    """Token indices of words written as part of a name or a title, which name no aspect:
+    "Celine Song directs", "unlike Toy Story", "Sound of Metal". A capital inside a sentence
+    marks one; so does a capital opening a sentence ("Song frames her actors") for a word
+    the review writes with a capital inside sentences and never in lower case, unless a
+    name follows it: "Director Todd Holland fails..." is the director. After a lower-case
+    "the", a capital names a group or a title in the story ("the Cult's motivations"), so
+    the word keeps its sense."""
+    raw, positions = tokens.raw, tokens.positions()
+    inner = frozenset(i for i in tokens.inner_capitals() if raw[i - 1] != "the")
+    if not inner:
+        return inner
+    capitalised_only = [where for where in (positions[w] for w in {tokens.words[i] for i in inner})
+                        if all(raw[i][0].isupper() for i in where)]
+    if not capitalised_only:
+        return inner
+    last = len(raw) - 1
+    openers = {i for where in capitalised_only for i in where
+               if i not in inner and not (i < last and raw[i + 1][0].isupper())}
+    return inner | openers
 
 
 def _variants(role: str, role_names) -> set[str]:
