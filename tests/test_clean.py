@@ -229,3 +229,27 @@ def test_only_a_heading_that_names_the_plot_opens_a_synopsis(heading, synopsis):
     out = clean(text)
     retold = {text[s.start:s.end] for s in out.plot_sections}
     assert ("Nora and Hae Sung were childhood sweethearts in Seoul." in retold) == synopsis
+
+
+@pytest.mark.parametrize("label", ["Director-screenwriter", "Writer/director", "Director/writer", "Writer-director"])
+def test_a_combined_directing_credit_names_the_director(label):
+    text = f"The film is a quiet triumph of acting and mood.\n\nCast: Cillian Murphy, Emily Blunt\n{label}: Christopher Nolan"
+    cleaned = clean(text)
+    assert _kinds(text, cleaned)[f"{label}: Christopher Nolan"] == METADATA
+    assert cleaned.people.by_role["director"] == {"Christopher Nolan"}
+
+
+def test_a_line_in_lower_case_without_a_stop_is_a_sentence_not_a_heading():
+    text = "★★★★½\n\nmargot robbie is perfect.\n\nthe middle drags a bit and the execs stuff is kinda cringe ngl\n\n10/10"
+    line = "the middle drags a bit and the execs stuff is kinda cringe ngl"
+    assert line not in _kinds(text, clean(text))
+    # a heading still opens with a capital
+    text = "Great acting.\n\nThe Verdict\n\nSee it."
+    assert _kinds(text, clean(text))["The Verdict"] == HEADING
+
+
+def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
+    text = "# The Marvels (2023)\n\n**Verdict: 2 out of 5**\n\nIman Vellani is a delight."
+    cleaned = clean(text)
+    assert _kinds(text, cleaned)["# The Marvels (2023)"] == HEADING
+    assert cleaned.title == "The Marvels (2023)"

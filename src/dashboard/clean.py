@@ -233,6 +233,8 @@ _PLOT_HEADING = re.compile(
     r"(?:plot|synopsis|story(?:line)?|premise|what(?:'s| is) (?:it|the (?:film|movie)) about)\b",
     re.I,
 )
+_MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
+_LOWER_CASE_START = re.compile(r"[^\w]*[a-z]")
 # Markdown around a headline: "# ", "**...**", "> ".
 _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
 # A first line that is film details, not a headline: times, dates and fractions
@@ -244,8 +246,15 @@ def _is_heading(body: str, is_last: bool) -> bool:
     words = body.split()
     if is_last or not words or len(words) > HEADING_MAX_WORDS or _LIST_ITEM.match(body):
         return False
+    if _MARKDOWN_HEADING.match(body):
+        return True  # "# The Marvels (2023)", whatever it ends with
     if body.endswith("?"):
         return len(words) <= 8
+    # Headings open with a capital (or a digit, a quote, markup). A line in lower case
+    # without a final stop is a sentence of an informal review ("the middle drags a bit
+    # ngl"), not a heading.
+    if _LOWER_CASE_START.match(body):
+        return False
     return not re.search(r"[.!:;,\"')\]]$", body)
 
 
