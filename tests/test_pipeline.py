@@ -239,3 +239,17 @@ def test_invisible_characters_inside_words_change_nothing():
     a, b = (analyze_sources([ReviewSource("r", t)]) for t in (plain, hidden))
     assert list(a.mentions.polarity) == list(b.mentions.polarity)
     assert list(a.mentions.aspect) == list(b.mentions.aspect)
+
+
+@pytest.mark.parametrize("text, judged", [
+    ("The film is long.\n\nBottom line: A staggering achievement.", "A staggering achievement."),
+    ("The film is long.\n\n**The verdict:** a mess from start to finish.", "a mess from start to finish."),
+])
+def test_a_summary_label_is_no_part_of_the_judgement(text, judged):
+    from dashboard.ingest import ReviewSource
+
+    analysis = analyze_sources([ReviewSource("r", text)])
+    mentions = analysis.mentions.drop_duplicates("mention_id")
+    assert judged in set(mentions.text)
+    row = mentions[mentions.text == judged].iloc[0]
+    assert text[row.start:row.end] == judged and text[row.sentence_start:row.sentence_end].startswith(judged)

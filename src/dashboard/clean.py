@@ -95,6 +95,8 @@ class Cleaned:
     title: str = ""
     # (start, end, +1 or -1): list items under a "Pros:" or "Cons:" heading.
     list_polarity: list[tuple[int, int, int]] = field(default_factory=list)
+    # Where a line's prose begins after a label ("Bottom line: ..."): line start -> offset.
+    label_ends: dict[int, int] = field(default_factory=dict)
     # Paragraph spans that follow a heading naming the plot: retold story, not opinion.
     plot_sections: list[Span] = field(default_factory=list)
     # The sentences of each prose line, as the cleaner cut them (the pipeline reuses them).
@@ -142,6 +144,7 @@ class _Rules:
     legend_entry: re.Pattern[str]
     legend_min_entries: int
     legend_reason: str
+    summary_label: re.Pattern[str]
 
     def boilerplate_reason(self, text: str) -> str | None:
         return next((reason for pattern, reason in self.boilerplate if pattern.search(text)), None)
@@ -169,6 +172,7 @@ def _rules() -> _Rules:
         legend_entry=re.compile(data["rating_legend"]["entry"]),
         legend_min_entries=int(data["rating_legend"]["min_entries"]),
         legend_reason=data["rating_legend"]["reason"],
+        summary_label=re.compile(r"[\W_]*(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
     )
 
 
@@ -326,6 +330,8 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             continue
         if in_plot_section:
             out.plot_sections.append(line)
+        if (label := rules.summary_label.match(norm, line.start, line.end)) and label.end() < line.end:
+            out.label_ends[line.start] = label.end()
         _mark_sentences(text, norm, line, film_titles, rules, adverts, out,
                         checked_whole=line_words <= rules.max_line_words)
     return out

@@ -167,6 +167,7 @@ def _candidate_mentions(source: ReviewSource, text: str, cleaned: Cleaned) -> li
             continue
         sign = list_signs.get((line.start, line.end), 0)
         synopsis = (line.start, line.end) in plot_lines
+        label_end = cleaned.label_ends.get(line.start, 0)  # "Bottom line: " is no part of the judgement
         first = True
         for sentence in cleaned.sentences_of(text, line):
             if cleaned.covers(sentence.start, sentence.end):
@@ -175,13 +176,15 @@ def _candidate_mentions(source: ReviewSource, text: str, cleaned: Cleaned) -> li
             pieces = clauses(text, sentence)
             kind = "pros" if sign > 0 else "cons" if sign < 0 else ("clause" if len(pieces) > 1 else "sentence")
             for piece in pieces:
-                start = piece.start
+                start = max(piece.start, label_end)
+                if start >= piece.end:
+                    continue
                 if sign:
                     # Drop the list bullet from the mention's span.
-                    bullet = re.match(r"\s*(?:[-*•·▪–]|\d+[.)])\s+", text[piece.start:piece.end])
+                    bullet = re.match(r"\s*(?:[-*•·▪–]|\d+[.)])\s+", text[start:piece.end])
                     start += bullet.end() if bullet else 0
                 out.append(_Mention(source.review_id, start, piece.end, paragraph, kind, sentence_number,
-                                    first, sign, synopsis, sentence.start, sentence.end))
+                                    first, sign, synopsis, max(sentence.start, label_end), sentence.end))
                 first = False
     return out
 
