@@ -225,10 +225,18 @@ def test_a_news_site_footer_is_page_furniture():
     ("Summary", False),  # as often the verdict as the plot
 ])
 def test_only_a_heading_that_names_the_plot_opens_a_synopsis(heading, synopsis):
-    text = f"{heading}\n\nNora and Hae Sung were childhood sweethearts in Seoul.\n\nThe acting is superb."
-    out = clean(text)
-    retold = {text[s.start:s.end] for s in out.plot_sections}
+    text = f"Past Lives review\n\n{heading}\n\nNora and Hae Sung were childhood sweethearts in Seoul.\n\nThe acting is superb."
+    retold = {text[s.start:s.end] for s in clean(text).plot_sections}
     assert ("Nora and Hae Sung were childhood sweethearts in Seoul." in retold) == synopsis
+
+
+@pytest.mark.parametrize("first_line, synopsis", [
+    ("Story of a lifetime: Past Lives is a quiet triumph", False),  # a headline
+    ("The Plot", True),                                           # a review pasted from its first section
+])
+def test_on_the_first_line_only_a_bare_section_name_opens_a_synopsis(first_line, synopsis):
+    text = f"{first_line}\n\nNora and Hae Sung were childhood sweethearts in Seoul.\n\nSee it."
+    assert bool(clean(text).plot_sections) == synopsis
 
 
 @pytest.mark.parametrize("label", ["Director-screenwriter", "Writer/director", "Director/writer", "Writer-director"])

@@ -326,7 +326,9 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             aside(HEADING, "Section heading or title, not a sentence of the review")
             if index == 0 and not names_film and not _NO_HEADLINE.search(body):
                 out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
-            in_plot_section = bool(_PLOT_HEADING.search(body))
+            # On the first line only a bare section name ("Plot", "The story"): a headline
+            # such as "Story of a lifetime: ..." is about the whole review.
+            in_plot_section = bool(_PLOT_HEADING.search(body)) and (index > 0 or line_words <= 3)
             continue
         if in_plot_section:
             out.plot_sections.append(line)
