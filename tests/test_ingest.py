@@ -383,3 +383,39 @@ def test_html_byline_names_the_critic_and_the_outlet_apart():
             b"</article></body></html>")
     source = one(read_bytes(page, "page.html"))
     assert (source.author, source.outlet) == ("Mark Holt", "The Daily Ledger")
+
+
+_PAGE_WITH_HEADER = """<!doctype html><html><head><title>Wicked review | The Daily Reel</title></head>
+<body><nav><a href="/">Home</a> | <a href="/films">Films</a></nav>
+<article>
+<h1>Wicked review: Cynthia Erivo defies gravity in a dazzling, overstuffed musical</h1>
+<p class="byline">By Priya Shah | The Daily Reel | November 20, 2024</p>
+<p class="rating">Rating: 4/5</p>
+<h2>What's it about?</h2>
+<p>Elphaba, born with green skin, arrives at Shiz University and is forced to room with the popular
+Galinda. After she impresses the headmistress, she is invited to meet the Wizard in the Emerald City.</p>
+<h2>Our verdict</h2>
+<p>Cynthia Erivo is a powerhouse, and her "Defying Gravity" is the best musical number on screen in a
+decade. Jon M. Chu's staging is lavish, though the running time of 160 minutes is hard to justify.</p>
+<p>The production design is gorgeous, but the colour grading is murky. Still, I was swept away.</p>
+</article>
+<div class="comments"><p>Reader rating: 1/5</p></div>
+<footer>All rights reserved.</footer>
+</body></html>"""
+
+
+def _explicit_score(page: str) -> float:
+    from dashboard.pipeline import analyze_sources
+
+    source = one(read_bytes(page.encode(), "page.html"))
+    return analyze_sources([source]).reviews["explicit_score"].iloc[0]
+
+
+def test_html_header_gives_the_critic_and_the_rating_that_extraction_drops():
+    assert one(read_bytes(_PAGE_WITH_HEADER.encode(), "page.html")).author == "Priya Shah"  # no "November"
+    assert _explicit_score(_PAGE_WITH_HEADER) == 80
+
+
+def test_html_rating_below_the_article_start_is_not_the_critics():
+    page = _PAGE_WITH_HEADER.replace('<p class="rating">Rating: 4/5</p>', "")
+    assert math.isnan(_explicit_score(page))

@@ -21,6 +21,7 @@ _DROP_BLOCKS = re.compile(
 _COMMENTS = re.compile(r"(?s)<!--.*?-->")
 _BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>")
 _TAGS = re.compile(r"(?s)<[^>]*>")
+_DATE_PART = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Page:
     title: str = ""
     author: str = ""
     sitename: str = ""
+    rating: str = ""  # the critic's rating from the page's header, when the text has none
 
 
 def _fallback_text(html: str) -> str:
@@ -53,12 +55,29 @@ def _clean_meta(value) -> str:
 def _author_and_site(author: str, site: str) -> tuple[str, str]:
     """A byline "By Mark Holt, The Daily Ledger" comes out of the page as two authors,
     "Mark Holt; The Daily Ledger": a later "author" that starts with "The" is the outlet."""
-    names = author.split("; ")
+    # "By Priya Shah | The Daily Reel | November 20, 2024" gives "Priya Shah; November".
+    names = [n for n in author.split("; ") if n and not _DATE_PART.search(n)]
     outlets = [n for n in names[1:] if n.startswith("The ")]
     if outlets:
         names = [n for n in names if n not in outlets]
         site = site or outlets[0]
     return "; ".join(names), site
+
+
+def _header_rating(html: str, text: str) -> str:
+    """The critic's rating printed above the article ("<p class="rating">Rating: 4/5</p>"),
+    which article extraction drops with the page's widgets. Only what stands before the
+    article's first paragraph of prose counts: ratings further down belong to other films'
+    links or to readers' comments."""
+    from .ratings import find_rating
+
+    if find_rating(text):
+        return ""
+    page = _fallback_text(html)
+    opening = next((line for line in text.splitlines() if len(line.split()) > 12), "")[:60]
+    where = page.find(opening) if opening else -1
+    found = find_rating(page[:where]) if where > 0 else None
+    return found.rating.raw if found and found.rating.score is not None else ""
 
 
 def extract_page(html: str) -> Page:
@@ -82,7 +101,8 @@ def extract_page(html: str) -> Page:
         if text and text.strip():
             author, site = _author_and_site(_clean_meta(getattr(doc, "author", "")),
                                             _clean_meta(getattr(doc, "sitename", "")))
-            return Page(text.strip(), _clean_meta(getattr(doc, "title", "")), author, site)
+            return Page(text.strip(), _clean_meta(getattr(doc, "title", "")), author, site,
+                        _header_rating(html, text))
     return Page(_fallback_text(html))
 
 

@@ -271,7 +271,7 @@ def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
     text, note = _decode(_cut_bytes(data, limit, encoding), name)
     if note:
         report.problems.append(note)
-    title = author = outlet = ""
+    title = author = outlet = rating = ""
     if is_html:
         from .html import extract_page
 
@@ -279,7 +279,7 @@ def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
             report.problems.append(f"{name}: {_megabytes(size)} web page; only its first "
                                    f"{MAX_HTML_CHARS // 1_000_000} million characters are read")
         page = extract_page(text[:MAX_HTML_CHARS])
-        text, title, author, outlet = page.text, page.title, page.author, page.sitename
+        text, title, author, outlet, rating = page.text, page.title, page.author, page.sitename, page.rating
         if not text.strip():
             raise IngestError(f"{name}: no article text was found in this web page")
     elif suffix in MARKDOWN_SUFFIXES:
@@ -291,7 +291,7 @@ def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
         report.problems.append(_cap_message(name, _megabytes(size)))
     report.sources.append(ReviewSource(
         review_id=_clean_id(Path(name).stem) or "review", text=text, film=film, origin=name,
-        title=title, author=author, outlet=outlet,
+        title=title, author=author, outlet=outlet, rating=rating,
     ))
     return report
 
