@@ -238,7 +238,7 @@ _PLOT_HEADING = re.compile(
     re.I,
 )
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
-_LOWER_CASE_START = re.compile(r"[^\w]*[a-z]")
+_LOWER_CASE_START = re.compile(r"\W*[a-z]")
 # Markdown around a headline: "# ", "**...**", "> ".
 _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
 # A first line that is film details, not a headline: times, dates and fractions
