@@ -119,6 +119,8 @@ def test_a_pattern_term_compiled_word_first_finds_the_same(pattern):
     ("Director Todd Holland fails to develop the material.", {"direction"}),
     ("Hans Zimmer's score is relentless.", {"music"}),
     ("Worse, the Cult's motivations are murky.", {"characters", "story"}),
+    ("The Cult is more idea than entity.", {"characters"}),
+    ("It is no better than The Score.", {"overall"}),
     ("Greta Lee is extraordinary as Nora.", {"acting"}),
 ])
 def test_an_aspect_word_inside_a_name_or_title_is_no_aspect(text, aspects):

@@ -279,11 +279,12 @@ def capitalised_as_names(tokens: Tokens) -> frozenset[int]:
     "Celine Song directs", "unlike Toy Story", "Sound of Metal". A capital inside a sentence
     marks one; so does a capital opening a sentence ("Song frames her actors") for a word
     the review writes with a capital inside sentences and never in lower case, unless a
-    name follows it: "Director Todd Holland fails..." is the director. After a lower-case
-    "the", a capital names a group or a title in the story ("the Cult's motivations"), so
-    the word keeps its sense."""
+    name follows it: "Director Todd Holland fails..." is the director. After "the" (not a
+    title's "The" inside a sentence), a capital names a group or a title in the story ("the
+    Cult's motivations", "The Cult, our antagonistic force,"), so the word keeps its sense."""
     raw, positions = tokens.raw, tokens.positions()
-    inner = frozenset(i for i in tokens.inner_capitals() if raw[i - 1] != "the")
+    capitals = tokens.inner_capitals()
+    inner = frozenset(i for i in capitals if raw[i - 1] != "the" and (raw[i - 1] != "The" or i - 1 in capitals))
     if not inner:
         return inner
     capitalised_only = [where for where in (positions[w] for w in {tokens.words[i] for i in inner})
