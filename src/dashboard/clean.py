@@ -34,9 +34,9 @@ HEADING_MAX_WORDS = 14
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
 _PROS = re.compile(r"^\W*(pros|the good|what works|highs|positives|likes|strengths)\s*:?\s*$", re.I)
 _CONS = re.compile(r"^\W*(cons|the bad|what doesn't work|lows|negatives|dislikes|weaknesses)\s*:?\s*$", re.I)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = (rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-         rf"(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
+         rf"(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
 # by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
@@ -45,7 +45,7 @@ _DATE = (rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
 _BYLINE = re.compile(
     r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
     r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
-    rf"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?!{_MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
+    rf"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*{_DATE})?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\W*$"
 )
 # A byline in two lines, as news sites print it: the critic's name alone, then the date

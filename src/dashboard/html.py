@@ -12,6 +12,8 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 
+from .clean import MONTH
+
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
 MAX_HTML_CHARS = 5_000_000
 
@@ -21,7 +23,7 @@ _DROP_BLOCKS = re.compile(
 _COMMENTS = re.compile(r"(?s)<!--.*?-->")
 _BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>")
 _TAGS = re.compile(r"(?s)<[^>]*>")
-_DATE_PART = re.compile(r"\d|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
+_DATE_PART = re.compile(rf"\d|^{MONTH}$")  # a byline's date, split from its name
 
 
 @dataclass
