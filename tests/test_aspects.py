@@ -112,6 +112,9 @@ def test_a_pattern_term_compiled_word_first_finds_the_same(pattern):
     ("Celine Song, a playwright herself, directs with enormous restraint.", {"direction"}),
     ("It is no Tokyo Story, but it is lovely.", {"overall"}),
     ("A Star Trek spoof with real wit.", set()),
+    # also for a word a "word*" term opens: "Colorado" is no colour, "Dragnet" no drag
+    ("He grew up in Colorado, where the story is set.", {"story"}),
+    ("Its hero is a cop out of Dragnet.", {"characters"}),
     # ... nor at the start of a sentence, when the review writes it only with a capital
     ("Celine Song directs with restraint. Song frames her actors in long takes.", {"direction", "acting", "visuals"}),
     # but it does in lower case, before a name, or naming something in the story

@@ -93,15 +93,6 @@ def _term_lists(taxonomy: Taxonomy) -> TermLists:
     return TermLists({a.key: a.terms for a in taxonomy.aspects})
 
 
-@lru_cache(maxsize=16)
-def _plain_first_words(taxonomy: Taxonomy) -> frozenset[str]:
-    """The first words of the taxonomy's plain terms, lower-cased, with any ending they
-    take ("score", "scores", "score's")."""
-    firsts = {t.strip().lstrip("^").split()[0].lower().rstrip("*") for a in taxonomy.aspects
-              for t in a.terms if t.strip() and not t.startswith("re:")}
-    return frozenset(firsts | {f + ending for f in firsts for ending in ("s", "es", "'s")})
-
-
 def _title_term(title: str) -> str:
     """A film's title as a term: its words as written, whatever characters they hold."""
     if TOKEN.findall(title) == title.split():
@@ -196,9 +187,6 @@ class AspectMatcher:
         ``film_people``: the names in the film's details alone, which are certain."""
         self.taxonomy = taxonomy
         self._terms = _term_lists(taxonomy)
-        # A term's own first word written as a name ("Celine Song") is no term; a pattern
-        # that opens with a name on purpose ("Lee is terrific as Nora") still counts.
-        self._term_first_words = _plain_first_words(taxonomy)
         titles = tuple(t for t in film_titles if t)
         self._fallback, self._film_subject = _film_patterns(taxonomy, titles)
         known = [*map(_title_term, titles)]
@@ -225,12 +213,12 @@ class AspectMatcher:
                           for i in tokens.within(f.start, f.end)
                           if raw[i][0].isalnum())  # "J.J. Abrams": the stops still end clauses
         terms = self._terms.find(tokens)
-        if terms:
-            in_names = capitalised_as_names(tokens)
-            if in_names:
-                words, starts, first_words = tokens.words, tokens.starts, self._term_first_words
-                terms = [f for f in terms
-                         if (i := bisect_left(starts, f.start)) not in in_names or words[i] not in first_words]
+        if terms and (in_names := capitalised_as_names(tokens)):
+            # A term's own first word written as a name ("Celine Song") is no term; a pattern
+            # that opens with a name on purpose ("Lee is terrific as Nora") still counts.
+            words, starts, opens_a_term = tokens.words, tokens.starts, self._terms.opens_a_term
+            terms = [f for f in terms
+                     if (i := bisect_left(starts, f.start)) not in in_names or not opens_a_term(words[i])]
         return ReviewTerms(tokens, FoundIndex(self._names.find(tokens), tokens), FoundIndex(terms, tokens),
                            FoundIndex(self._fallback.find(tokens), tokens), named)
 
