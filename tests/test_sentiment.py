@@ -297,7 +297,7 @@ def test_scores_are_the_sum_of_the_features_weights(critic, text):
     (less the own weights of topic words)."""
     tokens = tokenize_text(text.lower())
     words = tokens.words
-    margin, _, contrib = critic._score(words, words)
+    margin, _, contrib, _ = critic._score(words, words)
 
     weights, flip = critic._w, critic._flip
     negators: list[int] = []

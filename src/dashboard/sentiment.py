@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Collection, NamedTuple, Protocol, Sequence
 
+from .idioms import NO_IDIOMS, Idioms, compile_idioms, find_idioms
 from .textnorm import normalize
 from .tokens import Tokens
 from .tokens import tokenize as tokenize_text
@@ -177,6 +178,7 @@ class Rules:
     superlative_reach: int = 5
     # word -> +1 or -1: words whose negation nearby reads as the word flipped
     opinion_words: dict = field(default_factory=dict)
+    idioms: Idioms = NO_IDIOMS  # [idioms]: set phrases read as one cue
     # Every word that can start a rule (a break, negator, contrast, intensifier, modal or
     # the first word of a rule phrase); other words only carry the state along.
     triggers: frozenset = frozenset()
@@ -245,6 +247,7 @@ def load_rules(path: str | None = None) -> Rules:
         experience=_words(sup.get("experience", [])),
         bridge=_words(sup.get("bridge", [])),
         superlative_reach=int(sup.get("reach", 5)),
+        idioms=compile_idioms(lex.get("idioms", {})),
     )
     phrases = (rules.neutral_pairs | rules.neg_pairs | rules.cf_pairs | rules.cf_triples
                | rules.concessive_pairs | rules.concessive_triples | rules.concessive_anywhere)
@@ -517,6 +520,9 @@ class CriticScorer:
         # word -> (own weight, stem weight, pairs it opens: plain, negated); see _remember
         self._plain_words: dict[str, tuple[float, float, dict, dict]] = {}
         self._negated_words: dict[str, tuple[float, float, dict, dict]] = {}
+        self._idiom_words = self.rules.idioms.first_words
+        # An idiom's gap never crosses a clause break, a negation or a contrast.
+        self._idiom_stops = _BREAKS | self.rules.negators | self.rules.but | {"not"}
 
     def score_many(self, texts: Sequence[str]) -> list[Judgement]:
         return [self._judge(*_words_and_weighed(text), 0) for text in texts]
@@ -534,23 +540,25 @@ class CriticScorer:
 
     def _judge(self, words: list[str], weighed: list[str], starts: list[int], ends: list[int],
                offset: int) -> Judgement:
-        margin, subj, contrib = self._score(words, weighed)
+        margin, subj, contrib, idiom_ends = self._score(words, weighed)
         scale = self.model.scale
         cue_min = self.cue_min
+        # An idiom is one cue, from its first word to its last.
         cues = tuple([
-            Cue(starts[ti] - offset, ends[ti] - offset, round(c * scale, 4))
+            Cue(starts[ti] - offset, ends[idiom_ends.get(ti, ti)] - offset, round(c * scale, 4))
             for ti, c in enumerate(contrib) if c >= cue_min or c <= -cue_min
         ])
         return Judgement(math.tanh(scale * margin), cues, subj)
 
     def _score(self, words: list[str], weighed: list[str]):
-        """Margin, subjectivity and per-token contributions. Polarity weighs ``weighed``
+        """Margin, subjectivity, per-token contributions and the idioms read (first word
+        -> last word). Polarity weighs ``weighed``
         (the words, with names read as ``NAME``); subjectivity reads the
         words as written: names are a fair sign of retold plot.
 
         The sum is that of the weights of ``read_features`` (times their values, in the
         same order, so the floats agree to the last bit), less the own weights of topic
-        words, but looked up without building the features: a word's own and stem weights
+        words, with idioms read as one weight, but looked up without building the features: a word's own and stem weights
         are remembered per word, a pair's are found by its first word."""
         negators_at: list[int] = []
         canon, mult, neg, extra = read_state(weighed, self.rules, negators_at)
@@ -598,6 +606,9 @@ class CriticScorer:
                     contrib[i] += 0.5 * c
             prev = i
             plain_after, negated_after = plain_next, negated_next
+        idiom_ends: dict[int, int] = {}
+        if not self._idiom_words.isdisjoint(canon):
+            margin = self._read_idioms(canon, mult, neg, contrib, margin, idiom_ends)
         sw = self.model.subj_weights
         if sw:
             sget = sw.get
@@ -607,7 +618,24 @@ class CriticScorer:
             subj = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         else:
             subj = 0.5
-        return margin, subj, contrib
+        return margin, subj, contrib, idiom_ends
+
+    def _read_idioms(self, canon: list[str], mult: list[float], neg: list[bool], contrib: list[float],
+                     margin: float, idiom_ends: dict[int, int]) -> float:
+        """The idioms in ``canon`` replace their words' contributions with their own weight
+        (on their first word), under the same contrast, counterfactual and outer negation
+        as those words: "you won't check your watch once" is praise."""
+        for first, last, idiom in find_idioms(canon, self.rules.idioms, self._idiom_stops):
+            weight = idiom.weight * mult[first]
+            if neg[first]:
+                weight *= self._flip
+            for t in range(first, last + 1):
+                margin -= contrib[t]
+                contrib[t] = 0.0
+            contrib[first] = weight
+            margin += weight
+            idiom_ends[first] = last
+        return margin
 
     def _plain_word(self, w: str) -> tuple[float, float, dict, dict]:
         """The weights of a word and of its stem outside a negation (0 for none; 0 for a

@@ -1,0 +1,75 @@
+"""Set phrases read as one cue ([idioms] in lexicon.toml)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.idioms import compile_idioms, find_idioms
+from dashboard.sentiment import get_scorer
+
+
+@pytest.fixture(scope="module")
+def critic():
+    return get_scorer("critic")
+
+
+def judge(critic, text: str):
+    return critic.score_many([text])[0]
+
+
+@pytest.mark.parametrize("text", [
+    "I can't recommend it highly enough.",
+    "I cannot recommend this film enough.",
+    "You won't regret it.",
+    "I couldn't take my eyes off the screen.",
+    "I didn't want it to end.",
+    "I was blown away.",
+    "The jokes land.",
+    "Cynthia Erivo is a powerhouse.",
+    # a negation before the phrase flips it
+    "I never once checked my watch.",
+])
+def test_idioms_of_praise(critic, text):
+    assert judge(critic, text).polarity > 0.3
+
+
+@pytest.mark.parametrize("text", [
+    "You'll regret it.",
+    "Don't waste your money.",
+    "But I can't say I was moved.",
+    "I kept looking at my watch.",
+    "The jokes don't land.",
+    "It misses the mark.",
+    "It doesn't live up to the hype.",
+    "I really wanted to love this film.",
+    "The third act goes off the rails.",
+])
+def test_idioms_of_criticism(critic, text):
+    assert judge(critic, text).polarity < -0.3
+
+
+def test_an_idiom_is_one_cue_over_its_words(critic):
+    text = "Honestly, I can’t recommend it highly enough."
+    cues = {text[c.start:c.end]: c.weight for c in judge(critic, text).cues}
+    assert cues.get("can’t recommend it highly enough", 0) > 0
+    assert "recommend" not in cues and "highly" not in cues
+
+
+def test_a_gap_never_crosses_a_negation_or_a_clause():
+    idioms = compile_idioms({"gap": 3, "phrases": {"jokes * land": 1.0}})
+    stops = frozenset({"not", ","})
+    assert find_idioms("the jokes really land".split(), idioms, stops)
+    assert not find_idioms("the jokes not land".split(), idioms, stops)
+    assert not find_idioms("the jokes , we land".split(), idioms, stops)
+    assert not find_idioms("the jokes a b c d land".split(), idioms, stops)
+
+
+def test_the_longest_phrase_at_a_word_wins():
+    idioms = compile_idioms({"phrases": {"not say enough": -1.0, "not say enough good things": 2.0}})
+    [(first, last, idiom)] = find_idioms("i not say enough good things".split(), idioms, frozenset())
+    assert (first, last, idiom.weight) == (1, 5, 2.0)
+
+
+def test_an_idiom_must_start_with_a_word():
+    with pytest.raises(ValueError, match="start with a word"):
+        compile_idioms({"phrases": {"* land": 1.0}})
