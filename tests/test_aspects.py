@@ -80,6 +80,7 @@ def test_surname_variants_keep_particles():
     ("Ana de Armas is terrific as Eve.", True),                 # no cast list needed
     ("Kurt Russell is delightful as Snake.", True),
     ("Bale's brilliant performance as Bateman holds it together.", True),
+    ("Denzel Washington, on the other hand, steals every scene he's in.", True),  # an idiom of acting
     ("Jane Doe is known as Kiki in the village.", False),
     ("It is terrific as Entertainment.", False),
     ("The house burns down, as Carol predicted.", False),

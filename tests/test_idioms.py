@@ -26,6 +26,7 @@ def judge(critic, text: str):
     "I was blown away.",
     "The jokes land.",
     "Cynthia Erivo is a powerhouse.",
+    "She steals the show.",
     # a negation before the phrase flips it
     "I never once checked my watch.",
 ])

@@ -338,3 +338,8 @@ def test_topic_words_name_what_is_judged_and_weigh_nothing(critic):
     text = "The acting is wooden."
     wooden = critic.score_many([text])[0]
     assert wooden.polarity < 0 and [text[c.start:c.end] for c in wooden.cues] == ["wooden"]
+
+
+def test_earned_is_praise_and_its_negation_criticism(critic):
+    assert pol(critic, "The ending feels earned.") > 0.3
+    assert pol(critic, "The ending never feels earned.") < 0
