@@ -129,3 +129,8 @@ def test_a_pattern_term_compiled_word_first_finds_the_same(pattern):
 ])
 def test_an_aspect_word_inside_a_name_or_title_is_no_aspect(text, aspects):
     assert _aspects(_matcher(), text) == aspects
+
+
+@pytest.mark.parametrize("text", ["At 116 minutes it feels twice as long.", "You feel every minute of its 150 minutes."])
+def test_a_film_that_feels_long_is_pacing(text):
+    assert "pacing" in _aspects(_matcher(), text)

@@ -44,6 +44,7 @@ def test_idioms_of_praise(critic, text):
     "It doesn't live up to the hype.",
     "I really wanted to love this film.",
     "The third act goes off the rails.",
+    "At 116 minutes it feels twice as long.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3
