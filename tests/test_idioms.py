@@ -25,7 +25,6 @@ def judge(critic, text: str):
     "I didn't want it to end.",
     "I was blown away.",
     "The jokes land.",
-    "Cynthia Erivo is a powerhouse.",
     "She steals the show.",
     # a negation before the phrase flips it
     "I never once checked my watch.",

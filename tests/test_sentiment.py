@@ -340,6 +340,7 @@ def test_topic_words_name_what_is_judged_and_weigh_nothing(critic):
     assert wooden.polarity < 0 and [text[c.start:c.end] for c in wooden.cues] == ["wooden"]
 
 
-def test_earned_is_praise_and_its_negation_criticism(critic):
+def test_critics_words_of_praise_and_their_negation(critic):
     assert pol(critic, "The ending feels earned.") > 0.3
     assert pol(critic, "The ending never feels earned.") < 0
+    assert pol(critic, "Cynthia Erivo is a powerhouse.") > 0.3

@@ -9,8 +9,8 @@ phrase it finds as one cue with that weight instead of its words' own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 GAP = "*"
 

@@ -558,8 +558,9 @@ class CriticScorer:
 
         The sum is that of the weights of ``read_features`` (times their values, in the
         same order, so the floats agree to the last bit), less the own weights of topic
-        words, with idioms read as one weight, but looked up without building the features: a word's own and stem weights
-        are remembered per word, a pair's are found by its first word."""
+        words, but looked up without building the features: a word's own and stem weights
+        are remembered per word, a pair's are found by its first word. An idiom then
+        replaces its words' share with its own weight (``_read_idioms``)."""
         negators_at: list[int] = []
         canon, mult, neg, extra = read_state(weighed, self.rules, negators_at)
         flipped = self._flipped(weighed, canon, mult, neg, negators_at) if negators_at else ()
@@ -608,7 +609,7 @@ class CriticScorer:
             plain_after, negated_after = plain_next, negated_next
         idiom_ends: dict[int, int] = {}
         if not self._idiom_words.isdisjoint(canon):
-            margin = self._read_idioms(canon, mult, neg, contrib, margin, idiom_ends)
+            margin, idiom_ends = self._read_idioms(canon, mult, neg, contrib, margin)
         sw = self.model.subj_weights
         if sw:
             sget = sw.get
@@ -621,10 +622,12 @@ class CriticScorer:
         return margin, subj, contrib, idiom_ends
 
     def _read_idioms(self, canon: list[str], mult: list[float], neg: list[bool], contrib: list[float],
-                     margin: float, idiom_ends: dict[int, int]) -> float:
-        """The idioms in ``canon`` replace their words' contributions with their own weight
-        (on their first word), under the same contrast, counterfactual and outer negation
-        as those words: "you won't check your watch once" is praise."""
+                     margin: float) -> tuple[float, dict[int, int]]:
+        """The idioms in ``canon`` replace their words' contributions (in ``contrib``) with
+        their own weight, put on their first word, under the same contrast, counterfactual
+        and outer negation as those words: "you won't check your watch once" is praise.
+        Returns the new margin and each idiom's first word -> its last."""
+        idiom_ends: dict[int, int] = {}
         for first, last, idiom in find_idioms(canon, self.rules.idioms, self._idiom_stops):
             weight = idiom.weight * mult[first]
             if neg[first]:
@@ -635,7 +638,7 @@ class CriticScorer:
             contrib[first] = weight
             margin += weight
             idiom_ends[first] = last
-        return margin
+        return margin, idiom_ends
 
     def _plain_word(self, w: str) -> tuple[float, float, dict, dict]:
         """The weights of a word and of its stem outside a negation (0 for none; 0 for a
