@@ -31,7 +31,7 @@ from .tokens import Tokens, tokenize
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
 BYLINE_REASON = "Byline: who wrote the review"
 HEADING_MAX_WORDS = 14
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·▪–]|\d+[.)])\s+")
+LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match, from a line's or a span's start
 _PROS = re.compile(r"^\W*(pros|the good|what works|highs|positives|likes|strengths)\s*:?\s*$", re.I)
 _CONS = re.compile(r"^\W*(cons|the bad|what doesn't work|lows|negatives|dislikes|weaknesses)\s*:?\s*$", re.I)
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
@@ -248,7 +248,7 @@ _NO_HEADLINE = re.compile(r"\d[:/]\d|\([^)]*$|^[^(]*\)")
 
 def _is_heading(body: str, is_last: bool) -> bool:
     words = body.split()
-    if is_last or not words or len(words) > HEADING_MAX_WORDS or _LIST_ITEM.match(body):
+    if is_last or not words or len(words) > HEADING_MAX_WORDS or LIST_ITEM.match(body):
         return False
     if _MARKDOWN_HEADING.match(body):
         return True  # "# The Marvels (2023)", whatever it ends with
@@ -317,7 +317,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             aside(HEADING, "List heading: its items are scored as praise" if list_sign > 0
                   else "List heading: its items are scored as criticism")
             continue
-        if list_sign and _LIST_ITEM.match(body):
+        if list_sign and LIST_ITEM.match(body):
             out.list_polarity.append((line.start, line.end, list_sign))
             continue
         list_sign = 0

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import MONTH
+from .ratings import find_rating
 
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
 MAX_HTML_CHARS = 5_000_000
@@ -71,8 +72,6 @@ def _header_rating(html: str, text: str) -> str:
     which article extraction drops with the page's widgets. Only what stands before the
     article's first paragraph of prose counts: ratings further down belong to other films'
     links or to readers' comments."""
-    from .ratings import find_rating
-
     if find_rating(text):
         return ""
     page = _fallback_text(html)

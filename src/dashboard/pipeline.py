@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, ReviewTerms, Taxonomy, load_taxonomy, name_lists
-from .clean import Cleaned, clean
+from .clean import LIST_ITEM, Cleaned, clean
 from .films import FilmInfo
 from .ingest import ReviewSource
 from .opinion import Signals, is_opinion, judges, signals_in, starts_retelling, tells_events, word_lists
@@ -181,8 +181,8 @@ def _candidate_mentions(source: ReviewSource, text: str, cleaned: Cleaned) -> li
                     continue
                 if sign:
                     # Drop the list bullet from the mention's span.
-                    bullet = re.match(r"\s*(?:[-*•·▪–]|\d+[.)])\s+", text[start:piece.end])
-                    start += bullet.end() if bullet else 0
+                    bullet = LIST_ITEM.match(text, start, piece.end)
+                    start = bullet.end() if bullet else start
                 out.append(_Mention(source.review_id, start, piece.end, paragraph, kind, sentence_number,
                                     first, sign, synopsis, max(sentence.start, label_end), sentence.end))
                 first = False

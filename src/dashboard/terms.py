@@ -158,8 +158,7 @@ class TermLists:
     def opens_a_term(self, word: str) -> bool:
         """Does a word term (not a ``re:`` pattern) start with ``word`` (lower case, as a
         token reads)?"""
-        hit = self._cache.get(word)
-        return bool(hit if hit is not None else self._lookup(word))
+        return bool(self._lookup(word))
 
     @staticmethod
     def _phrases_at(phrases, words: list[str], i: int) -> list[_Term]:
