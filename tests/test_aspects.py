@@ -134,3 +134,13 @@ def test_an_aspect_word_inside_a_name_or_title_is_no_aspect(text, aspects):
 @pytest.mark.parametrize("text", ["At 116 minutes it feels twice as long.", "You feel every minute of its 150 minutes."])
 def test_a_film_that_feels_long_is_pacing(text):
     assert "pacing" in _aspects(_matcher(), text)
+
+
+@pytest.mark.parametrize("text, pacing", [
+    ("The middle section is a drag.", True),
+    ("The second half drags.", True),
+    ("Leto looks good in drag.", False),
+    ("It is a drag queen comedy.", False),
+])
+def test_drag_is_pacing_only_when_the_film_drags(text, pacing):
+    assert ("pacing" in _aspects(_matcher(), text)) is pacing

@@ -28,6 +28,11 @@ def judge(critic, text: str):
     "She steals the show.",
     # a negation before the phrase flips it
     "I never once checked my watch.",
+    # everyday speech of readers' reviews
+    "'71 is on point.",
+    "It's a must see.",
+    "It blew my mind.",
+    "He deserves credit for his performance.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -44,6 +49,10 @@ def test_idioms_of_praise(critic, text):
     "I really wanted to love this film.",
     "The third act goes off the rails.",
     "At 116 minutes it feels twice as long.",
+    "I want my two hours back.",
+    "You'll never get those two hours back.",
+    "I was bored to tears.",
+    "It isn't my cup of tea.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3
@@ -74,3 +83,9 @@ def test_the_longest_phrase_at_a_word_wins():
 def test_an_idiom_must_start_with_a_word():
     with pytest.raises(ValueError, match="start with a word"):
         compile_idioms({"phrases": {"* land": 1.0}})
+
+
+def test_a_costume_is_no_judgement(critic):
+    text = "Leto looks good in drag."
+    assert "drag" not in {text[c.start:c.end] for c in judge(critic, text).cues}
+    assert judge(critic, text).polarity > 0

@@ -279,6 +279,19 @@ def test_clear_opinion_words_reach_the_opinion_threshold(critic, text):
     assert max(abs(c.weight) for c in j.cues) >= EVALUATIVE_CUE, text
 
 
+@pytest.mark.parametrize("text, sign", [
+    ("The movie was top-notch.", 1),
+    ("It gave me goosebumps.", 1),
+    ("Easily rewatchable.", 1),
+    ("Meh.", -1),
+    ("The last fight was meh.", -1),
+    ("A total trainwreck.", -1),
+])
+def test_verdicts_of_everyday_speech(critic, text, sign):
+    # readers' and bloggers' words that the critics' training data has rarely
+    assert critic.score_many([text])[0].polarity * sign > 0.3
+
+
 @pytest.mark.parametrize("text", [
     "A gorgeous, thrilling film.",
     "The acting isn't great, but the score is simply wonderful.",
