@@ -286,6 +286,7 @@ def test_clear_opinion_words_reach_the_opinion_threshold(critic, text):
     ("Meh.", -1),
     ("The last fight was meh.", -1),
     ("A total trainwreck.", -1),
+    ("The middle drags a bit.", -1),
 ])
 def test_verdicts_of_everyday_speech(critic, text, sign):
     # readers' and bloggers' words that the critics' training data has rarely
