@@ -552,9 +552,8 @@ class CriticScorer:
 
     def _score(self, words: list[str], weighed: list[str]):
         """Margin, subjectivity, per-token contributions and the idioms read (first word
-        -> last word). Polarity weighs ``weighed``
-        (the words, with names read as ``NAME``); subjectivity reads the
-        words as written: names are a fair sign of retold plot.
+        -> last word). Polarity weighs ``weighed`` (the words, with names read as ``NAME``);
+        subjectivity reads the words as written: names are a fair sign of retold plot.
 
         The sum is that of the weights of ``read_features`` (times their values, in the
         same order, so the floats agree to the last bit), less the own weights of topic
@@ -692,8 +691,7 @@ class CriticScorer:
                 continue  # no negated features to read plainly
             own, stem_weight, *_ = remembered(canon[b]) or self._plain_word(canon[b])
             v = mult[b]
-            weight = 0.0 + own * v
-            weight = weight + stem_weight * v
+            weight = own * v + stem_weight * v
             if abs(weight) >= self.rules.strong_word and (weight > 0) == (opinion[words[b]] > 0):
                 out.add(b)
         return out
