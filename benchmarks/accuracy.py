@@ -5,8 +5,8 @@ Usage::
     python benchmarks/accuracy.py [BENCHDATA_DIR] [--scorer critic|textblob|both] [--fraction F]
 
 BENCHDATA_DIR defaults to ../shared/benchdata next to the repository. Every number comes
-from the same code path as the CLI: ``dashboard.pipeline.analyze_sources`` over
-``dashboard.ingest.ReviewSource`` objects, read back from the ``reviews`` and ``mentions``
+from the same code path as the CLI: ``dashboard.engine.pipeline.analyze_sources`` over
+``dashboard.reading.ingest.ReviewSource`` objects, read back from the ``reviews`` and ``mentions``
 tables. Only ``test`` splits are scored (the scorer was trained and tuned on ``dev``).
 
 Rows of the printed table (critic and textblob side by side):
@@ -17,7 +17,7 @@ Rows of the printed table (critic and textblob side by side):
 * rt_critic_snippets: balanced accuracy of fresh/rotten from the quote (fresh: an inferred
   score at or above the fresh line, the cut of the critics' own ratings that best separates
   fresh from rotten on the dev quotes: 60, i.e. 3/5; no score = rotten); and the explicit
-  rating parser (``dashboard.ratings.parse_rating``) on the raw score strings: share parsed,
+  rating parser (``dashboard.text.ratings.parse_rating``) on the raw score strings: share parsed,
   and share agreeing (within 0.5 points) with the value implied by the string's own scale
   (x/y fractions and letter grades on Metacritic's table; bare numbers have no stated scale
   and are only counted as parsed);
@@ -78,8 +78,8 @@ def analyze(texts: list[str], scorer: str):
     """Run the pipeline on the texts, in chunks of unrelated reviews (each call analyses
     reviews as if of one film; the benchmark sets mix hundreds of films, and the run time
     of one call grows faster than linearly with the number of reviews)."""
-    from dashboard.ingest import ReviewSource
-    from dashboard.pipeline import analyze_sources
+    from dashboard.reading.ingest import ReviewSource
+    from dashboard.engine.pipeline import analyze_sources
 
     sources = [ReviewSource(review_id=f"r{i}", text=t) for i, t in enumerate(texts)]
     return _Joined([analyze_sources(sources[i:i + CHUNK], scorer=scorer) for i in range(0, len(sources), CHUNK)])
@@ -159,7 +159,7 @@ def fresh_line(data: Path) -> float:
     """Where "fresh" starts on the 0-100 rating scale: the cut of the critics' own ratings
     (``parse_rating``) that best separates fresh from rotten on the dev quotes. The
     inferred score estimates that rating, so a quote is called fresh at or above it."""
-    from dashboard.ratings import parse_rating
+    from dashboard.text.ratings import parse_rating
 
     df = pd.read_csv(data / "rt_critic_snippets" / "dev.tsv.gz", sep="\t", keep_default_na=False, dtype=str)
     pairs = [(parse_rating(r).score, f == "fresh") for r, f in zip(df["rating"], df["fresh"]) if r.strip()]
@@ -169,7 +169,7 @@ def fresh_line(data: Path) -> float:
 
 
 def bench_rating_parser(data: Path) -> dict:
-    from dashboard.ratings import parse_rating
+    from dashboard.text.ratings import parse_rating
 
     df = pd.read_csv(data / "rt_critic_snippets" / "test.tsv.gz", sep="\t", keep_default_na=False, dtype=str)
     raw = [r for r in df["rating"] if r.strip()]
@@ -250,7 +250,7 @@ def bench_rescore(data: Path, scorer: str, split: str = "test") -> dict:
 
 
 def bench_throughput(data: Path, scorer: str) -> dict:
-    from dashboard.sentiment import get_scorer
+    from dashboard.engine.polarity import get_scorer
 
     df = pd.read_csv(data / "rt_sentence_polarity" / "test.tsv", sep="\t", keep_default_na=False)
     texts = list(df["text"])

@@ -42,7 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import accuracy  # noqa: E402
 import train_scorer as T  # noqa: E402
-from dashboard import sentiment  # noqa: E402
+from dashboard.engine import polarity  # noqa: E402
 
 
 def fold_of(key: str, folds: int) -> int:
@@ -140,7 +140,7 @@ def main(argv=None) -> int:
         fit_path = cache / f"fold-{tag}-{k}-cal.json.gz"
         write_model(fit_path, pol, subj, cal)
         use_model(fit_path)
-        from dashboard.scoring import inferred_scores
+        from dashboard.engine.scores import inferred_scores
 
         res = {"fold": k, "calibration": f"{cal['how']}/{cal['position_weight']}"}
         # scale reviews of this fold

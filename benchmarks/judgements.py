@@ -23,9 +23,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from dashboard.films import load_film_info  # noqa: E402
-from dashboard.ingest import read_paths  # noqa: E402
-from dashboard.pipeline import analyze_sources  # noqa: E402
+from dashboard.reading.films import load_film_info  # noqa: E402
+from dashboard.reading.ingest import read_paths  # noqa: E402
+from dashboard.engine.pipeline import analyze_sources  # noqa: E402
 
 
 def main() -> int:

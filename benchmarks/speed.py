@@ -44,10 +44,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dashboard.batch import analyze_batch  # noqa: E402
-from dashboard.films import load_film_info  # noqa: E402
-from dashboard.ingest import ReviewSource, read_paths  # noqa: E402
-from dashboard.pipeline import cyclic_gc_paused  # noqa: E402
+from dashboard.engine.batch import analyze_batch  # noqa: E402
+from dashboard.reading.films import load_film_info  # noqa: E402
+from dashboard.reading.ingest import ReviewSource, read_paths  # noqa: E402
+from dashboard.engine.pipeline import cyclic_gc_paused  # noqa: E402
 
 BUNDLED = REPO / "data" / "reviews" / "ballerina"
 DEFAULT_BENCHDATA = REPO.parent / "shared" / "benchdata"
@@ -124,7 +124,7 @@ def _quotes(benchdata: Path | None, quotes: int | None) -> tuple[list[ReviewSour
 
 def model_load() -> tuple[float, float]:
     """Size of the learned scorer's file and the time to load it (median of 3)."""
-    from dashboard.sentiment import MODEL_PATH, load_model
+    from dashboard.engine.polarity import MODEL_PATH, load_model
 
     def load():
         load_model.cache_clear()
@@ -247,7 +247,7 @@ def app_reruns(args: argparse.Namespace, many_sources: list) -> list[dict]:
         return []
     from streamlit.testing.v1 import AppTest
 
-    from dashboard.pipeline import Analysis
+    from dashboard.engine.pipeline import Analysis
     from dashboard.ui import session
 
     print(f"- app reruns: analysing {min(1000, len(many_sources)):,} reviews to load ...", file=sys.stderr, flush=True)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from dashboard.wording import count  # noqa: E402
+from dashboard.text.wording import count  # noqa: E402
 
 FIRST = ["Ana", "Keanu", "Ian", "Norman", "Gabriel", "Anjelica", "Lance", "Catalina", "Sharon", "Tom",
          "Viola", "Daniel", "Greta", "Oscar", "Mia", "Idris", "Tilda", "Mahershala", "Florence", "Riz"]

@@ -5,7 +5,7 @@ Usage::
     python benchmarks/train_scorer.py [BENCHDATA_DIR]   # default: ../shared/benchdata from the repo
 
 The model is a logistic regression over word and word-pair features read by
-``dashboard.sentiment.read_features`` (negation scope, contrast, intensifiers and
+``dashboard.engine.polarity.read_features`` (negation scope, contrast, intensifiers and
 counterfactual rules), so the weights it learns are the ones the run-time scorer looks up.
 A second logistic regression over words estimates subjectivity (opinion vs. retold plot),
 and a monotone map turns a review's mention polarities into its 0-100 inferred score.
@@ -193,9 +193,9 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from dashboard import segment  # noqa: E402
-from dashboard.sentiment import MODEL_PATH, load_rules, read_features, tokenize  # noqa: E402
-from dashboard.textnorm import normalize  # noqa: E402
+from dashboard.text import segment  # noqa: E402
+from dashboard.engine.polarity import MODEL_PATH, load_rules, read_features, tokenize  # noqa: E402
+from dashboard.text.normalize import normalize  # noqa: E402
 
 _ALNUM = re.compile(r"[^\W_]+")
 
@@ -444,7 +444,7 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
 
 def quote_rating(raw: str) -> float:
     """A quote's own rating string ("3/5", "B+") on [0, 1], NaN when there is none."""
-    from dashboard.ratings import parse_rating
+    from dashboard.text.ratings import parse_rating
 
     score = parse_rating(raw).score if raw and raw.strip() else None
     return np.nan if score is None else score / 100.0
@@ -651,9 +651,9 @@ def fit_review_calibration(reviews: list[dict], model_path: Path, scale: float =
 def review_opinions(reviews: list[dict], model_path: Path) -> tuple[pd.DataFrame, pd.Series]:
     """The opinion mentions of the reviews (ids ``r0``, ``r1``...) as the pipeline finds them
     with the model at ``model_path``, and the reviews' ratings."""
-    from dashboard import sentiment
-    from dashboard.ingest import ReviewSource
-    from dashboard.pipeline import analyze_sources
+    from dashboard.engine import polarity
+    from dashboard.reading.ingest import ReviewSource
+    from dashboard.engine.pipeline import analyze_sources
 
     sentiment.MODEL_PATH = model_path  # score with the model just written
     sentiment.load_model.cache_clear()
@@ -671,7 +671,7 @@ def review_opinions(reviews: list[dict], model_path: Path) -> tuple[pd.DataFrame
 
 
 def choose_calibration(opinions: pd.DataFrame, rating: pd.Series, scale: float, verbose: bool = True) -> dict:
-    from dashboard import scoring
+    from dashboard.engine import scores
 
     best = None
     for how in ("polarity", "margin"):

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import figures, views
+from dashboard.present import figures, views
 from dashboard.ui import frame, render
 
 ctx = frame.context()

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard import views
+from dashboard.present import views
 from dashboard.ui import frame, render, state
-from dashboard.wording import count
+from dashboard.text.wording import count
 
 PER_PAGE = 3          # critics side by side
 FIRST_EXCERPTS = 5    # excerpts shown before "more"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import views
+from dashboard.present import views
 from dashboard.ui import frame, render, state
 
 ctx = frame.context()

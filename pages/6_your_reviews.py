@@ -17,13 +17,13 @@ if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step 
 
 import streamlit as st  # noqa: E402
 
-from dashboard import checks, ingest  # noqa: E402
-from dashboard.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
-from dashboard.pipeline import analyze_sources  # noqa: E402
+from dashboard.reading import checks, ingest  # noqa: E402
+from dashboard.reading.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
+from dashboard.engine.pipeline import analyze_sources  # noqa: E402
 from dashboard.ui import frame, render  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
-from dashboard.views import md_escape, review_labels, to_csv, upload_summary  # noqa: E402
-from dashboard.wording import count  # noqa: E402
+from dashboard.present.views import md_escape, review_labels, to_csv, upload_summary  # noqa: E402
+from dashboard.text.wording import count  # noqa: E402
 
 _MESSAGES = "_your_reviews_messages"
 DOWNLOADS = ("reviews", "aspects", "mentions", "set_aside")

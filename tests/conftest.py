@@ -14,9 +14,9 @@ INDORI_NERD = "003_7cd0c8dedc355856"
 
 @pytest.fixture(scope="session")
 def ballerina_analysis():
-    from dashboard.films import load_film_info
-    from dashboard.ingest import read_paths
-    from dashboard.pipeline import analyze_sources
+    from dashboard.reading.films import load_film_info
+    from dashboard.reading.ingest import read_paths
+    from dashboard.engine.pipeline import analyze_sources
 
     report = read_paths([BALLERINA])
     assert not report.problems

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from dashboard.aspects import AspectMatcher, People, load_taxonomy, name_variants
+from dashboard.engine.aspects import AspectMatcher, People, load_taxonomy, name_variants
 
 EXPECTED_KEYS = ["acting", "story", "characters", "action", "visuals", "music", "pacing", "direction", "world", "overall"]
 
@@ -86,8 +86,8 @@ def test_surname_variants_keep_particles():
     ("The house burns down, as Carol predicted.", False),
 ])
 def test_a_name_judged_in_a_named_role_is_acting(text, acting):
-    from dashboard.ingest import ReviewSource
-    from dashboard.pipeline import analyze_sources
+    from dashboard.reading.ingest import ReviewSource
+    from dashboard.engine.pipeline import analyze_sources
 
     aspects = set(analyze_sources([ReviewSource("r", text)]).mentions.aspect)
     assert ("acting" in aspects) == acting
@@ -100,7 +100,7 @@ def test_a_name_judged_in_a_named_role_is_acting(text, acting):
 def test_a_pattern_term_compiled_word_first_finds_the_same(pattern):
     """Pattern terms that open with a word boundary are compiled word first (much faster);
     they must find exactly what the pattern as written finds."""
-    from dashboard.terms import _word_first
+    from dashboard.text.terms import _word_first
 
     text = ("The cast acts well. Final act of it. She reacts, he acted; Exact. It runs 2 minutes, "
             "reruns one hour. When Eve was young, follows Bob. xx xxx axx. Sound, resound, score.")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.aspects import CHARACTER_ROLE
-from dashboard.batch import (
+from dashboard.engine.aspects import CHARACTER_ROLE
+from dashboard.engine.batch import (
     TABLES,
     analyze_batch,
     analyze_partition,
@@ -14,9 +14,9 @@ from dashboard.batch import (
     film_contexts,
     sources_frame,
 )
-from dashboard.films import FilmInfo
-from dashboard.ingest import ReviewSource
-from dashboard.pipeline import analyze_sources
+from dashboard.reading.films import FilmInfo
+from dashboard.reading.ingest import ReviewSource
+from dashboard.engine.pipeline import analyze_sources
 
 # Names harvested from one review ("Eve (Ana de Armas)") must reach the others, whatever
 # partition they fall in: "Eve" alone only means a character because of review a.

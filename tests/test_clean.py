@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.clean import ADVERT, BOILERPLATE, HEADING, METADATA, RATING, clean
+from dashboard.engine.clean import ADVERT, BOILERPLATE, HEADING, METADATA, RATING, clean
 from tests.conftest import BALLERINA
 
 

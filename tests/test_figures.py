@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from dashboard import figures, views
+from dashboard.present import figures, views
 
 
 def gaps_frame():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.idioms import compile_idioms, find_idioms
-from dashboard.sentiment import get_scorer
+from dashboard.engine.idioms import compile_idioms, find_idioms
+from dashboard.engine.polarity import get_scorer
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import checks, ingest
-from dashboard.ingest import read_bytes, read_paths, read_pasted, read_uploads
-from dashboard.pipeline import analyze_sources
+from dashboard.reading import checks, ingest
+from dashboard.reading.ingest import read_bytes, read_paths, read_pasted, read_uploads
+from dashboard.engine.pipeline import analyze_sources
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOOD = ("The acting is superb and the story is gripping, though the pacing drags in the middle. "
@@ -405,7 +405,7 @@ decade. Jon M. Chu's staging is lavish, though the running time of 160 minutes i
 
 
 def _explicit_score(page: str) -> float:
-    from dashboard.pipeline import analyze_sources
+    from dashboard.engine.pipeline import analyze_sources
 
     source = one(read_bytes(page.encode(), "page.html"))
     return analyze_sources([source]).reviews["explicit_score"].iloc[0]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.ingest import ReviewSource
-from dashboard.pipeline import analyze_sources
+from dashboard.reading.ingest import ReviewSource
+from dashboard.engine.pipeline import analyze_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "app.py")
@@ -264,8 +264,8 @@ def synthetic_analysis(n_reviews: int = 300):
     import numpy as np
     import pandas as pd
 
-    from dashboard.aspects import load_taxonomy
-    from dashboard.pipeline import Analysis
+    from dashboard.engine.aspects import load_taxonomy
+    from dashboard.engine.pipeline import Analysis
 
     rng = np.random.default_rng(0)
     keys = load_taxonomy().keys

@@ -7,15 +7,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.films import FilmInfo
-from dashboard.ingest import ReviewSource
-from dashboard.pipeline import (
+from dashboard.reading.films import FilmInfo
+from dashboard.reading.ingest import ReviewSource
+from dashboard.engine.pipeline import (
     MENTION_COLUMNS,
     REVIEW_COLUMNS,
     _salient_cues,
     analyze_sources,
 )
-from dashboard.sentiment import Cue
+from dashboard.engine.polarity import Cue
 from tests.conftest import INDORI_NERD, SCREEN_SCRIBE
 
 ASPECT_COLUMNS = ["review_id", "aspect", "score", "mentions", "positive", "negative"]
@@ -111,7 +111,7 @@ def test_aspects_without_mentions_have_no_score():
 def test_one_sentence_cannot_set_an_aspect_at_an_extreme():
     """An aspect's score is pulled toward 50 as if one more, neutral opinion had been read;
     the sign stays, and more evidence moves it further."""
-    from dashboard.scoring import aspect_table
+    from dashboard.engine.scores import aspect_table
 
     def rows(review, *polarities):
         return [{"review_id": review, "aspect": "pacing", "opinion": True, "polarity": p} for p in polarities]
@@ -246,7 +246,7 @@ def test_invisible_characters_inside_words_change_nothing():
     ("The film is long.\n\n**The verdict:** a mess from start to finish.", "a mess from start to finish."),
 ])
 def test_a_summary_label_is_no_part_of_the_judgement(text, judged):
-    from dashboard.ingest import ReviewSource
+    from dashboard.reading.ingest import ReviewSource
 
     analysis = analyze_sources([ReviewSource("r", text)])
     mentions = analysis.mentions.drop_duplicates("mention_id")

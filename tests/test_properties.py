@@ -7,9 +7,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import checks
-from dashboard.ingest import ReviewSource, read_bytes
-from dashboard.pipeline import analyze_sources
+from dashboard.reading import checks
+from dashboard.reading.ingest import ReviewSource, read_bytes
+from dashboard.engine.pipeline import analyze_sources
 
 WORDS = ["The", "acting", "is", "superb", "but", "the", "story", "drags", ".", "!", "?", "\n", "\n\n", "Pros:", "Cons:",
          "- ", "★★★½", "3/5", "Rating:", "not", "never", "great", "dull", "music", "action", "Ana de Armas", "she",

@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.ratings import find_rating, parse_rating
+from dashboard.text.ratings import find_rating, parse_rating
 
 
 @pytest.mark.parametrize(
@@ -89,8 +89,8 @@ def test_labelled_letter_grade_and_asterisks():
 
 
 def test_a_rating_ends_a_short_verdict_without_taking_its_sentences():
-    from dashboard.ingest import ReviewSource
-    from dashboard.pipeline import analyze_sources
+    from dashboard.reading.ingest import ReviewSource
+    from dashboard.engine.pipeline import analyze_sources
 
     a = analyze_sources([ReviewSource("r", "The acting was superb. The plot was dull. Rating: 3/5")])
     assert list(a.mentions.drop_duplicates("mention_id").text) == ["The acting was superb.", "The plot was dull."]
@@ -115,8 +115,8 @@ def test_a_rating_ends_a_short_verdict_without_taking_its_sentences():
     ],
 )
 def test_words_of_judgement_beside_a_rating_are_read(line, kept):
-    from dashboard.ingest import ReviewSource
-    from dashboard.pipeline import analyze_sources
+    from dashboard.reading.ingest import ReviewSource
+    from dashboard.engine.pipeline import analyze_sources
 
     text = "The acting was superb.\n" + line
     a = analyze_sources([ReviewSource("r", text)])

@@ -16,10 +16,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import fetch, views
-from dashboard.html import html_to_text
-from dashboard.ingest import read_bytes, read_pasted
-from dashboard.pipeline import analyze_sources
+from dashboard.reading import fetch
+
+from dashboard.present import views
+from dashboard.reading.html import html_to_text
+from dashboard.reading.ingest import read_bytes, read_pasted
+from dashboard.engine.pipeline import analyze_sources
 
 FIXTURES = Path(__file__).parent / "fixtures"
 HOSTILE = (

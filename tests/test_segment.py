@@ -1,4 +1,4 @@
-from dashboard.segment import Span, clauses, lines, sentences
+from dashboard.text.segment import Span, clauses, lines, sentences
 
 
 def _clauses(text):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.scoring import inferred_scores
-from dashboard.sentiment import (
+from dashboard.engine.scores import inferred_scores
+from dashboard.engine.polarity import (
     DEFAULT_SCORER,
     SCORER_NAMES,
     CriticScorer,
@@ -19,7 +19,7 @@ from dashboard.sentiment import (
     read_state,
     tokenize,
 )
-from dashboard.tokens import tokenize as tokenize_text
+from dashboard.text.tokens import tokenize as tokenize_text
 
 
 @pytest.fixture(scope="module")
@@ -246,7 +246,7 @@ def test_subjectivity_separates_opinion_from_plot(critic):
 
 def test_model_is_present_and_small():
     # (its load time is measured by benchmarks/speed.py)
-    from dashboard.sentiment import MODEL_PATH
+    from dashboard.engine.polarity import MODEL_PATH
 
     load_model.cache_clear()
     model = load_model()
@@ -274,7 +274,7 @@ def test_inferred_scores_monotone_and_nan_without_opinions():
 def test_clear_opinion_words_reach_the_opinion_threshold(critic, text):
     # The pipeline counts a mention as opinion when one word cue is at least this strong,
     # so a clear evaluative word must carry a cue on that scale.
-    from dashboard.opinion import EVALUATIVE_CUE
+    from dashboard.engine.opinion import EVALUATIVE_CUE
 
     j = critic.score_many([text])[0]
     assert max(abs(c.weight) for c in j.cues) >= EVALUATIVE_CUE, text

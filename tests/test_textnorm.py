@@ -1,4 +1,4 @@
-from dashboard.textnorm import normalize
+from dashboard.text.normalize import normalize
 
 
 def test_normalize_keeps_length_and_makes_typography_plain():

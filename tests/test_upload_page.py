@@ -152,7 +152,7 @@ def test_nothing_given():
 
 
 def test_progress_is_reported(monkeypatch):
-    import dashboard.pipeline as pipeline
+    import dashboard.engine.pipeline as pipeline
 
     calls = []
     real = pipeline.analyze_sources
@@ -234,7 +234,7 @@ def test_upload_drives_every_page_and_stays_escaped():
 
 
 def test_page_limits_have_messages(monkeypatch):
-    from dashboard import ingest
+    from dashboard.reading import ingest
 
     monkeypatch.setattr(ingest, "MAX_TABLE_ROWS", 3)
     monkeypatch.setattr(ingest, "MAX_BATCH_CHARS", 3 * len(GOOD) + 50)

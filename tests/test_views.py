@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard import views
-from dashboard.ingest import ReviewSource
-from dashboard.pipeline import analyze_sources
+from dashboard.present import views
+from dashboard.reading.ingest import ReviewSource
+from dashboard.engine.pipeline import analyze_sources
 
 HOSTILE = ("The acting is superb <script>alert(1)</script> and the music is wonderful. "
            "<img src=x onerror=alert(2)> The story is dull and lifeless. [link](javascript:alert(3)) "

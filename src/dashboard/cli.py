@@ -14,10 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .films import load_film_info
-from .ingest import read_paths
-from .sentiment import DEFAULT_SCORER, SCORER_NAMES
-from .wording import count
+from dashboard.reading.films import load_film_info
+from dashboard.reading.ingest import read_paths
+from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
+from dashboard.text.wording import count
 
 OUTPUT_TABLES = ("reviews", "aspects", "mentions", "set_aside")
 FORMATS = ("csv", "parquet")
@@ -73,8 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from .aspects import load_taxonomy
-    from .batch import analyze_batch
+    from dashboard.engine.aspects import load_taxonomy
+    from dashboard.engine.batch import analyze_batch
 
     if missing := _missing_packages(args):
         print(f"error: {missing}", file=sys.stderr)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from ..aspects import Taxonomy, load_taxonomy
-from ..films import DEFAULT_DATA_DIR, FilmInfo, film_folder, list_films, load_film_info
-from ..ingest import read_paths
-from ..pipeline import Analysis, analyze_sources
-from ..sentiment import DEFAULT_SCORER, SCORER_NAMES
+from dashboard.engine.aspects import Taxonomy, load_taxonomy
+from dashboard.reading.films import DEFAULT_DATA_DIR, FilmInfo, film_folder, list_films, load_film_info
+from dashboard.reading.ingest import read_paths
+from dashboard.engine.pipeline import Analysis, analyze_sources
+from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
 from . import session, state
 
 log = logging.getLogger(__name__)

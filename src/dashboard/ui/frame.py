@@ -14,9 +14,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from .. import views
-from ..sentiment import DEFAULT_SCORER
-from ..wording import count
+from dashboard.present import views
+from dashboard.engine.polarity import DEFAULT_SCORER
+from dashboard.text.wording import count
 from . import data as data_mod
 from . import render, state
 

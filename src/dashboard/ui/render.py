@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import views
-from ..figures import BAND_COLOURS
-from ..views import esc, fmt_score
+from dashboard.present import views
+from dashboard.present.figures import BAND_COLOURS
+from dashboard.present.views import esc, fmt_score
 
 CSS = """
 <style>

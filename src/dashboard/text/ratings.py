@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textnorm import normalize
+from dashboard.text.normalize import normalize
 
 # Metacritic's conversion of letter grades.
 LETTER_GRADES = {

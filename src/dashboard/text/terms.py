@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from .tokens import TOKEN, Tokens
+from dashboard.text.tokens import TOKEN, Tokens
 
 PLURAL, PREFIX, POSSESSIVE = "plural", "prefix", "possessive"
 _PLURAL_ENDINGS = ("'s", "es", "s")

@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .views import HeatmapData, band, fmt_score, is_missing
-from .wording import count
+from dashboard.present.views import HeatmapData, band, fmt_score, is_missing
+from dashboard.text.wording import count
 
 PRAISE_BLUE = "#1F5A96"
 CRITICISM_ORANGE = "#C0560E"

@@ -21,11 +21,11 @@ from pathlib import PurePath
 import numpy as np
 import pandas as pd
 
-from .ingest import HTML_SUFFIXES, TEXT_SUFFIXES
+from dashboard.reading.ingest import HTML_SUFFIXES, TEXT_SUFFIXES
 
 # A mention is praise or criticism beyond the engine's own deadband.
-from .scoring import POLARITY_DEADBAND
-from .wording import count
+from dashboard.engine.scores import POLARITY_DEADBAND
+from dashboard.text.wording import count
 
 # Metacritic's colour bands for 0-100 scores.
 FAVOURABLE, MIXED, UNFAVOURABLE = "favourable", "mixed", "unfavourable"

@@ -11,10 +11,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .aspects import CHARACTER_ROLE, People
+from dashboard.engine.aspects import CHARACTER_ROLE, People
 
 FILM_FILE = "film.toml"
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "reviews"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data" / "reviews"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$")
 
 

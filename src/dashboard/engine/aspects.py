@@ -15,9 +15,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .terms import FoundIndex, TermLists
-from .textnorm import normalize
-from .tokens import TOKEN, Tokens, tokenize
+from dashboard.text.terms import FoundIndex, TermLists
+from dashboard.text.normalize import normalize
+from dashboard.text.tokens import TOKEN, Tokens, tokenize
 
 CHARACTER_ROLE = "character"
 FALLBACK = "fallback"  # AspectMatch.via for a word that names the film itself

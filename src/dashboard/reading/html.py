@@ -12,8 +12,8 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 
-from .clean import MONTH
-from .ratings import find_rating
+from dashboard.engine.clean import MONTH
+from dashboard.text.ratings import find_rating
 
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
 MAX_HTML_CHARS = 5_000_000

@@ -24,18 +24,18 @@ from typing import Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, ReviewTerms, Taxonomy, load_taxonomy, name_lists
-from .clean import LIST_ITEM, Cleaned, clean
-from .films import FilmInfo
-from .ingest import ReviewSource
-from .opinion import Signals, is_opinion, judges, signals_in, starts_retelling, tells_events, word_lists
-from .ratings import parse_rating
-from .scoring import aspect_table, inferred_scores
-from .segment import clauses, lines
-from .sentiment import DEFAULT_SCORER, get_scorer
-from .terms import FoundIndex
-from .textnorm import normalize
-from .tokens import Tokens, tokenize
+from dashboard.engine.aspects import CHARACTER_ROLE, FALLBACK, AspectMatcher, People, ReviewTerms, Taxonomy, load_taxonomy, name_lists
+from dashboard.engine.clean import LIST_ITEM, Cleaned, clean
+from dashboard.reading.films import FilmInfo
+from dashboard.reading.ingest import ReviewSource
+from dashboard.engine.opinion import Signals, is_opinion, judges, signals_in, starts_retelling, tells_events, word_lists
+from dashboard.text.ratings import parse_rating
+from dashboard.engine.scores import aspect_table, inferred_scores
+from dashboard.text.segment import clauses, lines
+from dashboard.engine.polarity import DEFAULT_SCORER, get_scorer
+from dashboard.text.terms import FoundIndex
+from dashboard.text.normalize import normalize
+from dashboard.text.tokens import Tokens, tokenize
 
 REVIEW_COLUMNS = [
     "review_id", "film", "title", "outlet", "author", "explicit_rating", "explicit_score",
@@ -152,7 +152,7 @@ def harvest_characters(texts: Iterable[str], cast: set[str],
 
 
 def _name_variants(name: str) -> set[str]:
-    from .aspects import name_variants
+    from dashboard.engine.aspects import name_variants
 
     return name_variants(name)
 

@@ -23,7 +23,7 @@ import urllib.parse
 import urllib.request
 from email.message import Message
 
-from .ingest import IngestError, IngestReport, ReviewSource, _clean_id, _decode, cap_text
+from dashboard.reading.ingest import IngestError, IngestReport, ReviewSource, _clean_id, _decode, cap_text
 
 FETCH_TIMEOUT_S = 10.0
 MAX_FETCH_BYTES = 5 * 1024 * 1024
@@ -196,7 +196,7 @@ def fetch_review(url: str, film: str = "", timeout: float = FETCH_TIMEOUT_S, max
         text, note = _decode(body, shown)
         title = author = outlet = ""
         if content_type in ("text/html", "application/xhtml+xml"):
-            from .html import extract_page
+            from dashboard.reading.html import extract_page
 
             page = extract_page(text)
             text, title, author, outlet = page.text, page.title, page.author, page.sitename

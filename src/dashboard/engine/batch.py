@@ -41,14 +41,16 @@ from typing import Callable, Iterator, Sequence
 
 import pandas as pd
 
-from .aspects import People, Taxonomy, load_taxonomy
-from .films import FilmInfo
-from .ingest import ReviewSource
-from .pipeline import film_key, in_shared_films, pooled_people
-from .sentiment import DEFAULT_SCORER
+from dashboard.engine.aspects import People, Taxonomy, load_taxonomy
+from dashboard.reading.films import FilmInfo
+from dashboard.reading.ingest import ReviewSource
+from dashboard.engine.pipeline import film_key, in_shared_films, pooled_people
+from dashboard.engine.polarity import DEFAULT_SCORER
 
 TABLES = ("reviews", "aspects", "mentions", "texts", "set_aside")
 ENGINES = ("local", "dask")
+# The folders whose code makes the tables (the pages, the CLI and this module are not part of it).
+ANALYSIS_LAYERS = ("text", "reading", "engine")
 # Bump when the cache layout changes (the analysis code itself is hashed: ``engine_version``).
 CACHE_FORMAT = 1
 # A partition holds about this many characters of review text (and at most MAX_PARTITION
@@ -76,7 +78,7 @@ _ROW_ORIGIN = re.compile(r"^(?P<file>.*) row \d+$")
 
 def people_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[dict[str, set[str]]]:
     """Per text: the names the cleaner finds in its metadata lines ("Starring: ...")."""
-    from .pipeline import clean  # the cleaner exactly as the pipeline imports it
+    from dashboard.engine.pipeline import clean  # the cleaner exactly as the pipeline imports it
 
     return [{role: set(names) for role, names in clean(t, titles).people.by_role.items()} for t in texts]
 
@@ -130,7 +132,7 @@ def analyze_partition(
     """The per-review analysis of one partition: a pure function of its sources (a table
     with ``ReviewSource`` columns, or the records themselves) and its film's context
     (``film_contexts``)."""
-    from .pipeline import analyze_sources
+    from dashboard.engine.pipeline import analyze_sources
 
     sources = frame_sources(frame) if isinstance(frame, pd.DataFrame) else list(frame)
     analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film)
@@ -228,10 +230,10 @@ def _split_by_review(tables: dict[str, pd.DataFrame], groups: list[list[str]]) -
 def engine_version() -> str:
     """A hash of the analysis code and its resources: any change to them changes every
     cache key (the CLI, this module and the pages are not part of it)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
-    skip = {"cli.py", "batch.py", "__main__.py"}
-    files = sorted(p for p in package.glob("*.py") if p.name not in skip)
+    skip = {"batch.py"}
+    files = sorted(p for layer in ANALYSIS_LAYERS for p in (package / layer).glob("*.py") if p.name not in skip)
     files += sorted(p for p in (package / "resources").glob("*") if p.is_file() and p.suffix != ".pyc")
     for path in files:
         digest.update(path.name.encode())
@@ -434,7 +436,7 @@ def analyze_batch(
     try:
         if cache is None and isinstance(runner, _SerialRunner) and len(_partitions(sources, 1, partition_chars)) <= 1:
             # One partition: exactly one ``analyze_sources`` run, no film context pass.
-            from .pipeline import analyze_sources
+            from dashboard.engine.pipeline import analyze_sources
 
             analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film, progress=progress)
             tables = compact({name: getattr(analysis, name) for name in TABLES})
@@ -519,7 +521,7 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
 
 
 def _empty(name: str) -> pd.DataFrame:
-    from .pipeline import MENTION_COLUMNS, REVIEW_COLUMNS
+    from dashboard.engine.pipeline import MENTION_COLUMNS, REVIEW_COLUMNS
 
     columns = {
         "reviews": REVIEW_COLUMNS, "mentions": MENTION_COLUMNS,

@@ -17,12 +17,12 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from .ratings import parse_rating
+from dashboard.text.ratings import parse_rating
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from .ingest import ReviewSource
+    from dashboard.reading.ingest import ReviewSource
 
 # --- language --------------------------------------------------------------------------
 

@@ -26,10 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Collection, NamedTuple, Protocol, Sequence
 
-from .idioms import NO_IDIOMS, Idioms, compile_idioms, find_idioms
-from .textnorm import normalize
-from .tokens import Tokens
-from .tokens import tokenize as tokenize_text
+from dashboard.engine.idioms import NO_IDIOMS, Idioms, compile_idioms, find_idioms
+from dashboard.text.normalize import normalize
+from dashboard.text.tokens import Tokens
+from dashboard.text.tokens import tokenize as tokenize_text
 
 SCORER_NAMES = ("critic", "textblob")
 DEFAULT_SCORER = "critic"
@@ -110,7 +110,7 @@ class TextBlobScorer:
 # words). Every feature's weight is known, so every cue is explainable.
 # --------------------------------------------------------------------------------------
 
-_RESOURCES = Path(__file__).resolve().parent / "resources"
+_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 MODEL_PATH = _RESOURCES / "critic_model.json.gz"
 LEXICON_PATH = _RESOURCES / "lexicon.toml"
 OPINION_WORDS_PATH = _RESOURCES / "opinion_words.toml"

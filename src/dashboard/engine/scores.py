@@ -65,7 +65,7 @@ CONCESSION_WEIGHT = 0.6
 
 def review_calibration() -> dict:
     """The review-level map stored with the critic model (empty when there is none)."""
-    from .sentiment import load_model
+    from dashboard.engine.polarity import load_model
 
     return load_model().review or {}
 

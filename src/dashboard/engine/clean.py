@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .aspects import People
-from .ratings import RATING_LEAD, FoundRating, find_rating, rating_phrase
-from .segment import Span, lines, sentences
-from .terms import FoundIndex, TermLists
-from .textnorm import normalize
-from .tokens import Tokens, tokenize
+from dashboard.engine.aspects import People
+from dashboard.text.ratings import RATING_LEAD, FoundRating, find_rating, rating_phrase
+from dashboard.text.segment import Span, lines, sentences
+from dashboard.text.terms import FoundIndex, TermLists
+from dashboard.text.normalize import normalize
+from dashboard.text.tokens import Tokens, tokenize
 
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
 BYLINE_REASON = "Byline: who wrote the review"

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .sentiment import Judgement
-from .terms import FoundIndex, TermLists
-from .textnorm import normalize
-from .tokens import tokenize
+from dashboard.engine.polarity import Judgement
+from dashboard.text.terms import FoundIndex, TermLists
+from dashboard.text.normalize import normalize
+from dashboard.text.tokens import tokenize
 
 # Outside retold plot and plain facts, a sentence is an opinion when it has a stance word,
 # one evaluative word (a cue at least EVALUATIVE_CUE strong) or a clear polarity. Critics'

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .html import MAX_HTML_CHARS  # a web page is cut to this before parsing
-from .markdown import readable as readable_markdown
-from .wording import count
+from dashboard.reading.html import MAX_HTML_CHARS  # a web page is cut to this before parsing
+from dashboard.reading.markdown import readable as readable_markdown
+from dashboard.text.wording import count
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt"} | MARKDOWN_SUFFIXES
@@ -273,7 +273,7 @@ def _read_text(data: bytes, name: str, film: str = "") -> IngestReport:
         report.problems.append(note)
     title = author = outlet = rating = ""
     if is_html:
-        from .html import extract_page
+        from dashboard.reading.html import extract_page
 
         if len(text) > MAX_HTML_CHARS:
             report.problems.append(f"{name}: {_megabytes(size)} web page; only its first "
@@ -509,7 +509,7 @@ def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: d
     for name, text in pasted or ():
         report.extend(read_pasted(text, name, film))
     if urls:
-        from .fetch import fetch_review  # fetch reads pages through this module
+        from dashboard.reading.fetch import fetch_review  # fetch reads pages through this module
 
         for url in urls:
             report.extend(fetch_review(url, film))
@@ -519,7 +519,7 @@ def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: d
 def finish(report: IngestReport, run_checks: bool = True, max_batch_chars: int | None = MAX_BATCH_CHARS) -> IngestReport:
     """Checks (duplicates, ratings, language), the batch limit (``None``: no limit) and unique ids."""
     if run_checks:
-        from .checks import check_sources
+        from dashboard.reading.checks import check_sources
 
         report.sources, problems = check_sources(report.sources)
         report.problems.extend(problems)
