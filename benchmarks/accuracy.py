@@ -78,7 +78,7 @@ def analyze(texts: list[str], scorer: str):
     """Run the pipeline on the texts, in chunks of unrelated reviews (each call analyses
     reviews as if of one film; the benchmark sets mix hundreds of films, and the run time
     of one call grows faster than linearly with the number of reviews)."""
-    from dashboard.reading.ingest import ReviewSource
+    from dashboard.records import ReviewSource
     from dashboard.engine.pipeline import analyze_sources
 
     sources = [ReviewSource(review_id=f"r{i}", text=t) for i, t in enumerate(texts)]

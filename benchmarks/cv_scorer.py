@@ -54,7 +54,7 @@ def code_hash() -> str:
     import inspect
 
     h = hashlib.sha1()
-    for p in (sentiment.LEXICON_PATH, Path(sentiment.__file__)):
+    for p in (polarity.LEXICON_PATH, Path(polarity.__file__)):
         h.update(Path(p).read_bytes())
     for fn in (T.load_all, T.test_keys, T.featurize, T.build_training_set, T.calib_fold, T.fit_subjectivity):
         h.update(inspect.getsource(fn).encode())
@@ -66,7 +66,7 @@ def load_features(data: Path, cache: Path):
     if path.exists():
         with open(path, "rb") as fh:
             return pickle.load(fh)
-    rules = sentiment.load_rules()
+    rules = polarity.load_rules()
     ts = T.build_training_set(data, rules)
     X, names = T.vectorize(ts.rows, 1)
     rng = np.random.default_rng(0)
@@ -85,9 +85,9 @@ def write_model(path: Path, polarity: dict, subj: dict, review: dict) -> None:
 
 
 def use_model(path: Path | None) -> None:
-    sentiment.MODEL_PATH = path if path else T.MODEL_PATH
-    sentiment.load_model.cache_clear()
-    sentiment.get_scorer.cache_clear()
+    polarity.MODEL_PATH = path if path else T.MODEL_PATH
+    polarity.load_model.cache_clear()
+    polarity.get_scorer.cache_clear()
 
 
 def main(argv=None) -> int:
@@ -162,7 +162,7 @@ def main(argv=None) -> int:
                 pred = np.where(np.isnan(sc) | (sc == 50), -1, np.where(sc > 50, 1, 0))
                 res["rt acc"] = float((pred == yy).mean())
                 res["rt no score"] = float(np.isnan(sc).mean())
-                alone = np.array([j.polarity for j in sentiment.get_scorer("critic").score_many(texts)])
+                alone = np.array([j.polarity for j in polarity.get_scorer("critic").score_many(texts)])
                 res["rt scorer-only acc"] = float(((alone > 0) == yy).mean())
             else:
                 res["snip bal_acc"] = float(accuracy.bal_acc(np.nan_to_num(sc, nan=50.0) > 50, yy))

@@ -46,7 +46,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dashboard.engine.batch import analyze_batch  # noqa: E402
 from dashboard.reading.films import load_film_info  # noqa: E402
-from dashboard.reading.ingest import ReviewSource, read_paths  # noqa: E402
+from dashboard.reading.ingest import read_paths
+from dashboard.records import ReviewSource  # noqa: E402
 from dashboard.engine.pipeline import cyclic_gc_paused  # noqa: E402
 
 BUNDLED = REPO / "data" / "reviews" / "ballerina"
@@ -247,7 +248,7 @@ def app_reruns(args: argparse.Namespace, many_sources: list) -> list[dict]:
         return []
     from streamlit.testing.v1 import AppTest
 
-    from dashboard.engine.pipeline import Analysis
+    from dashboard.records import Analysis
     from dashboard.ui import session
 
     print(f"- app reruns: analysing {min(1000, len(many_sources)):,} reviews to load ...", file=sys.stderr, flush=True)

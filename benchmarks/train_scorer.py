@@ -193,6 +193,7 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from dashboard.engine import polarity  # noqa: E402
 from dashboard.text import segment  # noqa: E402
 from dashboard.engine.polarity import MODEL_PATH, load_rules, read_features, tokenize  # noqa: E402
 from dashboard.text.normalize import normalize  # noqa: E402
@@ -651,13 +652,12 @@ def fit_review_calibration(reviews: list[dict], model_path: Path, scale: float =
 def review_opinions(reviews: list[dict], model_path: Path) -> tuple[pd.DataFrame, pd.Series]:
     """The opinion mentions of the reviews (ids ``r0``, ``r1``...) as the pipeline finds them
     with the model at ``model_path``, and the reviews' ratings."""
-    from dashboard.engine import polarity
-    from dashboard.reading.ingest import ReviewSource
+    from dashboard.records import ReviewSource
     from dashboard.engine.pipeline import analyze_sources
 
-    sentiment.MODEL_PATH = model_path  # score with the model just written
-    sentiment.load_model.cache_clear()
-    sentiment.get_scorer.cache_clear()
+    polarity.MODEL_PATH = model_path  # score with the model just written
+    polarity.load_model.cache_clear()
+    polarity.get_scorer.cache_clear()
     sources = [ReviewSource(review_id=f"r{i}", text=r["review"]) for i, r in enumerate(reviews)]
     # in chunks: one call analyses its reviews as if of one film
     mentions = pd.concat([analyze_sources(sources[i:i + 200], scorer="critic").mentions
@@ -665,8 +665,8 @@ def review_opinions(reviews: list[dict], model_path: Path) -> tuple[pd.DataFrame
     mentions = mentions.drop_duplicates("mention_id")
     opinions = mentions[mentions["opinion"]]
     rating = pd.Series([r["rating"] for r in reviews], index=[f"r{i}" for i in range(len(reviews))])
-    sentiment.load_model.cache_clear()
-    sentiment.get_scorer.cache_clear()
+    polarity.load_model.cache_clear()
+    polarity.get_scorer.cache_clear()
     return opinions, rating
 
 
@@ -676,7 +676,7 @@ def choose_calibration(opinions: pd.DataFrame, rating: pd.Series, scale: float, 
     best = None
     for how in ("polarity", "margin"):
         for pw in (0.0, 1.0, 2.0, 4.0):
-            agg = scoring.aggregate(opinions, how, pw, scale)
+            agg = scores.aggregate(opinions, how, pw, scale)
             yv = rating.loc[agg.index]
             r = float(np.corrcoef(agg.to_numpy(), yv.to_numpy())[0, 1])
             if verbose:

@@ -17,7 +17,8 @@ if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step 
 
 import streamlit as st  # noqa: E402
 
-from dashboard.reading import checks, ingest  # noqa: E402
+from dashboard.reading import checks, decode, ingest, tables  # noqa: E402
+from dashboard.records import IngestError, about_film  # noqa: E402
 from dashboard.reading.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.engine.pipeline import analyze_sources  # noqa: E402
 from dashboard.ui import frame, render  # noqa: E402
@@ -47,15 +48,15 @@ def table_pickers(files) -> dict[str, str]:
     """For each table: its column mapping when names differ, and a text column picker."""
     picks: dict[str, str] = {}
     for number, file in enumerate(files):
-        name = ingest.safe_name(file.name)
+        name = decode.safe_name(file.name)
         if Path(name).suffix.lower() not in ingest.TABLE_SUFFIXES or file.size > ingest.MAX_FILE_BYTES:
             continue
         try:
-            frame, _ = ingest.load_table(file.getvalue(), name)
-        except ingest.IngestError:
+            frame, _ = tables.load_table(file.getvalue(), name)
+        except IngestError:
             continue  # the message comes when the batch is analysed
         columns = [str(c) for c in frame.columns]
-        mapping = ingest.map_columns(columns)
+        mapping = tables.map_columns(columns)
         renamed = {k: v for k, v in mapping.items() if v is not None and v != k}
         st.markdown(f"**Table {literal(name)}** — {count(len(frame), 'row')}, columns: {literal(', '.join(columns)[:300])}")
         if renamed:
@@ -79,7 +80,7 @@ def table_pickers(files) -> dict[str, str]:
 def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str, film_title: str = "") -> None:
     with st.spinner("Reading your reviews…"):
         report = ingest.read_uploads(
-            [(ingest.safe_name(f.name), f.getvalue()) for f in files or []],
+            [(decode.safe_name(f.name), f.getvalue()) for f in files or []],
             text_columns=picks,
             pasted=[("pasted review", pasted)] if pasted.strip() else None,
             urls=[url.strip()] if url.strip() else None,
@@ -87,7 +88,7 @@ def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str, f
     if not report.sources:
         st.session_state[_MESSAGES] = report.problems + ["Nothing to analyse: no readable review in this batch."]
         return
-    report.sources = ingest.about_film(report.sources, film_title)
+    report.sources = about_film(report.sources, film_title)
     bar = st.progress(0.0, text=f"Analysing {count(len(report.sources), 'review')}…")
     step = max(1, len(report.sources) // 100)
 
@@ -148,8 +149,8 @@ def main() -> None:
     files = st.file_uploader(
         "Review files (.txt, .md, .html, or a .csv/.jsonl table with one review per row)",
         type=ingest.UPLOAD_TYPES, accept_multiple_files=True, key="review_files",
-        help=(f"Up to {ingest.MAX_FILE_BYTES // (1024 * 1024)} MB per file and {ingest.MAX_TABLE_ROWS:,} rows per "
-              f"table; only the first {ingest.MAX_REVIEW_CHARS:,} characters of a review are analysed."),
+        help=(f"Up to {ingest.MAX_FILE_BYTES // (1024 * 1024)} MB per file and {tables.MAX_TABLE_ROWS:,} rows per "
+              f"table; only the first {decode.MAX_REVIEW_CHARS:,} characters of a review are analysed."),
     )
     picks = table_pickers(files or [])
     pasted = st.text_area("…or paste a review", key="pasted_review", height=160)

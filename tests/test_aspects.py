@@ -2,7 +2,8 @@ import re
 
 import pytest
 
-from dashboard.engine.aspects import AspectMatcher, People, load_taxonomy, name_variants
+from dashboard.engine.aspects import AspectMatcher, load_taxonomy, name_variants
+from dashboard.records import People
 
 EXPECTED_KEYS = ["acting", "story", "characters", "action", "visuals", "music", "pacing", "direction", "world", "overall"]
 
@@ -86,7 +87,7 @@ def test_surname_variants_keep_particles():
     ("The house burns down, as Carol predicted.", False),
 ])
 def test_a_name_judged_in_a_named_role_is_acting(text, acting):
-    from dashboard.reading.ingest import ReviewSource
+    from dashboard.records import ReviewSource
     from dashboard.engine.pipeline import analyze_sources
 
     aspects = set(analyze_sources([ReviewSource("r", text)]).mentions.aspect)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.engine.aspects import CHARACTER_ROLE
+from dashboard.records import CHARACTER_ROLE
 from dashboard.engine.batch import (
     TABLES,
     analyze_batch,
@@ -14,8 +14,8 @@ from dashboard.engine.batch import (
     film_contexts,
     sources_frame,
 )
-from dashboard.reading.films import FilmInfo
-from dashboard.reading.ingest import ReviewSource
+from dashboard.records import FilmInfo
+from dashboard.records import ReviewSource
 from dashboard.engine.pipeline import analyze_sources
 
 # Names harvested from one review ("Eve (Ana de Armas)") must reach the others, whatever

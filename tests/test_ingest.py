@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.reading import checks, ingest
+from dashboard.reading import checks, decode, ingest, tables
 from dashboard.reading.ingest import read_bytes, read_paths, read_pasted, read_uploads
 from dashboard.engine.pipeline import analyze_sources
 
@@ -133,8 +133,8 @@ def test_50_mb_text_is_capped_quickly():
     started = time.perf_counter()
     report = read_bytes(data, "huge.txt")
     src = one(report)
-    assert len(src.text) <= ingest.MAX_REVIEW_CHARS
-    assert any(p.startswith("huge.txt: ") and f"{ingest.MAX_REVIEW_CHARS:,} characters" in p for p in report.problems)
+    assert len(src.text) <= decode.MAX_REVIEW_CHARS
+    assert any(p.startswith("huge.txt: ") and f"{decode.MAX_REVIEW_CHARS:,} characters" in p for p in report.problems)
     analysis = analyze_sources([src])
     assert time.perf_counter() - started < 30
     assert len(analysis.reviews) == 1
@@ -179,7 +179,7 @@ def test_table_column_aliases_and_mapping():
     data = csv_bytes(['"Great acting.",Jo,Daily Planet,7/10'], header="Review_Body,Critic,Publication,Score")
     src = one(read_bytes(data, "t.csv"))
     assert (src.text, src.author, src.outlet, src.rating) == ("Great acting.", "Jo", "Daily Planet", "7/10")
-    mapping = ingest.map_columns(["Review_Body", "Critic", "Publication", "Score"])
+    mapping = tables.map_columns(["Review_Body", "Critic", "Publication", "Score"])
     assert mapping["text"] == "Review_Body" and mapping["author"] == "Critic" and mapping["film"] is None
 
 
@@ -200,8 +200,8 @@ def test_20000_row_table_is_limited():
     started = time.perf_counter()
     report = read_bytes(csv_bytes(rows, header="id,text"), "big.csv")
     assert time.perf_counter() - started < 10
-    assert len(report.sources) == ingest.MAX_TABLE_ROWS
-    assert report.problems == [f"big.csv: 20,000 rows; only the first {ingest.MAX_TABLE_ROWS:,} are read (the limit per table)"]
+    assert len(report.sources) == tables.MAX_TABLE_ROWS
+    assert report.problems == [f"big.csv: 20,000 rows; only the first {tables.MAX_TABLE_ROWS:,} are read (the limit per table)"]
 
 
 def test_jsonl_bad_lines_named():

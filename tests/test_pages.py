@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.reading.ingest import ReviewSource
+from dashboard.records import ReviewSource
 from dashboard.engine.pipeline import analyze_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -265,7 +265,7 @@ def synthetic_analysis(n_reviews: int = 300):
     import pandas as pd
 
     from dashboard.engine.aspects import load_taxonomy
-    from dashboard.engine.pipeline import Analysis
+    from dashboard.records import Analysis
 
     rng = np.random.default_rng(0)
     keys = load_taxonomy().keys

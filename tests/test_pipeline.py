@@ -7,14 +7,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.reading.films import FilmInfo
-from dashboard.reading.ingest import ReviewSource
-from dashboard.engine.pipeline import (
-    MENTION_COLUMNS,
-    REVIEW_COLUMNS,
-    _salient_cues,
-    analyze_sources,
-)
+from dashboard.records import FilmInfo
+from dashboard.records import ReviewSource
+from dashboard.engine.pipeline import analyze_sources
+from dashboard.engine.tables import salient_cues
+from dashboard.records import TABLE_COLUMNS
+
+REVIEW_COLUMNS, MENTION_COLUMNS = TABLE_COLUMNS["reviews"], TABLE_COLUMNS["mentions"]
 from dashboard.engine.polarity import Cue
 from tests.conftest import INDORI_NERD, SCREEN_SCRIBE
 
@@ -172,9 +171,9 @@ def test_the_words_behind_a_score_include_one_in_its_direction():
     # it, beside a heavier word that pulled the other way.
     text = "the same training scene"
     cues = [Cue(0, 3, 0.05), Cue(4, 8, -0.34), Cue(9, 17, 0.29), Cue(18, 23, 0.12)]
-    shown = _salient_cues(text, cues, polarity=0.24)
+    shown = salient_cues(text, cues, polarity=0.24)
     assert [text[c.start:c.end] for c in shown] == ["same", "training"]
-    assert [text[c.start:c.end] for c in _salient_cues(text, cues, polarity=-0.5)] == ["same"]
+    assert [text[c.start:c.end] for c in salient_cues(text, cues, polarity=-0.5)] == ["same"]
 
 
 def test_a_capital_the_scorer_weighs_is_shown():
@@ -246,7 +245,7 @@ def test_invisible_characters_inside_words_change_nothing():
     ("The film is long.\n\n**The verdict:** a mess from start to finish.", "a mess from start to finish."),
 ])
 def test_a_summary_label_is_no_part_of_the_judgement(text, judged):
-    from dashboard.reading.ingest import ReviewSource
+    from dashboard.records import ReviewSource
 
     analysis = analyze_sources([ReviewSource("r", text)])
     mentions = analysis.mentions.drop_duplicates("mention_id")

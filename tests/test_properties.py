@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.reading import checks
-from dashboard.reading.ingest import ReviewSource, read_bytes
+from dashboard.reading.ingest import read_bytes
+from dashboard.records import ReviewSource
 from dashboard.engine.pipeline import analyze_sources
 
 WORDS = ["The", "acting", "is", "superb", "but", "the", "story", "drags", ".", "!", "?", "\n", "\n\n", "Pros:", "Cons:",

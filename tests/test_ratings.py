@@ -89,7 +89,7 @@ def test_labelled_letter_grade_and_asterisks():
 
 
 def test_a_rating_ends_a_short_verdict_without_taking_its_sentences():
-    from dashboard.reading.ingest import ReviewSource
+    from dashboard.records import ReviewSource
     from dashboard.engine.pipeline import analyze_sources
 
     a = analyze_sources([ReviewSource("r", "The acting was superb. The plot was dull. Rating: 3/5")])
@@ -115,7 +115,7 @@ def test_a_rating_ends_a_short_verdict_without_taking_its_sentences():
     ],
 )
 def test_words_of_judgement_beside_a_rating_are_read(line, kept):
-    from dashboard.reading.ingest import ReviewSource
+    from dashboard.records import ReviewSource
     from dashboard.engine.pipeline import analyze_sources
 
     text = "The acting was superb.\n" + line

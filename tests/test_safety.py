@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.reading import fetch
+from dashboard.reading import fetch, ingest
 
 from dashboard.present import views
 from dashboard.reading.html import html_to_text
@@ -206,7 +206,7 @@ def server():
 
 
 def test_fetch_review_page(server):
-    report = fetch.fetch_review(f"{server}/review.html", allow_private=True)
+    report = ingest.read_url(f"{server}/review.html", allow_private=True)
     assert not report.problems
     src = report.sources[0]
     assert "Ana de Armas is terrific" in src.text and "SHOULD-NOT-APPEAR" not in src.text
@@ -214,17 +214,17 @@ def test_fetch_review_page(server):
 
 
 def test_fetch_hostile_page_yields_text_only(server):
-    src = fetch.fetch_review(f"{server}/hostile.html", allow_private=True).sources[0]
+    src = ingest.read_url(f"{server}/hostile.html", allow_private=True).sources[0]
     assert "alert(1)" not in src.text and "onerror" not in src.text
 
 
 def test_fetch_plain_text_in_cp1252(server):
-    src = fetch.fetch_review(f"{server}/cp1252.txt", allow_private=True).sources[0]
+    src = ingest.read_url(f"{server}/cp1252.txt", allow_private=True).sources[0]
     assert src.text == "The film’s “score” is lovely, the acting superb."
 
 
 def test_fetch_follows_http_redirect(server):
-    src = fetch.fetch_review(f"{server}/to-review", allow_private=True).sources[0]
+    src = ingest.read_url(f"{server}/to-review", allow_private=True).sources[0]
     assert src.url.endswith("/review.html")
 
 
@@ -238,49 +238,49 @@ def test_fetch_follows_http_redirect(server):
     ("http:///nohost", "no host name"),
 ])
 def test_fetch_refuses_other_schemes(url, words):
-    report = fetch.fetch_review(url, allow_private=True)
+    report = ingest.read_url(url, allow_private=True)
     assert not report.sources and words in report.problems[0]
 
 
 def test_fetch_refuses_redirect_to_file(server):
-    report = fetch.fetch_review(f"{server}/to-file", allow_private=True)
+    report = ingest.read_url(f"{server}/to-file", allow_private=True)
     assert not report.sources and "only http:// and https://" in report.problems[0]
 
 
 def test_fetch_refuses_local_addresses_by_default(server, monkeypatch):
     monkeypatch.delenv("DASHBOARD_ALLOW_PRIVATE_URLS", raising=False)
-    report = fetch.fetch_review(f"{server}/review.html")
+    report = ingest.read_url(f"{server}/review.html")
     assert not report.sources and "private network" in report.problems[0]
     monkeypatch.setenv("DASHBOARD_ALLOW_PRIVATE_URLS", "1")
-    assert fetch.fetch_review(f"{server}/review.html").sources
+    assert ingest.read_url(f"{server}/review.html").sources
 
 
 def test_fetch_refuses_a_host_name_that_turns_private_when_connecting(server, monkeypatch):
     # "DNS rebinding": the name looked public when checked, the connection lands on this machine.
     monkeypatch.delenv("DASHBOARD_ALLOW_PRIVATE_URLS", raising=False)
     monkeypatch.setattr(fetch, "_refuse_private", lambda host, port, url: None)
-    report = fetch.fetch_review(f"{server}/review.html")
+    report = ingest.read_url(f"{server}/review.html")
     assert not report.sources
     assert "private network are refused" in report.problems[0]
 
 
 def test_fetch_timeout(server):
     started = time.perf_counter()
-    report = fetch.fetch_review(f"{server}/slow", timeout=0.5, allow_private=True)
+    report = ingest.read_url(f"{server}/slow", timeout=0.5, allow_private=True)
     assert time.perf_counter() - started < 2.5
     assert not report.sources and "no answer within 0.5 seconds" in report.problems[0]
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-unannounced"])
 def test_fetch_size_cap(server, path):
-    report = fetch.fetch_review(f"{server}{path}", max_bytes=100_000, allow_private=True)
+    report = ingest.read_url(f"{server}{path}", max_bytes=100_000, allow_private=True)
     assert not report.sources and "limit for a fetched page" in report.problems[0]
 
 
 def test_fetch_errors_are_messages(server):
-    assert "answered 404" in fetch.fetch_review(f"{server}/missing", allow_private=True).problems[0]
-    assert "not a web page (image/png)" in fetch.fetch_review(f"{server}/image", allow_private=True).problems[0]
-    closed = fetch.fetch_review("http://127.0.0.1:9/", timeout=1, allow_private=True)
+    assert "answered 404" in ingest.read_url(f"{server}/missing", allow_private=True).problems[0]
+    assert "not a web page (image/png)" in ingest.read_url(f"{server}/image", allow_private=True).problems[0]
+    closed = ingest.read_url("http://127.0.0.1:9/", timeout=1, allow_private=True)
     assert not closed.sources and closed.problems[0].startswith("http://127.0.0.1:9/: ")
 
 

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard.present import views
-from dashboard.reading.ingest import ReviewSource
+from dashboard.records import ReviewSource
 from dashboard.engine.pipeline import analyze_sources
 
 HOSTILE = ("The acting is superb <script>alert(1)</script> and the music is wonderful. "

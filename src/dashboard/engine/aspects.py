@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from dashboard.records import CHARACTER_ROLE, People
 from dashboard.text.terms import FoundIndex, TermLists
 from dashboard.text.normalize import normalize
 from dashboard.text.tokens import TOKEN, Tokens, tokenize
 
-CHARACTER_ROLE = "character"
 FALLBACK = "fallback"  # AspectMatch.via for a word that names the film itself
 # A character's name used as the franchise's name ("the John Wick films") is about the
 # film's world, not the character.
@@ -46,13 +46,14 @@ class Aspect:
 @dataclass(frozen=True)
 class Taxonomy:
     aspects: tuple[Aspect, ...]
+    # The aspect that stands for the film as a whole (an opinion naming no aspect counts
+    # for it) and the one for its franchise and world; None when the taxonomy has none.
+    verdict: str | None = None
+    world: str | None = None
 
     @property
     def keys(self) -> list[str]:
         return [a.key for a in self.aspects]
-
-    def get(self, key: str) -> Aspect:
-        return next(a for a in self.aspects if a.key == key)
 
     @property
     def names(self) -> dict[str, str]:
@@ -74,7 +75,9 @@ def _parse_taxonomy(text: str) -> Taxonomy:
     )
     if not aspects:
         raise ValueError("the taxonomy file defines no [aspects.<key>] tables")
-    return Taxonomy(aspects)
+    keys = {a.key for a in aspects}
+    verdict, world = data.get("verdict", "overall"), data.get("world", "world")
+    return Taxonomy(aspects, verdict if verdict in keys else None, world if world in keys else None)
 
 
 @lru_cache(maxsize=8)
@@ -105,11 +108,11 @@ def _film_patterns(taxonomy: Taxonomy, titles: tuple[str, ...]):
     """What depends on the film's title: words naming the film (``fallback_terms`` plus
     the title) and the film as the subject of a sentence."""
     fallback = TermLists({
-        a.key: list(a.fallback_terms) + ([_title_term(t) for t in titles] if a.key == "overall" else [])
+        a.key: list(a.fallback_terms) + ([_title_term(t) for t in titles] if a.key == taxonomy.verdict else [])
         for a in taxonomy.aspects
-        if a.fallback_terms or a.key == "overall"
+        if a.fallback_terms or a.key == taxonomy.verdict
     })
-    if "overall" not in taxonomy.keys:
+    if taxonomy.verdict is None:
         return fallback, re.compile(r"(?!)")
     verb = r"\s+(?:is|was|has|had|feels|felt|remains|proves|delivers|becomes|ends up|never|isn't|wasn't|doesn't|didn't)\b"
     film = r"(?:this|the)\s+(?:film|movie|picture|flick|sequel|spin-?off)" + "".join(f"|{re.escape(t)}" for t in titles)
@@ -136,25 +139,6 @@ def name_variants(name: str) -> set[str]:
             variants.add(surname)
             variants.add(surname[0].upper() + surname[1:])  # "De Armas" opening a sentence
     return variants
-
-
-@dataclass
-class People:
-    """Names from the film's metadata, by role (``cast``, ``director``, ``character``...)."""
-
-    by_role: dict[str, set[str]] = field(default_factory=dict)
-
-    def add(self, role: str, name: str) -> None:
-        name = " ".join(str(name).split())
-        if name:
-            self.by_role.setdefault(role.lower(), set()).add(name)
-
-    def merged(self, other: "People") -> "People":
-        out = People({r: set(n) for r, n in self.by_role.items()})
-        for role, names in other.by_role.items():
-            for n in names:
-                out.add(role, n)
-        return out
 
 
 @dataclass(frozen=True)
@@ -204,7 +188,7 @@ class AspectMatcher:
                 continue
             names[role] = _variants(role, role_names)
         self._names = name_lists(frozenset((role, frozenset(v)) for role, v in names.items()))
-        self._world = "world" if "world" in taxonomy.keys else None
+        self._verdict, self._world = taxonomy.verdict, taxonomy.world
 
     def find(self, tokens: Tokens) -> ReviewTerms:
         """One pass over a whole review's tokens."""
@@ -254,11 +238,12 @@ class AspectMatcher:
             for f in review.fallback.within(start, end):
                 first.setdefault(f.key, AspectMatch(f.key, f.start - start, f.end - start, FALLBACK))
             found = [first[k] for k in self._fallback.keys if k in first]
-        elif not any(a.aspect == "overall" for a in found) and (m := self._film_subject.match(norm[start:end])):
+        elif self._verdict and not any(a.aspect == self._verdict for a in found) and (
+                m := self._film_subject.match(norm[start:end])):
             # "It is brutal, thrilling and a dramatic debut": a judgement of the film itself,
             # whatever else the sentence names.
             group = "subject" if m.group("subject") else "film"
-            found.append(AspectMatch("overall", m.start(group), m.end(group), FALLBACK))
+            found.append(AspectMatch(self._verdict, m.start(group), m.end(group), FALLBACK))
         return found
 
 
@@ -299,3 +284,16 @@ def name_lists(names: frozenset) -> TermLists:
     """Names matched case-sensitively: "Eve" the heroine, not "eve" of a holiday. Built
     once per set of names: reviews of one film, or naming the same people, share them."""
     return TermLists({role: sorted(variants) for role, variants in names}, case_sensitive=True)
+
+
+# A character named this close to the start of a sentence is its subject ("Eva has chosen").
+CHARACTER_SUBJECT_CHARS = 12
+
+
+def find_aspects(doc, run=None) -> None:
+    """The ``aspects`` stage: every aspect word and name in each mention (``matches``),
+    found once in the whole review with its film's matcher (the ``cast`` stage)."""
+    doc.terms = doc.matcher.find(doc.tokens)
+    for m in doc.mentions:
+        m.matches = doc.matcher.match_span(doc.terms, m.start, m.end)
+        m.character_subject = any(a.via == CHARACTER_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in m.matches)

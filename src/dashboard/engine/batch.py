@@ -41,13 +41,13 @@ from typing import Callable, Iterator, Sequence
 
 import pandas as pd
 
-from dashboard.engine.aspects import People, Taxonomy, load_taxonomy
-from dashboard.reading.films import FilmInfo
-from dashboard.reading.ingest import ReviewSource
-from dashboard.engine.pipeline import film_key, in_shared_films, pooled_people
-from dashboard.engine.polarity import DEFAULT_SCORER
+from dashboard.engine.aspects import Taxonomy, load_taxonomy
+from dashboard.engine.cast import film_groups, film_key, in_shared_films, pool_people
+from dashboard.engine.clean import clean
+from dashboard.records import DEFAULT_SCORER, TABLES, FilmInfo, People, ReviewSource, empty_table
+from dashboard.text.normalize import normalize
+from dashboard.text.tokens import tokenize
 
-TABLES = ("reviews", "aspects", "mentions", "texts", "set_aside")
 ENGINES = ("local", "dask")
 # The folders whose code makes the tables (the pages, the CLI and this module are not part of it).
 ANALYSIS_LAYERS = ("text", "reading", "engine")
@@ -78,26 +78,26 @@ _ROW_ORIGIN = re.compile(r"^(?P<file>.*) row \d+$")
 
 def people_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[dict[str, set[str]]]:
     """Per text: the names the cleaner finds in its metadata lines ("Starring: ...")."""
-    from dashboard.engine.pipeline import clean  # the cleaner exactly as the pipeline imports it
-
     return [{role: set(names) for role, names in clean(t, titles).people.by_role.items()} for t in texts]
 
 
 def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
                   people: Sequence[dict[str, set[str]]] | None = None) -> dict[str, FilmInfo]:
     """Per film with more than one review: the given film's details plus every name the
-    pipeline pools across that film's reviews (``pipeline.pooled_people``). Analysing any
-    partition of the film's reviews with it gives that partition's rows of the one-run
-    tables. Single reviews need no context."""
+    ``cast`` stage pools across that film's reviews. Analysing any partition of the film's
+    reviews with it gives that partition's rows of the one-run tables. Single reviews need
+    no context."""
     titles = film.titles if film else ()
     people = people if people is not None else people_of([s.text for s in sources], titles)
-    shared = [i for i, pooled in enumerate(in_shared_films(sources)) if pooled]
-    pooled = pooled_people([sources[i] for i in shared], [People(dict(people[i])) for i in shared],
-                           film.people if film else People())
-    return {
-        key: replace(film, found_people=names) if film else FilmInfo(key="reviews", title="", found_people=names)
-        for key, names in pooled.items()
-    }
+    base = film.people if film else People()
+    contexts = {}
+    for key, members in film_groups(sources).items():
+        if len(members) < 2:
+            continue
+        names = pool_people(base, (People(dict(people[i])) for i in members),
+                            (tokenize(normalize(sources[i].text)) for i in members))
+        contexts[key] = replace(film, found_people=names) if film else FilmInfo(key="reviews", title="", found_people=names)
+    return contexts
 
 
 def _people_task(args) -> list[dict[str, set[str]]]:
@@ -136,7 +136,7 @@ def analyze_partition(
 
     sources = frame_sources(frame) if isinstance(frame, pd.DataFrame) else list(frame)
     analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film)
-    return compact({name: getattr(analysis, name) for name in TABLES})
+    return compact(analysis.tables())
 
 
 def _partition_task(args) -> dict[str, pd.DataFrame]:
@@ -439,7 +439,7 @@ def analyze_batch(
             from dashboard.engine.pipeline import analyze_sources
 
             analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film, progress=progress)
-            tables = compact({name: getattr(analysis, name) for name in TABLES})
+            tables = compact(analysis.tables())
             return BatchResult(tables, scorer=scorer, film=film, files=len(groups))
         return _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, partition_chars, progress)
     finally:
@@ -516,16 +516,5 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
             if progress:
                 progress(done, total)
         tables = concat_tables([r for r in results if r is not None]) if results else {}
-    tables = {name: tables.get(name, _empty(name)) for name in TABLES}
+    tables = {name: tables.get(name, empty_table(name)) for name in TABLES}
     return BatchResult(tables, scorer=scorer, film=film, files=len(groups), reused=reused)
-
-
-def _empty(name: str) -> pd.DataFrame:
-    from dashboard.engine.pipeline import MENTION_COLUMNS, REVIEW_COLUMNS
-
-    columns = {
-        "reviews": REVIEW_COLUMNS, "mentions": MENTION_COLUMNS,
-        "aspects": ["review_id", "aspect", "score", "mentions", "positive", "negative"],
-        "texts": ["review_id", "text"], "set_aside": ["review_id", "start", "end", "kind", "reason"],
-    }[name]
-    return pd.DataFrame(columns=columns)

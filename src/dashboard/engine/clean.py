@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from dashboard.engine.aspects import People
+from dashboard.engine.document import ReviewDoc
+from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import RATING_LEAD, FoundRating, find_rating, rating_phrase
-from dashboard.text.segment import Span, lines, sentences
+from dashboard.text.dates import DATE, MONTH
+from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex, TermLists
-from dashboard.text.normalize import normalize
-from dashboard.text.tokens import Tokens, tokenize
 
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
 BYLINE_REASON = "Byline: who wrote the review"
@@ -34,9 +34,6 @@ HEADING_MAX_WORDS = 14
 LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match, from a line's or a span's start
 _PROS = re.compile(r"^\W*(pros|the good|what works|highs|positives|likes|strengths)\s*:?\s*$", re.I)
 _CONS = re.compile(r"^\W*(cons|the bad|what doesn't work|lows|negatives|dislikes|weaknesses)\s*:?\s*$", re.I)
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE = (rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
-         rf"(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
 # by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
@@ -46,13 +43,13 @@ _BYLINE = re.compile(
     r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
     r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
     rf"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
-    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*{_DATE})?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\W*$"
+    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*{DATE})?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\W*$"
 )
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
 _PERSON_LINE = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'.-]+){1,2}")
-_DATE_LINE = re.compile(
-    rf"\W*{_DATE}"
+DATE_LINE = re.compile(
+    rf"\W*{DATE}"
     r"(?:[\s,]+\d{1,2}[.:]\d{2}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{2,5})?)?\W*$"
 )
 _BYLINE_LINES = 6  # how far down the page a two-line byline may stand
@@ -103,9 +100,9 @@ class Cleaned:
     line_sentences: dict[tuple[int, int], list[Span]] = field(default_factory=dict)
     _index: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
-    def sentences_of(self, text: str, line: Span) -> list[Span]:
+    def sentences_of(self, text: str, line: Span, norm: str) -> list[Span]:
         found = self.line_sentences.get((line.start, line.end))
-        return found if found is not None else sentences(text, line.start, line.end)
+        return found if found is not None else sentences(text, line.start, line.end, norm)
 
     def covers(self, start: int, end: int) -> SetAside | None:
         """The first set-aside span that holds at least half of ``[start, end)``, if any."""
@@ -262,15 +259,21 @@ def _is_heading(body: str, is_last: bool) -> bool:
     return not re.search(r"[.!:;,\"')\]]$", body)
 
 
-def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = None) -> Cleaned:
-    """Find what to set aside in ``text``; nothing is removed or changed. ``tokens``: the
-    text's tokens, when already read."""
+def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
+    """What to set aside in ``text`` read on its own (the pipeline's ``clean`` stage reads
+    a review's document: ``clean_document``)."""
+    doc = ReviewDoc.read(ReviewSource("text", text))
+    doc.found_rating = find_rating(text, doc.norm)
+    return clean_document(doc, film_titles)
+
+
+def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned:
+    """Find what to set aside in the review; nothing is removed or changed. Reads the
+    rating the ``rating`` stage found (``doc.found_rating``)."""
     rules = _rules()
-    norm = normalize(text)
-    tokens = tokens or tokenize(norm)
+    text, norm, tokens, spans = doc.text, doc.norm, doc.tokens, doc.lines
     adverts = FoundIndex(rules.advert_words.find(tokens), tokens)
-    out = Cleaned(rating=find_rating(text))
-    spans = lines(text)
+    out = Cleaned(rating=doc.found_rating)
     list_sign = 0
     in_plot_section = False
     legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
@@ -296,7 +299,7 @@ def clean(text: str, film_titles: tuple[str, ...] = (), tokens: Tokens | None = 
             continue
         if (not out.author and index < _BYLINE_LINES and index + 1 < len(spans)
                 and _PERSON_LINE.fullmatch(body.strip())
-                and _DATE_LINE.match(norm[spans[index + 1].start:spans[index + 1].end])):
+                and DATE_LINE.match(norm[spans[index + 1].start:spans[index + 1].end])):
             out.author = body.strip()
             aside(METADATA, BYLINE_REASON)
             continue
@@ -357,7 +360,7 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules
     """In a line of prose, the sentences that are page furniture (a short one that
     matches a boilerplate pattern) or advertising."""
     previous_was_advert = False
-    line_sentences = out.line_sentences[(line.start, line.end)] = sentences(text, line.start, line.end)
+    line_sentences = out.line_sentences[(line.start, line.end)] = sentences(text, line.start, line.end, norm)
     # A short line of one sentence was already checked whole (a quote, a caption).
     check_sentences = len(line_sentences) > 1 or not checked_whole
     for sentence in line_sentences:
@@ -382,7 +385,7 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
     ("The acting was superb. Rating: 3/5" keeps its verdict), and within that sentence
     only the rating when words of judgement stand beside it ("Great acting, weak plot:
     3/5"): those are read as the line's sentence instead."""
-    parts = sentences(text, line.start, line.end)
+    parts = sentences(text, line.start, line.end, norm)
     if not any(p.start <= out.rating.start < p.end for p in parts):
         parts = [line]  # no sentence holds it: the line is the rating's sentence
     kept: list[Span] = []

@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from dashboard.engine.document import Mention, ReviewDoc
 from dashboard.engine.polarity import Judgement
 from dashboard.text.terms import FoundIndex, TermLists
-from dashboard.text.normalize import normalize
-from dashboard.text.tokens import tokenize
 
 # Outside retold plot and plain facts, a sentence is an opinion when it has a stance word,
 # one evaluative word (a cue at least EVALUATIVE_CUE strong) or a clear polarity. Critics'
@@ -64,12 +63,6 @@ def signals_in(found: FoundIndex, start: int, end: int) -> Signals:
         return _NO_SIGNALS
     return Signals("stance" in keys, "weak_stance" in keys, "synopsis_opener" in keys, "narrative" in keys,
                    "fact" in keys)
-
-
-def signals_of(text: str) -> Signals:
-    """The signals of one text on its own."""
-    tokens = tokenize(normalize(text))
-    return signals_in(FoundIndex(word_lists().find(tokens), tokens), 0, len(text))
 
 
 def _is_word(token: str) -> bool:
@@ -132,3 +125,43 @@ def judges(signals: Signals, text: str, judgement: Judgement) -> bool:
         return abs(judgement.polarity) >= CLEAR_FACT_POLARITY
     strongest = _strongest_word_cue(text, judgement)
     return strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
+
+
+class _Retelling:
+    """Tracks retold plot through a review: once a paragraph starts retelling the story,
+    the rest of it stays plot until a sentence carries the critic's own voice."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.paragraph = -1
+
+    def update(self, m: Mention, signals: Signals) -> bool:
+        if m.paragraph != self.paragraph:
+            self.active, self.paragraph = False, m.paragraph
+        if m.in_synopsis:
+            self.active = True
+        elif self.active and signals.stance and not tells_events(signals, m.character_subject):
+            self.active = False
+        elif not self.active and not m.list_sign:
+            self.active = starts_retelling(signals, m.judgement, m.character_subject)
+        return self.active
+
+
+def decide_opinions(doc: ReviewDoc, run=None) -> None:
+    """The ``opinion`` stage: each mention's ``opinion`` (the critic's own judgement) and
+    ``plot`` (retold story, which moves no score). A review in which no mention reads as
+    opinion (a short quote worded like plot or fact: "follows a resolutely realistic
+    path...") still judges the film: its mentions that carry a judgement of their own
+    (``judges``) count as opinions after all."""
+    tokens = doc.tokens
+    voices = FoundIndex(word_lists().find(tokens), tokens)
+    retelling = _Retelling()
+    for m in doc.mentions:
+        m.signals = signals_in(voices, m.start, m.end)
+        in_retelling = retelling.update(m, m.signals)
+        m.opinion = is_opinion(m.signals, doc.norm[m.start:m.end], m.judgement, in_retelling, bool(m.list_sign))
+        m.plot = in_retelling and not m.opinion
+    if doc.mentions and not any(m.opinion for m in doc.mentions):
+        for m in doc.mentions:
+            if judges(m.signals, doc.norm[m.start:m.end], m.judgement):
+                m.opinion, m.plot = True, False

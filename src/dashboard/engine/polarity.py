@@ -735,3 +735,20 @@ def get_scorer(name: str = DEFAULT_SCORER) -> Scorer:
     if name == "critic":
         return CriticScorer()
     return TextBlobScorer()
+
+
+# A list item under "Pros:"/"Cons:" gets at least this strength in its heading's direction.
+LIST_ITEM_MIN_STRENGTH = 0.4
+
+
+def score_mentions(doc, run) -> None:
+    """The ``polarity`` stage: each mention's ``judgement`` by the run's scorer, and the
+    ``polarity`` the tables keep (a list item leans its heading's way). The film's title
+    and the names in its details (``doc.terms.name_tokens``) carry no judgement."""
+    names = doc.terms.name_tokens if doc.terms is not None else ()
+    judgements = run.scorer.score_spans(doc.tokens, [(m.start, m.end) for m in doc.mentions], names)
+    for m, j in zip(doc.mentions, judgements):
+        polarity = min(1.0, max(-1.0, float(j.polarity)))
+        if m.list_sign:
+            polarity = m.list_sign * max(abs(polarity), LIST_ITEM_MIN_STRENGTH)
+        m.judgement, m.polarity = j, polarity

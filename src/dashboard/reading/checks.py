@@ -22,7 +22,7 @@ from dashboard.text.ratings import parse_rating
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from dashboard.reading.ingest import ReviewSource
+    from dashboard.records import ReviewSource
 
 # --- language --------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@
   runs in. Set ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``)
   to allow them, e.g. to fetch from a local server.
 
-The page's article text is extracted like an uploaded ``.html`` file; nothing in it runs.
+What comes back is bytes: ``ingest.read_url`` reads them as an uploaded file is read.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import urllib.parse
 import urllib.request
 from email.message import Message
 
-from dashboard.reading.ingest import IngestError, IngestReport, ReviewSource, _clean_id, _decode, cap_text
+from dashboard.records import IngestError
 
 FETCH_TIMEOUT_S = 10.0
 MAX_FETCH_BYTES = 5 * 1024 * 1024
@@ -41,7 +41,7 @@ def _allow_private_default() -> bool:
     return os.environ.get("DASHBOARD_ALLOW_PRIVATE_URLS", "").strip() in {"1", "true", "yes"}
 
 
-def _short(url: str) -> str:
+def short_url(url: str) -> str:
     url = safe_name_url(url)
     return url if len(url) <= 120 else url[:100] + "…"
 
@@ -60,15 +60,15 @@ def check_url(url: str, allow_private: bool | None = None) -> str:
     try:
         parts = urllib.parse.urlsplit(url)
     except ValueError:
-        raise FetchError(f"{_short(url)}: not a valid URL") from None
+        raise FetchError(f"{short_url(url)}: not a valid URL") from None
     scheme = parts.scheme.lower()
     if scheme not in ALLOWED_SCHEMES:
         shown = f"'{scheme}:'" if scheme else "no scheme"
-        raise FetchError(f"{_short(url)}: only http:// and https:// addresses can be fetched ({shown} refused)")
+        raise FetchError(f"{short_url(url)}: only http:// and https:// addresses can be fetched ({shown} refused)")
     if not parts.hostname:
-        raise FetchError(f"{_short(url)}: the address has no host name")
+        raise FetchError(f"{short_url(url)}: the address has no host name")
     if parts.username or parts.password:
-        raise FetchError(f"{_short(url)}: addresses with a user name or password are refused")
+        raise FetchError(f"{short_url(url)}: addresses with a user name or password are refused")
     if not allow_private:
         _refuse_private(parts.hostname, parts.port or (443 if scheme == "https" else 80), url)
     return url
@@ -81,10 +81,10 @@ def _refuse_private(host: str, port: int, url: str) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError):
-        raise FetchError(f"{_short(url)}: the host name could not be found") from None
+        raise FetchError(f"{short_url(url)}: the host name could not be found") from None
     for info in infos:
         if not _is_global(info[4][0]):
-            raise FetchError(f"{_short(url)}: {_PRIVATE}")
+            raise FetchError(f"{short_url(url)}: {_PRIVATE}")
 
 
 def _is_global(address: str) -> bool:
@@ -164,57 +164,22 @@ def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX
             headers: Message = response.headers
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise FetchError(f"{_short(url)}: the page is {int(length) / 1e6:.1f} MB, over the "
+                raise FetchError(f"{short_url(url)}: the page is {int(length) / 1e6:.1f} MB, over the "
                                  f"{max_bytes / 1e6:.0f} MB limit for a fetched page")
             body = response.read(max_bytes + 1)
             if len(body) > max_bytes:
-                raise FetchError(f"{_short(url)}: the page is over the {max_bytes / 1e6:.0f} MB limit for a fetched page")
+                raise FetchError(f"{short_url(url)}: the page is over the {max_bytes / 1e6:.0f} MB limit for a fetched page")
             return body, headers.get_content_type(), response.geturl()
     except FetchError:
         raise
     except urllib.error.HTTPError as exc:
-        raise FetchError(f"{_short(url)}: the server answered {exc.code} {exc.reason}") from None
+        raise FetchError(f"{short_url(url)}: the server answered {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError):
-            raise FetchError(f"{_short(url)}: no answer within {timeout:g} seconds") from None
-        raise FetchError(f"{_short(url)}: could not be fetched ({reason})") from None
+            raise FetchError(f"{short_url(url)}: no answer within {timeout:g} seconds") from None
+        raise FetchError(f"{short_url(url)}: could not be fetched ({reason})") from None
     except TimeoutError:
-        raise FetchError(f"{_short(url)}: no answer within {timeout:g} seconds") from None
+        raise FetchError(f"{short_url(url)}: no answer within {timeout:g} seconds") from None
     except (OSError, ValueError) as exc:
-        raise FetchError(f"{_short(url)}: could not be fetched ({type(exc).__name__})") from None
-
-
-def fetch_review(url: str, film: str = "", timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX_FETCH_BYTES,
-                 allow_private: bool | None = None) -> IngestReport:
-    """One review from a URL; problems become messages naming the URL."""
-    shown = _short(url or "")
-    try:
-        body, content_type, final_url = fetch_bytes(url, timeout, max_bytes, allow_private)
-        if content_type not in _TEXT_TYPES and not content_type.startswith("text/"):
-            raise FetchError(f"{shown}: this is not a web page ({content_type})")
-        text, note = _decode(body, shown)
-        title = author = outlet = ""
-        if content_type in ("text/html", "application/xhtml+xml"):
-            from dashboard.reading.html import extract_page
-
-            page = extract_page(text)
-            text, title, author, outlet = page.text, page.title, page.author, page.sitename
-        if not text.strip():
-            raise FetchError(f"{shown}: no article text was found on this page")
-        text, cut = cap_text(text)
-    except IngestError as exc:
-        return IngestReport(problems=[str(exc)])
-    except Exception as exc:  # noqa: BLE001 - the batch goes on
-        return IngestReport(problems=[f"{shown}: could not be read ({type(exc).__name__})"])
-    parts = urllib.parse.urlsplit(final_url)
-    stem = (parts.path.rstrip("/").rsplit("/", 1)[-1] or parts.hostname or "page").rsplit(".", 1)[0]
-    report = IngestReport([ReviewSource(
-        review_id=_clean_id(stem) or "page", text=text, film=film, title=title, author=author,
-        outlet=outlet or (parts.hostname or ""), url=safe_name_url(final_url), origin=shown,
-    )])
-    if note:
-        report.problems.append(note)
-    if cut:
-        report.problems.append(f"{shown}: only the first part of this long page is analysed (the limit per review)")
-    return report
+        raise FetchError(f"{short_url(url)}: could not be fetched ({type(exc).__name__})") from None

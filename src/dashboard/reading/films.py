@@ -8,35 +8,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.engine.aspects import CHARACTER_ROLE, People
+from dashboard.reading.ingest import REVIEW_SUFFIXES
+from dashboard.records import CHARACTER_ROLE, FilmInfo
 
 FILM_FILE = "film.toml"
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "data" / "reviews"
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,99}$")
-
-
-@dataclass
-class FilmInfo:
-    key: str
-    title: str
-    full_title: str = ""
-    year: int | None = None
-    people: People = field(default_factory=People)
-    problem: str = ""  # why film.toml could not be read, if it could not
-    # Names pooled from the film's reviews (``batch.film_contexts``): they link sentences
-    # to aspects like ``people``, but unlike the film's own details they are not certain
-    # enough for the scorer to read them as names where they open a sentence.
-    found_people: People = field(default_factory=People)
-
-    @property
-    def titles(self) -> tuple[str, ...]:
-        return tuple(t for t in {self.title, self.full_title} if t)
-
-    def names(self, role: str) -> list[str]:
-        return sorted(self.people.by_role.get(role, ()))
 
 
 def title_from_key(key: str) -> str:
@@ -74,7 +53,7 @@ def list_films(data_dir: Path = DEFAULT_DATA_DIR) -> list[str]:
         return []
     return sorted(
         p.name for p in data_dir.iterdir()
-        if p.is_dir() and is_safe_film_key(p.name) and any(q.suffix.lower() in {".txt", ".md", ".csv", ".jsonl"} for q in p.iterdir())
+        if p.is_dir() and is_safe_film_key(p.name) and any(q.suffix.lower() in REVIEW_SUFFIXES for q in p.iterdir())
     )
 
 

@@ -12,7 +12,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass
 
-from dashboard.engine.clean import MONTH
+from dashboard.text.dates import MONTH
 from dashboard.text.ratings import find_rating
 
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).

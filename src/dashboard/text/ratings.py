@@ -188,15 +188,16 @@ _UNLABELLED = re.compile(
 )
 
 
-def find_rating(text: str) -> FoundRating | None:
+def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     """The critic's own rating in a review, or None when there is none.
 
     A labelled rating ("Rating: ★★★½ (3.5/5)") wins, wherever it stands; otherwise the
     first star run or fraction on a short line of its own ("2.5 / 5 ✨ from the Screen
     Scribe."). Fractions in running prose ("one of 5 films") are not ratings. When stars
     and a fraction stand together, the fraction is the more precise and is preferred.
+    ``norm``: the text normalised, when it already is.
     """
-    norm = normalize(text)
+    norm = normalize(text) if norm is None else norm
     first_unlabelled = None
     for line in re.finditer(r"[^\n]+", norm):
         labelled = _LABELLED.search(line.group())

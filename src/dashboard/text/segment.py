@@ -93,10 +93,11 @@ def lines(text: str) -> list[Span]:
     return [s for s in spans if s is not None]
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """Sentences of ``text[start:end]`` as spans into ``text``."""
+def sentences(text: str, start: int = 0, end: int | None = None, norm: str | None = None) -> list[Span]:
+    """Sentences of ``text[start:end]`` as spans into ``text``; ``norm``: the whole text
+    normalised, when it already is."""
     end = len(text) if end is None else end
-    norm = normalize(text[start:end])
+    norm = normalize(text[start:end]) if norm is None else norm[start:end]
     out: list[Span] = []
     for line in _LINE.finditer(norm):
         cursor = line.start()
@@ -122,9 +123,10 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def clauses(text: str, sentence: Span) -> list[Span]:
-    """Split one sentence where it turns ("X, but Y"); short pieces stay joined."""
-    norm = normalize(text[sentence.start : sentence.end])
+def clauses(text: str, sentence: Span, norm: str | None = None) -> list[Span]:
+    """Split one sentence where it turns ("X, but Y"); short pieces stay joined. ``norm``:
+    the whole text normalised, when it already is."""
+    norm = normalize(text[sentence.start : sentence.end]) if norm is None else norm[sentence.start : sentence.end]
     cuts = [0]
     if (lead := _LEADING_CONCESSION.match(norm)) and _word_count(norm[lead.end():]) >= MIN_CLAUSE_WORDS:
         cuts.append(lead.end())

@@ -6,3 +6,8 @@ from __future__ import annotations
 def count(n: int, noun: str, plural: str | None = None) -> str:
     """``n`` and the noun, singular for one: ``count(3, "line")`` -> "3 lines"."""
     return f"{n:,} {noun if n == 1 else plural or noun + 's'}"
+
+
+def first_few(items: list[str], limit: int = 10) -> str:
+    """The first ``limit`` items of a list in a message, "…" for the rest."""
+    return ", ".join(items[:limit]) + (" …" if len(items) > limit else "")

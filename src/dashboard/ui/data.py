@@ -14,9 +14,11 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.engine.aspects import Taxonomy, load_taxonomy
-from dashboard.reading.films import DEFAULT_DATA_DIR, FilmInfo, film_folder, list_films, load_film_info
+from dashboard.reading.films import DEFAULT_DATA_DIR, film_folder, list_films, load_film_info
+from dashboard.records import FilmInfo
 from dashboard.reading.ingest import read_paths
-from dashboard.engine.pipeline import Analysis, analyze_sources
+from dashboard.engine.pipeline import analyze_sources
+from dashboard.records import Analysis
 from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
 from . import session, state
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.engine.pipeline import Analysis
+from dashboard.records import Analysis
 
 UPLOAD_KEY = "upload"          # the film key in links
 UPLOAD_LABEL = "Your reviews — this session only"

@@ -1,0 +1,7 @@
+"""Dates as reviews and web pages print them ("Thu 17 Apr 2025", "April 20, 2025",
+"2025-04-20"): regular-expression pieces for the rules that must tell a date from a name
+or a rating."""
+
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+DATE = (rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+        rf"(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})")
