@@ -223,7 +223,7 @@ def measure(name: str, spec: dict, args: argparse.Namespace) -> dict:
     row: dict = {"input": name, "origin": spec["origin"], "reviews": n}
     if not spec.get("target"):
         analysis_s, result = median_time(lambda: analyze_batch(sources, film=film), args.repeats)
-        texts = mention_texts(result.tables)
+        texts = mention_texts(result.tables())
         row.update(sentences=len(texts), analysis_s=analysis_s, reviews_per_s=n / analysis_s,
                    sentences_per_s=len(texts) / analysis_s)
         del result

@@ -17,17 +17,17 @@ if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step 
 
 import streamlit as st  # noqa: E402
 
-from dashboard.reading import checks, decode, ingest, tables  # noqa: E402
-from dashboard.records import IngestError, about_film  # noqa: E402
+from dashboard.reading import decode, ingest, tables  # noqa: E402
+from dashboard.records import OUTPUT_TABLES, IngestError  # noqa: E402
 from dashboard.reading.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
-from dashboard.engine.pipeline import analyze_sources  # noqa: E402
+from dashboard.engine.batch import analyze_report  # noqa: E402
 from dashboard.ui import frame, render  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
-from dashboard.present.views import md_escape, review_labels, to_csv, upload_summary  # noqa: E402
+from dashboard.present.export import to_csv  # noqa: E402
+from dashboard.present.views import md_escape, review_labels, upload_summary  # noqa: E402
 from dashboard.text.wording import count  # noqa: E402
 
 _MESSAGES = "_your_reviews_messages"
-DOWNLOADS = ("reviews", "aspects", "mentions", "set_aside")
 SHOW_CHARS = 20_000  # of one review's text on this page
 
 
@@ -88,7 +88,6 @@ def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str, f
     if not report.sources:
         st.session_state[_MESSAGES] = report.problems + ["Nothing to analyse: no readable review in this batch."]
         return
-    report.sources = about_film(report.sources, film_title)
     bar = st.progress(0.0, text=f"Analysing {count(len(report.sources), 'review')}…")
     step = max(1, len(report.sources) // 100)
 
@@ -96,12 +95,11 @@ def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str, f
         if done == total or done % step == 0:
             bar.progress(done / max(total, 1), text=f"Analysing review {done:,} of {total:,}…")
 
-    analysis = analyze_sources(report.sources, progress=progress)
+    analysis = analyze_report(report, film_title=film_title, progress=progress)
     bar.empty()
-    problems = report.problems + checks.no_opinion_problems(analysis.reviews, report.sources)
-    analysis.problems = problems
+    analysis.problems = report.problems + analysis.problems
     store_upload(analysis, label.strip() or "Your reviews")
-    st.session_state[_MESSAGES] = problems
+    st.session_state[_MESSAGES] = analysis.problems
 
 
 def show_result() -> None:
@@ -118,10 +116,10 @@ def show_result() -> None:
     )
     render.wide_table_hint()
     st.dataframe(upload_summary(reviews), hide_index=True)
-    cols = st.columns(len(DOWNLOADS))
-    for col, name in zip(cols, DOWNLOADS):
+    cols = st.columns(len(OUTPUT_TABLES))
+    for col, name in zip(cols, OUTPUT_TABLES):
         with col:
-            st.download_button(f"{name}.csv", to_csv(getattr(analysis, name)), file_name=f"{name}.csv",
+            st.download_button(f"{name}.csv", to_csv(analysis.table(name)), file_name=f"{name}.csv",
                                mime="text/csv", key=f"download_{name}", on_click="ignore")
     ids = [str(r) for r in reviews["review_id"]]
     if ids:

@@ -7,14 +7,11 @@ import pytest
 
 from dashboard.records import CHARACTER_ROLE
 from dashboard.engine.batch import (
-    TABLES,
     analyze_batch,
-    analyze_partition,
     file_groups,
     film_contexts,
-    sources_frame,
 )
-from dashboard.records import FilmInfo
+from dashboard.records import TABLES, FilmInfo
 from dashboard.records import ReviewSource
 from dashboard.engine.pipeline import analyze_sources
 
@@ -61,7 +58,7 @@ def _plain(frame: pd.DataFrame) -> pd.DataFrame:
 def assert_same_tables(one_run, batch) -> None:
     for name in TABLES:
         expected = _plain(getattr(one_run, name))
-        got = _plain(batch.tables[name])
+        got = _plain(batch.table(name))
         pd.testing.assert_frame_equal(got, expected, check_dtype=False, obj=name)
 
 
@@ -114,16 +111,6 @@ def test_one_partition_is_one_run(one_run):
 
 def test_processes_give_the_tables_of_one_run(one_run):
     assert_same_tables(one_run, analyze_batch(_sources(), film=_film(), jobs=2, partition_chars=150))
-
-
-def test_partition_is_a_function_of_a_table():
-    sources = _sources()[:2]
-    frame = sources_frame(sources)
-    film = film_contexts(sources, _film())["ballerina"]
-    from_frame = analyze_partition(frame, film=film)
-    from_records = analyze_partition(sources, film=film)
-    for name in TABLES:
-        pd.testing.assert_frame_equal(from_frame[name], from_records[name])
 
 
 def test_mentions_are_compact():
@@ -185,7 +172,7 @@ def test_progress_reaches_the_total():
 
 def test_no_sources():
     batch = analyze_batch([], film=_film())
-    assert all(len(batch.tables[name]) == 0 for name in TABLES)
+    assert all(len(batch.table(name)) == 0 for name in TABLES)
 
 
 def test_dask_engine_gives_the_tables_of_one_run(one_run):

@@ -100,3 +100,14 @@ def test_help_documents_the_batch_options(capsys):
     text = capsys.readouterr().out
     for option in ("--jobs", "--cache", "--format", "--engine", "--scheduler"):
         assert option in text
+
+
+def test_csv_cells_that_would_run_as_formulas_are_written_as_text(tmp_path, capsys):
+    # The command line writes through the same spreadsheet-safe writer as the app's downloads.
+    table = tmp_path / "quotes.csv"
+    table.write_text('review_id,text,outlet\nq1,"A gorgeous, moving film.","=HYPERLINK(""http://x"",""click"")"\n',
+                     encoding="utf-8")
+    code, _, _ = run(capsys, "analyze", str(table), "--out", str(tmp_path / "out"))
+    assert code == 0
+    outlet = pd.read_csv(tmp_path / "out" / "reviews.csv")["outlet"].iloc[0]
+    assert outlet == "'=HYPERLINK(\"http://x\",\"click\")"

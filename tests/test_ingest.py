@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.engine.batch import analyze_report
 from dashboard.reading import checks, decode, ingest, tables
 from dashboard.reading.ingest import read_bytes, read_paths, read_pasted, read_uploads
 from dashboard.engine.pipeline import analyze_sources
@@ -321,9 +322,8 @@ def test_review_with_no_opinion_is_named():
     report = read_uploads([("facts.txt", b"Directed by: Len Wiseman\nStarring: Ana de Armas, Keanu Reeves\n"
                                                          b"Release Date: June 6, 2025\nRuntime: 125 minutes"),
                            ("good.txt", GOOD.encode())])
-    analysis = analyze_sources(report.sources)
-    problems = checks.no_opinion_problems(analysis.reviews, report.sources)
-    assert problems == ["facts.txt: no opinion was found in this review, so it adds nothing to the aspect scores"]
+    assert analyze_report(report).problems == [
+        "facts.txt: no opinion was found in this review, so it adds nothing to the aspect scores"]
 
 
 def test_ids_are_unique():

@@ -209,8 +209,8 @@ def test_analysis_is_cached_across_reruns_and_pages(monkeypatch):
     import dashboard.ui.data as data_mod
 
     calls = []
-    real = data_mod.analyze_sources
-    monkeypatch.setattr(data_mod, "analyze_sources", lambda *a, **k: calls.append(1) or real(*a, **k))
+    real = data_mod.analyze_report
+    monkeypatch.setattr(data_mod, "analyze_report", lambda *a, **k: calls.append(1) or real(*a, **k))
     data_mod.load_film.clear()
     at = open_app("quotes", aspect="music")
     at.pills(key="quotes_aspect").set_value("acting").run()

@@ -18,7 +18,7 @@ import pytest
 
 from dashboard.reading import fetch, ingest
 
-from dashboard.present import views
+from dashboard.present import export, views
 from dashboard.reading.html import html_to_text
 from dashboard.reading.ingest import read_bytes, read_pasted
 from dashboard.engine.pipeline import analyze_sources
@@ -136,7 +136,7 @@ def test_render_helpers_escape_review_fields(hostile_analysis):
 
 def test_csv_download_defuses_formulas():
     frame = pd.DataFrame({"text": ["=HYPERLINK(\"http://x\")", "+1", "@SUM(A1)", "plain"]})
-    out = views.to_csv(frame).decode()
+    out = export.to_csv(frame).decode()
     assert "'=HYPERLINK" in out and "'+1" in out and "'@SUM" in out and "\nplain" in out
 
 

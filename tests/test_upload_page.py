@@ -152,10 +152,10 @@ def test_nothing_given():
 
 
 def test_progress_is_reported(monkeypatch):
-    import dashboard.engine.pipeline as pipeline
+    import dashboard.engine.batch as batch
 
     calls = []
-    real = pipeline.analyze_sources
+    real = batch.analyze_sources
 
     def spy(sources, *args, progress=None, **kwargs):
         def record(done, total):
@@ -164,7 +164,7 @@ def test_progress_is_reported(monkeypatch):
                 progress(done, total)
         return real(sources, *args, progress=record, **kwargs)
 
-    monkeypatch.setattr(pipeline, "analyze_sources", spy)
+    monkeypatch.setattr(batch, "analyze_sources", spy)
     at = upload(page(), [(f"r{i}.txt", f"Review {i}: {GOOD}".encode(), "text/plain") for i in range(5)])
     analyse(at)
     assert calls and calls[-1] == (5, 5)

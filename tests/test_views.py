@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.present import views
+from dashboard.present import export, views
 from dashboard.records import ReviewSource
 from dashboard.engine.pipeline import analyze_sources
 
@@ -221,7 +221,7 @@ def test_md_escape_neutralises_markdown_and_directives():
 
 
 def test_csv_export_defuses_formulas():
-    out = views.to_csv(pd.DataFrame({"t": ["=HYPERLINK(1)", "fine", "@x"], "n": [1, 2, 3]})).decode()
+    out = export.to_csv(pd.DataFrame({"t": ["=HYPERLINK(1)", "fine", "@x"], "n": [1, 2, 3]})).decode()
     assert "'=HYPERLINK" in out and "'@x" in out and "\nfine," in out
 
 

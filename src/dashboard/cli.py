@@ -17,10 +17,10 @@ from pathlib import Path
 from dashboard.reading.films import load_film_info
 from dashboard.reading.ingest import read_paths
 from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
+from dashboard.present.export import FORMATS, write_table
+from dashboard.records import OUTPUT_TABLES
 from dashboard.text.wording import count
 
-OUTPUT_TABLES = ("reviews", "aspects", "mentions", "set_aside")
-FORMATS = ("csv", "parquet")
 
 
 def _positive_int(value: str) -> int:
@@ -74,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_analyze(args: argparse.Namespace) -> int:
     from dashboard.engine.aspects import load_taxonomy
-    from dashboard.engine.batch import analyze_batch
+    from dashboard.engine.batch import analyze_report
 
     if missing := _missing_packages(args):
         print(f"error: {missing}", file=sys.stderr)
@@ -97,12 +97,10 @@ def run_analyze(args: argparse.Namespace) -> int:
     film_path = Path(args.film_info).parent if args.film_info else next(
         (Path(p) for p in args.paths if Path(p).is_dir()), Path(args.paths[0]).parent)
     film = load_film_info(film_path)
-    if film.problem:
-        print(f"note: {film.problem}", file=sys.stderr)
     try:
-        analysis = analyze_batch(report.sources, scorer=args.scorer, taxonomy=taxonomy, film=film,
-                                 jobs=args.jobs, engine=args.engine, cache_dir=args.cache,
-                                 scheduler=args.scheduler, progress=_progress_bar)
+        analysis = analyze_report(report, film, scorer=args.scorer, taxonomy=taxonomy, jobs=args.jobs,
+                                  engine=args.engine, cache_dir=args.cache, scheduler=args.scheduler,
+                                  progress=_progress_bar)
     except OSError as exc:
         if args.scheduler:
             print(f"error: could not reach the Dask scheduler at {args.scheduler}: {exc}", file=sys.stderr)
@@ -111,6 +109,8 @@ def run_analyze(args: argparse.Namespace) -> int:
         else:
             raise
         return 2
+    for problem in analysis.problems:
+        print(f"note: {problem}", file=sys.stderr)
     if args.cache and analysis.reused:
         print(f"note: {analysis.reused:,} of {count(analysis.files, 'file')} unchanged, taken from the cache",
               file=sys.stderr)
@@ -118,11 +118,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
         for name in OUTPUT_TABLES:
-            table = getattr(analysis, name)
-            if args.format == "parquet":
-                table.to_parquet(out / f"{name}.parquet", index=False)
-            else:
-                table.to_csv(out / f"{name}.csv", index=False)
+            write_table(analysis.table(name), out, name, args.format)
     except OSError as exc:
         print(f"error: could not write to {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -18,41 +18,32 @@ The partitions run one after another, in worker processes (``jobs``) or on a Das
 distributed cluster (``engine="dask"``). Memory stays bounded by the partition size, and
 the result tables are compacted (categoricals, 32-bit offsets) as they arrive.
 
-An optional on-disk cache (``cache_dir``) keeps each file's tables under a key made of the
-file's content (every field of its reviews), the scorer, the engine version (a hash of the
-analysis code and its resources), the taxonomy and the film context: re-analysing a
-folder only analyses the files that changed. Entries are written atomically; an entry
-that cannot be read is analysed again. Only point ``cache_dir`` at a folder you trust:
-entries are Python pickles.
+An optional on-disk cache (``cache_dir``, see ``cache``) keeps each file's tables: re-analysing a
+folder only analyses the files that changed.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
-import re
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, fields, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
 import pandas as pd
 
 from dashboard.engine.aspects import Taxonomy, load_taxonomy
+from dashboard.engine.cache import Cache, content_hash, engine_version, file_groups, film_hash, taxonomy_hash
+from dashboard.engine.cache import digest
 from dashboard.engine.cast import film_groups, film_key, in_shared_films, pool_people
 from dashboard.engine.clean import clean
-from dashboard.records import DEFAULT_SCORER, TABLES, FilmInfo, People, ReviewSource, empty_table
+from dashboard.engine.pipeline import analyze_sources
+from dashboard.engine.runners import DaskRunner, ProcessRunner, SerialRunner
+from dashboard.records import (
+    DEFAULT_SCORER, TABLES, Analysis, FilmInfo, IngestReport, People, ReviewSource, about_film, empty_table,
+)
 from dashboard.text.normalize import normalize
 from dashboard.text.tokens import tokenize
 
 ENGINES = ("local", "dask")
-# The folders whose code makes the tables (the pages, the CLI and this module are not part of it).
-ANALYSIS_LAYERS = ("text", "reading", "engine")
-# Bump when the cache layout changes (the analysis code itself is hashed: ``engine_version``).
-CACHE_FORMAT = 1
 # A partition holds about this many characters of review text (and at most MAX_PARTITION
 # reviews): small enough to bound memory, large enough to keep per-call overhead low.
 PARTITION_CHARS = 400_000
@@ -70,8 +61,6 @@ _INT32_COLUMNS = {
     "aspects": ("mentions", "positive", "negative"),
     "reviews": ("mentions", "pull_quote_start", "pull_quote_end"),
 }
-_SOURCE_FIELDS = tuple(f.name for f in fields(ReviewSource))
-_ROW_ORIGIN = re.compile(r"^(?P<file>.*) row \d+$")
 
 
 # ---------------------------------------------------------------------------- film context
@@ -106,36 +95,15 @@ def _people_task(args) -> list[dict[str, set[str]]]:
 
 # ---------------------------------------------------------------------------- partitions
 
-def sources_frame(sources: Sequence[ReviewSource]) -> pd.DataFrame:
-    """Sources as a table (one column per ``ReviewSource`` field): a partition."""
-    return pd.DataFrame([asdict(s) for s in sources], columns=list(_SOURCE_FIELDS))
-
-
-def frame_sources(frame: pd.DataFrame) -> list[ReviewSource]:
-    out = []
-    for row in frame.to_dict("records"):
-        values = {k: row[k] for k in _SOURCE_FIELDS if k in row}
-        values["skip_scoring"] = bool(values.get("skip_scoring", False))
-        for k, v in values.items():
-            if k != "skip_scoring":
-                values[k] = "" if v is None or (isinstance(v, float) and v != v) else str(v)
-        out.append(ReviewSource(**values))
-    return out
-
-
 def analyze_partition(
-    frame: pd.DataFrame | Sequence[ReviewSource],
+    sources: Sequence[ReviewSource],
     scorer: str = DEFAULT_SCORER,
     taxonomy: Taxonomy | None = None,
     film: FilmInfo | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The per-review analysis of one partition: a pure function of its sources (a table
-    with ``ReviewSource`` columns, or the records themselves) and its film's context
-    (``film_contexts``)."""
-    from dashboard.engine.pipeline import analyze_sources
-
-    sources = frame_sources(frame) if isinstance(frame, pd.DataFrame) else list(frame)
-    analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film)
+    """The per-review analysis of one partition: a pure function of its sources and its
+    film's context (``film_contexts``)."""
+    analysis = analyze_sources(list(sources), scorer=scorer, taxonomy=taxonomy, film=film)
     return compact(analysis.tables())
 
 
@@ -224,186 +192,17 @@ def _split_by_review(tables: dict[str, pd.DataFrame], groups: list[list[str]]) -
     return out
 
 
-# ---------------------------------------------------------------------------- cache keys
-
-@lru_cache(maxsize=1)
-def engine_version() -> str:
-    """A hash of the analysis code and its resources: any change to them changes every
-    cache key (the CLI, this module and the pages are not part of it)."""
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(f"format {CACHE_FORMAT}".encode())
-    skip = {"batch.py"}
-    files = sorted(p for layer in ANALYSIS_LAYERS for p in (package / layer).glob("*.py") if p.name not in skip)
-    files += sorted(p for p in (package / "resources").glob("*") if p.is_file() and p.suffix != ".pyc")
-    for path in files:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def taxonomy_hash(taxonomy: Taxonomy | None) -> str:
-    return _hash(repr(taxonomy or load_taxonomy()))
-
-
-def film_hash(film: FilmInfo | None) -> str:
-    if film is None:
-        return "none"
-    people = [sorted((role, sorted(names)) for role, names in group.by_role.items())
-              for group in (film.people, film.found_people)]
-    return _hash(repr((film.key, film.title, film.full_title, film.year, people)))
-
-
-def _hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def content_hash(sources: Sequence[ReviewSource]) -> str:
-    """The content of a file as read: every field of each of its reviews."""
-    digest = hashlib.sha256()
-    for s in sources:
-        for name in _SOURCE_FIELDS:
-            value = getattr(s, name)
-            digest.update(f"{name}={len(str(value))}:".encode())
-            digest.update(str(value).encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
-
-
-def file_groups(sources: Sequence[ReviewSource]) -> list[list[ReviewSource]]:
-    """Consecutive sources that came from one file (the unit of caching)."""
-    groups: list[list[ReviewSource]] = []
-    last = None
-    for s in sources:
-        m = _ROW_ORIGIN.match(s.origin)
-        key = (s.film, m.group("file") if m else s.origin or s.review_id)
-        if key != last or not groups:
-            groups.append([])
-            last = key
-        groups[-1].append(s)
-    return groups
-
-
-class Cache:
-    """Per file: its tables (``root/<key[:2]>/<key>.tables.pkl``) and the names its film
-    context needs (``<key>.cast.pkl``)."""
-
-    def __init__(self, root: str | Path):
-        self.root = Path(root)
-
-    def _path(self, key: str, kind: str = "tables") -> Path:
-        return self.root / key[:2] / f"{key}.{kind}.pkl"
-
-    def get(self, key: str, kind: str = "tables"):
-        path = self._path(key, kind)
-        try:
-            with path.open("rb") as fh:
-                return pickle.load(fh)
-        except FileNotFoundError:
-            return None
-        except Exception:  # a truncated or foreign file: analyse again
-            return None
-
-    def put(self, key: str, value, kind: str = "tables") -> None:
-        path = self._path(key, kind)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-
-
-# ---------------------------------------------------------------------------- runners
-
-class _SerialRunner:
-    def map(self, fn, items):
-        return [fn(i) for i in items]
-
-    def imap(self, fn, items) -> Iterator:
-        for i in items:
-            yield fn(i)
-
-    def close(self):
-        pass
-
-
-class _ProcessRunner:
-    def __init__(self, jobs: int):
-        import multiprocessing
-
-        # fork shares the already imported engine with the workers; elsewhere, spawn.
-        method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context(method))
-
-    def map(self, fn, items):
-        return list(self.pool.map(fn, items))
-
-    def imap(self, fn, items) -> Iterator:
-        return self.pool.map(fn, items)
-
-    def close(self):
-        self.pool.shutdown(cancel_futures=True)
-
-
-class _DaskRunner:
-    """Tasks on a Dask distributed cluster: an existing ``client``, a scheduler
-    ``address``, or a new ``LocalCluster`` of ``jobs`` single-threaded worker processes."""
-
-    def __init__(self, jobs: int, client=None, address: str | None = None):
-        from dask.distributed import Client, LocalCluster
-
-        self.own = client is None
-        if client is not None:
-            self.client = client
-        elif address:
-            self.client = Client(address)
-        else:
-            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
-            self.client = Client(cluster)
-
-    def map(self, fn, items):
-        return list(self.imap(fn, items))
-
-    def imap(self, fn, items) -> Iterator:
-        items = list(items)
-        if not items:
-            return
-        futures = self.client.map(fn, items, pure=False)
-        try:
-            for future in futures:  # in order; the cluster runs them all meanwhile
-                yield future.result()
-                future.release()
-        finally:
-            for future in futures:
-                future.cancel()
-
-    def close(self):
-        if self.own:
-            cluster = getattr(self.client, "cluster", None)
-            self.client.close()
-            if cluster is not None:
-                cluster.close()
-
-
 # ---------------------------------------------------------------------------- the batch
 
 @dataclass
-class BatchResult:
-    tables: dict[str, pd.DataFrame]
-    scorer: str = DEFAULT_SCORER
-    film: FilmInfo | None = None
+class BatchResult(Analysis):
     files: int = 0          # file groups
     reused: int = 0         # of which read from the cache
-    problems: list[str] = field(default_factory=list)
 
-    def __getattr__(self, name: str):
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
+    @classmethod
+    def of(cls, tables: dict[str, pd.DataFrame], scorer: str, files: int, reused: int = 0) -> "BatchResult":
+        return cls(**{name: tables.get(name, empty_table(name)) for name in TABLES}, scorer=scorer, files=files,
+                   reused=reused)
 
 
 def analyze_batch(
@@ -428,19 +227,16 @@ def analyze_batch(
     cache = Cache(cache_dir) if cache_dir else None
     groups = file_groups(sources)
     if engine == "dask":
-        runner = _DaskRunner(jobs, client=client, address=scheduler)
+        runner = DaskRunner(jobs, client=client, address=scheduler)
     elif jobs > 1 and len(sources) > 1:
-        runner = _ProcessRunner(jobs)
+        runner = ProcessRunner(jobs)
     else:
-        runner = _SerialRunner()
+        runner = SerialRunner()
     try:
-        if cache is None and isinstance(runner, _SerialRunner) and len(_partitions(sources, 1, partition_chars)) <= 1:
+        if cache is None and isinstance(runner, SerialRunner) and len(_partitions(sources, 1, partition_chars)) <= 1:
             # One partition: exactly one ``analyze_sources`` run, no film context pass.
-            from dashboard.engine.pipeline import analyze_sources
-
             analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film, progress=progress)
-            tables = compact(analysis.tables())
-            return BatchResult(tables, scorer=scorer, film=film, files=len(groups))
+            return BatchResult.of(compact(analysis.tables()), scorer, len(groups))
         return _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, partition_chars, progress)
     finally:
         runner.close()
@@ -449,14 +245,14 @@ def analyze_batch(
 def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, partition_chars, progress) -> BatchResult:
     titles = film.titles if film else ()
     hashes = [content_hash(g) for g in groups]
-    base = _hash(repr((engine_version(), scorer, taxonomy_hash(taxonomy))))
+    base = digest(repr((engine_version(), scorer, taxonomy_hash(taxonomy))))
 
     # 1. Film context: the metadata names of every review of a film with several reviews
     #    (cached per file, so an unchanged folder is not cleaned again just to find
     #    them), pooled per film. A review on its own needs no context.
     flags = iter(in_shared_films(sources))
     pooled = [tuple(next(flags) for _ in g) for g in groups]
-    people_keys = [_hash(repr((base, h, titles, "people", p))) for h, p in zip(hashes, pooled)]
+    people_keys = [digest(repr((base, h, titles, "people", p))) for h, p in zip(hashes, pooled)]
     found: list[list[dict] | None] = [cache.get(k, "people") if cache else None for k in people_keys]
     missing = [i for i, f in enumerate(found) if f is None or len(f) != len(groups[i])]
     if missing:
@@ -476,7 +272,7 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     plain_hash = film_hash(film)
 
     # 2. Per-file tables: from the cache, or analysed in partitions.
-    keys = [_hash(repr((base, h, sorted({context_hashes.get(key_of[s.review_id], plain_hash) for s in g}))))
+    keys = [digest(repr((base, h, sorted({context_hashes.get(key_of[s.review_id], plain_hash) for s in g}))))
             for h, g in zip(hashes, groups)]
     results: list[dict[str, pd.DataFrame] | None] = [cache.get(k) if cache else None for k in keys]
     reused = sum(r is not None for r in results)
@@ -516,5 +312,24 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
             if progress:
                 progress(done, total)
         tables = concat_tables([r for r in results if r is not None]) if results else {}
-    tables = {name: tables.get(name, empty_table(name)) for name in TABLES}
-    return BatchResult(tables, scorer=scorer, film=film, files=len(groups), reused=reused)
+    return BatchResult.of(tables, scorer, len(groups), reused)
+
+
+def analyze_report(report: IngestReport, film: FilmInfo | None = None, film_title: str = "",
+                   **options) -> BatchResult:
+    """Reviews as ``reading`` read them, analysed: the one path from what a user brings to
+    the tables, for the command line, the bundled films and the upload page. ``film_title``:
+    the film that reviews naming none are about (its title is then read as a name);
+    ``options`` go to ``analyze_batch``. The result's ``problems`` are the notes of the film's
+    details and of the analysis (the reading's own are ``report.problems``)."""
+    sources = about_film(report.sources, film_title) if film_title else list(report.sources)
+    result = analyze_batch(sources, film=film, **options)
+    result.problems = [*([film.problem] if film and film.problem else []), *no_opinion_problems(result.reviews, sources)]
+    return result
+
+
+def no_opinion_problems(reviews: pd.DataFrame, sources: Sequence[ReviewSource]) -> list[str]:
+    """Reviews (scored ones) in which the analysis found no opinion at all."""
+    counts = dict(zip(reviews["review_id"].astype(str), reviews["mentions"]))
+    return [f"{s.origin or s.review_id}: no opinion was found in this review, so it adds nothing to the aspect scores"
+            for s in sources if not s.skip_scoring and counts.get(s.review_id, 0) == 0]

@@ -563,19 +563,3 @@ def full_review_html(text: str, mentions: pd.DataFrame, set_aside: pd.DataFrame,
         pos = e
     out.append(esc(text[pos:]))
     return "".join(out)
-
-
-# ----------------------------------------------------------------------------- exports
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def to_csv(df: pd.DataFrame) -> bytes:
-    """CSV bytes safe to open in a spreadsheet: text cells that would start a formula
-    get a leading apostrophe."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(
-                lambda v: "'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v)
-    return out.to_csv(index=False).encode("utf-8")

@@ -5,7 +5,6 @@
 * language: a light stopword-ratio check, no downloads: text that is clearly not English
   is kept and shown but not scored as English (``skip_scoring``, with a note);
 * ratings: a rating that makes no sense ("11/10", "-3/5") gets a message and no score;
-* opinions: after analysis, a review in which no opinion was found gets a message.
 
 Every problem is one line naming the file or table row.
 """
@@ -20,8 +19,6 @@ from typing import TYPE_CHECKING
 from dashboard.text.ratings import parse_rating
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
     from dashboard.records import ReviewSource
 
 # --- language --------------------------------------------------------------------------
@@ -160,24 +157,6 @@ def check_ratings(sources: list["ReviewSource"]) -> list[str]:
             note = f"rating “{source.rating.strip()[:40]}” makes no sense ({why}); score left empty"
             source.note = _join(source.note, note)
             problems.append(f"{source.origin or source.review_id}: {note}")
-    return problems
-
-
-# --- after analysis --------------------------------------------------------------------
-
-
-def no_opinion_problems(reviews: "pd.DataFrame", sources: list["ReviewSource"]) -> list[str]:
-    """Reviews (scored ones) in which the analysis found no opinion at all."""
-    if reviews is None or reviews.empty or "mentions" not in reviews:
-        return []
-    counts = dict(zip(reviews["review_id"].astype(str), reviews["mentions"]))
-    problems = []
-    for source in sources:
-        if source.skip_scoring:
-            continue
-        if counts.get(source.review_id, 0) == 0:
-            problems.append(f"{source.origin or source.review_id}: no opinion was found in this review, "
-                            "so it adds nothing to the aspect scores")
     return problems
 
 

@@ -17,7 +17,7 @@ from dashboard.engine.aspects import Taxonomy, load_taxonomy
 from dashboard.reading.films import DEFAULT_DATA_DIR, film_folder, list_films, load_film_info
 from dashboard.records import FilmInfo
 from dashboard.reading.ingest import read_paths
-from dashboard.engine.pipeline import analyze_sources
+from dashboard.engine.batch import analyze_report
 from dashboard.records import Analysis
 from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
 from . import session, state
@@ -42,9 +42,8 @@ def load_film(key: str, data_dir: str = str(DEFAULT_DATA_DIR), scorer: str = DEF
         return None
     info = load_film_info(folder)
     report = read_paths([folder])
-    analysis = analyze_sources(report.sources, scorer=scorer, film=info)
-    problems = list(report.problems) + ([info.problem] if info.problem else [])
-    return FilmData(key=key, info=info, analysis=analysis, problems=problems)
+    analysis = analyze_report(report, film=info, scorer=scorer)
+    return FilmData(key=key, info=info, analysis=analysis, problems=report.problems + analysis.problems)
 
 
 @st.cache_data(show_spinner=False, ttl=60)

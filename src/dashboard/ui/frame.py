@@ -15,6 +15,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.present import views
+from dashboard.present.export import to_csv
 from dashboard.engine.polarity import DEFAULT_SCORER
 from dashboard.text.wording import count
 from . import data as data_mod
@@ -182,7 +183,7 @@ def finish() -> None:
                 for name, df, what in (("reviews", a.reviews, "one row per review"),
                                        ("aspects", a.aspects, "one row per review and aspect"),
                                        ("mentions", a.mentions, "one row per quote and aspect")):
-                    st.download_button(f"{name.title()} ({what})", data=functools.partial(views.to_csv, df),
+                    st.download_button(f"{name.title()} ({what})", data=functools.partial(to_csv, df),
                                        file_name=f"{ctx.data.key}_{name}.csv", mime="text/csv",
                                        on_click="ignore", key=f"dl_{name}", icon=":material/download:")
 
