@@ -1,7 +1,7 @@
 """What the critics think: a dashboard of film reviews, aspect by aspect.
 
 Run with ``streamlit run app.py``. This file only sets up the pages; the work is in
-``src/dashboard`` (``ui`` for Streamlit helpers, ``views``/``figures`` for data and charts).
+``src/dashboard`` (``ui`` for Streamlit helpers, ``present`` for the data and charts the pages show).
 """
 
 import sys
@@ -15,12 +15,4 @@ import streamlit as st  # noqa: E402
 
 from dashboard.ui import frame  # noqa: E402
 
-st.set_page_config(page_title="What the critics think", page_icon="🎬", layout="wide")
-
-page = st.navigation(frame.build_pages())
-try:
-    frame.start()
-    frame.run_page(page)
-    frame.finish()
-finally:
-    frame.end_run()
+frame.serve(st.navigation(frame.build_pages()))

@@ -24,8 +24,7 @@ if ctx.data is not None:
         "- The **big number** is the average of every critic's score out of 100. Where a critic gave "
         "a rating (stars, a grade, a mark out of 10) we use it; where they didn't, we **estimate** a "
         "score from the words of the review, marked with an asterisk (\\*).\n"
-        "- Colours follow the usual review-site bands: **61–100 favourable**, **40–60 mixed**, "
-        "**0–39 unfavourable**.\n"
+        f"- Colours follow the usual review-site bands: **{views.bands_in_words('**, **')}**.\n"
         "- Each card below is one critic: their rating as they wrote it, the same rating out of 100, "
         "our estimate from their words, and the sentence that sums up their view.\n"
         "- Use the pages in the sidebar (the **»** at the top left on a phone) to compare ratings "
@@ -64,5 +63,5 @@ if ctx.data is not None:
         for col, rid in zip(cols, shown[start:start + per_row]):
             with col:
                 st.html(render.critic_card_html(rows.loc[rid].to_dict(), ctx.labels.get(rid, rid)))
-                st.page_link("pages/5_full_review.py", label="Read the full review",
+                st.page_link(frame.page("full_review"), label="Read the full review",
                              icon=":material/article:", query_params=state.page_params(review=rid))

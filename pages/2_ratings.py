@@ -14,7 +14,7 @@ if ctx.data is not None:
         "- The **grey line** between them shows how far apart they are. A short line means the words "
         "match the rating; a long one means the review reads warmer or cooler than the rating suggests.\n"
         "- A critic who gave no rating has a diamond only. No rating is never counted as zero.\n"
-        "- Background bands: 0–39 unfavourable, 40–60 mixed, 61–100 favourable."
+        f"- Background bands: {views.bands_in_words(ascending=True)}."
     )
     gaps = views.rating_gaps(ctx.data.analysis.reviews)
     per_page = 30

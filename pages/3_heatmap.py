@@ -96,7 +96,7 @@ if ctx.data is not None:
         else:
             st.html("".join(render.excerpt_html(r) for r in quotes.to_dict("records")))
         l1, l2 = st.columns(2)
-        l1.page_link("pages/4_quotes.py", label=f"Compare all critics on {name.lower()}",
+        l1.page_link(frame.page("quotes"), label=f"Compare all critics on {name.lower()}",
                      icon=":material/format_quote:", query_params=state.page_params(aspect=aspect))
-        l2.page_link("pages/5_full_review.py", label="Read this review in full", icon=":material/article:",
+        l2.page_link(frame.page("full_review"), label="Read this review in full", icon=":material/article:",
                      query_params=state.page_params(review=rid))

@@ -82,7 +82,7 @@ if ctx.data is not None:
                     st.html(render.excerpt_html(q))
                     with st.expander("In context"):
                         st.html(f'<div class="cd-review">{views.context_html(text, int(q["start"]), int(q["end"]))}</div>')
-                        st.page_link("pages/5_full_review.py", label="Open the full review",
+                        st.page_link(frame.page("full_review"), label="Open the full review",
                                      icon=":material/article:", query_params=state.page_params(review=rid))
                 if len(mine) > FIRST_EXCERPTS:
                     with st.expander(count(len(mine) - FIRST_EXCERPTS, "more quote")):

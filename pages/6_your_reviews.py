@@ -173,7 +173,7 @@ def main() -> None:
     show_result()
 
 
-# Run on its own (a fresh server's first request for /your_reviews), the page hands over to
-# app.py, which draws the navigation and the sidebar and runs it inside them.
+# Run on its own (a fresh server's first request for /your_reviews), the page is served
+# inside the frame every page shares (see frame.context).
 frame.context()
 main()

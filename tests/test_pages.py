@@ -10,6 +10,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.records import ReviewSource
+from tests.conftest import INDORI_NERD, SCREEN_SCRIBE
 from dashboard.engine.pipeline import analyze_sources
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -257,6 +258,21 @@ def test_upload_is_offered_and_hostile_text_stays_text():
     at.switch_page(PAGES["review"]).run()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in all_text(at)
     assert "&lt;b&gt;Evil&lt;/b&gt; :red[Site]" in all_text(at)
+
+
+def test_choosing_another_film_is_no_broken_link():
+    # The reviews chosen in one film are forgotten when the reader picks another in the
+    # sidebar: no note about a link naming reviews that are not part of the film.
+    from dashboard.ui import session
+
+    analysis = analyze_sources([ReviewSource("calm", "The music is wonderful and the acting is superb.")])
+    at = open_app("review", review=SCREEN_SCRIBE, reviews=f"{SCREEN_SCRIBE},{INDORI_NERD}")
+    at.session_state[session._STORE] = (analysis, "Mine")
+    at.run()
+    at.selectbox(key="w_film").set_value("upload").run()
+    assert_ok(at)
+    assert at.query_params.get("film") == "upload"
+    assert not [i.value for i in at.info], [i.value for i in at.info]
 
 
 def synthetic_analysis(n_reviews: int = 300):

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.present.views import HeatmapData, band, fmt_score, is_missing
+from dashboard.present.views import HeatmapData, band, band_spans, fmt_score, is_missing
 from dashboard.text.wording import count
 
 PRAISE_BLUE = "#1F5A96"
@@ -70,6 +70,11 @@ def _layout(fig: go.Figure, height: int) -> go.Figure:
     return fig
 
 
+def _shade_bands(fig: go.Figure) -> None:
+    for b, (lo, hi) in band_spans().items():
+        fig.add_vrect(x0=lo, x1=hi, fillcolor=BAND_FILLS[b], line_width=0, layer="below")
+
+
 def ratings_dumbbell(gaps: pd.DataFrame) -> go.Figure:
     """Each critic's own rating (filled circle) beside the estimate from their words
     (open diamond), joined by a line; reviews without a rating show the estimate only.
@@ -77,8 +82,7 @@ def ratings_dumbbell(gaps: pd.DataFrame) -> go.Figure:
     rows = gaps.iloc[::-1]  # best at the top
     y = tick_labels(rows["label"].tolist())
     fig = go.Figure()
-    for b, (lo, hi) in {"unfavourable": (0, 39.5), "mixed": (39.5, 60.5), "favourable": (60.5, 100)}.items():
-        fig.add_vrect(x0=lo, x1=hi, fillcolor=BAND_FILLS[b], line_width=0, layer="below")
+    _shade_bands(fig)
     line_x, line_y = [], []
     for yy, e, i in zip(y, rows["explicit_score"], rows["inferred_score"]):
         if not is_missing(e) and not is_missing(i):
@@ -173,8 +177,7 @@ def aspect_overview(agreement: pd.DataFrame, names: dict[str, str]) -> go.Figure
     y = [_e(names.get(a, a)) for a in rows["aspect"]]
     colours = [BAND_COLOURS[band(m)] for m in rows["mean"]]
     fig = go.Figure()
-    for b, (lo, hi) in {"unfavourable": (0, 39.5), "mixed": (39.5, 60.5), "favourable": (60.5, 100)}.items():
-        fig.add_vrect(x0=lo, x1=hi, fillcolor=BAND_FILLS[b], line_width=0, layer="below")
+    _shade_bands(fig)
     fig.add_trace(go.Scatter(
         x=rows["mean"], y=y, mode="markers", marker=dict(size=14, color=colours, line=dict(color="white", width=1)),
         error_x=dict(type="data", array=rows["spread"], color="#888888", thickness=2),

@@ -51,17 +51,30 @@ def is_missing(value) -> bool:
         return False
 
 
+# Metacritic's bands, best first: (band, lowest whole score, highest).
+BANDS = ((FAVOURABLE, 61, 100), (MIXED, 40, 60), (UNFAVOURABLE, 0, 39))
+# The bands in words, as every page states them: "61–100 favourable, 40–60 mixed, 0–39 unfavourable".
+BAND_RANGES = {b: f"{lo}–{hi} {b}" for b, lo, hi in BANDS}
+
+
 def band(score) -> str:
     """Metacritic band of a 0-100 score ("" when missing). Scores are rounded first,
     so 60.6 shows as 61 and is favourable, matching what the reader sees."""
     if is_missing(score):
         return ""
     s = int(math.floor(float(score) + 0.5))
-    if s >= 61:
-        return FAVOURABLE
-    if s >= 40:
-        return MIXED
-    return UNFAVOURABLE
+    return next(b for b, lo, _ in BANDS if s >= lo)
+
+
+def band_spans() -> dict[str, tuple[float, float]]:
+    """Each band's stretch of a 0-100 axis, for shading a chart (edges halfway between
+    whole scores: 60.6 rounds to 61)."""
+    return {b: (max(0.0, lo - 0.5), min(100.0, hi + 0.5)) for b, lo, hi in BANDS}
+
+
+def bands_in_words(separator: str = ", ", ascending: bool = False) -> str:
+    ranges = [BAND_RANGES[b] for b, _, _ in (reversed(BANDS) if ascending else BANDS)]
+    return separator.join(ranges)
 
 
 def fmt_score(score) -> str:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import runpy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +22,6 @@ from . import render, state
 
 log = logging.getLogger(__name__)
 _CTX = "_frame_context"
-_BOOTING = "_frame_booting"
 
 ROOT = Path(__file__).resolve().parents[3]
 PAGES_DIR = ROOT / "pages"
@@ -40,18 +38,22 @@ PAGE_SPECS = [
 ]
 
 
-def page_path(file: str) -> str:
-    """A page file as ``st.page_link``/``st.switch_page`` want it (relative to app.py)."""
-    return f"pages/{file}"
+_BUILT: dict[str, "st.Page"] = {}  # url path -> the page of this run's navigation
 
 
 def build_pages() -> list:
-    pages = []
+    """The app's pages, for ``st.navigation`` (and for links between pages: ``page``)."""
+    _BUILT.clear()
     for i, (file, title, icon, url) in enumerate(PAGE_SPECS):
         path = PAGES_DIR / file
         if path.exists():  # the "Your reviews" page is optional
-            pages.append(st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0)))
-    return pages
+            _BUILT[url] = st.Page(path, title=title, icon=icon, url_path=url, default=(i == 0))
+    return list(_BUILT.values())
+
+
+def page(url: str) -> "st.Page":
+    """The page at ``url`` ("quotes", "full_review"...), for ``st.page_link``."""
+    return _BUILT.get(url) or next(p for p in build_pages() if p.url_path == url)
 
 
 @dataclass
@@ -70,8 +72,8 @@ class Context:
         return views.aspect_order(self.analysis.aspects, self.keys) if self.data else []
 
 
-def _on_film_change() -> None:
-    state.set_value("film", st.session_state.get("w_film"))
+def _forget_chosen_reviews() -> None:
+    """Another film: the reviews chosen in this one are not part of it."""
     state.set_value("reviews", [])
     state.set_value("review", None)
 
@@ -100,7 +102,7 @@ def start() -> Context:
     with st.sidebar:
         choices = data_mod.film_choices()
         if choices and data is not None:
-            callback = state.bind("film", "w_film")
+            callback = state.bind("film", "w_film", then=_forget_chosen_reviews)
             st.selectbox("Film", list(choices), format_func=lambda k: choices.get(k, k), key="w_film",
                          on_change=callback, help="Every folder of reviews is a film. Your choice is kept in the link.")
         if data is not None and data.shareable:
@@ -135,24 +137,30 @@ def start() -> Context:
 
 
 def context() -> Context:
-    """The current view's context, built by ``app.py`` before it runs the page.
+    """The current view's context, built by ``serve`` before it runs the page.
 
-    A page can also be run on its own: because the app keeps its pages in ``pages/``,
-    Streamlit may run a page file directly (the first request a fresh server gets, or a
-    test). Then the page runs ``app.py`` itself, which draws the shared frame and runs this
-    page inside it, and the outer run stops.
+    Streamlit runs a page file on its own only before the app has declared its pages (a
+    fresh server follows its older convention for a ``pages/`` folder on its first
+    request, and so does every run of a test): the page then declares them and is served
+    inside the frame like any other, and the outer run stops.
     """
     ctx = st.session_state.get(_CTX)
-    if ctx is not None:
-        return ctx
-    if st.session_state.get(_BOOTING):
-        return start()  # app.py could not take over: draw the frame here
-    st.session_state[_BOOTING] = True
+    if ctx is None:
+        serve(st.navigation(build_pages()))
+        st.stop()
+    return ctx
+
+
+def serve(page) -> None:
+    """Draw the frame every page shares (film picker, notes, link, downloads) around
+    ``page`` and run it."""
+    st.set_page_config(page_title="What the critics think", page_icon="🎬", layout="wide")
     try:
-        runpy.run_path(str(ROOT / "app.py"), run_name="__app__")
+        start()
+        run_page(page)
+        finish()
     finally:
-        st.session_state.pop(_BOOTING, None)
-    st.stop()
+        end_run()
 
 
 def end_run() -> None:

@@ -70,7 +70,7 @@ def badge(score, estimate: bool = False) -> str:
     tip = ("No score" if not b else
            f"{fmt_score(score)} out of 100: {views.BAND_WORDS[b].lower()}"
            + (" (estimated from the words of the review)" if estimate else "")
-           + ". 61–100 favourable, 40–60 mixed, 0–39 unfavourable.")
+           + f". {views.bands_in_words()}.")
     return f'<span class="cd-badge {b}" style="background:{colour}" title="{esc(tip)}">{fmt_score(score)}{star}</span>'
 
 
@@ -87,7 +87,7 @@ def consensus_html(c: views.Consensus) -> str:
         f'title="Average of every critic\'s score, out of 100">{fmt_score(c.score)}</span>'
         f'<div><div class="cd-words">{esc(c.band_words)}</div>'
         f'<div class="cd-muted">Average of {c.reviews} review{"s" if c.reviews != 1 else ""}: {esc(backing)}.</div>'
-        f'<div class="cd-muted">61–100 favourable · 40–60 mixed · 0–39 unfavourable</div></div></div>'
+        f'<div class="cd-muted">{views.bands_in_words(" · ")}</div></div></div>'
     )
 
 

@@ -120,16 +120,19 @@ def take_messages() -> list[str]:
 
 # ----------------------------------------------------------------------------- widgets
 
-def bind(name: str, widget_key: str, empty: Any = None) -> Callable[[], None]:
+def bind(name: str, widget_key: str, empty: Any = None,
+         then: Callable[[], None] | None = None) -> Callable[[], None]:
     """Prepare a widget that edits view value ``name``: set its key from the view before
-    it is drawn and return the on_change callback that copies it back. ``empty``: the
-    widget's value for "nothing chosen" when that is an option of its own (a selectbox
-    shows None as no choice at all), kept out of the link."""
+    it is drawn and return the on_change callback that copies it back (and calls
+    ``then``). ``empty``: the widget's value for "nothing chosen" when that is an option
+    of its own (a selectbox shows None as no choice at all), kept out of the link."""
     value = get_value(name)
     st.session_state[widget_key] = empty if value is None else value
 
     def _copy() -> None:
         chosen = st.session_state.get(widget_key)
         set_value(name, None if chosen == empty else chosen)
+        if then is not None:
+            then()
 
     return _copy
