@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -19,7 +20,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# Screenshots and server logs: a folder outside the repository (BROWSER_ARTIFACTS to choose it).
+ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS") or tempfile.gettempdir()) / "critics-dashboard-browser"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium"
 # No background networking: this machine's network is closed and Chromium would retry.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -52,7 +54,7 @@ def _free_port() -> int:
 def running_app(log_name: str = "streamlit_server.log"):
     """Serve the app on 127.0.0.1 and yield its base URL; the server log is kept in
     tests/artifacts/ for when something goes wrong."""
-    ARTIFACTS.mkdir(exist_ok=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     log_path = ARTIFACTS / log_name
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))

@@ -9,7 +9,6 @@ in which case it fails. Screenshots go to tests/artifacts/ (not committed).
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -40,7 +39,6 @@ def excerpt(page, text: str):
 def test_shared_link_survives_page_switches(server):
     from playwright.sync_api import expect
 
-    started = time.monotonic()
     with chromium() as browser:
         # A shared link, opened in a fresh browser against a fresh server.
         page = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -87,7 +85,6 @@ def test_shared_link_survives_page_switches(server):
         expect(excerpt(phone, MUSIC_QUOTE)).to_be_visible(timeout=FIRST_RENDER_MS)
         phone.wait_for_timeout(500)
         phone.screenshot(path=str(ARTIFACTS / "quotes_390.png"))
-    assert time.monotonic() - started < 90
 
 
 def test_wide_table_says_it_scrolls_on_a_phone_only(server):

@@ -1,0 +1,88 @@
+"""The documented rules of the analysis, each checked against what a reader expects (the
+README's "How the analysis works"): removing a rule makes its test fail."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.engine.aspects import _parse_taxonomy
+from dashboard.engine.pipeline import analyze_sources
+from dashboard.engine.pull_quotes import pull_quotes
+from dashboard.engine.scores import aggregate
+from dashboard.records import ReviewSource
+
+
+def mentions_of(text: str, **options) -> list[tuple[str, list[str]]]:
+    """(mention text, its aspects), in reading order."""
+    m = analyze_sources([ReviewSource("r", text)], **options).mentions
+    return [(group["text"].iloc[0], [a for a in group["aspect"] if a])
+            for _, group in m.groupby("mention_id", sort=False)]
+
+
+def test_a_sentence_counts_for_at_most_three_aspects():
+    # Five aspects named; the sentence's one judgement ("superb") counts for three of them.
+    ((_, aspects),) = mentions_of("The acting, the score, the cinematography, the editing and the dialogue are all superb.")
+    assert len(aspects) == 3
+
+
+def test_an_opinion_naming_no_aspect_is_a_verdict_on_the_film():
+    ((_, aspects),) = mentions_of("A wonderful surprise from start to finish.")
+    assert aspects == ["overall"]
+
+
+def test_a_taxonomy_without_a_verdict_aspect_gets_no_verdict_rows():
+    music_only = _parse_taxonomy('[aspects.music]\nname = "Music"\nterms = ["music", "score"]\n')
+    assert music_only.verdict is None
+    rows = mentions_of("A wonderful surprise from start to finish. The music soars.", taxonomy=music_only)
+    assert rows == [("A wonderful surprise from start to finish.", []), ("The music soars.", ["music"])]
+
+
+def test_a_pronoun_continues_the_subject_of_the_sentence_before():
+    rows = mentions_of("The acting is terrific. She carries every scene with ease.")
+    assert rows[1] == ("She carries every scene with ease.", ["acting"])
+
+
+def test_a_new_paragraph_starts_afresh():
+    rows = mentions_of("The acting is terrific.\n\nShe carries every scene with ease.")
+    assert rows[1] == ("She carries every scene with ease.", ["overall"])
+
+
+def _sentences(*rows) -> pd.DataFrame:
+    """Opinion mentions of one review: (start, end, polarity, aspect, position, kind)."""
+    return pd.DataFrame(
+        [("r", f"r#{i}", aspect, polarity, True, start, end, kind, position, start, end)
+         for i, (start, end, polarity, aspect, position, kind) in enumerate(rows)],
+        columns=["review_id", "mention_id", "aspect", "polarity", "opinion", "start", "end", "kind", "position",
+                 "sentence_start", "sentence_end"])
+
+
+def test_the_pull_quote_agrees_with_the_verdict():
+    rows = _sentences((0, 100, 0.9, "music", 0.0, "sentence"), (200, 300, -0.6, "story", 0.5, "sentence"))
+    quotes = pull_quotes(rows, "overall")
+    assert quotes[("r", 1)] == (0, 100) and quotes[("r", -1)] == (200, 300)
+
+
+def test_the_pull_quote_prefers_a_judgement_of_the_whole_film():
+    rows = _sentences((0, 100, 0.8, "overall", 0.2, "sentence"), (200, 300, 0.8, "music", 0.6, "sentence"))
+    assert pull_quotes(rows, "overall")[("r", 1)] == (0, 100)
+
+
+def test_the_pull_quote_prefers_the_conclusion_a_quotable_length_and_a_whole_sentence():
+    later = _sentences((0, 100, 0.8, "music", 0.1, "sentence"), (200, 300, 0.8, "music", 0.9, "sentence"))
+    assert pull_quotes(later, "overall")[("r", 1)] == (200, 300)
+    fits = _sentences((0, 400, 0.8, "music", 0.5, "sentence"), (500, 600, 0.8, "music", 0.5, "sentence"))
+    assert pull_quotes(fits, "overall")[("r", 1)] == (500, 600)
+    whole = _sentences((0, 100, 0.8, "music", 0.5, "clause"), (200, 300, 0.8, "music", 0.5, "sentence"))
+    assert pull_quotes(whole, "overall")[("r", 1)] == (200, 300)
+
+
+def test_after_a_contrast_the_clause_that_follows_weighs_more():
+    # "X, but Y": equal and opposite clauses, the verdict leans to Y; "although X, Y" too.
+    opinions = pd.DataFrame({
+        "review_id": ["but", "but", "although", "although"],
+        "text": ["The visuals are stunning,", "but the story is a tedious mess.",
+                 "Although the visuals are stunning,", "the story is a tedious mess."],
+        "polarity": [0.8, -0.8, 0.8, -0.8], "position": [0.5, 0.5, 0.5, 0.5],
+    })
+    verdict = aggregate(opinions)
+    assert verdict["but"] < 0 and verdict["although"] < 0
