@@ -3,9 +3,11 @@ README's "How the analysis works"): removing a rule makes its test fail."""
 
 from __future__ import annotations
 
+import tomllib
+
 import pandas as pd
 
-from dashboard.engine.aspects import _parse_taxonomy
+from dashboard.engine.aspects import taxonomy_from
 from dashboard.engine.pipeline import analyze_sources
 from dashboard.engine.pull_quotes import pull_quotes
 from dashboard.engine.scores import aggregate
@@ -31,7 +33,7 @@ def test_an_opinion_naming_no_aspect_is_a_verdict_on_the_film():
 
 
 def test_a_taxonomy_without_a_verdict_aspect_gets_no_verdict_rows():
-    music_only = _parse_taxonomy('[aspects.music]\nname = "Music"\nterms = ["music", "score"]\n')
+    music_only = taxonomy_from(tomllib.loads('[aspects.music]\nname = "Music"\nterms = ["music", "score"]\n'))
     assert music_only.verdict is None
     rows = mentions_of("A wonderful surprise from start to finish. The music soars.", taxonomy=music_only)
     assert rows == [("A wonderful surprise from start to finish.", []), ("The music soars.", ["music"])]

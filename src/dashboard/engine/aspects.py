@@ -12,10 +12,10 @@ import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from dashboard.records import CHARACTER_ROLE, People
+from dashboard.text.language import alternation, connectives, load_resource, words
 from dashboard.text.terms import FoundIndex, TermLists
 from dashboard.text.normalize import normalize
 from dashboard.text.tokens import TOKEN, Tokens, tokenize
@@ -29,8 +29,6 @@ _FRANCHISE_FOLLOWER = re.compile(
     r"sequels?|entries|entry|lore)\b",
     re.I,
 )
-# Name particles that belong to a surname: "de Armas", "van Dyke".
-_PARTICLES = {"de", "del", "della", "di", "da", "du", "van", "von", "der", "le", "la", "st.", "mac"}
 
 
 @dataclass(frozen=True)
@@ -60,8 +58,8 @@ class Taxonomy:
         return {a.key: a.name for a in self.aspects}
 
 
-def _parse_taxonomy(text: str) -> Taxonomy:
-    data = tomllib.loads(text)
+def taxonomy_from(data: dict) -> Taxonomy:
+    """A taxonomy from the contents of a file laid out as ``resources/aspects.toml``."""
     aspects = tuple(
         Aspect(
             key=key,
@@ -84,10 +82,8 @@ def _parse_taxonomy(text: str) -> Taxonomy:
 def load_taxonomy(path: str | None = None) -> Taxonomy:
     """The bundled film taxonomy, or a user's TOML file with the same layout."""
     if path is None:
-        text = resources.files("dashboard.resources").joinpath("aspects.toml").read_text("utf-8")
-    else:
-        text = Path(path).read_text("utf-8")
-    return _parse_taxonomy(text)
+        return taxonomy_from(load_resource("aspects.toml"))
+    return taxonomy_from(tomllib.loads(Path(path).read_text("utf-8")))
 
 
 @lru_cache(maxsize=8)
@@ -119,7 +115,7 @@ def _film_patterns(taxonomy: Taxonomy, titles: tuple[str, ...]):
     # "It's"/"This is" or "The film is": the film itself is the subject ("the film's
     # villain" is not).
     subject = re.compile(
-        r"^\W*(?:(?:but|and|yet|so|still|overall|ultimately|in the end),?\s+)?"
+        rf"^\W*(?:(?:{alternation(connectives('turn', 'conclude', 'join'))}),?\s+)?"
         rf"(?:(?P<subject>it|this)(?:'s\b|{verb})|(?P<film>{film}){verb})",
         re.I,
     )
@@ -133,7 +129,7 @@ def name_variants(name: str) -> set[str]:
     variants = {name}
     if len(tokens) >= 2:
         surname = tokens[-1]
-        if len(tokens) >= 3 and tokens[-2].lower() in _PARTICLES:
+        if len(tokens) >= 3 and tokens[-2].lower() in words("names", "particles"):
             surname = " ".join(tokens[-2:])
         if len(surname) > 2:
             variants.add(surname)

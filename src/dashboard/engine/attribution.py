@@ -18,16 +18,18 @@ import re
 
 from dashboard.engine.aspects import FALLBACK
 from dashboard.engine.document import ReviewDoc
+from dashboard.text.language import alternation, connectives, words
 
 # Critics' sentences rarely judge more than three aspects at once; beyond that, the
 # aspects named nearest the words that carry the judgement are kept.
 MAX_ASPECTS_PER_MENTION = 3
 # Pronouns that carry the aspect of the sentence before ("She carries the film").
-_ANAPHORA = re.compile(r"^\W*(she|he|they|her|his|their|him|them)\b", re.I)
+_ANAPHORA = re.compile(rf"^\W*(?:{alternation(words('pronouns'))})\b", re.I)
 _FRAGMENT_MAX_WORDS = 3
 # A clause that names its own subject ("but the soul feels missing") does not continue
 # the subject of the clause before it.
-_OWN_SUBJECT = re.compile(r"^\W*(?:(?:but|yet|and|though|although|while|still|so)\s+)?(?:the|a|an|this|that|its|there)\b", re.I)
+_OWN_SUBJECT = re.compile(rf"^\W*(?:(?:{alternation(connectives('turn', 'concede', 'conclude', 'join'))})\s+)?"
+                          rf"(?:{alternation(words('subject_openers'))})\b", re.I)
 
 
 def attribute(doc: ReviewDoc, run) -> None:

@@ -84,7 +84,7 @@ def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
         if len(members) < 2:
             continue
         names = pool_people(base, (People(dict(people[i])) for i in members),
-                            (tokenize(normalize(sources[i].text)) for i in members))
+                            (tokenize(normalize(sources[i].text)) for i in members), titles or (key,))
         contexts[key] = replace(film, found_people=names) if film else FilmInfo(key="reviews", title="", found_people=names)
     return contexts
 

@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 from dashboard.engine.aspects import AspectMatcher, name_lists, name_variants
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import CHARACTER_ROLE, People, ReviewSource
+from dashboard.text.language import words
 from dashboard.text.terms import FoundIndex
 from dashboard.text.tokens import Tokens
 
@@ -30,20 +31,21 @@ _ROLE_AFTER_ACTOR = re.compile(
     rf"\s(?:as|plays)\s(?:the\s)?(?P<c2>{_CAP_WORDS})|'s\s(?P<c3>{_CAP_WORDS})"
     rf"|[^.]{{0,60}}?\sas\s(?:the\s)?(?P<c4>{_CAP_WORDS})\b"
 )
-_NOT_A_NAME = {"The", "In", "A", "An", "His", "Her", "Ballerina", "Directed", "Starring", "Rated", "Released"}
 
 
-def harvest_characters(tokens: Iterable[Tokens], cast: set[str]) -> tuple[set[str], set[str]]:
+def harvest_characters(tokens: Iterable[Tokens], cast: set[str], titles: tuple[str, ...] = ()) -> tuple[set[str], set[str]]:
     """Character and actor names critics pair up in the texts of ``tokens``. Returns
-    (characters, actors); pairs in brackets are recognised without a cast list."""
+    (characters, actors); pairs in brackets are recognised without a cast list. The film's
+    title is no character ("Ballerina (Ana de Armas)" in a review of *Ballerina*)."""
     tokens = list(tokens)
+    not_names = set(words("names", "not_names")) | set(titles)
     characters: set[str] = set()
     actors: set[str] = set()
     if not cast:
         # Without a cast list, bracketed pairs are the only source of names.
         for text_tokens in tokens:
             for m in _CHARACTER_ACTOR.finditer(text_tokens.text):
-                if m.group("c").split()[0] not in _NOT_A_NAME:
+                if m.group("c").split()[0] not in not_names and m.group("c") not in not_names:
                     characters.add(m.group("c"))
                     actors.add(m.group("a"))
         actors -= characters
@@ -61,7 +63,7 @@ def harvest_characters(tokens: Iterable[Tokens], cast: set[str]) -> tuple[set[st
                 m = _ROLE_BEFORE_ACTOR.search(text, max(0, f.start - 40), f.start)
             m = m or _ROLE_AFTER_ACTOR.match(text, end)
             name = next((g for g in m.groups() if g), None) if m else None
-            if name and name.split()[0] not in _NOT_A_NAME and name not in cast:
+            if name and name.split()[0] not in not_names and name not in not_names | cast:
                 characters.add(name)
     return characters, actors
 
@@ -89,14 +91,14 @@ def in_shared_films(sources: Sequence[ReviewSource]) -> list[bool]:
     return shared
 
 
-def pool_people(base: People, people: Iterable[People], tokens: Iterable[Tokens]) -> People:
+def pool_people(base: People, people: Iterable[People], tokens: Iterable[Tokens], titles: tuple[str, ...] = ()) -> People:
     """The names of one film: ``base`` (its details), each review's own ``people`` and the
     characters and actors critics pair up in the reviews' ``tokens``."""
     pooled = base.merged(People())
     for found in people:
         pooled = pooled.merged(found)
     cast = set(pooled.by_role.get("cast", ()))
-    characters, actors = harvest_characters(tokens, cast)
+    characters, actors = harvest_characters(tokens, cast, titles)
     for name in characters:
         pooled.add(CHARACTER_ROLE, name)
     for name in actors - cast:
@@ -107,9 +109,9 @@ def pool_people(base: People, people: Iterable[People], tokens: Iterable[Tokens]
 def assign_matchers(film_docs: list[ReviewDoc], run) -> None:
     """The ``cast`` stage, over the reviews of one film: their ``matcher``, from the names
     of the film."""
-    people = pool_people(run.film_people, (d.cleaned.people for d in film_docs), (d.tokens for d in film_docs))
     source = film_docs[0].source
     titles = run.titles or ((source.film,) if source.film else ())
+    people = pool_people(run.film_people, (d.cleaned.people for d in film_docs), (d.tokens for d in film_docs), titles)
     signature = (titles, frozenset((role, frozenset(names)) for role, names in people.by_role.items()))
     if (matcher := run.matchers.get(signature)) is None:
         matcher = run.matchers[signature] = AspectMatcher(run.taxonomy, people, titles, run.details)

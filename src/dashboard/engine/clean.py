@@ -15,16 +15,15 @@ A "Pros:" / "Cons:" list is kept: it is opinion whose polarity its heading tells
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import RATING_LEAD, FoundRating, find_rating, rating_phrase
 from dashboard.text.dates import DATE, MONTH
+from dashboard.text.language import alternation, load_resource, words
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex, TermLists
 
@@ -32,8 +31,6 @@ BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metad
 BYLINE_REASON = "Byline: who wrote the review"
 HEADING_MAX_WORDS = 14
 LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match, from a line's or a span's start
-_PROS = re.compile(r"^\W*(pros|the good|what works|highs|positives|likes|strengths)\s*:?\s*$", re.I)
-_CONS = re.compile(r"^\W*(cons|the bad|what doesn't work|lows|negatives|dislikes|weaknesses)\s*:?\s*$", re.I)
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
 # by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
@@ -59,12 +56,9 @@ _CLOSING = {")": "(", "]": "["}
 _RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
 # Nothing but names: "Michael B. Jordan, Hailee Steinfeld and Delroy Lindo", "Ana de Armas
 # (Eve)". A name is capitalised words, with particles ("de", "van") and initials.
-_NAME_WORD = r"(?:[A-Z][\w'’.-]*|de|van|von|der|den|da|del|della|di|du|la|le|bin|al)"
+_NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{alternation(words('names', 'particles'))})"
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
 _NAMES_ONLY = re.compile(rf"{_NAME}(?:\s*\([^()]+\))?(?:\s*(?:,|;|&|\band\b)\s*{_NAME}(?:\s*\([^()]+\))?)*\.?")
-# Where a critic may ask to be followed: no outlet of theirs ("Follow me on Instagram").
-_PLATFORMS = frozenset({"twitter", "x", "instagram", "facebook", "bluesky", "threads", "tiktok", "youtube",
-                        "letterboxd", "substack", "patreon", "medium", "reddit", "mastodon", "linkedin"})
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
 _OUTLET = re.compile(
@@ -142,6 +136,14 @@ class _Rules:
     legend_min_entries: int
     legend_reason: str
     summary_label: re.Pattern[str]
+    pros: re.Pattern[str]
+    cons: re.Pattern[str]
+    plot_heading: re.Pattern[str]
+    platforms: frozenset[str]
+
+    def list_heading(self, line: str) -> int:
+        """+1 for a heading over a list of praise ("Pros:"), -1 over criticism, else 0."""
+        return 1 if self.pros.match(line) else -1 if self.cons.match(line) else 0
 
     def boilerplate_reason(self, text: str) -> str | None:
         return next((reason for pattern, reason in self.boilerplate if pattern.search(text)), None)
@@ -149,7 +151,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    data = tomllib.loads(resources.files("dashboard.resources").joinpath("cleaning.toml").read_text("utf-8"))
+    data = load_resource("cleaning.toml")
     return _Rules(
         boilerplate=tuple((re.compile(b["pattern"], re.I), b["reason"]) for b in data["boilerplate"]),
         outlet_reasons=frozenset(b["reason"] for b in data["boilerplate"] if b.get("names_outlet")),
@@ -170,6 +172,12 @@ def _rules() -> _Rules:
         legend_min_entries=int(data["rating_legend"]["min_entries"]),
         legend_reason=data["rating_legend"]["reason"],
         summary_label=re.compile(r"[\W_]*(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
+        pros=re.compile(rf"^\W*(?:{alternation(data['list_headings']['pros'])})\s*:?\s*$", re.I),
+        cons=re.compile(rf"^\W*(?:{alternation(data['list_headings']['cons'])})\s*:?\s*$", re.I),
+        plot_heading=re.compile(
+            rf"^\W*(?:\d+[.)]\s*)?(?:(?:{alternation(data['plot_heading']['before'])})\s+)*"
+            rf"(?:{alternation(data['plot_heading']['names'])})\b", re.I),
+        platforms=frozenset(p.lower() for p in data["platforms"]["names"]),
     )
 
 
@@ -224,16 +232,6 @@ def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str,
     return None
 
 
-# A heading that names the plot: the paragraphs under it retell the story. The plot word
-# opens the heading ("Plot", "## The Story", "Plot and Cast Details", "What's it about?"):
-# a headline that merely ends with one ("... a quietly devastating love story") or a
-# section on it ("Why the story fails") is no synopsis, and would turn the whole review
-# into plot. A bare "Summary" is as often the verdict as the plot, so it is not one.
-_PLOT_HEADING = re.compile(
-    r"^\W*(?:\d+[.)]\s*)?(?:(?:the|a|our|brief|film|movie|film's|movie's)\s+)*"
-    r"(?:plot|synopsis|story(?:line)?|premise|what(?:'s| is) (?:it|the (?:film|movie)) about)\b",
-    re.I,
-)
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
 _LOWER_CASE_START = re.compile(r"\W*[a-z]")
 # Markdown around a headline: "# ", "**...**", "> ".
@@ -315,8 +313,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             _record_metadata(out, *meta)
             aside(METADATA, "Film details (director, cast, release): facts, not opinion")
             continue
-        if _PROS.match(body) or _CONS.match(body):
-            list_sign = 1 if _PROS.match(body) else -1
+        if list_heading := rules.list_heading(body):
+            list_sign = list_heading
             aside(HEADING, "List heading: its items are scored as praise" if list_sign > 0
                   else "List heading: its items are scored as criticism")
             continue
@@ -331,7 +329,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
             # On the first line only a bare section name ("Plot", "The story"): a headline
             # such as "Story of a lifetime: ..." is about the whole review.
-            in_plot_section = bool(_PLOT_HEADING.search(body)) and (index > 0 or line_words <= 3)
+            in_plot_section = bool(rules.plot_heading.search(body)) and (index > 0 or line_words <= 3)
             continue
         if in_plot_section:
             out.plot_sections.append(line)
@@ -438,7 +436,7 @@ def _find_outlet(out: Cleaned, body: str) -> None:
         return
     # the name ends with its sentence ("...for the Morning Star. Follow her on Twitter")
     found = [(m.group("the"), re.split(r"[.!?](?:\s|$)", m.group("name"))[0]) for m in _OUTLET.finditer(body)]
-    found = [(the, name) for the, name in found if name.lower() not in _PLATFORMS]
+    found = [(the, name) for the, name in found if name.lower() not in _rules().platforms]
     if found:
         the, name = found[-1]
         out.outlet = ("The " + name) if the else name

@@ -9,13 +9,12 @@ elsewhere a narrative sentence with no stance word and a low subjectivity is plo
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from dashboard.engine.document import Mention, ReviewDoc
 from dashboard.engine.polarity import Judgement
+from dashboard.text.language import load_resource
 from dashboard.text.terms import FoundIndex, TermLists
 
 # Outside retold plot and plain facts, a sentence is an opinion when it has a stance word,
@@ -38,7 +37,7 @@ _LISTS = ("stance", "weak_stance", "synopsis_opener", "narrative", "fact")
 @lru_cache(maxsize=1)
 def word_lists() -> TermLists:
     """The lists of ``opinion.toml``, found in one pass over a review."""
-    data = tomllib.loads(resources.files("dashboard.resources").joinpath("opinion.toml").read_text("utf-8"))
+    data = load_resource("opinion.toml")
     return TermLists({key: data[key] for key in _LISTS}, strict_edges=False)
 
 

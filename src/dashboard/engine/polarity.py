@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Collection, NamedTuple, Protocol, Sequence
 
 from dashboard.engine.idioms import NO_IDIOMS, Idioms, compile_idioms, find_idioms
+from dashboard.text.language import connectives
 from dashboard.text.normalize import normalize
 from dashboard.text.tokens import Tokens
 from dashboard.text.tokens import tokenize as tokenize_text
@@ -213,16 +214,18 @@ def load_rules(path: str | None = None) -> Rules:
         lex = tomllib.load(fh)
     neg, con, cf = lex["negation"], lex["contrast"], lex["counterfactual"]
     sup = neg.get("superlative", {})
-    anywhere = [p.lower() for p in con.get("concessive_anywhere", [])]
-    conc_phrases = list(con.get("concessive_phrases", []))
+    # The contrast and concession words are language.toml's [connectives] that the scorer reads.
+    conceding = connectives("concede", read_by="scorer")
+    anywhere = connectives(read_by="anywhere")
+    conc_phrases = [p for p in conceding if " " in p]
     rules = Rules(
         negators=_words(neg["words"]),
         neg_pairs=_pairs(neg.get("phrases", [])),
         neutral_pairs=_pairs(neg.get("neutral_phrases", [])),
         neg_flip=float(neg.get("flip", -0.7)),
-        but=_words(con["but"]),
-        clause_initial_only=_words(con.get("clause_initial_only", [])),
-        concessive=_words(con["concessive"]),
+        but=_words(connectives("turn", "conclude", read_by="scorer")),
+        clause_initial_only=_words(connectives(read_by="initial")),
+        concessive=_words(w for w in conceding if " " not in w),
         concessive_pairs=_pairs(conc_phrases),
         concessive_triples=_triples(conc_phrases),
         concessive_anywhere=frozenset(tuple(p.split()) for p in anywhere),

@@ -11,6 +11,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from dashboard.text.language import alternation, connectives
+
 # A mention counts as praise or criticism only beyond this polarity; weaker ones are neutral.
 POLARITY_DEADBAND = 0.05
 
@@ -57,8 +59,8 @@ def aspect_table(mentions: pd.DataFrame) -> pd.DataFrame:
 
 # A clause opened by a contrast word carries the critic's verdict ("..., but it never
 # takes off"); one opened by a concession is what the verdict overrides.
-_CONTRAST_OPENER = re.compile(r"^\W*(?:but|yet|however|still|nevertheless|nonetheless|ultimately|overall|in the end)\b", re.I)
-_CONCESSION_OPENER = re.compile(r"^\W*(?:although|though|while|whereas|despite|even though|even if|for all)\b", re.I)
+_CONTRAST_OPENER = re.compile(rf"^\W*(?:{alternation(connectives('turn', 'conclude'))})\b", re.I)
+_CONCESSION_OPENER = re.compile(rf"^\W*(?:{alternation(connectives('concede'))})\b", re.I)
 CONTRAST_WEIGHT = 1.5
 CONCESSION_WEIGHT = 0.6
 

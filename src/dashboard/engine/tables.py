@@ -11,15 +11,11 @@ import pandas as pd
 
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import TABLE_COLUMNS
+from dashboard.text.language import words
 
 # Cues lighter than this are not shown as the words behind a score.
 CUE_MIN_WEIGHT = 0.3
-_FUNCTION_WORDS = frozenset(
-    "a an the and or but yet so if while though although as of to in on at by for with from into "
-    "than then that this these those it its it's is are was were be been being has have had do does "
-    "did he she they them his her their him we you i me my our your there here which who what when "
-    "where how all some any each".split()
-)
+_FUNCTION_WORDS = frozenset(words("function_words"))
 _LETTERS = re.compile(r"[^\W\d_]")
 
 

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
+from dashboard.text.language import load_resource
 from dashboard.text.ratings import parse_rating
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,42 +24,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # --- language --------------------------------------------------------------------------
 
-# Very frequent function words. A language's list leaves out words that are also common
-# English words, so English prose scores high on English and low on all the others.
-STOPWORDS = {
-    "English": set(
-        "the of and to in is it that was for on with as his her he she they this be are by at "
-        "not but have from or an had has its which were their been you we if would there all "
-        "so what can who will more when than them into one about out some could also only "
-        "just like film movie does doesn't isn't it's very too much even most".split()
-    ),
-    "French": set(
-        "le la les des du un une et est pas que qui dans pour sur avec ce cette ces il elle "
-        "ils au aux mais ou où son sa ses leur plus très être été fait comme nous vous je "
-        "c'est qu'il n'est d'un d'une l'on aussi tout sans film".split()
-    ),
-    "Spanish": set(
-        "el la los las del un una y es que en por para con se su sus lo como más pero muy "
-        "ya está son fue este esta sin sobre también película hay cuando todo entre desde".split()
-    ),
-    "German": set(
-        "der die das und ist nicht ein eine einen dem den des zu mit sich auf für von es "
-        "auch als wie noch nur aber sehr wird sind war dass oder kein keine bei nach aus "
-        "wenn schon film ich er sie wir".split()
-    ),
-    "Italian": set(
-        "il lo la gli le di del della dei e è che non un una per con sono come più ma "
-        "anche questo questa nel nella alla dal ha essere molto tutto film".split()
-    ),
-    "Portuguese": set(
-        "o os as um uma e é que não do da dos das em no na nos com para por se mais mas "
-        "como muito ele ela seu sua também filme são foi está".split()
-    ),
-    "Dutch": set(
-        "de het een en is van dat niet zijn op te met voor ook maar als bij nog wel er "
-        "dan zo naar uit heeft geen wordt deze film".split()
-    ),
-}
+# Very frequent function words per language (``resources/stopwords.toml``).
+STOPWORDS = {language: frozenset(words) for language, words in load_resource("stopwords.toml").items()}
 # Judged only with at least this many words; shorter texts are given the benefit of doubt.
 LANGUAGE_MIN_WORDS = 12
 # Only the opening of a long review is looked at.

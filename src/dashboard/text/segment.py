@@ -13,13 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.text.language import alternation, connectives, words
 from dashboard.text.normalize import normalize
 
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "no", "vol",
-    "ft", "feat", "approx", "dept", "mt", "u.s", "u.k", "inc", "ltd", "co", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "min", "mins", "cf", "al",
-}
+_ABBREVIATIONS = frozenset(words("abbreviations"))
 # The second branch catches sentences glued together without a space ("beautiful.The
 # acting"), common in user reviews: a lower-case word, a stop, then a capitalised word.
 # A run of stops is matched whole, from its first stop only: otherwise "!!!…" 20,000 long
@@ -37,8 +34,7 @@ _WORD_BEFORE = re.compile(r"([\w.']+)$")
 # Where one sentence joins opposite judgements, the clauses are scored apart.
 # Each pattern marks where a new clause starts; the marker word stays with its clause.
 _CLAUSE_BREAKS = re.compile(
-    r"(?:[,;:]\s+|\s+-\s+)(?=(?:but|yet|though|although|however|whereas|while|except that|"
-    r"even if|even though|still|instead)\b)"
+    rf"(?:[,;:]\s+|\s+-\s+)(?=(?:{alternation(connectives(read_by='clause'))})\b)"
     r"|;\s+"
     r"|,\s+(?=and\s+(?:the|its|his|her|their|this|that)\b)",
     re.I,
@@ -48,14 +44,14 @@ _CLAUSE_BREAKS = re.compile(
 # after it are one clause. It joins two clauses only where a new subject follows it ("The
 # visuals are great, however, the score is relentless").
 _ASIDE = re.compile(
-    r"(?:however|though|instead|still),\s+(?:is|are|was|were|has|have|had|does|did|do|will|would|can|could|"
+    rf"(?:{alternation(connectives(read_by='aside'))}),\s+(?:is|are|was|were|has|have|had|does|did|do|will|would|can|could|"
     r"may|might|must|should|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|doesn't|didn't|don't|"
     r"won't|wouldn't|can't|cannot|couldn't|remains|remained|seems|seemed|feels|felt|proves|proved|never)\b",
     re.I,
 )
 # "but"/"yet" with no comma may join two adjectives ("a simple but sure message"): only
 # split there when both sides are long enough to be clauses.
-_BARE_BREAKS = re.compile(r"\s+(?=(?:but|yet|although|whereas)\s)", re.I)
+_BARE_BREAKS = re.compile(rf"\s+(?=(?:{alternation(connectives(read_by='bare'))})\s)", re.I)
 MIN_BARE_CLAUSE_WORDS = 5
 # "...makes a brief but well-placed appearance": a determiner and one word before the
 # "but" means it joins two adjectives of one noun phrase.
@@ -63,7 +59,7 @@ _OPEN_NOUN_PHRASE = re.compile(r"\b(?:a|an|the|so|too|very|both|more|less|most|l
 # A leading subordinate clause ("While it is beautiful to look at, the story suffers")
 # ends at its first comma.
 _LEADING_CONCESSION = re.compile(
-    r"^\s*(?:(?:and|but|so)\s+)?(?:while|though|although|even though|despite|for all|whereas)\b[^,]{3,}?,\s+",
+    rf"^\s*(?:(?:{alternation(connectives(read_by='opens'))})\s+)?(?:{alternation(connectives(read_by='lead'))})\b[^,]{{3,}}?,\s+",
     re.I,
 )
 MIN_CLAUSE_WORDS = 3
