@@ -4,6 +4,8 @@ import pytest
 
 from dashboard.engine.aspects import AspectMatcher, load_taxonomy, name_variants
 from dashboard.records import People
+from dashboard.text.normalize import normalize
+from dashboard.text.tokens import tokenize
 
 EXPECTED_KEYS = ["acting", "story", "characters", "action", "visuals", "music", "pacing", "direction", "world", "overall"]
 
@@ -17,7 +19,8 @@ def _matcher(**roles):
 
 
 def _aspects(matcher, text):
-    return {m.aspect for m in matcher.match(text)}
+    tokens = tokenize(normalize(text))
+    return {m.aspect for m in matcher.match_span(matcher.find(tokens), 0, len(text))}
 
 
 def test_taxonomy_has_the_film_aspects_with_plain_descriptions():

@@ -411,3 +411,35 @@ def test_html_header_gives_the_critic_and_the_rating_that_extraction_drops():
 def test_html_rating_below_the_article_start_is_not_the_critics():
     page = _PAGE_WITH_HEADER.replace('<p class="rating">Rating: 4/5</p>', "")
     assert math.isnan(_explicit_score(page))
+
+
+def test_a_fetched_page_is_read_as_the_same_page_uploaded():
+    """One path from bytes to a review: the page's printed rating, its byline and plain
+    line breaks, whether the page was uploaded or fetched from its address."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    body = _PAGE_WITH_HEADER.replace("\n", "\r\n").encode()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the standard library's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        fetched = one(ingest.read_url(f"http://127.0.0.1:{httpd.server_address[1]}/page.html", allow_private=True))
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    uploaded = one(read_bytes(body, "page.html"))
+    assert fetched.rating == uploaded.rating == "4/5"
+    assert (fetched.text, fetched.author, fetched.title) == (uploaded.text, uploaded.author, uploaded.title)
+    assert "\r" not in fetched.text

@@ -19,7 +19,7 @@ import pytest
 from dashboard.reading import fetch, ingest
 
 from dashboard.present import export, views
-from dashboard.reading.html import html_to_text
+from dashboard.reading.html import extract_page
 from dashboard.reading.ingest import read_bytes, read_pasted
 from dashboard.engine.pipeline import analyze_sources
 
@@ -60,7 +60,7 @@ def assert_inert(fragment: str) -> None:
 
 
 def test_html_pages_keep_only_text():
-    text = html_to_text((FIXTURES / "hostile_page.html").read_text())
+    text = extract_page((FIXTURES / "hostile_page.html").read_text()).text
     assert "alert(1)" not in text and "onerror" not in text and "javascript:" not in text
     assert "click here" in text  # a link's words stay; its target is gone
     assert "<script>alert(4)</script>" in text  # escaped text in the page is text, shown literally
@@ -77,7 +77,7 @@ def test_html_fallback_without_trafilatura(monkeypatch):
         return real_import(name, *args, **kwargs)
 
     monkeypatch.setattr(builtins, "__import__", no_trafilatura)
-    text = html_to_text((FIXTURES / "hostile_page.html").read_text() + "<script>unclosed(")
+    text = extract_page((FIXTURES / "hostile_page.html").read_text() + "<script>unclosed(").text
     assert "alert(1)" not in text and "unclosed" not in text and "onerror" not in text
     assert "The acting is superb" in text
 

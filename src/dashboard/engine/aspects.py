@@ -17,8 +17,7 @@ from pathlib import Path
 from dashboard.records import CHARACTER_ROLE, People
 from dashboard.text.language import alternation, connectives, load_resource, words
 from dashboard.text.terms import FoundIndex, TermLists
-from dashboard.text.normalize import normalize
-from dashboard.text.tokens import TOKEN, Tokens, tokenize
+from dashboard.text.tokens import TOKEN, Tokens
 
 FALLBACK = "fallback"  # AspectMatch.via for a word that names the film itself
 # A character's name used as the franchise's name ("the John Wick films") is about the
@@ -201,11 +200,6 @@ class AspectMatcher:
                      if (i := bisect_left(starts, f.start)) not in in_names or not opens_a_term(words[i])]
         return ReviewTerms(tokens, FoundIndex(self._names.find(tokens), tokens), FoundIndex(terms, tokens),
                            FoundIndex(self._fallback.find(tokens), tokens), named)
-
-    def match(self, text: str) -> list[AspectMatch]:
-        """Every aspect cue in ``text`` (offsets relative to ``text``)."""
-        norm = normalize(text)
-        return self.match_span(self.find(tokenize(norm)), 0, len(norm))
 
     def match_span(self, review: ReviewTerms, start: int, end: int) -> list[AspectMatch]:
         """Every aspect cue in ``review.tokens.text[start:end]`` (offsets relative to ``start``)."""

@@ -280,171 +280,207 @@ def read_features(words: Sequence[str], rules: Rules,
     so learned weights and rules always agree.
     """
     canon, mult, neg, feats = read_state(words, rules, negators_at)
+    for i, w, prev, negated, pair_negated in feature_positions(canon, neg):
+        v = mult[i]
+        pre = _NOT if negated else ""
+        feats.append((pre + w, v, i, i))
+        feats.append((pre + (_STEMS.get(w) or stem(w)), v, i, i))
+        if prev >= 0:
+            feats.append(((_NOT if pair_negated else "") + canon[prev] + " " + w, v, prev, i))
+    return feats
+
+
+def feature_positions(canon: Sequence[str], neg: Sequence[bool]):
+    """Where the features stand, for training and scoring alike: ``(i, word, prev, negated,
+    pair_negated)`` for each word outside punctuation, with the word before it in its
+    clause (-1 at a clause's start: a pair is two neighbouring words of one clause), and
+    whether its own features and its pair's are the negated ones (a pair opened inside a
+    negation scope is negated too: "[not] lack of")."""
     prev = -1
     for i, w in enumerate(canon):
         if w in _BREAKS:
             prev = -1
             continue
-        v = mult[i]
-        pre = _NOT if neg[i] else ""
-        feats.append((pre + w, v, i, i))
-        feats.append((pre + (_STEMS.get(w) or stem(w)), v, i, i))
-        if prev >= 0:
-            # a pair opened inside a negation scope is negated too ("[not] lack of")
-            bpre = _NOT if (neg[i] or neg[prev]) else ""
-            feats.append((bpre + canon[prev] + " " + w, v, prev, i))
+        yield i, w, prev, neg[i], neg[i] or (prev >= 0 and neg[prev])
         prev = i
-    return feats
 
 
 def read_state(words: Sequence[str], rules: Rules, negators_at: list[int] | None = None):
     """The rules' reading of one tokenised text, token by token: ``(canon, mult, neg,
     extra)``: each word as the features name it ("isn't" -> "not"), its multiplier
     (contrast, intensity, counterfactual), whether a negation scope covers it, and the
-    features that belong to no single word (the counterfactual marker)."""
-    n = len(words)
-    canon = ["not" if ("'" in w and w.endswith("n't")) or w == "cannot" else w for w in words]
-    mult = [1.0] * n
-    neg = [False] * n
-    plain = [False] * n  # part of a neutral pair: no rule role
-    skip_neg = [False] * n  # negator read literally (negated counterfactual)
-    extra: list[tuple[str, float, int, int]] = []
+    features that belong to no single word (the counterfactual marker). ``negators_at``,
+    if given, receives the index of each token that flips negation."""
+    return _Reading(words, rules, negators_at).read()
 
-    parity = False
-    clause_start = 0
-    sent_start = 0
-    boost = False  # after a contrast: weigh the rest of the sentence up
-    conc_start = -1  # open concessive clause
-    cf_start = -1  # open counterfactual clause
-    opener = 0  # where the counterfactual scope would start: the clause, or an embedded one
-    pending = 1.0  # intensifier waiting for its word
-    before, after = rules.before, rules.after
-    triggers, contracted = rules.triggers, rules.modals_contracted
 
-    def close_clause(end: int) -> None:
-        nonlocal conc_start, cf_start, boost
-        if conc_start >= 0:
-            for j in range(conc_start, end):
-                mult[j] *= before
-            conc_start = -1
-            boost = True
-        if cf_start >= 0:
-            for j in range(cf_start, end):
-                mult[j] *= -rules.cf_flip
-            cf_start = -1
+class _Reading:
+    """One left-to-right reading of a text through the rules of ``lexicon.toml``. An
+    ordinary word only takes on the state of its clause; a rule word (``Rules.triggers``)
+    goes through the rules in turn: a neutral pair ("nothing but"), an intensifier's
+    pending weight, a counterfactual ("should have been"), a contrast ("but"), a
+    concession ("although"), a negation ("not", "lack of")."""
 
-    i = 0
-    while i < n:
-        w = canon[i]
-        if w in _BREAKS:
-            close_clause(i)
-            parity = False
-            pending = 1.0
-            clause_start = opener = i + 1
-            if w in _SENTENCE_END:
-                sent_start = i + 1
-                boost = False
-            i += 1
-            continue
-        if w not in triggers and words[i] not in contracted:
-            # An ordinary word: it only takes on the state of its clause.
-            if boost:
-                mult[i] *= after
-            neg[i] = parity
-            if pending != 1.0:
-                mult[i] *= pending
-                pending = 1.0
-            i += 1
-            continue
-        nxt = canon[i + 1] if i + 1 < n else ""
-        pair = (w, nxt)
-        if boost:
-            mult[i] *= after
-        neg[i] = parity
-        if pair in rules.neutral_pairs:
-            plain[i] = plain[i + 1] = True
-            if boost:
-                mult[i + 1] *= after
-            neg[i + 1] = parity
-            i += 2
-            continue
-        if pending != 1.0 and w not in rules.intensifiers:
-            mult[i] *= pending
-            pending = 1.0
+    def __init__(self, words: Sequence[str], rules: Rules, negators_at: list[int] | None) -> None:
+        n = len(words)
+        self.words, self.rules, self.negators_at, self.n = words, rules, negators_at, n
+        self.canon = ["not" if ("'" in w and w.endswith("n't")) or w == "cannot" else w for w in words]
+        self.mult = [1.0] * n
+        self.neg = [False] * n
+        self.skip_neg = [False] * n  # negator read literally (negated counterfactual)
+        self.extra: list[tuple[str, float, int, int]] = []
+        self.parity = False      # inside a negation scope
+        self.clause_start = 0
+        self.sent_start = 0
+        self.boost = False       # after a contrast: weigh the rest of the sentence up
+        self.conc_start = -1     # open concessive clause
+        self.cf_start = -1       # open counterfactual clause
+        self.opener = 0          # where a counterfactual's scope would start: the clause, or an embedded one
+        self.pending = 1.0       # intensifier waiting for its word
+
+    def read(self):
+        words, canon, mult, neg = self.words, self.canon, self.mult, self.neg
+        triggers, contracted, after = self.rules.triggers, self.rules.modals_contracted, self.rules.after
+        i, n = 0, self.n
+        while i < n:
+            w = canon[i]
+            if w in _BREAKS:
+                self.break_clause(i, w in _SENTENCE_END)
+                i += 1
+            elif w not in triggers and words[i] not in contracted:
+                # An ordinary word only takes on the state of its clause (inline: most words are).
+                if self.boost:
+                    mult[i] *= after
+                neg[i] = self.parity
+                if self.pending != 1.0:
+                    mult[i] *= self.pending
+                    self.pending = 1.0
+                i += 1
+            else:
+                i = self.rule_word(i)
+        self.close_clause(n)
+        return canon, mult, neg, self.extra
+
+    def rule_word(self, i: int) -> int:
+        """Read the rule word at ``i``; returns where reading goes on."""
+        rules, w = self.rules, self.canon[i]
+        nxt = self.canon[i + 1] if i + 1 < self.n else ""
+        self.take_clause_state(i)
+        if (w, nxt) in rules.neutral_pairs:
+            self.take_clause_state(i + 1)
+            return i + 2
+        if self.pending != 1.0 and w not in rules.intensifiers:
+            self.mult[i] *= self.pending
+            self.pending = 1.0
         if w in rules.cf_openers:
-            opener = i
-        # counterfactual: modal (+ not) + have, or a fixed phrase
-        is_cf = False
-        negated_cf = False
-        raw = words[i]
-        if w in rules.modals or raw in rules.modals_contracted or (
-            w == "not" and raw[:-3] in rules.modals
-        ):
+            self.opener = i
+        self.counterfactual(i, w, nxt)
+        if self.contrast(i, w):
+            return i + 1
+        self.concession(i, w, nxt)
+        if w in rules.intensifiers:
+            self.pending = rules.intensifiers[w]
+        if (w, nxt) in rules.neg_pairs:
+            self.take_clause_state(i + 1)
+            self.flip_negation(i + 1)
+            return i + 2
+        if (w in rules.negators and not self.skip_neg[i] and self.canon[i] != _CF_NOT
+                and not (w in rules.superlative_negators and _superlative(self.canon, i, rules))):
+            self.flip_negation(i)
+        return i + 1
+
+    def take_clause_state(self, i: int) -> None:
+        if self.boost:
+            self.mult[i] *= self.rules.after
+        self.neg[i] = self.parity
+
+    def flip_negation(self, at: int) -> None:
+        self.parity = not self.parity
+        if self.negators_at is not None:
+            self.negators_at.append(at)
+
+    def break_clause(self, i: int, ends_sentence: bool) -> None:
+        """Punctuation: the clause ends, and with it negation and a pending intensifier."""
+        self.close_clause(i)
+        self.parity = False
+        self.pending = 1.0
+        self.clause_start = self.opener = i + 1
+        if ends_sentence:
+            self.sent_start = i + 1
+            self.boost = False
+
+    def close_clause(self, end: int) -> None:
+        """An open concession weighs ``before`` (and what follows it ``after``); an open
+        counterfactual's words count flipped."""
+        if self.conc_start >= 0:
+            for j in range(self.conc_start, end):
+                self.mult[j] *= self.rules.before
+            self.conc_start = -1
+            self.boost = True
+        if self.cf_start >= 0:
+            for j in range(self.cf_start, end):
+                self.mult[j] *= -self.rules.cf_flip
+            self.cf_start = -1
+
+    def counterfactual(self, i: int, w: str, nxt: str) -> None:
+        """A modal (+ not) + have ("should have been", "could've"), or a fixed phrase: the
+        clause is hypothetical. Negated ("couldn't have been better") it is read literally."""
+        rules, canon, n = self.rules, self.canon, self.n
+        is_cf = negated = False
+        raw = self.words[i]
+        if w in rules.modals or raw in rules.modals_contracted or (w == "not" and raw[:-3] in rules.modals):
             if raw in rules.modals_contracted:
                 is_cf = True
             else:
-                negated_cf = w == "not"
+                negated = w == "not"
                 for j in range(i + 1, min(n, i + 1 + rules.cf_reach + 1)):
                     cj = canon[j]
                     if cj in rules.have:
                         is_cf = True
                         break
                     if cj == "not":
-                        negated_cf = True
-                        skip_neg[j] = True
+                        negated = True
+                        self.skip_neg[j] = True
                         continue
                     if cj in _BREAKS:
                         break
-        elif pair in rules.cf_pairs or (i + 2 < n and (w, nxt, canon[i + 2]) in rules.cf_triples):
+        elif (w, nxt) in rules.cf_pairs or (i + 2 < n and (w, nxt, canon[i + 2]) in rules.cf_triples):
             is_cf = True
-        if is_cf:
-            if negated_cf:
-                skip_neg[i] = True
-                for j in range(i, min(n, i + 1 + rules.cf_reach + 1)):
-                    if skip_neg[j] and canon[j] == "not":
-                        canon[j] = _CF_NOT  # "couldn't have been better": read literally
-            elif cf_start < 0:
-                cf_start = opener
-                extra.append((_CF_FEATURE, 1.0, i, i))
-        elif negated_cf is False and w == "not":
-            pass
-        # contrast
-        if w in rules.but and (i == clause_start or w not in rules.clause_initial_only):
-            close_clause(i)
-            for j in range(sent_start, i):
-                mult[j] *= before
-            boost = True
-            parity = False
-            clause_start = opener = i + 1
-            i += 1
-            continue
-        if conc_start < 0:
-            if (i == clause_start and (w in rules.concessive or pair in rules.concessive_pairs)) or (
-                (w,) in rules.concessive_anywhere
-                or pair in rules.concessive_anywhere
-                or (i + 2 < n and (w, nxt, canon[i + 2]) in rules.concessive_anywhere)
-            ):
-                conc_start = i
-        # negation
-        if w in rules.intensifiers:
-            pending = rules.intensifiers[w]
-        if pair in rules.neg_pairs:
-            neg[i + 1] = parity
-            if boost:
-                mult[i + 1] *= after
-            parity = not parity
-            if negators_at is not None:
-                negators_at.append(i + 1)
-            i += 2
-            continue
-        if (w in rules.negators) and not skip_neg[i] and canon[i] != _CF_NOT and not (
-                w in rules.superlative_negators and _superlative(canon, i, rules)):
-            parity = not parity
-            if negators_at is not None:
-                negators_at.append(i)
-        i += 1
-    close_clause(n)
-    return canon, mult, neg, extra
+        if not is_cf:
+            return
+        if negated:
+            self.skip_neg[i] = True
+            for j in range(i, min(n, i + 1 + rules.cf_reach + 1)):
+                if self.skip_neg[j] and canon[j] == "not":
+                    canon[j] = _CF_NOT
+        elif self.cf_start < 0:
+            self.cf_start = self.opener
+            self.extra.append((_CF_FEATURE, 1.0, i, i))
+
+    def contrast(self, i: int, w: str) -> bool:
+        """"A but B": the sentence so far weighs ``before``, the rest ``after``."""
+        rules = self.rules
+        if w not in rules.but or (i != self.clause_start and w in rules.clause_initial_only):
+            return False
+        self.close_clause(i)
+        for j in range(self.sent_start, i):
+            self.mult[j] *= rules.before
+        self.boost = True
+        self.parity = False
+        self.clause_start = self.opener = i + 1
+        return True
+
+    def concession(self, i: int, w: str, nxt: str) -> None:
+        """A concession opens its clause ("Although A, B"), or anywhere in it ("despite")."""
+        if self.conc_start >= 0:
+            return
+        rules, pair = self.rules, (w, nxt)
+        if (i == self.clause_start and (w in rules.concessive or pair in rules.concessive_pairs)) or (
+            (w,) in rules.concessive_anywhere
+            or pair in rules.concessive_anywhere
+            or (i + 2 < self.n and (w, nxt, self.canon[i + 2]) in rules.concessive_anywhere)
+        ):
+            self.conc_start = i
 
 
 def _superlative(canon: list[str], at: int, rules: Rules) -> bool:
@@ -576,14 +612,10 @@ class CriticScorer:
                 margin += c
                 contrib[a] += c
         plain_words, negated_words = self._plain_words.get, self._negated_words.get
-        prev = -1
         plain_after = negated_after = _NO_PAIRS  # pair weights by second word, after ``prev``
-        for i, w in enumerate(canon):
-            if w in _BREAKS:
-                prev = -1
-                continue
+        for i, w, prev, negated, pair_negated in feature_positions(canon, neg):
             v = mult[i]
-            if not neg[i]:
+            if not negated:
                 w1, w2, plain_next, negated_next = plain_words(w) or self._plain_word(w)
             elif i in flipped:
                 # read as the plain word, flipped; its negated pair is dropped
@@ -598,7 +630,7 @@ class CriticScorer:
             margin += c
             contrib[i] += c
             if prev >= 0:
-                if neg[i] or neg[prev]:
+                if pair_negated:
                     wt = None if i in flipped else negated_after.get(w)
                 else:
                     wt = plain_after.get(w)
@@ -607,7 +639,6 @@ class CriticScorer:
                     margin += c
                     contrib[prev] += 0.5 * c
                     contrib[i] += 0.5 * c
-            prev = i
             plain_after, negated_after = plain_next, negated_next
         idiom_ends: dict[int, int] = {}
         if not self._idiom_words.isdisjoint(canon):

@@ -106,7 +106,3 @@ def extract_page(html: str) -> Page:
                         _header_rating(html, text))
     return Page(_fallback_text(html))
 
-
-def html_to_text(html: str) -> str:
-    """The main text of a review page; markup is never kept, so nothing in it can run."""
-    return extract_page(html).text
