@@ -10,7 +10,9 @@ For each input, on the same texts and in one run:
   and clauses it scored), median of as many runs; the ratio analysis / TextBlob;
 * reviews/s and sentences/s of the analysis;
 * peak memory (max RSS) of a fresh child process that runs the analysis once;
-* the size of the learned scorer's model file and the time to load it.
+* the size of the learned scorer's model file and the time to load it;
+* the time of each stage of the analysis (``pipeline.STAGES``, with reading the reviews and
+  making the rows), one run per input.
 
 Inputs: the bundled film (``data/reviews/ballerina``); the 5,006 full reviews of
 ``pang_lee_scale`` (dev+test; its 2,563 ``test`` reviews are timed again for the target);
@@ -48,7 +50,7 @@ from dashboard.engine.batch import analyze_batch  # noqa: E402
 from dashboard.reading.films import load_film_info  # noqa: E402
 from dashboard.reading.ingest import read_paths
 from dashboard.records import ReviewSource  # noqa: E402
-from dashboard.engine.pipeline import cyclic_gc_paused  # noqa: E402
+from dashboard.engine.pipeline import Pipeline, analyze_sources, cyclic_gc_paused  # noqa: E402
 
 BUNDLED = REPO / "data" / "reviews" / "ballerina"
 DEFAULT_BENCHDATA = REPO.parent / "shared" / "benchdata"
@@ -229,12 +231,40 @@ def measure(name: str, spec: dict, args: argparse.Namespace) -> dict:
         del result
         row["textblob_s"] = textblob_time(texts, args.repeats)
         row["ratio"] = analysis_s / row["textblob_s"] if row["textblob_s"] else float("nan")
+    if not spec.get("target"):
+        row["stages"] = stage_times(sources, film)
     if args.jobs > 1 and (spec.get("target") or n <= 200):
         jobs_s, _ = median_time(lambda: analyze_batch(sources, film=film, jobs=args.jobs), args.repeats)
         row[f"analysis_{args.jobs}_procs_s"] = jobs_s
     if not args.no_memory and not spec.get("target"):
         row["peak_rss_mb"] = child_peak_rss(name, args, 1)
     return row
+
+
+def stage_times(sources: list, film) -> dict[str, float]:
+    """Seconds per stage of one analysis of ``sources`` (one run, in this process)."""
+    pipeline = Pipeline()
+    analyze_sources(sources, film=film, pipeline=pipeline)
+    return dict(pipeline.timings)
+
+
+def print_stage_table(rows: list[dict]) -> None:
+    """Per input: each stage's seconds and share of the analysis, and the whole analysis
+    against bare TextBlob over the same sentences."""
+    rows = [r for r in rows if "stages" in r]
+    if not rows:
+        return
+    stages = list(rows[0]["stages"])
+    print("\nTime per stage (one run; s and share of the whole), and the whole against bare TextBlob:\n")
+    print("| stage | " + " | ".join(r["input"] for r in rows) + " |")
+    print("|---|" + "---|" * len(rows))
+    for stage in stages:
+        cells = []
+        for r in rows:
+            total = sum(r["stages"].values()) or 1.0
+            cells.append(f"{r['stages'][stage]:.2f} s ({100 * r['stages'][stage] / total:.0f}%)")
+        print(f"| {stage} | " + " | ".join(cells) + " |")
+    print("| whole analysis / TextBlob | " + " | ".join(f"{r['ratio']:.2f}" for r in rows) + " |")
 
 
 # ------------------------------------------------------------------------------ app reruns
@@ -252,7 +282,7 @@ def app_reruns(args: argparse.Namespace, many_sources: list) -> list[dict]:
     from dashboard.ui import session
 
     print(f"- app reruns: analysing {min(1000, len(many_sources)):,} reviews to load ...", file=sys.stderr, flush=True)
-    tables = analyze_batch(many_sources[:1000]).tables
+    tables = analyze_batch(many_sources[:1000]).tables()
     # The pages get the tables analyze_sources gives: plain columns, not categoricals.
     plain = {name: frame.astype({c: str for c in frame.columns if str(frame[c].dtype) == "category"})
              for name, frame in tables.items()}
@@ -327,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs; "
           f"medians of {args.repeats} run(s); benchdata: {args.benchdata or 'synthetic'}\n")
     print_table(rows, args.jobs)
+    print_stage_table(rows)
     if apps:
         print("\n| page | loaded | rerun ms (median) | first run s |\n|---|---|---|---|")
         for row in apps:

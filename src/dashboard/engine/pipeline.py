@@ -19,8 +19,10 @@ scores     batch   aspect scores, the inferred review score, pull quotes (scores
 =========  ======  ===========================================================================
 
 ``Pipeline.replace(name, function)`` swaps one stage (a new scorer, a learned opinion
-detector); ``Pipeline.timings`` says how long each stage took. ``analyze_sources`` is the
-one code path behind the command line, the pages and the benchmarks.
+detector); ``Pipeline.timings`` says how long each stage took, and how long reading the
+reviews (``read``: normalising and tokenising) and making the rows (``rows``) took.
+``analyze_sources`` is the one code path behind the command line, the pages and the
+benchmarks.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ from dashboard.engine.tables import mention_rows, mentions_table, reviews_table,
 from dashboard.records import DEFAULT_SCORER, Analysis, FilmInfo, People, ReviewSource
 
 REVIEW, FILM, BATCH = "review", "film", "batch"
+READ, ROWS = "read", "rows"  # timed beside the stages: reading a review, making the table rows
 
 
 @dataclass
@@ -112,8 +115,9 @@ class Pipeline:
     def __init__(self, stages=STAGES) -> None:
         self.stages = tuple(stages)
         self.timings: dict[str, float] = {s.name: 0.0 for s in self.stages}
-        if len(self.timings) != len(self.stages):
-            raise ValueError("stage names must be unique")
+        if len(self.timings) != len(self.stages) or {READ, ROWS} & set(self.timings):
+            raise ValueError(f"stage names must be unique and not {READ!r} or {ROWS!r}")
+        self.timings = {READ: 0.0, **self.timings, ROWS: 0.0}
 
     @property
     def names(self) -> list[str]:
@@ -121,7 +125,7 @@ class Pipeline:
 
     def replace(self, name: str, function: Callable) -> "Pipeline":
         """The same pipeline with stage ``name`` run by ``function`` (same scope)."""
-        if name not in self.timings:
+        if name not in self.names:
             raise KeyError(f"no stage named {name!r}; the stages are {', '.join(self.names)}")
         return Pipeline(replace(s, run=function) if s.name == name else s for s in self.stages)
 
@@ -135,7 +139,9 @@ class Pipeline:
         before_film, film_stage, after_film, batch_stages = self._phases()
         done, total = 0, len(sources)
         for members in film_groups(sources).values():
+            started = time.perf_counter()
             film_docs = [ReviewDoc.read(sources[i], i) for i in members]
+            self.timings[READ] += time.perf_counter() - started
             for doc in film_docs:
                 docs[doc.index] = doc
                 self._review_stages(before_film, doc, run)
@@ -143,12 +149,16 @@ class Pipeline:
                 self._timed(stage, film_docs, run)
             for doc in film_docs:
                 self._review_stages(after_film, doc, run)
+                started = time.perf_counter()
                 rows[doc.index] = mention_rows(doc)
+                self.timings[ROWS] += time.perf_counter() - started
                 doc.release()
                 done += 1
                 if progress:
                     progress(done, total)
+        started = time.perf_counter()
         run.tables["mentions"] = mentions_table([row for per_review in rows for row in per_review])
+        self.timings[ROWS] += time.perf_counter() - started
         for stage in batch_stages:
             self._timed(stage, docs, run)
         return docs
