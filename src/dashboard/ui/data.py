@@ -113,21 +113,18 @@ def current_scorer() -> str:
 
 def validate_view(data: FilmData, keys: list[str]) -> None:
     """Drop link values that don't fit the film (unknown aspect or review), with a note."""
-    aspect = state.get_value("aspect")
-    if aspect and aspect not in keys:
-        state.warn("The link named an aspect we don't know, so the first aspect is shown instead.")
-        state.set_value("aspect", None)
-    highlight = state.get_value("highlight")
-    if highlight and highlight not in keys:
-        state.warn("The link asked to highlight an aspect we don't know, so every aspect is highlighted.")
-        state.set_value("highlight", None)
     ids = set(data.analysis.reviews["review_id"].astype(str))
+    for name, known, note in (
+        ("aspect", keys, "The link named an aspect we don't know, so the first aspect is shown instead."),
+        ("highlight", keys, "The link asked to highlight an aspect we don't know, so every aspect is highlighted."),
+        ("review", ids, "The link named a review that isn't part of this film, so the first review is shown instead."),
+    ):
+        value = state.get_value(name)
+        if value and value not in known:
+            state.warn(note)
+            state.set_value(name, None)
     chosen = state.get_value("reviews")
     kept = [r for r in chosen if r in ids]
     if len(kept) != len(chosen):
         state.warn("Some reviews named in the link aren't part of this film; they were left out.")
         state.set_value("reviews", kept)
-    review = state.get_value("review")
-    if review and review not in ids:
-        state.warn("The link named a review that isn't part of this film, so the first review is shown instead.")
-        state.set_value("review", None)
