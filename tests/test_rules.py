@@ -88,3 +88,14 @@ def test_after_a_contrast_the_clause_that_follows_weighs_more():
     })
     verdict = aggregate(opinions)
     assert verdict["but"] < 0 and verdict["although"] < 0
+
+
+def test_every_turning_word_turns_the_verdict_and_names_the_film_as_subject():
+    # One table of connectives: a word that turns the scorer's reading of a sentence
+    # ("unfortunately", "sadly") turns the review's verdict too, and after any of them "it
+    # is..." judges the film as a whole.
+    opinions = pd.DataFrame({"review_id": ["r", "r"], "text": ["The visuals are stunning.", "Sadly, the story is a mess."],
+                             "polarity": [0.8, -0.8], "position": [0.5, 0.5]})
+    assert aggregate(opinions)["r"] < 0
+    rows = mentions_of("The villain is dull. Nevertheless, it is a triumph of style.")
+    assert "overall" in rows[1][1]

@@ -37,6 +37,12 @@ TABLE_COLUMNS: dict[str, list[str]] = {
     "texts": ["review_id", "text"],
 }
 TABLES = tuple(TABLE_COLUMNS)
+# What one row of each table is, in words readers see (download buttons).
+TABLE_ROWS = {
+    "reviews": "one row per review", "aspects": "one row per review and aspect",
+    "mentions": "one row per quote and aspect", "set_aside": "one row per piece of text set aside",
+    "texts": "one row per review's text",
+}
 # The tables a user downloads or the command line writes (``texts`` repeats the input).
 OUTPUT_TABLES = ("reviews", "aspects", "mentions", "set_aside")
 

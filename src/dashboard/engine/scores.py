@@ -11,6 +11,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from dashboard.records import TABLE_COLUMNS
 from dashboard.text.language import alternation, connectives
 
 # A mention counts as praise or criticism only beyond this polarity; weaker ones are neutral.
@@ -37,7 +38,7 @@ def aspect_table(mentions: pd.DataFrame) -> pd.DataFrame:
     ``mentions`` has one row per (mention, aspect); only opinion rows count. Aspects with
     no opinion mention get no row at all (a missing score, never 50).
     """
-    columns = ["review_id", "aspect", "score", "mentions", "positive", "negative"]
+    columns = TABLE_COLUMNS["aspects"]
     opinions = mentions[mentions["opinion"]]
     if opinions.empty:
         return pd.DataFrame(columns=columns)

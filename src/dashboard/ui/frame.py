@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard.present import views
 from dashboard.present.export import to_csv
+from dashboard.records import OUTPUT_TABLES, TABLE_ROWS
 from dashboard.engine.polarity import DEFAULT_SCORER
 from dashboard.text.wording import count
 from . import data as data_mod
@@ -188,10 +189,9 @@ def finish() -> None:
         if ctx and ctx.data:
             with st.expander("Download the data (CSV)"):
                 a = ctx.data.analysis
-                for name, df, what in (("reviews", a.reviews, "one row per review"),
-                                       ("aspects", a.aspects, "one row per review and aspect"),
-                                       ("mentions", a.mentions, "one row per quote and aspect")):
-                    st.download_button(f"{name.title()} ({what})", data=functools.partial(to_csv, df),
+                for name in OUTPUT_TABLES:
+                    st.download_button(f"{name.replace('_', ' ').capitalize()} ({TABLE_ROWS[name]})",
+                                       data=functools.partial(to_csv, a.table(name)),
                                        file_name=f"{ctx.data.key}_{name}.csv", mime="text/csv",
                                        on_click="ignore", key=f"dl_{name}", icon=":material/download:")
 
