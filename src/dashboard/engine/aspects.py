@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dashboard.records import CHARACTER_ROLE, People
 from dashboard.text.language import alternation, connectives, load_resource, words
+from dashboard.text.names import capitalised_as_names
 from dashboard.text.terms import FoundIndex, TermLists
 from dashboard.text.tokens import TOKEN, Tokens
 
@@ -235,29 +236,6 @@ class AspectMatcher:
             group = "subject" if m.group("subject") else "film"
             found.append(AspectMatch(self._verdict, m.start(group), m.end(group), FALLBACK))
         return found
-
-
-def capitalised_as_names(tokens: Tokens) -> frozenset[int]:
-    """Token indices of words written as part of a name or a title, which name no aspect:
-    "Celine Song directs", "unlike Toy Story", "Sound of Metal". A capital inside a sentence
-    marks one; so does a capital opening a sentence ("Song frames her actors") for a word
-    the review writes with a capital inside sentences and never in lower case, unless a
-    name follows it: "Director Todd Holland fails..." is the director. After "the" (not a
-    title's "The" inside a sentence), a capital names a group or a title in the story ("the
-    Cult's motivations", "The Cult, our antagonistic force,"), so the word keeps its sense."""
-    raw, positions = tokens.raw, tokens.positions()
-    capitals = tokens.inner_capitals()
-    inner = frozenset(i for i in capitals if raw[i - 1] != "the" and (raw[i - 1] != "The" or i - 1 in capitals))
-    if not inner:
-        return inner
-    capitalised_only = [where for where in (positions[w] for w in {tokens.words[i] for i in inner})
-                        if all(raw[i][0].isupper() for i in where)]
-    if not capitalised_only:
-        return inner
-    last = len(raw) - 1
-    openers = {i for where in capitalised_only for i in where
-               if i not in inner and not (i < last and raw[i + 1][0].isupper())}
-    return inner | openers
 
 
 def _variants(role: str, role_names) -> set[str]:

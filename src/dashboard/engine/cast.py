@@ -17,13 +17,13 @@ from dashboard.engine.aspects import AspectMatcher, name_lists, name_variants
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import CHARACTER_ROLE, People, ReviewSource
 from dashboard.text.language import words
+from dashboard.text.names import ACTOR_IN_BRACKETS, PROSE_NAME_WITH_INITIAL, PROSE_WORDS
 from dashboard.text.terms import FoundIndex
 from dashboard.text.tokens import Tokens
 
-_CAP_NAME = r"[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|[A-Z]\.))?"
 # "Daniel Miller (David Paymer)": a character and, in brackets, the actor who plays them.
-_CHARACTER_ACTOR = re.compile(rf"(?<![\w.])(?P<c>{_CAP_NAME})\s\((?P<a>[A-Z][a-z]+(?:\s[A-Z][\w.'-]+){{1,2}})\)")
-_CAP_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_CHARACTER_ACTOR = re.compile(rf"(?<![\w.])(?P<c>{PROSE_NAME_WITH_INITIAL})\s\((?P<a>{ACTOR_IN_BRACKETS})\)")
+_CAP_WORDS = PROSE_WORDS
 # Around an actor's name: "Eve (Ana de Armas)"; "Ana de Armas as Eve", "Reedus plays
 # Daniel Pine", "Byrne's Chancellor", "Huston ... as the Director".
 _ROLE_BEFORE_ACTOR = re.compile(rf"(?:the\s)?(?P<c>{_CAP_WORDS})\s\($")

@@ -23,7 +23,8 @@ from dashboard.engine.document import ReviewDoc
 from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import RATING_LEAD, FoundRating, find_rating, rating_phrase
 from dashboard.text.dates import DATE, MONTH
-from dashboard.text.language import alternation, load_resource, words
+from dashboard.text.language import alternation, load_resource
+from dashboard.text.names import NAME, PERSON_ALONE
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex, TermLists
 
@@ -44,7 +45,7 @@ _BYLINE = re.compile(
 )
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
-_PERSON_LINE = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'.-]+){1,2}")
+_PERSON_LINE = re.compile(PERSON_ALONE)
 DATE_LINE = re.compile(
     rf"\W*{DATE}"
     r"(?:[\s,]+\d{1,2}[.:]\d{2}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{2,5})?)?\W*$"
@@ -55,10 +56,8 @@ _SEPARATORS = " \t-–—:|,;(["
 _CLOSING = {")": "(", "]": "["}
 _RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
 # Nothing but names: "Michael B. Jordan, Hailee Steinfeld and Delroy Lindo", "Ana de Armas
-# (Eve)". A name is capitalised words, with particles ("de", "van") and initials.
-_NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{alternation(words('names', 'particles'))})"
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD})*"
-_NAMES_ONLY = re.compile(rf"{_NAME}(?:\s*\([^()]+\))?(?:\s*(?:,|;|&|\band\b)\s*{_NAME}(?:\s*\([^()]+\))?)*\.?")
+# (Eve)".
+_NAMES_ONLY = re.compile(rf"{NAME}(?:\s*\([^()]+\))?(?:\s*(?:,|;|&|\band\b)\s*{NAME}(?:\s*\([^()]+\))?)*\.?")
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
 _OUTLET = re.compile(

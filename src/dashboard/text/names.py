@@ -1,0 +1,48 @@
+"""Is this a name? Every rule that must tell a name from a word asks here.
+
+A token is read as part of a name by where its capital stands (``Tokens.inner_capitals``:
+a capital inside a sentence), refined for aspect words (``capitalised_as_names``); a run of
+words is a person's name by the patterns below, each for the frame it stands in (a credit
+line, a byline, a character beside the actor who plays them).
+"""
+
+from __future__ import annotations
+
+from dashboard.text.language import alternation, words
+from dashboard.text.tokens import Tokens
+
+# A word of a person's name: a capital and any letters, apostrophes, initials' stops and
+# hyphens ("O'Brien", "J.J.", "Jean-Luc"), or a particle of a surname ("de", "van").
+NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{alternation(words('names', 'particles'))})"
+NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
+# A byline's name alone on its line, two or three words ("Peter Bradshaw").
+PERSON_ALONE = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'.-]+){1,2}"
+# In running prose a name's words are plain capitalised words: a stop after one ends the
+# sentence ("as Eve."), so only an initial keeps its stop ("Daniel J. Miller").
+PROSE_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+PROSE_NAME_WITH_INITIAL = r"[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|[A-Z]\.))?"
+# An actor's name in brackets after their character: a first name and one or two more words.
+ACTOR_IN_BRACKETS = r"[A-Z][a-z]+(?:\s[A-Z][\w.'-]+){1,2}"
+
+
+def capitalised_as_names(tokens: Tokens) -> frozenset[int]:
+    """Token indices of words written as part of a name or a title, which name no aspect:
+    "Celine Song directs", "unlike Toy Story", "Sound of Metal". A capital inside a sentence
+    marks one; so does a capital opening a sentence ("Song frames her actors") for a word
+    the review writes with a capital inside sentences and never in lower case, unless a
+    name follows it: "Director Todd Holland fails..." is the director. After "the" (not a
+    title's "The" inside a sentence), a capital names a group or a title in the story ("the
+    Cult's motivations", "The Cult, our antagonistic force,"), so the word keeps its sense."""
+    raw, positions = tokens.raw, tokens.positions()
+    capitals = tokens.inner_capitals()
+    inner = frozenset(i for i in capitals if raw[i - 1] != "the" and (raw[i - 1] != "The" or i - 1 in capitals))
+    if not inner:
+        return inner
+    capitalised_only = [where for where in (positions[w] for w in {tokens.words[i] for i in inner})
+                        if all(raw[i][0].isupper() for i in where)]
+    if not capitalised_only:
+        return inner
+    last = len(raw) - 1
+    openers = {i for where in capitalised_only for i in where
+               if i not in inner and not (i < last and raw[i + 1][0].isupper())}
+    return inner | openers
