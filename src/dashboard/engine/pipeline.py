@@ -164,13 +164,15 @@ class Pipeline:
         return docs
 
     def _phases(self):
-        film_at = next((i for i, s in enumerate(self.stages) if s.scope == FILM), None)
-        review_or_film = [s for s in self.stages if s.scope != BATCH]
-        if film_at is None:
-            return review_or_film, [], [], [s for s in self.stages if s.scope == BATCH]
-        before = [s for s in review_or_film[:film_at] if s.scope == REVIEW]
-        after = [s for s in review_or_film[film_at + 1:] if s.scope == REVIEW]
-        return before, [self.stages[film_at]], after, [s for s in self.stages if s.scope == BATCH]
+        """The review stages before the first film stage, the film stages (run where the
+        reviews of a film have all come so far), the review stages after, the batch stages."""
+        film_at = next((i for i, s in enumerate(self.stages) if s.scope == FILM), len(self.stages))
+
+        def of(scope, stages):
+            return [s for s in stages if s.scope == scope]
+
+        return (of(REVIEW, self.stages[:film_at]), of(FILM, self.stages), of(REVIEW, self.stages[film_at:]),
+                of(BATCH, self.stages))
 
     def _review_stages(self, stages, doc: ReviewDoc, run: Run) -> None:
         for stage in stages:
