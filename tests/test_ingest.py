@@ -443,3 +443,16 @@ def test_a_fetched_page_is_read_as_the_same_page_uploaded():
     assert fetched.rating == uploaded.rating == "4/5"
     assert (fetched.text, fetched.author, fetched.title) == (uploaded.text, uploaded.author, uploaded.title)
     assert "\r" not in fetched.text
+
+
+def test_a_web_page_gives_the_rating_it_marks_or_declares():
+    # schema.org data of the review, or an element marked as its grade at the article's end;
+    # an audience score in the header is not the critic's.
+    declared = ('<html><head><script type="application/ld+json">{"@type": "Review", "reviewRating": '
+                '{"ratingValue": "2", "bestRating": "5"}}</script></head><body><article><p>' + GOOD + " " + GOOD
+                + "</p></article></body></html>")
+    marked = ('<html><body><div class="meta"><span class="score">Audience score: 4.5/5</span></div><article><p>'
+              + GOOD + " " + GOOD + '</p><p class="grade">A-</p></article><div class="comments"><p class="rating">'
+              'F</p></div></body></html>')
+    assert one(read_bytes(declared.encode(), "a.html")).rating == "2/5"
+    assert one(read_bytes(marked.encode(), "b.html")).rating == "A-"

@@ -143,3 +143,35 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     text = f"Body text of the review, long enough to be prose.\n{line}\nMore text."
     found = find_rating(text)
     assert (text[found.start:found.end], found.rating.score) == (rating, score)
+
+
+@pytest.mark.parametrize("text, raw, score", [
+    ("It opens in a gloomy harbour town (★½ out of four; rated PG-13) and never finds its feet after that.",
+     "★½ out of four", 37.5),
+    ("A quiet film about grief.\n★★★½ (out of four)", "★★★½ (out of four)", 87.5),
+    ("Some words.\n\n*The Lantern:*\n\n****", "****", 100.0),
+    ("Our review: B+", "B+", 83.0),
+    ("Rating: 🍿🍿🍿/5", "🍿🍿🍿/5", 60.0),
+    ("THE LANTERN (M) 104 minutes, 3.5 stars, written and directed by someone, with a cast of many in it.",
+     "3.5 stars", 70.0),
+    ("A slow start and a glorious finish, which is a rare thing. The Lantern gets a rare 8.5 from me this year.",
+     "8.5", 85.0),
+    ("Half a star out of five. The half is for the dog.", "Half a star out of five", 10.0),
+    ("Patient, strange and gorgeous to look at, and braver than its trailer suggested. 7/10 - a film to revisit.",
+     "7/10", 70.0),
+    ("Audience score: 3.1/5 (880 ratings)\nOur score: 4/5", "4/5", 80.0),
+])
+def test_every_printed_rating_form_is_found(text, raw, score):
+    found = find_rating(text)
+    assert found is not None and (found.rating.raw, found.rating.score) == (raw, score)
+
+
+@pytest.mark.parametrize("text", [
+    "On the plus side, the score - a single cello - is beautifully judged.",   # no grade "a"
+    "Verdict: A triumph of style over sense.",                              # no grade "A"
+    "The two stars have real chemistry, and the film gives them plenty of room to play.",
+    "STAR KEY - 5 stars: must see. 4 stars: very good. 3 stars: fine.",     # a key to the scale
+    "The film earns a 15 certificate for its violence and is long at 2.5 hours.",
+])
+def test_no_rating_where_the_critic_gave_none(text):
+    assert find_rating(text) is None

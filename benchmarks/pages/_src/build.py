@@ -10,7 +10,9 @@ Markup (in _src/*.src):
   ⟦R score|text⟧       printed rating (rating_raw = text)
 Spans may nest. Markup is stripped to produce the page.
 """
-import glob, json, os, re, sys
+import glob
+import json
+import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
@@ -35,8 +37,6 @@ def parse(body):
             out.append(c); n += 1; i += 1
     assert not stack, stack
     text = ''.join(out)
-    res = []
-    # need end positions: recompute by second pass
     return text, spans
 
 def parse2(body):

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Independent check of labels.jsonl against the page files."""
-import json, os, re, sys
+import json
+import os
+import re
 from html.parser import HTMLParser
 from collections import Counter
 OUT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

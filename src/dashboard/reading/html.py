@@ -9,11 +9,12 @@ pages display text literally, so ``&lt;script&gt;`` becomes the visible text
 from __future__ import annotations
 
 import html as html_lib
+import json
 import re
 from dataclasses import dataclass
 
 from dashboard.text.dates import MONTH
-from dashboard.text.ratings import find_rating
+from dashboard.text.ratings import find_rating, parse_rating
 
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
 MAX_HTML_CHARS = 5_000_000
@@ -68,17 +69,79 @@ def _author_and_site(author: str, site: str) -> tuple[str, str]:
 
 
 def _header_rating(html: str, text: str) -> str:
-    """The critic's rating printed above the article ("<p class="rating">Rating: 4/5</p>"),
-    which article extraction drops with the page's widgets. Only what stands before the
-    article's first paragraph of prose counts: ratings further down belong to other films'
-    links or to readers' comments."""
+    """The critic's rating the page gives apart from the article's text, which extraction
+    drops with its widgets: the review's structured data (schema.org ``reviewRating``), an
+    element marked as the rating ("<p class="grade">A+</p>"), or a rating printed above the
+    article ("<p>Rating: 4/5</p>"). Only what stands before the article's first paragraph of
+    prose counts: ratings further down belong to other films' links or to readers'
+    comments. A rating in the text itself wins (the pipeline reads it there)."""
     if find_rating(text):
         return ""
+    if rating := _structured_rating(html):
+        return rating
     page = _fallback_text(html)
     opening = next((line for line in text.splitlines() if len(line.split()) > 12), "")[:60]
     where = page.find(opening) if opening else -1
-    found = find_rating(page[:where]) if where > 0 else None
-    return found.rating.raw if found and found.rating.score is not None else ""
+    if where <= 0:
+        return ""
+    found = find_rating(page[:where])
+    if found and found.rating.score is not None:
+        return found.rating.raw
+    # Marked as the rating, above the article or in it, but not among the comments or the
+    # links that follow it.
+    body = max(0, html.lower().find("<body"))
+    below = _BELOW_ARTICLE.search(html, max(body, html.find(opening[:30], body)))
+    article = html[:below.start()] if below else html
+    return next((value for value in _marked_ratings(article)), "")
+
+
+_LD_JSON = re.compile(r"(?is)<script[^>]*type=[\"']application/ld\+json[\"'][^>]*>(.*?)</script>")
+_MARKED = re.compile(
+    r"(?is)<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\b(?:class|itemprop)=[\"'](?P<what>[^\"']*\b(?:rating|grade|score|stars|verdict)[^\"']*)[\"'][^>]*>"
+    r"(?P<body>.*?)</(?P=tag)>")
+_OTHERS = re.compile(r"audience|user|reader|viewer|fan|community|average|aggregate|imdb", re.I)
+# A section of comments or links (not a count of comments in a byline).
+_BELOW_ARTICLE = re.compile(
+    r"(?i)<(?:section|div|ol|ul|aside|footer|nav)\b[^>]*\b(?:class|id)=[\"'][^\"']*\b(?:comments?|related|recommend\w*|more-\w+|sidebar|footer)\b")
+
+
+def _structured_rating(html: str) -> str:
+    """"ratingValue/bestRating" of the page's own review in its schema.org data."""
+    for block in _LD_JSON.findall(html):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            rating = node.get("reviewRating") if node.get("@type") == "Review" else None
+            if isinstance(rating, dict) and str(rating.get("ratingValue", "")).strip():
+                best = str(rating.get("bestRating") or "5").strip()
+                raw = f"{str(rating['ratingValue']).strip()}/{best}"
+                if parse_rating(raw).score is not None:
+                    return raw
+    return ""
+
+
+def _nodes(data):
+    """Every JSON object in ``data`` (a schema.org graph nests them)."""
+    if isinstance(data, dict):
+        yield data
+        for value in data.values():
+            yield from _nodes(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _nodes(value)
+
+
+def _marked_ratings(html: str):
+    """The text of elements the page marks as a rating, that is no rating of others."""
+    for m in _MARKED.finditer(html):
+        body = html_lib.unescape(_TAGS.sub(" ", m.group("body"))).strip()
+        if len(body) <= 40 and not _OTHERS.search(m.group("what") + " " + body):
+            found = find_rating(body)
+            rating = found.rating if found else parse_rating(body)
+            if rating.score is not None:
+                yield rating.raw
 
 
 def extract_page(html: str) -> Page:

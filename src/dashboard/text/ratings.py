@@ -48,6 +48,11 @@ _NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _NUMBER_WORD = rf"(?:{'|'.join(_NUMBER_WORDS)})"
 _SPELLED = re.compile(rf"\b(?P<n>{_NUMBER_WORD})(?P<half>\s+and\s+a\s+half)?\b", re.I)
+_HALF_A_STAR = re.compile(r"\bhalf\s+a\s+star\b", re.I)
+# "★★★½ (out of four)", "★½ out of 4": star glyphs on a scale the critic states.
+_GLYPHS_OF = re.compile(rf"([{FULL_STARS}]+)\s*(½|1/2)?\s*\(?\s*(?:out of|of|/)\s*(\d+)\s*\)?")
+# "🍿🍿🍿/5": one symbol repeated, over a scale.
+_SYMBOL_RUN = re.compile(r"^\s*(?P<run>(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9})\s*(?:/|out of)\s*(?P<scale>\d+)\s*$")
 # "3 stars (out of 4)", "3 stars of 4": the scale after the stars.
 _STARS_OF = re.compile(r"\s*\bstars?\b\s*\(?\s*(out of|of|/)\s*(\d+)\s*\)?", re.I)
 _FRACTION = re.compile(rf"^\s*(-?\s*\d+(?:[.,]\d+)?)(?:\s+1/2|\s*½)?\s*(?:/|out of|of)\s*{_NUM}\s*(?:stars?)?\s*$", re.I)
@@ -69,6 +74,10 @@ def _stars(text: str, raw: str) -> Rating | None:
     if m := re.fullmatch(r"(\*{1,5})\s*(½|1/2)?\s*\(?\s*(?:out of|of|/)\s*(\d+)\s*\)?", text):
         # "**** (out of four)": asterisks on a scale the critic states
         return _fraction(len(m.group(1)) + (0.5 if m.group(2) else 0.0), float(m.group(3)), raw)
+    if m := _GLYPHS_OF.fullmatch(text):
+        return _fraction(len(m.group(1)) + (0.5 if m.group(2) else 0.0), float(m.group(3)), raw)
+    if m := _SYMBOL_RUN.match(text):
+        return _fraction(len(m.group("run").replace("\ufe0f", "")), float(m.group("scale")), raw)
     full = sum(text.count(c) for c in FULL_STARS)
     empty = sum(text.count(c) for c in EMPTY_STARS)
     asterisks = len(text) - len(text.lstrip("*"))
@@ -85,7 +94,8 @@ def _stars(text: str, raw: str) -> Rating | None:
 
 def _digits(text: str) -> str:
     """Spelled-out numbers as digits and a stated scale as a fraction: "Three and a half
-    stars (out of four)" -> "3.5 out of 4"."""
+    stars (out of four)" -> "3.5 out of 4", "Half a star out of five" -> "0.5 out of 5"."""
+    text = _HALF_A_STAR.sub("0.5 stars", text)
     text = _SPELLED.sub(lambda m: f"{_NUMBER_WORDS[m['n'].lower()] + (0.5 if m['half'] else 0):g}", text)
     text = re.sub(r"(?<![\d.,])(\d)\s*½", r"\1.5", text)
     return _STARS_OF.sub(r" \1 \2", text)
@@ -135,7 +145,9 @@ def parse_rating(raw: str) -> Rating:
 
 # --- finding a rating inside review text -------------------------------------------------
 
-_STAR_RUN = rf"[{FULL_STARS}{EMPTY_STARS}]+\s*½?"
+_STAR_SCALE_WORDS = r"(?:four|five|ten|4|5|10)"
+# Star glyphs, with the scale when the critic writes it ("★½ out of four", "★★★½ (out of 4)").
+_STAR_RUN = rf"[{FULL_STARS}{EMPTY_STARS}]+\s*½?(?:\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?)?"
 _FRACTION_IN_TEXT = (
     rf"(?<![\d/.])(?<!\d,)\d{{1,3}}(?:[.,]\d)?(?:\s*½|\s+1/2)?\s*(?:/|out of)\s*(?:{'|'.join(map(str, SCALES))})(?![\d/])"
 )
@@ -147,7 +159,7 @@ _STAR_SCALE = r"(?:four|five|ten|4|5|10)"
 # scale is stated, or "stars" follows it): "N stars (out of S)", "N out of S (stars)" and
 # "**** (out of S)".
 _STARS_IN_WORDS = (
-    rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|\d(?:[.,]5)?(?:\s*½|\s+1/2)?)\s+stars?\b"
+    rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|half\s+a|\d(?:[.,]5)?(?:\s*½|\s+1/2)?)\s+stars?\b"
     rf"(?P<scale>\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?"
     rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
     rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
@@ -159,14 +171,21 @@ RATING_LEAD = re.compile(
     r"(?:give|gave|rate|rated|award|awarded|score|scored)(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?",
     re.I,
 )
-# A grade is a letter with at most a sign, not the start of a word ("Verdict: A-list cast").
-_GRADE_IN_TEXT = r"[A-F](?:[+-](?![\w-])|(?![\w-]))"
-# Words that label a rating ("Rating: 3/5", "Our verdict - B+").
-_LABEL_WORDS = r"rating|score|grade|verdict|stars"
+# A grade is a capital letter with at most a sign, not the start of a word ("Verdict:
+# A-list cast"); without a sign it ends its clause ("Verdict: A triumph" is no A, nor "the
+# score - a single cello").
+_GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|(?![\w-])(?=\s*(?:$|[.,;:!?)(|/])))"
+# One symbol repeated over a scale: "🍿🍿🍿/5".
+_SYMBOLS_OVER_SCALE = r"(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9}\s*(?:/|out\s+of)\s*(?:4|5|10)\b"
+# Words that label a rating ("Rating: 3/5", "Our verdict - B+", "Our review: B").
+_LABEL_WORDS = r"rating|score|grade|verdict|stars|(?:our|my)\s+review"
+# A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
+_OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average|aggregate|community|public)\W{0,3}"
+                     rf"(?:(?:{_LABEL_WORDS})\W{{0,3}})?$", re.I)
 _LABELLED = re.compile(
     rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
-    rf"|\*{{1,5}}\s*(?:½|1/2)?)",
+    rf"|\*{{1,5}}\s*(?:½|1/2)?|{_SYMBOLS_OVER_SCALE})",
     re.I,
 )
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
@@ -186,6 +205,20 @@ _UNLABELLED = re.compile(
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?)\s*✨?",
     re.I,
 )
+# In a long line of prose only forms no sentence means otherwise are a rating: stars on a
+# stated scale ("(★½ out of four; rated PG-13)"), stars in digits ("99 minutes, 3.5 stars,"),
+# and a decimal mark the critic gives ("Nightjar gets a rare 8.5 from me": out of 10).
+_IN_PROSE = re.compile(
+    rf"(?P<value>[{FULL_STARS}]+\s*½?\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?"
+    rf"|\b\d(?:[.,]5)?\s+stars\b(?!\s*[:=]|\s+(?:of|in|from|and|who|that|as)\b))"
+    rf"|\b(?:gets|earns|deserves|scores|merits|receives|warrants)\s+an?\s+(?:[a-z]+\s+)?(?P<decimal>\d\.\d)\b"
+    rf"(?!\s*(?:%|/|out\b|percent|stars?|minutes?|hours?|million|billion))",
+    re.I,
+)
+# Asterisks alone on the last line: the newspaper star rating ("****"), not a rule.
+_ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)?\s*")
+# A sentence of its own inside a line, for a rating that opens one ("... suggests. 7/10 - up from a 5").
+_SENTENCE_IN_LINE = re.compile(r"(\S.*?(?:[.!?]+(?=\s|$)|$))")
 
 
 def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
@@ -199,22 +232,61 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     """
     norm = normalize(text) if norm is None else norm
     first_unlabelled = None
-    for line in re.finditer(r"[^\n]+", norm):
-        labelled = _LABELLED.search(line.group())
-        if not labelled and (first_unlabelled or len(line.group().split()) > 12):
+    lines = list(re.finditer(r"[^\n]+", norm))
+    for line in lines:
+        labelled = _critics_label(line.group())
+        if not labelled and first_unlabelled:
             continue
-        found = _rating_on_line(text, line, labelled)
+        if labelled or len(line.group().split()) <= 12:
+            found = _rating_on_line(text, line, labelled)
+        else:
+            found = _rating_in_prose(text, norm, line)
         if found and labelled:
             return found
         first_unlabelled = first_unlabelled or found
+    if first_unlabelled is None and lines and _ASTERISKS_LINE.fullmatch(lines[-1].group()):
+        rating = parse_rating(lines[-1].group())
+        if rating.score is not None:
+            first_unlabelled = FoundRating(rating, lines[-1].start(), lines[-1].end())
     return first_unlabelled
+
+
+def _critics_label(line: str) -> re.Match | None:
+    """The first labelled rating on a line that is not a rating of others ("Audience
+    score")."""
+    return next((m for m in _LABELLED.finditer(line) if not _OTHERS.search(line, 0, m.start())), None)
+
+
+def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None:
+    """In a long line: a short sentence that is a rating of its own, or a form no prose
+    means otherwise (``_IN_PROSE``)."""
+    for m in _SENTENCE_IN_LINE.finditer(line.group()):
+        sentence = m.group(1)
+        if len(sentence.split()) <= 12 and _UNLABELLED.match(sentence.lstrip()):
+            start = line.start() + m.start(1)
+            if found := _rating_on_line(text, _WHOLE.match(norm, start, start + len(sentence)), None):
+                return found
+    for m in _IN_PROSE.finditer(line.group()):
+        if m.group("decimal"):
+            start = line.start() + m.start("decimal")
+            end = start + len(m.group("decimal"))
+            rating = _fraction(float(m.group("decimal")), 10.0, text[start:end])
+        else:
+            start, end = line.start() + m.start("value"), line.start() + m.end("value")
+            rating = parse_rating(text[start:end].rstrip())
+        if rating.score is not None:
+            return FoundRating(rating, start, end)
+    return None
+
+
+_WHOLE = re.compile(r".+")
 
 
 def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> FoundRating | None:
     body = line.group()
     candidates: list[FoundRating] = []
     for m in _UNLABELLED.finditer(body):
-        if not labelled and _DATE_BEFORE.search(body, 0, m.start("value")):
+        if (not labelled and _DATE_BEFORE.search(body, 0, m.start("value"))) or _OTHERS.search(body, 0, m.start("value")):
             continue
         start, end = line.start() + m.start("value"), line.start() + m.end()
         rating = parse_rating(text[start:end].rstrip())
