@@ -210,15 +210,21 @@ _UNLABELLED = re.compile(
 # and a decimal mark the critic gives ("Nightjar gets a rare 8.5 from me": out of 10).
 _IN_PROSE = re.compile(
     rf"(?P<value>[{FULL_STARS}]+\s*½?\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?"
-    rf"|\b\d(?:[.,]5)?\s+stars\b(?!\s*[:=]|\s+(?:of|in|from|and|who|that|as)\b))"
-    rf"|\b(?:gets|earns|deserves|scores|merits|receives|warrants)\s+an?\s+(?:[a-z]+\s+)?(?P<decimal>\d\.\d)\b"
-    rf"(?!\s*(?:%|/|out\b|percent|stars?|minutes?|hours?|million|billion))",
+    rf"|(?<![\w.])\d(?:[.,]5)?\s+stars\b(?!\s*[:=]|\s+(?:of|in|from|and|who|that|as)\b))",
+    re.I,
+)
+# (asked only of a line with a decimal in it: the verbs would be tried at every character)
+_DECIMAL = re.compile(r"\d\.\d")
+_DECIMAL_GIVEN = re.compile(
+    r"\b(?:gets|earns|deserves|scores|merits|receives|warrants)\s+an?\s+(?:[a-z]+\s+)?(?P<decimal>\d\.\d)\b"
+    r"(?!\s*(?:%|/|out\b|percent|stars?|minutes?|hours?|million|billion))",
     re.I,
 )
 # Asterisks alone on the last line: the newspaper star rating ("****"), not a rule.
 _ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)?\s*")
-# A sentence of its own inside a line, for a rating that opens one ("... suggests. 7/10 - up from a 5").
-_SENTENCE_IN_LINE = re.compile(r"(\S.*?(?:[.!?]+(?=\s|$)|$))")
+# A rating that opens a sentence of its own inside a line ("... suggests. 7/10 - up from a 5").
+_SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
+_SENTENCE_FROM = re.compile(r".*?(?:[.!?]+(?=\s|$)|$)")
 
 
 def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
@@ -254,32 +260,42 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
 def _critics_label(line: str) -> re.Match | None:
     """The first labelled rating on a line that is not a rating of others ("Audience
     score")."""
-    return next((m for m in _LABELLED.finditer(line) if not _OTHERS.search(line, 0, m.start())), None)
+    m = _LABELLED.search(line)
+    while m and _OTHERS.search(line, 0, m.start()):
+        m = _LABELLED.search(line, m.end())
+    return m
 
 
 def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None:
     """In a long line: a short sentence that is a rating of its own, or a form no prose
-    means otherwise (``_IN_PROSE``)."""
-    for m in _SENTENCE_IN_LINE.finditer(line.group()):
-        sentence = m.group(1)
-        if len(sentence.split()) <= 12 and _UNLABELLED.match(sentence.lstrip()):
-            start = line.start() + m.start(1)
+    means otherwise (``_IN_PROSE``). Every such rating has a digit or a star glyph: most
+    lines of prose are passed over on that alone."""
+    body = line.group()
+    if not _DIGIT_OR_STAR.search(body):
+        return None
+    for m in _UNLABELLED.finditer(body) if _SCALE_HINT.search(body) else ():
+        if m.start() and not _SENTENCE_BEFORE.search(body, 0, m.start()):
+            continue  # not where a sentence starts
+        sentence = _SENTENCE_FROM.match(body, m.start()).group()
+        if len(sentence.split()) <= 12:
+            start = line.start() + m.start()
             if found := _rating_on_line(text, _WHOLE.match(norm, start, start + len(sentence)), None):
                 return found
-    for m in _IN_PROSE.finditer(line.group()):
-        if m.group("decimal"):
-            start = line.start() + m.start("decimal")
-            end = start + len(m.group("decimal"))
-            rating = _fraction(float(m.group("decimal")), 10.0, text[start:end])
-        else:
-            start, end = line.start() + m.start("value"), line.start() + m.end("value")
-            rating = parse_rating(text[start:end].rstrip())
+    for m in _IN_PROSE.finditer(body) if _STARS_HINT.search(body) else ():
+        start, end = line.start() + m.start("value"), line.start() + m.end("value")
+        rating = parse_rating(text[start:end].rstrip())
         if rating.score is not None:
             return FoundRating(rating, start, end)
+    if _DECIMAL.search(body) and (m := _DECIMAL_GIVEN.search(body)):
+        start = line.start() + m.start("decimal")
+        return FoundRating(_fraction(float(m.group("decimal")), 10.0, text[start:start + 3]), start, start + 3)
     return None
 
 
 _WHOLE = re.compile(r".+")
+_DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
+_SCALE_HINT = re.compile(rf"\d\s*(?:/|out\s+of)|[{FULL_STARS}{EMPTY_STARS}]", re.I)
+_STARS_HINT = re.compile(rf"stars\b|[{FULL_STARS}]", re.I)
 
 
 def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> FoundRating | None:
