@@ -26,26 +26,6 @@ def parse(body):
         c = body[i]
         if c == '⟦':
             j = body.index('|', i)
-            stack.append((body[i+1:j], n, len(spans)))
-            spans.append(None)
-            i = j + 1
-        elif c == '⟧':
-            hdr, start, slot = stack.pop()
-            spans[slot] = (hdr, start)
-            i += 1
-        else:
-            out.append(c); n += 1; i += 1
-    assert not stack, stack
-    text = ''.join(out)
-    return text, spans
-
-def parse2(body):
-    out = []; n = 0; stack = []; spans = []
-    i = 0
-    while i < len(body):
-        c = body[i]
-        if c == '⟦':
-            j = body.index('|', i)
             stack.append((body[i+1:j], n))
             i = j + 1
         elif c == '⟧':
@@ -69,7 +49,7 @@ def build(path):
         key, _, val = lines[k][2:].partition(':')
         meta[key.strip()] = val.strip(); k += 1
     body = '\n'.join(lines[k:]).lstrip('\n')
-    text, spans = parse2(body)
+    text, spans = parse(body)
     lab = {"file": meta['file'], "film": meta['film'],
            "outlet": meta.get('outlet') or None, "author": meta.get('author') or None,
            "rating_raw": None, "rating_score": None,
