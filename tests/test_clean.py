@@ -261,3 +261,38 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     cleaned = clean(text)
     assert _kinds(text, cleaned)["# The Marvels (2023)"] == HEADING
     assert cleaned.title == "The Marvels (2023)"
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Comments are closed on this article.", "Readers' comments"),
+    ('4 thoughts on "THE LANTERN - a review"', "Readers' comments"),
+    ("Jo B. says: I loved the lighthouse scene, but the ending dragged.", "Readers' comments"),
+    ("The Lantern opens in cinemas across Wales on Friday 3 May.", "Where and when the film is showing"),
+    ("The Lantern (15) screens at the Harbour Cinema until Sunday.", "Where and when the film is showing"),
+    ("Get The Weekly Reel in your inbox every Friday. Sign up.", "Newsletter or follow-us line"),
+    ("This site is funded entirely by readers: please consider a monthly donation.", "Newsletter or follow-us line"),
+    ("Sam Iles is a sophomore studying film and can be reached at sam@example.edu.", "About the critic"),
+])
+def test_furniture_of_real_pages_is_set_aside(line, reason):
+    text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
+    aside = [a for a in clean(text).set_aside if text[a.start:a.end].strip() == line]
+    assert aside and aside[0].reason.startswith(reason)
+
+
+def test_links_under_a_related_heading_are_set_aside_up_to_the_next_paragraph():
+    text = ("A warm, funny and generous film.\n\nMore on this story\nThe Lantern's director on growing up by the sea\n"
+            "Five lighthouses to visit this summer\n\nI loved every minute of it, and so will you, because it is "
+            "warm, funny, beautifully acted and full of surprises from start to finish.")
+    aside = {text[a.start:a.end] for a in clean(text).set_aside}
+    assert {"More on this story", "Five lighthouses to visit this summer"} <= aside
+    assert not any(s.startswith("I loved") for s in aside)
+
+
+@pytest.mark.parametrize("line", [
+    'He says: "I want to be president," and means it.',            # a character speaks
+    "The film opens in a crowded movie theater in 1946.",          # the first scene, not a listing
+    "You can sign up to the expedition only if you can swim.",      # plot, not a newsletter
+    "I would give the dinosaurs a **** rating, no question.",       # one grade, no key
+])
+def test_prose_that_looks_like_furniture_is_kept(line):
+    assert not clean("A warm and funny film.\n\n" + line + "\n\nI loved it.").set_aside

@@ -135,6 +135,9 @@ class _Rules:
     legend_min_entries: int
     legend_reason: str
     summary_label: re.Pattern[str]
+    link_heading: re.Pattern[str]
+    link_max_words: int
+    link_reason: str
     pros: re.Pattern[str]
     cons: re.Pattern[str]
     plot_heading: re.Pattern[str]
@@ -171,6 +174,9 @@ def _rules() -> _Rules:
         legend_min_entries=int(data["rating_legend"]["min_entries"]),
         legend_reason=data["rating_legend"]["reason"],
         summary_label=re.compile(r"[\W_]*(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
+        link_heading=re.compile(data["link_lists"]["heading"], re.I),
+        link_max_words=int(data["link_lists"]["max_words"]),
+        link_reason=data["link_lists"]["reason"],
         pros=re.compile(rf"^\W*(?:{alternation(data['list_headings']['pros'])})\s*:?\s*$", re.I),
         cons=re.compile(rf"^\W*(?:{alternation(data['list_headings']['cons'])})\s*:?\s*$", re.I),
         plot_heading=re.compile(
@@ -203,9 +209,10 @@ def _record_metadata(out: Cleaned, m: re.Match, role: str, is_list: bool) -> Non
 
 
 def _credits_line(body: str, rules: "_Rules", out: Cleaned) -> bool:
-    """A line of credits in one run, "(director: X; screenwriter: Y; cast: A (Char), B)":
-    two or more labelled fields separated by semicolons."""
-    fields = [f.strip(" ()") for f in body.split(";")]
+    """A line of credits in one run, "(director: X; screenwriter: Y; cast: A (Char), B)",
+    "Dir: X | Writers: Y | Cast: A, B": two or more labelled fields separated by semicolons
+    or bars."""
+    fields = [f.strip(" ()") for f in re.split(r"[;|]", body)]
     matched = 0
     for field_text in fields:
         field_text = re.sub(r"^[^:(]*\(", "", field_text)  # "TITLE (director: X" -> "director: X"
@@ -232,6 +239,8 @@ def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str,
 
 
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
+# A sentence of prose: a dozen words or more, ending with its stop.
+_PROSE_LINE = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"')]*$")
 _LOWER_CASE_START = re.compile(r"\W*[a-z]")
 # Markdown around a headline: "# ", "**...**", "> ".
 _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
@@ -272,7 +281,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     adverts = FoundIndex(rules.advert_words.find(tokens), tokens)
     out = Cleaned(rating=doc.found_rating)
     list_sign = 0
-    in_plot_section = False
+    in_plot_section = in_links = False
     legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
     title_keys = {t.lower() for t in film_titles}
     for index, line in enumerate(spans):
@@ -289,6 +298,15 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if index in legend:
             aside(BOILERPLATE, rules.legend_reason)
+            continue
+        if rules.link_heading.match(body):
+            in_links = True
+            aside(BOILERPLATE, rules.link_reason)
+            continue
+        in_links = in_links and line_words <= rules.link_max_words and not (
+            "\n\n" in text[spans[index - 1].end:line.start] and _PROSE_LINE.match(body))
+        if in_links:
+            aside(BOILERPLATE, rules.link_reason)
             continue
         if m := _BYLINE.match(body):
             _take_byline(out, m)
@@ -341,9 +359,11 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
 
 def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
     """Indices of the lines that spell out the critic's rating scale: a line with several
-    grades ("**** = ... *** = ..."), or two or more lines in a row that each open with one."""
-    # Every grade has its "=": most lines are ruled out without the pattern.
-    entries = [len(rules.legend_entry.findall(body)) if "=" in body else 0 for body in bodies]
+    grades ("**** = ... *** = ...", "5 stars: must see. 4 stars: ..."), or two or more lines
+    in a row that each open with one."""
+    # Every grade has its "=", "stars:" or asterisks: most lines are ruled out without the pattern.
+    entries = [len(rules.legend_entry.findall(body)) if "=" in body or "*" in body or "stars:" in body.lower() else 0
+               for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
     for i, starts in enumerate(opens):
