@@ -296,3 +296,21 @@ def test_links_under_a_related_heading_are_set_aside_up_to_the_next_paragraph():
 ])
 def test_prose_that_looks_like_furniture_is_kept(line):
     assert not clean("A warm and funny film.\n\n" + line + "\n\nI loved it.").set_aside
+
+
+@pytest.mark.parametrize("top, outlet", [
+    ("The Harbour Herald\nNews  Sport  Culture  Puzzles\nCulture › Film\n", "The Harbour Herald"),
+    ("Skip to main content\nTHE WEEKLY REEL\nFILM · TELEVISION · MUSIC\n", "The Weekly Reel"),
+    ("Lanterns & Ladders\nSubscribe | Sign in\nReviews  Essays  Podcasts  About\n", "Lanterns & Ladders"),
+])
+def test_the_outlet_is_read_from_the_page_masthead(top, outlet):
+    text = top + "\nThe Lantern review - a warm, funny surprise\n\nA warm, funny and generous film. I loved it."
+    cleaned = clean(text)
+    assert cleaned.outlet == outlet
+    assert all(text[a.start:a.end].strip() not in ("A warm, funny and generous film. I loved it.",)
+               for a in cleaned.set_aside)
+
+
+def test_a_film_title_over_its_genres_is_no_masthead():
+    text = "The Lantern\nDrama · Mystery · 104 minutes\n\nA warm, funny and generous film. I loved it."
+    assert clean(text, ("The Lantern",)).outlet == ""

@@ -239,6 +239,13 @@ def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str,
 
 
 _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
+# A web page copied from a browser opens with the outlet's name over its menu ("The
+# Meridian" / "News  Opinion  Sport  Culture", "SIGHTLINE" / "FILM · TELEVISION · CULTURE").
+MASTHEAD_REASON = "The outlet's name and menu, from the web page"
+_MASTHEAD_LINES = 4
+_SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4}")
+_MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
+_MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
 # A sentence of prose: a dozen words or more, ending with its stop.
 _PROSE_LINE = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"')]*$")
 _LOWER_CASE_START = re.compile(r"\W*[a-z]")
@@ -284,6 +291,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     in_plot_section = in_links = False
     legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
     title_keys = {t.lower() for t in film_titles}
+    masthead = _masthead([norm[s.start:s.end] for s in spans[:_MASTHEAD_LINES + 2]], title_keys)
     for index, line in enumerate(spans):
         body = norm[line.start : line.end]
         line_words = len(body.split())
@@ -292,6 +300,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         def aside(kind: str, reason: str, span: Span = line) -> None:
             out.set_aside.append(SetAside(span.start, span.end, kind, reason))
 
+        if index in masthead:
+            out.outlet = out.outlet or (masthead[index] and _as_name(body.strip()))
+            aside(BOILERPLATE, MASTHEAD_REASON)
+            continue
         if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:
             _set_rating_aside(text, norm, line, out)
             _find_outlet(out, body)
@@ -355,6 +367,33 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         _mark_sentences(text, norm, line, film_titles, rules, adverts, out,
                         checked_whole=line_words <= rules.max_line_words)
     return out
+
+
+def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, bool]:
+    """The opening lines that are the outlet's name and its menus: index -> whether the
+    line is the name. The name is a short run of capitalised words (not the film's title)
+    with a menu of three items or more on one of the two lines under it."""
+    for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
+        name = body.strip()
+        if not _SITE_NAME.fullmatch(name) or name.lower() in title_keys:
+            continue
+        menus = [j for j in range(i + 1, min(i + 3, len(bodies))) if _is_menu(bodies[j])]
+        if menus and menus[-1] == i + len(menus) and any(_menu_items(bodies[j]) >= 3 for j in menus):
+            return {i: True, **{j: False for j in menus}}
+    return {}
+
+
+def _is_menu(body: str) -> bool:
+    return bool(_MENU.fullmatch(body.strip()))
+
+
+def _menu_items(body: str) -> int:
+    return len(re.split(r"\s{2,}|\s*[|·•›/]\s*", body.strip()))
+
+
+def _as_name(name: str) -> str:
+    """An outlet's name as it is written in a sentence: "THE ALBION TIMES" -> "The Albion Times"."""
+    return name.title() if name.isupper() else name
 
 
 def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
