@@ -314,3 +314,25 @@ def test_the_outlet_is_read_from_the_page_masthead(top, outlet):
 def test_a_film_title_over_its_genres_is_no_masthead():
     text = "The Lantern\nDrama · Mystery · 104 minutes\n\nA warm, funny and generous film. I loved it."
     assert clean(text, ("The Lantern",)).outlet == ""
+
+
+@pytest.mark.parametrize("top, author", [
+    ("The Harbour Herald\nNews  Sport  Culture  Puzzles\n\nThe Lantern review - a warm surprise\nMara Quill\n"
+     "Thu 14 Nov 2024 18.00 GMT\n", "Mara Quill"),
+    ("**Otto Brandt**\nOct 9, 2025\n", "Otto Brandt"),
+    ("Mara Quill\nSpecial to the Herald\nPublished: September 26, 2025 at 6:00 AM\n", "Mara Quill"),
+    ("Mara Quill, Arts & Entertainment Editor\n", "Mara Quill"),
+    ("*Otto Brandt | Contributing Writer*\n", "Otto Brandt"),
+    ("Mara Quill · 14 September 2024 · 9 min read · #drama #reviews\n", "Mara Quill"),
+    ("Posted 1 Aug 2024 Otto Brandt\n", "Otto Brandt"),
+    ("Words: Mara Quill\n", "Mara Quill"),
+    ("**By Otto Brandt** | *Herald Movie Critic*\n", "Otto Brandt"),
+])
+def test_bylines_as_pages_print_them(top, author):
+    text = top + "\nA warm, funny and generous film. I loved every minute of it."
+    assert clean(text).author == author
+
+
+def test_a_sentence_naming_a_writer_is_no_byline():
+    text = "The Lantern, writer-director Mara Quill's second film, is easily the best comedy of the year."
+    assert clean(text).author == "" and not clean(text).set_aside

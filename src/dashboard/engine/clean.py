@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import People, ReviewSource
-from dashboard.text.ratings import RATING_LEAD, FoundRating, find_rating, rating_phrase
+from dashboard.text.ratings import EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, rating_phrase
 from dashboard.text.dates import DATE, MONTH
 from dashboard.text.language import alternation, load_resource
 from dashboard.text.names import NAME, PERSON_ALONE
@@ -46,11 +46,28 @@ _BYLINE = re.compile(
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
 _PERSON_LINE = re.compile(PERSON_ALONE)
-DATE_LINE = re.compile(
-    rf"\W*{DATE}"
-    r"(?:[\s,]+\d{1,2}[.:]\d{2}(?:\s*[AaPp][Mm])?(?:\s+[A-Z]{2,5})?)?\W*$"
+# A line that opens with a date, as a byline's second line does ("Thu 14 Nov 2024 18.00 GMT",
+# "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM").
+DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated)\W*)?{DATE}")
+# How far down the page a byline may stand: below a masthead and a headline, but above the
+# review's prose (at most one sentence of it, a standfirst, before it).
+_BYLINE_LINES = 15
+_PROSE_BEFORE_BYLINE = 1
+# A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
+# Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September
+# 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
+# Aug 2024 Sam Okonkwo-Hale"), or after a label ("Words: Luz Ortega").
+_ROLE = r"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){0,5}(?i:editor|writer|critic|contributor|correspondent|reviewer|columnist)s?\b"
+_BYLINE_BESIDE = re.compile(
+    rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}\W*$|{DATE})|\s{DATE})"
+    rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
+    rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
 )
-_BYLINE_LINES = 6  # how far down the page a two-line byline may stand
+_LETTER_WORDS = re.compile(r"[^\W\d_]+")
+_BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
+# Emphasis around a byline in Markdown ("**By Hal Brenneman** | *Herald Movie Critic*").
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+_TRAILING_RATING = re.compile(rf"\s*[{FULL_STARS}{EMPTY_STARS}½*]+\s*$")
 # Around a rating on its line: separators.
 _SEPARATORS = " \t-–—:|,;(["
 _CLOSING = {")": "(", "]": "["}
@@ -289,6 +306,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     out = Cleaned(rating=doc.found_rating)
     list_sign = 0
     in_plot_section = in_links = False
+    prose_lines = 0  # lines of the review's prose so far
     legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
     title_keys = {t.lower() for t in film_titles}
     masthead = _masthead([norm[s.start:s.end] for s in spans[:_MASTHEAD_LINES + 2]], title_keys)
@@ -320,14 +338,15 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if in_links:
             aside(BOILERPLATE, rules.link_reason)
             continue
-        if m := _BYLINE.match(body):
+        plain = _TRAILING_RATING.sub("", _EMPHASIS.sub("", body)).strip()
+        if m := _BYLINE.match(plain):
             _take_byline(out, m)
             aside(METADATA, BYLINE_REASON)
             continue
-        if (not out.author and index < _BYLINE_LINES and index + 1 < len(spans)
-                and _PERSON_LINE.fullmatch(body.strip())
-                and DATE_LINE.match(norm[spans[index + 1].start:spans[index + 1].end])):
-            out.author = body.strip()
+        if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
+                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain))) or (_PERSON_LINE.fullmatch(plain) and any(
+                    DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
+            out.author = (m.group("name") or m.group("after") or m.group("labelled")) if m else plain
             aside(METADATA, BYLINE_REASON)
             continue
         if line_words <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
@@ -366,6 +385,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.label_ends[line.start] = label.end()
         _mark_sentences(text, norm, line, film_titles, rules, adverts, out,
                         checked_whole=line_words <= rules.max_line_words)
+        prose_lines += bool(re.search(r"[.!?][\"')]*$", body))
     return out
 
 
