@@ -27,6 +27,12 @@ Rows of the printed table (critic and textblob side by side):
   the sentence carries the mapped aspect);
 * throughput: scorer sentences per second (``score_many`` on the rt snippets) and pipeline
   mentions per second.
+* the whole scale (issue targets of the next version): the spread of the inferred scores
+  against the ratings', the mean inferred score of reviews rated at least 0.9 and at most
+  0.2, the lowest and highest; whether the pull quote has the sign of the critic's rating;
+* subjectivity: opinion snippets against plot-summary sentences, each a review of its own
+  (opinion when the analysis finds any opinion in it);
+* the development set of critics' pages (``own_pages.py``), for the critic scorer.
 """
 
 from __future__ import annotations
@@ -127,9 +133,45 @@ def bench_scale(data: Path, scorer: str, frac: float) -> dict:
         if m.sum() > 2:
             out[f"scale pearson {au}"] = np.corrcoef(s[m], y[m])[0, 1]
             out[f"scale MAE {au}"] = np.abs(s[m] - y[m]).mean()
+    # The whole scale: inferred scores should spread as the critics' ratings do.
+    out["scale sd ratio (inferred / ratings)"] = s.std() / y.std()
+    out["scale inferred mean, rated >= 0.9"] = 100 * s[y >= 0.9].mean()
+    out["scale inferred mean, rated <= 0.2"] = 100 * s[y <= 0.2].mean()
+    out["scale lowest / highest inferred"] = f"{100 * s.min():.0f} / {100 * s.max():.0f}"
+    # The pull quote is a verdict: an opinion whose sign is the critic's rating's.
+    opinions = a.mentions[a.mentions["opinion"]].drop_duplicates("mention_id")
+    polarity = opinions.groupby(["review_id", "sentence_start"])["polarity"].mean()
+    reviews = a.reviews.set_index("review_id")
+    agree = []
+    for i, rating in enumerate(y):
+        rid = f"r{i}"
+        if rating == 0.5 or rid not in reviews.index or reviews.at[rid, "pull_quote_start"] < 0:
+            continue
+        quote = polarity.get((rid, int(reviews.at[rid, "pull_quote_start"])), 0.0)
+        agree.append(np.sign(quote) == np.sign(rating - 0.5))
+    out["scale pull quote has the rating's sign"] = float(np.mean(agree)) if agree else float("nan")
     mentions = a.mentions.drop_duplicates("mention_id")
     out["pipeline mentions/s"] = len(mentions) / elapsed
     return out
+
+
+def bench_subjectivity(data: Path, scorer: str, frac: float) -> dict:
+    """Opinion or plot-summary sentence, each a review of its own: opinion when the
+    analysis finds any opinion in it."""
+    df = pd.read_csv(data / "subjectivity" / "test.tsv", sep="\t", keep_default_na=False)
+    df = df.iloc[::stride(frac)]
+    a = analyze(list(df["text"]), scorer)
+    counts = a.reviews.set_index("review_id")["mentions"]
+    opinion = np.array([counts.get(f"r{i}", 0) > 0 for i in range(len(df))])
+    return {"subjectivity acc (opinion = any opinion found)": float((opinion == (df["label"].to_numpy() == 1)).mean())}
+
+
+def bench_own_pages(data: Path, scorer: str, frac: float) -> dict:
+    """The development set of critics' pages (``own_pages.py``), for the critic scorer."""
+    import own_pages
+
+    labels = own_pages.load_labels()
+    return {f"own pages: {k}": v for k, v in own_pages.measure(labels, own_pages.analyse(labels)).items()}
 
 
 def reference_score(raw: str):
@@ -265,7 +307,8 @@ def run_scorer(args) -> dict:
     data, scorer, frac = args
     t0 = time.time()
     out: dict = {}
-    for fn in (bench_throughput, bench_rt_sentences, bench_snippets, bench_rescore, bench_scale):
+    for fn in (bench_throughput, bench_rt_sentences, bench_snippets, bench_rescore, bench_scale, bench_subjectivity,
+               *((bench_own_pages,) if scorer == "critic" else ())):
         t = time.time()
         res = fn(data, scorer) if fn in (bench_throughput, bench_rescore) else fn(data, scorer, frac)
         out.update(res)
@@ -276,7 +319,10 @@ def run_scorer(args) -> dict:
 
 TARGETS = {"rt_sentence acc": ">= 0.80", "scale pearson": ">= 0.70", "scale MAE": "<= 0.10",
            "snippets bal_acc": ">= 0.78", "rescore sign acc": ">= 0.85",
-           "ratings parsed share": "= 1.00", "ratings wrong": "= 0"}
+           "ratings parsed share": "= 1.00", "ratings wrong": "= 0",
+           "subjectivity acc (opinion = any opinion found)": ">= 0.92",
+           "scale sd ratio (inferred / ratings)": ">= 0.85", "scale inferred mean, rated >= 0.9": ">= 80",
+           "scale inferred mean, rated <= 0.2": "<= 30", "scale pull quote has the rating's sign": ">= 0.90"}
 
 
 def main(argv=None) -> int:
