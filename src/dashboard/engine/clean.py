@@ -48,7 +48,7 @@ _BYLINE = re.compile(
 _PERSON_LINE = re.compile(PERSON_ALONE)
 # A line that opens with a date, as a byline's second line does ("Thu 14 Nov 2024 18.00 GMT",
 # "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM").
-DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated)\W*)?{DATE}")
+_DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated)\W*)?{DATE}")
 # How far down the page a byline may stand: below a masthead and a headline, but above the
 # review's prose (at most one sentence of it, a standfirst, before it).
 _BYLINE_LINES = 15
@@ -263,6 +263,7 @@ _MASTHEAD_LINES = 4
 _SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4}")
 _MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"')]*$")
 # A sentence of prose: a dozen words or more, ending with its stop.
 _PROSE_LINE = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"')]*$")
 _LOWER_CASE_START = re.compile(r"\W*[a-z]")
@@ -345,7 +346,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
                 (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain))) or (_PERSON_LINE.fullmatch(plain) and any(
-                    DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
+                    _DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
             out.author = (m.group("name") or m.group("after") or m.group("labelled")) if m else plain
             aside(METADATA, BYLINE_REASON)
             continue
@@ -385,7 +386,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.label_ends[line.start] = label.end()
         _mark_sentences(text, norm, line, film_titles, rules, adverts, out,
                         checked_whole=line_words <= rules.max_line_words)
-        prose_lines += bool(re.search(r"[.!?][\"')]*$", body))
+        prose_lines += bool(_ENDS_SENTENCE.search(body))
     return out
 
 
