@@ -99,3 +99,14 @@ def test_every_turning_word_turns_the_verdict_and_names_the_film_as_subject():
     assert aggregate(opinions)["r"] < 0
     rows = mentions_of("The villain is dull. Nevertheless, it is a triumph of style.")
     assert "overall" in rows[1][1]
+
+
+def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
+    # Strong words in retold plot ("tears", "breaks the tyrant's neck") judge nothing; a
+    # short verdict beside it still counts.
+    plot = ("With tears in his eyes, the young soldier breaks the tyrant's neck and flees across "
+            "the frozen border to find his sister.")
+    reviews = analyze_sources([ReviewSource("plot", plot),
+                               ReviewSource("verdict", "He looks bored throughout.")]).reviews.set_index("review_id")
+    assert reviews.loc["plot", "mentions"] == 0 and pd.isna(reviews.loc["plot", "inferred_score"])
+    assert reviews.loc["verdict", "inferred_score"] < 50

@@ -1,10 +1,12 @@
 """Is a mention the critic's opinion, or retold plot and plain fact?
 
 Retold plot is kept (readers may want to see it) but marked ``opinion = False`` and moves
-no score. The decision combines the scorer's subjectivity estimate with the word lists in
-``resources/opinion.toml`` (found once per review, then asked per sentence): inside a
-synopsis paragraph a sentence needs the critic's voice (a stance word) to count;
-elsewhere a narrative sentence with no stance word and a low subjectivity is plot.
+no score. The decision combines a learned model of opinion against retold plot
+(``opinion_model``: a sentence it is sure is plot never counts) with the word lists in
+``resources/opinion.toml`` (found once per review, then asked per sentence) and the
+scorer's subjectivity estimate: inside a synopsis paragraph a sentence needs the critic's
+voice (a stance word) to count; elsewhere a narrative sentence with no stance word and a
+low subjectivity is plot.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.engine.document import Mention, ReviewDoc
+from dashboard.engine.opinion_model import opinion_model
 from dashboard.engine.polarity import Judgement
 from dashboard.text.language import load_resource
 from dashboard.text.terms import FoundIndex, TermLists
@@ -146,6 +149,24 @@ class _Retelling:
         return self.active
 
 
+# A sentence the rules read as opinion is retold plot after all when the learned model
+# (``opinion_model``) gives it log-odds of opinion below this: about e to 1 for plot. A
+# stricter cut silences more plot but also more of the critics' clipped one-line verdicts
+# (chosen on the subjectivity dev sentences, the development pages and RT quotes).
+PLOT_VETO = -1.0
+
+
+def sentence_log_odds(doc: ReviewDoc) -> dict[tuple[int, int], float]:
+    """Per sentence (its offsets), the learned model's log-odds that it is opinion."""
+    model, tokens = opinion_model(), doc.tokens
+    odds: dict[tuple[int, int], float] = {}
+    for m in doc.mentions:
+        key = (m.sentence_start, m.sentence_end)
+        if key not in odds:
+            odds[key] = model.log_odds([tokens.words[i] for i in tokens.within(*key)])
+    return odds
+
+
 def decide_opinions(doc: ReviewDoc, run=None) -> None:
     """The ``opinion`` stage: each mention's ``opinion`` (the critic's own judgement) and
     ``plot`` (retold story, which moves no score). A review in which no mention reads as
@@ -155,12 +176,16 @@ def decide_opinions(doc: ReviewDoc, run=None) -> None:
     tokens = doc.tokens
     voices = FoundIndex(word_lists().find(tokens), tokens)
     retelling = _Retelling()
+    odds = sentence_log_odds(doc)
     for m in doc.mentions:
         m.signals = signals_in(voices, m.start, m.end)
         in_retelling = retelling.update(m, m.signals)
-        m.opinion = is_opinion(m.signals, doc.norm[m.start:m.end], m.judgement, in_retelling, bool(m.list_sign))
-        m.plot = in_retelling and not m.opinion
+        told = odds[(m.sentence_start, m.sentence_end)] < PLOT_VETO and not m.list_sign
+        m.opinion = not told and is_opinion(m.signals, doc.norm[m.start:m.end], m.judgement, in_retelling,
+                                            bool(m.list_sign))
+        m.plot = (in_retelling or told) and not m.opinion
     if doc.mentions and not any(m.opinion for m in doc.mentions):
         for m in doc.mentions:
-            if judges(m.signals, doc.norm[m.start:m.end], m.judgement):
+            if (odds[(m.sentence_start, m.sentence_end)] >= PLOT_VETO
+                    and judges(m.signals, doc.norm[m.start:m.end], m.judgement)):
                 m.opinion, m.plot = True, False

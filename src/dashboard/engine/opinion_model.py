@@ -1,0 +1,64 @@
+"""How likely a sentence is the critic's opinion rather than retold plot: a linear model
+learned from labelled sentences (``benchmarks/train_opinion.py`` writes
+``resources/opinion_model.json.gz``).
+
+The features are the sentence's words, its pairs of neighbouring words and its first and
+last word (``<s> the``, ``film </s>``): plot summaries open and close differently from
+judgements. Each feature has one weight, so a sentence's log-odds are a plain sum.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator, Sequence
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "resources" / "opinion_model.json.gz"
+START, END = "<s>", "</s>"
+
+
+def features(words: Sequence[str]) -> Iterator[str]:
+    """The features of one sentence's lower-cased words, each once per occurrence."""
+    yield from words
+    for a, b in zip(words, words[1:]):
+        yield f"{a} {b}"
+    if words:
+        yield f"{START} {words[0]}"
+        yield f"{words[-1]} {END}"
+
+
+@dataclass(frozen=True)
+class OpinionModel:
+    weights: dict[str, float]
+    bias: float
+    meta: dict
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_PATH) -> "OpinionModel":
+        path = Path(path)
+        if not path.exists():
+            # Without the learned file every sentence is undecided (log-odds 0).
+            return cls({}, 0.0, {"missing": str(path)})
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        return cls(data["weights"], float(data["bias"]), data.get("meta", {}))
+
+    def log_odds(self, words: Sequence[str]) -> float:
+        """Calibrated log-odds that the sentence is opinion (above 0: more likely than not)."""
+        if not self.weights:
+            return 0.0
+        get = self.weights.get
+        return self.bias + sum(get(f, 0.0) for f in features(words))
+
+    def probability(self, words: Sequence[str]) -> float:
+        return 1.0 / (1.0 + math.exp(-self.log_odds(words)))
+
+
+@lru_cache(maxsize=1)
+def opinion_model() -> OpinionModel:
+    """The shipped model, loaded once."""
+    return OpinionModel.load()
