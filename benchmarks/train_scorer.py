@@ -295,6 +295,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--C", type=float, default=None, help="fixed regularisation (skip the search)")
     ap.add_argument("--quick", action="store_true", help="skip the hyper-parameter search")
+    ap.add_argument("--review-map-only", action="store_true",
+                    help="keep the model's weights, refit only the review-level map (0-100)")
     ap.add_argument("--rt-weight", type=float, default=1.0, help="weight of an RT sentence-polarity snippet")
     ap.add_argument("--snip-weight", type=float, default=1.0, help="weight of an RT critic quote (fresh/rotten)")
     ap.add_argument("--doc-weight", type=float, default=3.0,
@@ -548,6 +550,8 @@ def main(argv=None) -> int:
     from sklearn.linear_model import LogisticRegression
 
     t0 = time.time()
+    if args.review_map_only:
+        return refit_review_map(data, Path(args.out))
     rules = load_rules()
     ts = build_training_set(data, rules)
     meta = ts.meta
@@ -639,11 +643,24 @@ def write(out: dict, path: Path) -> None:
     print(f"wrote {path} ({path.stat().st_size / 1e6:.2f} MB)")
 
 
+def refit_review_map(data: Path, path: Path) -> int:
+    """Refit the review-level map of the model at ``path`` on the held third of the scale
+    dev reviews, its weights unchanged."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        out = json.load(fh)
+    held = [r for r in read_jsonl(data / "pang_lee_scale" / "dev.jsonl.gz") if calib_fold(r)]
+    out["review"] = fit_review_calibration(held, path, float(out["polarity"]["scale"]))
+    print(f"review calibration on {len(held)} held-out dev reviews: {out['review']['fit']}")
+    write(out, path)
+    return 0
+
+
 def fit_review_calibration(reviews: list[dict], model_path: Path, scale: float = 0.5) -> dict:
     """Fit the review-level map on held-out scale reviews, through the real pipeline.
 
     Chooses the aggregation (mean polarity or mean margin, weight of the conclusion) by
-    Pearson correlation, then a monotone (isotonic) map from the aggregate to the rating.
+    Pearson correlation, then a monotone map from the aggregate to the rating
+    (``spread_map``).
     """
     opinions, rating = review_opinions(reviews, model_path)
     return choose_calibration(opinions, rating, scale)
@@ -684,12 +701,56 @@ def choose_calibration(opinions: pd.DataFrame, rating: pd.Series, scale: float, 
             if best is None or r > best[0]:
                 best = (r, how, pw, agg, yv)
     r, how, pw, agg, yv = best
-    x, yk = isotonic_knots(agg.to_numpy(), yv.to_numpy())
+    x, yk = spread_map(agg.to_numpy(), yv.to_numpy())
     mapped = np.interp(agg.to_numpy(), x, yk)
     mae = float(np.abs(mapped - yv.to_numpy()).mean())
+    if verbose:
+        print(f"    mapped: sd {mapped.std():.3f} against the ratings' {yv.std():.3f}, "
+              f"from {mapped.min():.2f} to {mapped.max():.2f}")
     return {"how": how, "position_weight": pw, "scale": scale,
             "x": [round(float(v), 4) for v in x], "y": [round(float(v), 4) for v in yk],
             "fit": {"reviews": len(agg), "pearson": round(r, 4), "mae": round(mae, 4)}}
+
+
+# Readers compare inferred scores with printed ratings on one chart: a review rated 0.9 or
+# more should read, on average, as 0.8 or more, one rated 0.2 or less as 0.3 or less.
+RATED_ENDS = ((0.2, 0.3), (0.9, 0.8))
+
+
+def spread_map(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A monotone map that spreads inferred scores as the critics spread their ratings.
+
+    The least-error (isotonic) map pulls every review towards the average rating: a rave
+    with no printed rating came out at 78, the harshest pan at 35, beside printed ratings
+    of 100 and 0 on the same chart. This map keeps only where the least-error map crosses
+    the middle of the scale (0.5: which way a review leans) and is a straight line on each
+    side of it, as steep as the steeper of: matching the sorted aggregates to the sorted
+    ratings (as many high and low scores as critics give), and giving the reviews rated at
+    that end of the scale the average score of ``RATED_ENDS`` (a rave reads as a rave).
+    Straight lines keep the order; scores past 0 or 1 are cut there.
+    """
+    knots_x, knots_y = isotonic_knots(x, y)
+    middle = float(np.interp(0.5, knots_y, knots_x)) if knots_y[0] < 0.5 < knots_y[-1] else float(np.median(x))
+    xs, ys = np.sort(x) - middle, np.sort(y) - 0.5
+    slopes = []
+    (low_rating, low_score), (high_rating, high_score) = RATED_ENDS
+    for side, at_end, score in ((xs < 0, y <= low_rating, low_score), (xs > 0, y >= high_rating, high_score)):
+        matched = float((xs[side] * ys[side]).sum() / max((xs[side] ** 2).sum(), 1e-12))
+        slopes.append(max(matched, _end_slope(x[at_end] - middle, score - 0.5)))
+    down, up = (max(v, 1e-6) for v in slopes)
+    return np.array([middle - 0.5 / down, middle, middle + 0.5 / up]), np.array([0.0, 0.5, 1.0])
+
+
+def _end_slope(x: np.ndarray, target: float) -> float:
+    """The slope at which ``0.5 + slope * x``, cut to [0, 1], averages ``0.5 + target``."""
+    if not len(x) or not (x * target > 0).any():
+        return 0.0
+    low, high = 0.0, 100.0
+    for _ in range(60):
+        mid = (low + high) / 2
+        mean = np.clip(mid * x, -0.5, 0.5).mean()
+        low, high = (mid, high) if abs(mean) < abs(target) and mean * target >= 0 else (low, mid)
+    return low
 
 
 def isotonic_knots(x: np.ndarray, y: np.ndarray, bins: int = 24) -> tuple[np.ndarray, np.ndarray]:
