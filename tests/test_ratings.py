@@ -160,6 +160,12 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("Patient, strange and gorgeous to look at, and braver than its trailer suggested. 7/10 - a film to revisit.",
      "7/10", 70.0),
     ("Audience score: 3.1/5 (880 ratings)\nOur score: 4/5", "4/5", 80.0),
+    ("In a year of remakes and sequels this one gets 3.5 stars from me, because it tries something new.",
+     "3.5 stars", 70.0),
+    ("It is slow, and it is strange, and I loved it. I give it a rare 8.5 out of 10 and a second viewing.",
+     "8.5 out of 10", 85.0),
+    ("It is slow, and it is strange, and in the end I loved nearly all of it. Seven out of ten.",
+     "Seven out of ten", 70.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -172,6 +178,8 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "The two stars have real chemistry, and the film gives them plenty of room to play.",
     "STAR KEY - 5 stars: must see. 4 stars: very good. 3 stars: fine.",     # a key to the scale
     "The film earns a 15 certificate for its violence and is long at 2.5 hours.",
+    "The two stars from the first film return, and three out of five scenes still work somehow.",
+    "One out of ten viewers will love it, and she is one of five sisters in a house by the sea.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -210,7 +210,9 @@ _UNLABELLED = re.compile(
 # and a decimal mark the critic gives ("Nightjar gets a rare 8.5 from me": out of 10).
 _IN_PROSE = re.compile(
     rf"(?P<value>[{FULL_STARS}]+\s*½?\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?"
-    rf"|(?<![\w.])\d(?:[.,]5)?\s+stars\b(?!\s*[:=]|\s+(?:of|in|from|and|who|that|as)\b))",
+    rf"|(?<![\w.])\d(?:[.,]5)?\s+stars\b(?!\s*[:=]|\s+(?:of|in|from|and|who|that|as)\b)"
+    # a half star is never a cast ("3.5 stars from me")
+    rf"|(?<![\w.])\d(?:[.,]5|\s*½)\s+stars\b(?!\s*[:=]))",
     re.I,
 )
 # (asked only of a line with a decimal in it: the verbs would be tried at every character)
@@ -271,11 +273,15 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
     means otherwise (``_IN_PROSE``). Every such rating has a digit or a star glyph: most
     lines of prose are passed over on that alone."""
     body = line.group()
-    if not _DIGIT_OR_STAR.search(body):
+    spelled = _SPELLED_SCALE.search(body)
+    if not spelled and not _DIGIT_OR_STAR.search(body):
         return None
-    for m in _UNLABELLED.finditer(body) if _SCALE_HINT.search(body) else ():
-        if m.start() and not _SENTENCE_BEFORE.search(body, 0, m.start()):
-            continue  # not where a sentence starts
+    candidates = list(_UNLABELLED.finditer(body)) if _SCALE_HINT.search(body) else []
+    if spelled:
+        candidates += _WORD_STARS.finditer(body)
+    for m in candidates:
+        if m.start() and not (_SENTENCE_BEFORE.search(body, 0, m.start()) or _GIVEN_BEFORE.search(body, 0, m.start())):
+            continue  # not where a sentence starts, nor given ("I give it a rare 8.5 out of 10")
         sentence = _SENTENCE_FROM.match(body, m.start()).group()
         if len(sentence.split()) <= 12:
             start = line.start() + m.start()
@@ -293,6 +299,8 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
 
 
 _WHOLE = re.compile(r".+")
+_SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
+_GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}(?:\s+(?:a\s+)?(?:rare|solid|generous|healthy|respectable|strong|mere|measly|perfect))?\s+$", re.I)
 _DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
 _SCALE_HINT = re.compile(rf"\d\s*(?:/|out\s+of)|[{FULL_STARS}{EMPTY_STARS}]", re.I)
 _STARS_HINT = re.compile(rf"stars\b|[{FULL_STARS}]", re.I)
