@@ -45,8 +45,10 @@ class Mention:
     # polarity: the scorer's judgement, and the polarity the tables keep
     judgement: "Judgement | None" = None
     polarity: float = 0.0
-    # opinion: the critic's own judgement, or retold plot / plain fact
+    # opinion: the critic's own judgement, or retold plot / plain fact; how likely its
+    # sentence is opinion (the learned model's probability)
     signals: "Signals | None" = None
+    subjectivity: float = 0.5
     opinion: bool = False
     plot: bool = False
     # attribute: the aspects the mention counts for

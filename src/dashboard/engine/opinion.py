@@ -3,10 +3,10 @@
 Retold plot is kept (readers may want to see it) but marked ``opinion = False`` and moves
 no score. The decision combines a learned model of opinion against retold plot
 (``opinion_model``: a sentence it is sure is plot never counts) with the word lists in
-``resources/opinion.toml`` (found once per review, then asked per sentence) and the
-scorer's subjectivity estimate: inside a synopsis paragraph a sentence needs the critic's
-voice (a stance word) to count; elsewhere a narrative sentence with no stance word and a
-low subjectivity is plot.
+``resources/opinion.toml`` (found once per review, then asked per sentence): inside a
+synopsis paragraph a sentence needs the critic's voice (a stance word) to count;
+elsewhere a narrative sentence with no stance word is plot unless the model finds it
+likely opinion.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.engine.document import Mention, ReviewDoc
-from dashboard.engine.opinion_model import opinion_model
+from dashboard.engine.opinion_model import opinion_model, probability
 from dashboard.engine.polarity import Judgement
 from dashboard.text.language import load_resource
 from dashboard.text.terms import FoundIndex, TermLists
@@ -26,8 +26,8 @@ from dashboard.text.terms import FoundIndex, TermLists
 # or "It runs 125 minutes." judge nothing.
 EVALUATIVE_CUE = 0.2
 CLEAR_POLARITY = 0.3
-# Narrative wording with no stance word is retold plot unless the subjectivity model is
-# at least this sure it is opinion.
+# Narrative wording with no stance word is retold plot unless the opinion model is at
+# least this sure it is opinion.
 NARRATIVE_SUBJECTIVITY = 0.6
 # In a review with no opinion mention, a sentence worded as a fact judges only with at
 # least this polarity ("simply doesn't have the heft to justify its running time").
@@ -87,7 +87,7 @@ def tells_events(signals: Signals, character_subject: bool = False) -> bool:
     return character_subject or signals.narrative
 
 
-def starts_retelling(signals: Signals, judgement: Judgement, character_subject: bool = False) -> bool:
+def starts_retelling(signals: Signals, subjectivity: float, character_subject: bool = False) -> bool:
     """Does this sentence start retelling the plot? The rest of its paragraph then needs
     the critic's own voice to count as opinion."""
     if signals.stance:
@@ -95,11 +95,13 @@ def starts_retelling(signals: Signals, judgement: Judgement, character_subject: 
     if signals.synopsis_opener:
         return True
     return (tells_events(signals, character_subject) and not signals.weak_stance
-            and judgement.subjectivity < NARRATIVE_SUBJECTIVITY)
+            and subjectivity < NARRATIVE_SUBJECTIVITY)
 
 
-def is_opinion(signals: Signals, text: str, judgement: Judgement, in_retelling: bool, from_list: bool) -> bool:
-    """``text`` is the normalised mention; ``in_retelling`` when it stands in retold plot."""
+def is_opinion(signals: Signals, text: str, judgement: Judgement, subjectivity: float, in_retelling: bool,
+               from_list: bool) -> bool:
+    """``text`` is the normalised mention; ``subjectivity`` how likely its sentence is
+    opinion (``opinion_model``); ``in_retelling`` when it stands in retold plot."""
     if from_list:
         return True  # a Pros/Cons item is an opinion by its heading
     strong = signals.stance
@@ -111,7 +113,7 @@ def is_opinion(signals: Signals, text: str, judgement: Judgement, in_retelling: 
         return False
     strongest = _strongest_word_cue(text, judgement)
     if signals.narrative and not signals.weak_stance:
-        return judgement.subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
+        return subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
     return signals.weak_stance or strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
 
 def judges(signals: Signals, text: str, judgement: Judgement) -> bool:
@@ -145,7 +147,7 @@ class _Retelling:
         elif self.active and signals.stance and not tells_events(signals, m.character_subject):
             self.active = False
         elif not self.active and not m.list_sign:
-            self.active = starts_retelling(signals, m.judgement, m.character_subject)
+            self.active = starts_retelling(signals, m.subjectivity, m.character_subject)
         return self.active
 
 
@@ -179,10 +181,12 @@ def decide_opinions(doc: ReviewDoc, run=None) -> None:
     odds = sentence_log_odds(doc)
     for m in doc.mentions:
         m.signals = signals_in(voices, m.start, m.end)
+        log_odds = odds[(m.sentence_start, m.sentence_end)]
+        m.subjectivity = probability(log_odds)
         in_retelling = retelling.update(m, m.signals)
-        told = odds[(m.sentence_start, m.sentence_end)] < PLOT_VETO and not m.list_sign
-        m.opinion = not told and is_opinion(m.signals, doc.norm[m.start:m.end], m.judgement, in_retelling,
-                                            bool(m.list_sign))
+        told = log_odds < PLOT_VETO and not m.list_sign
+        m.opinion = not told and is_opinion(m.signals, doc.norm[m.start:m.end], m.judgement, m.subjectivity,
+                                            in_retelling, bool(m.list_sign))
         m.plot = (in_retelling or told) and not m.opinion
     if doc.mentions and not any(m.opinion for m in doc.mentions):
         for m in doc.mentions:

@@ -55,7 +55,15 @@ class OpinionModel:
         return self.bias + sum(get(f, 0.0) for f in features(words))
 
     def probability(self, words: Sequence[str]) -> float:
-        return 1.0 / (1.0 + math.exp(-self.log_odds(words)))
+        return probability(self.log_odds(words))
+
+
+def probability(log_odds: float) -> float:
+    """The probability of the given log-odds (any size: a page of "!!!" sums to thousands)."""
+    if log_odds >= 0:
+        return 1.0 / (1.0 + math.exp(-log_odds))
+    odds = math.exp(log_odds)
+    return odds / (1.0 + odds)
 
 
 @lru_cache(maxsize=1)

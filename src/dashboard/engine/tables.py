@@ -35,7 +35,7 @@ def mention_rows(doc: ReviewDoc) -> list[tuple]:
                            for c in salient_cues(doc.norm[m.start:m.end], m.judgement.cues, m.polarity)])
         mention_id = f"{review_id}#{number}"
         polarity, position = round(m.polarity, 4), round(m.start / length, 4)
-        subjectivity = round(m.judgement.subjectivity, 3)
+        subjectivity = round(m.subjectivity, 3)
         for aspect in m.aspects or [""]:
             rows.append((
                 review_id, mention_id, aspect, polarity, m.opinion, m.start, m.end, raw, cues,
