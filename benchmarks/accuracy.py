@@ -51,6 +51,7 @@ import pandas as pd
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 ASPECT_MAP = {"plot": "story", "cast": "acting", "cinematography": "visuals", "sound": "music",
               "length": "pacing", "movie": "overall"}
@@ -303,12 +304,100 @@ def bench_throughput(data: Path, scorer: str) -> dict:
     return {"scorer sentences/s": len(texts) / (time.time() - t0)}
 
 
+def bench_sst_sentences(data: Path, scorer: str, frac: float) -> dict:
+    """SST test sentences (non-neutral roots) that are not rt dev snippets: accuracy of
+    sign(inferred_score - 50), each sentence a review of its own (no score = wrong)."""
+    import sst
+
+    trees = [t for t in sst.test_sentences(data) if t["root"] != 2][::stride(frac)]
+    s = inferred(analyze([t["text"] for t in trees], scorer), len(trees))
+    y = np.array([int(t["root"] > 2) for t in trees])
+    pred = np.where(np.isnan(s) | (s == 50), -1, np.where(s > 50, 1, 0))
+    return {"sst sentences acc": (pred == y).mean(), "sst sentences n": len(trees)}
+
+
+def bench_sst_negators(data: Path, scorer: str, frac: float) -> dict:
+    """The distinct non-neutral phrases of those SST test trees (sentences included) that
+    hold a negator ("not", "n't", "no", "never", "nothing", "none", "nobody", "nor",
+    "without", "hardly"): sign of the scorer's polarity (0 = wrong)."""
+    import sst
+    from dashboard.engine.polarity import get_scorer
+
+    phrases: dict[str, int] = {}
+    for t in sst.test_sentences(data):
+        for label, text in t["nodes"]:
+            if label != 2 and sst.has_negator(text):
+                phrases.setdefault(text, int(label > 2))
+    texts = list(phrases)[::stride(frac)]
+    pol = np.array([j.polarity for j in get_scorer(scorer).score_many(texts)])
+    y = np.array([phrases[t] for t in texts])
+    return {"sst negator phrases sign acc": float((np.sign(pol) == 2 * y - 1).mean()),
+            "sst negator phrases n": len(texts)}
+
+
+def bench_imdb(data: Path, scorer: str, frac: float) -> dict:
+    """IMDb test user reviews (whole, HTML line breaks as new lines): accuracy of
+    sign(inferred_score - 50) against the stars (1-4 / 7-10; no score = wrong)."""
+    rows = read_jsonl(data / "imdb_reviews" / "test.jsonl.gz")[::stride(frac)]
+    s = inferred(analyze([re.sub(r"<br\s*/?>", "\n", r["text"]) for r in rows], scorer), len(rows))
+    y = np.array([r["label"] for r in rows])
+    pred = np.where(np.isnan(s) | (s == 50), -1, np.where(s > 50, 1, 0))
+    return {"imdb acc": (pred == y).mean(), "imdb n": len(rows), "imdb no score": float(np.isnan(s).mean())}
+
+
+def textblob_lexicon() -> frozenset:
+    """The words of TextBlob's sentiment lexicon (``en-sentiment.xml`` of the installed
+    package): an independent list of words that judge."""
+    import textblob
+
+    xml = (Path(textblob.__file__).parent / "en" / "en-sentiment.xml").read_text("utf-8")
+    return frozenset(w.lower() for w in re.findall(r'<word form="([^"]+)"', xml))
+
+
+def bench_highlights(data: Path, scorer: str, frac: float) -> dict:
+    """Of the words the pages highlight as the words behind a score (the mentions' cues of
+    at least ``CUE_MIN_WEIGHT``), the share that judge: in TextBlob's sentiment lexicon, or
+    a negator or intensifier of the rules (a cue of several words: any of them). On the
+    bundled film and on the development pages (``benchmarks/pages``)."""
+    from dashboard.engine.batch import analyze_report
+    from dashboard.engine.polarity import load_rules
+    from dashboard.engine.tables import CUE_MIN_WEIGHT
+    from dashboard.reading.films import load_film_info
+    from dashboard.reading.ingest import read_bytes, read_paths
+    from dashboard.records import IngestReport
+
+    rules = load_rules()
+    judging = textblob_lexicon() | rules.negators | set(rules.intensifiers) | {"not"}
+    film = REPO / "data" / "reviews" / "ballerina"
+    import own_pages
+
+    report = IngestReport()
+    for label in own_pages.load_labels():  # read as own_pages.analyse reads them
+        report.extend(read_bytes((own_pages.PAGES / label["file"]).read_bytes(), label["file"], film=label["film"]))
+    out = {}
+    for what, result in (("bundled film", analyze_report(read_paths([film]), load_film_info(film), scorer=scorer)),
+                         ("pages", analyze_report(report, scorer=scorer))):
+        texts = result.texts.set_index("review_id")["text"]
+        seen, hits = set(), []
+        for rid, cues in zip(result.mentions["review_id"], result.mentions["cues"]):
+            for start, end, weight in json.loads(cues or "[]"):
+                if abs(weight) < CUE_MIN_WEIGHT or (rid, start, end) in seen:
+                    continue
+                seen.add((rid, start, end))
+                words = re.findall(r"[\w'-]+", texts[rid][start:end].lower().replace("\u2019", "'"))
+                hits.append(any(w in judging or w.endswith("n't") for w in words))
+        out[f"highlighted words that judge ({what})"] = float(np.mean(hits)) if hits else float("nan")
+        out[f"highlighted words ({what}) n"] = len(hits)
+    return out
+
+
 def run_scorer(args) -> dict:
     data, scorer, frac = args
     t0 = time.time()
     out: dict = {}
     for fn in (bench_throughput, bench_rt_sentences, bench_snippets, bench_rescore, bench_scale, bench_subjectivity,
-               *((bench_own_pages,) if scorer == "critic" else ())):
+               *((bench_own_pages,) if scorer == "critic" else ()),
+               bench_sst_sentences, bench_imdb, bench_sst_negators, bench_highlights):
         t = time.time()
         res = fn(data, scorer) if fn in (bench_throughput, bench_rescore) else fn(data, scorer, frac)
         out.update(res)
@@ -322,7 +411,10 @@ TARGETS = {"rt_sentence acc": ">= 0.80", "scale pearson": ">= 0.70", "scale MAE"
            "ratings parsed share": "= 1.00", "ratings wrong": "= 0",
            "subjectivity acc (opinion = any opinion found)": ">= 0.92",
            "scale sd ratio (inferred / ratings)": ">= 0.85", "scale inferred mean, rated >= 0.9": ">= 80",
-           "scale inferred mean, rated <= 0.2": "<= 30", "scale pull quote has the rating's sign": ">= 0.90"}
+           "scale inferred mean, rated <= 0.2": "<= 30", "scale pull quote has the rating's sign": ">= 0.90",
+           "sst sentences acc": ">= 0.87", "imdb acc": ">= 0.88", "sst negator phrases sign acc": "report",
+           "highlighted words that judge (bundled film)": ">= 0.80",
+           "highlighted words that judge (pages)": ">= 0.80"}
 
 
 def main(argv=None) -> int:

@@ -46,6 +46,8 @@ from dashboard.engine import polarity  # noqa: E402
 
 
 def fold_of(key: str, folds: int) -> int:
+    if key.startswith("always:"):
+        return -1  # in every fold's training (SST phrases of several trees)
     return int(hashlib.sha1(b"cv:" + key.encode()).hexdigest()[:8], 16) % folds
 
 
@@ -172,6 +174,15 @@ def main(argv=None) -> int:
             res[f"_{key}_y"] = yy
             if args.preds:
                 preds.extend((key, k, t, int(v), float(p)) for t, v, p in zip(texts, yy, sc))
+        # SST sentences and IMDb reviews of this fold (when trained on)
+        for key, items in (("sst", ts.sst_eval), ("imdb", ts.imdb_eval)):
+            mine = [(t, lab) for t, lab, g in items or () if fold_of(g, args.folds) == k]
+            if not mine:
+                continue
+            sc = accuracy.inferred(accuracy.analyze([t for t, _ in mine], "critic"), len(mine))
+            yy = np.array([lab for _, lab in mine])
+            res[f"{key} acc"] = float((np.where(np.isnan(sc) | (sc == 50), -1, (sc > 50).astype(int)) == yy).mean())
+            res[f"{key} n"] = len(mine)
         r = accuracy.bench_rescore(data, "critic", split="dev")
         res["rescore sign acc"] = float(r["rescore sign acc"])
         res["rescore recall"] = float(r["rescore aspect recall"])
@@ -196,6 +207,10 @@ def main(argv=None) -> int:
         "rescore recall": np.mean([r["rescore recall"] for r in results]),
         "weights": np.mean([r["weights"] for r in results]),
     }
+    for key in ("sst", "imdb"):
+        done = [r for r in results if f"{key} acc" in r]
+        if done:
+            summary[f"{key} acc"] = np.average([r[f"{key} acc"] for r in done], weights=[r[f"{key} n"] for r in done])
     print(f"\nCV {tag} folds {runs} ({time.time() - t0:.0f}s): " +
           "  ".join(f"{k}={v:.4f}" if v < 100 else f"{k}={v:.0f}" for k, v in summary.items()))
     log = cache / "cv-log.jsonl"

@@ -28,19 +28,39 @@ Data the weights are learned from (cite these when describing the model):
   All three from the Cornell movie-review data, http://www.cs.cornell.edu/people/pabo/movie-review-data
 * Rotten Tomatoes critic reviews, Flatiron School course data (``rt.reviews.tsv``): critic
   quotes labelled fresh/rotten, weighted by their own rating strings where they have one.
+* Richard Socher, Alex Perelygin, Jean Wu, Jason Chuang, Christopher D. Manning, Andrew Ng
+  and Christopher Potts. 2013. *Recursive Deep Models for Semantic Compositionality Over a
+  Sentiment Treebank.* Proceedings of EMNLP. -- the Stanford Sentiment Treebank
+  (https://nlp.stanford.edu/sentiment/): Rotten Tomatoes snippets with a label on every
+  phrase. Each dev sentence and each distinct phrase of its trees (a word on its own
+  included) is a training row read through the same rules, so the words learn what they
+  say inside a negation or after a "but" from phrases labelled as such; neutral phrases
+  are soft targets of 0.5, which pulls words that judge nothing (topic words, "feels",
+  "world") towards no weight. The trees that are ``rt_sentence_polarity`` test snippets
+  (the set's overlap list) are left out. The one-word phrases also give the ``display``
+  lists: which words the dashboard shows as the words behind a score.
+* Andrew L. Maas, Raymond E. Daly, Peter T. Pham, Dan Huang, Andrew Y. Ng and Christopher
+  Potts. 2011. *Learning Word Vectors for Sentiment Analysis.* Proceedings of ACL-HLT. --
+  the Large Movie Review Dataset (IMDb user reviews with their stars,
+  https://ai.stanford.edu/~amaas/data/sentiment/): each dev review as one row, the mean of
+  its sentences' features, labelled by its stars.
 
 scikit-learn is needed here only; the dashboard itself reads the JSON weights.
 
 Settings of the shipped model (chosen by 5-fold cross-validation within the dev splits,
 ``benchmarks/cv_scorer.py``: folds grouped by film for the critic quotes, by text for the
-sentence-polarity snippets and by review for review sentences; measured through the
-pipeline on the held-out fold; see ``meta`` in the model file)::
+sentence-polarity snippets, by review for review sentences and whole reviews, by tree for
+the SST sentences (with the rt snippet that is the same sentence) and for a phrase found in
+one tree only, a phrase of several trees always trained on; measured through the pipeline
+on the held-out fold; see ``meta`` in the model file)::
 
     python benchmarks/train_scorer.py BENCHDATA_DIR --C 0.5
 
 i.e. C = 0.5; per-source weights: RT sentence-polarity snippets 1.0, RT critic quotes 1.0,
 scale-review sentences 0.35 (weak label: the review's rating), polarity-v2 sentences 0.045
-(weak label: the review's polarity), whole scale reviews 3.0 (soft label = rating); features
+(weak label: the review's polarity), whole scale reviews 3.0 (soft label = rating), SST
+sentences 2.0, SST phrases 0.5, neutral SST phrases and sentences 1.0 times their source's
+weight (soft target 0.5), whole IMDb reviews 2.0; features
 seen in at least 2 rows; ``scale`` = 0.8: polarity = tanh(0.8 * margin), cue weight =
 contribution * 0.8. A critic quote that carries its own rating string ("3/5", "B+") is
 weighted by how far that rating lies from Rotten Tomatoes' fresh line (0.6):
@@ -174,6 +194,14 @@ judgement and no pacing: 0.7967 / 0.7726 / 0.7451 / 0.0992 / 0.8639 against 0.79
 gain is 3 of its 144 dev labels. Then "drags" as criticism ("The middle drags a bit." read as
 praise): 0.7959 / 0.7713 / 0.7452 / 0.0992 / 0.8639, the cost on the Rotten Tomatoes sets
 within the noise (4 of 5,090 sentences); kept for what a clause says.
+Kept: the SST dev trees (sentences and phrases, neutral ones as soft targets) and the
+IMDb dev reviews as sources, read through the same rules. 5-fold dev CV, before -> after
+(RT sentences / quotes / scale Pearson / scale MAE / rescore / held-out SST sentences /
+held-out IMDb reviews): 0.7945 / 0.7787 / 0.7426 / 0.0995 / 0.8653 / 0.8272 / 0.8616 ->
+0.8050 / 0.7800 / 0.7351 / 0.1002 / 0.8708 / 0.8413 / 0.8792. The weights were chosen on
+folds 0 and 1 (SST sentences 2 or 4, phrases 0.5 or 1, neutral 1 or 2, IMDb 1, 2 or 4,
+C 0.5 or 0.7, scale reviews 3 or 5: all within about a point of each other on every
+measure; IMDb 2 was best on the RT sentences, SST and IMDb together).
 """
 
 from __future__ import annotations
@@ -198,6 +226,9 @@ from dashboard.text import segment  # noqa: E402
 from dashboard.engine.polarity import MODEL_PATH, load_rules, read_features, tokenize  # noqa: E402
 from dashboard.text.normalize import normalize  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import sst  # noqa: E402
+
 _ALNUM = re.compile(r"[^\W_]+")
 
 
@@ -221,6 +252,11 @@ def review_sentences(text: str) -> list[str]:
     return [s.text(text) for s in segment.sentences(text)]
 
 
+def imdb_text(text: str) -> str:
+    """An IMDb review with its HTML line breaks as new lines."""
+    return re.sub(r"<br\s*/?>", "\n", text)
+
+
 def load_all(data: Path) -> dict:
     out = {}
     for split in ("dev", "test"):
@@ -231,6 +267,9 @@ def load_all(data: Path) -> dict:
         out[f"scale_{split}"] = read_jsonl(data / "pang_lee_scale" / f"{split}.jsonl.gz")
         out[f"pol2_{split}"] = read_jsonl(data / "movie_review_polarity_v2" / f"{split}.jsonl.gz")
         out[f"rescore_{split}"] = read_jsonl(data / "rescore_movie_aspects" / f"{split}.jsonl")
+        out[f"imdb_{split}"] = read_jsonl(data / "imdb_reviews" / f"{split}.jsonl.gz")
+    out["sst_dev"] = sst.trees(data, "dev")
+    out["sst_test"] = sst.test_sentences(data)
     return out
 
 
@@ -252,6 +291,11 @@ def test_keys(d: dict) -> tuple[set, set]:
     for r in d["rescore_test"]:
         texts.add(text_key(r["body"]))
         sents.update(token_key(s["text"]) for s in r["annotated_sentences"])
+    for r in d["imdb_test"]:
+        texts.add(text_key(r["text"]))
+    for t in d["sst_test"]:
+        texts.add(text_key(t["text"]))
+        sents.add(token_key(t["text"]))
     sents.discard("")
     return texts, sents
 
@@ -286,6 +330,9 @@ def source_weights(args) -> dict[str, float]:
         "movie_review_polarity_v2_sentences": args.pol2_weight,
         "review": args.doc_weight,
         "review_held": args.doc_weight,
+        "sst_sentences": args.sst_sent_weight,
+        "sst_phrases": args.sst_phrase_weight,
+        "imdb_reviews": args.imdb_weight,
     }
 
 
@@ -305,6 +352,14 @@ def parser() -> argparse.ArgumentParser:
                     help="weight of a subjective review sentence labelled by its review's rating")
     ap.add_argument("--pol2-weight", type=float, default=0.045,
                     help="weight of a polarity-v2 review sentence labelled by its review's polarity")
+    ap.add_argument("--sst-sent-weight", type=float, default=2.0,
+                    help="weight of an SST sentence (label of the tree's root)")
+    ap.add_argument("--sst-phrase-weight", type=float, default=0.5,
+                    help="weight of a distinct phrase of the SST trees (a word on its own included)")
+    ap.add_argument("--sst-neutral", type=float, default=1.0,
+                    help="weight of a neutral SST phrase or sentence (soft target 0.5), times its source's")
+    ap.add_argument("--imdb-weight", type=float, default=2.0,
+                    help="weight of one whole IMDb user review (the mean of its sentences' features)")
     ap.add_argument("--min-count", type=int, default=2, help="keep features seen in at least this many rows")
     ap.add_argument("--balance", type=float, default=0.0,
                     help="reweight each sentence source's classes towards equal totals (0 = off, 1 = equal)")
@@ -335,6 +390,11 @@ class TrainingSet:
     subj_texts: list
     subj_labels: list
     meta: dict
+    # held-out measures for cross-validation: (text, label, group) of the non-neutral SST
+    # sentences and of the IMDb reviews trained on
+    sst_eval: list = None
+    imdb_eval: list = None
+    soft: np.ndarray = None  # rows of a soft (neutral) SST target
 
 
 def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
@@ -347,22 +407,30 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
     qrating: list[float] = []
     source: list[str] = []
     group: list[str] = []
+    soft: list[bool] = []
 
     def add(name, items, ratings=None):
+        """Items ``(text, label, group)`` or ``(text, label, group, weight)``; a label
+        strictly between 0 and 1 is a soft target: two rows, positive with weight ``label``
+        and negative with weight ``1 - label`` (times the item's weight)."""
         removed = 0
         kept = 0
-        for n, (text, y, g) in enumerate(items):
+        for n, (text, y, g, *wt) in enumerate(items):
             if not text or not text.strip():
                 continue
             if text_key(text) in tkeys or token_key(text) in skeys:
                 removed += 1
                 continue
-            texts.append(text)
-            labels.append(int(y))
-            base.append(1.0)
-            qrating.append(ratings[n] if ratings is not None else np.nan)
-            source.append(name)
-            group.append(g)
+            w = wt[0] if wt else 1.0
+            y = float(y)
+            for label, share in ((1, y), (0, 1.0 - y)) if 0.0 < y < 1.0 else ((int(y), 1.0),):
+                texts.append(text)
+                labels.append(label)
+                base.append(w * share)
+                qrating.append(ratings[n] if ratings is not None else np.nan)
+                source.append(name)
+                soft.append(0.0 < y < 1.0)
+                group.append(g)
             kept += 1
         meta["dedup"][name] = {"kept": kept, "removed_as_in_test": removed}
         if verbose:
@@ -419,6 +487,33 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
                 pol2_items.append((s, r["label"], "pol2:" + r["id"]))
     add("movie_review_polarity_v2_sentences", pol2_items)
 
+    # SST dev trees (not those that are rt test snippets): each sentence, and each distinct
+    # phrase once; neutral ones (label 2) as soft targets of 0.5, so that words that judge
+    # nothing are pulled towards no weight. A sentence that is also an rt dev snippet shares
+    # that snippet's cross-validation group; a phrase of one tree only shares its tree's,
+    # a phrase found in several trees is never held out.
+    rt_group = {sst.alnum(t): "text:" + text_key(t) for t in rt["text"]}
+    sst_trees = [t for t in d["sst_dev"] if t["line"] not in sst.rt_test_overlap(data)["dev"]]
+    sst_items, sst_eval = [], []
+    phrase_trees: dict[str, set] = {}
+    phrase_labels: dict[str, list] = {}
+    phrase_text: dict[str, str] = {}
+    for t in sst_trees:
+        g = rt_group.get(sst.alnum(t["text"]), "sst:" + t["key"])
+        t["group"] = g
+        sst_items.append((t["text"], SST_TARGET[t["root"]], g))
+        if t["root"] != 2:
+            sst_eval.append((t["text"], int(t["root"] > 2), g))
+        for label, text in t["nodes"][1:]:
+            k = text_key(text)
+            phrase_trees.setdefault(k, set()).add(g)
+            phrase_labels.setdefault(k, []).append(SST_TARGET[label])
+            phrase_text.setdefault(k, text)
+    add("sst_sentences", sst_items)
+    add("sst_phrases", [(phrase_text[k], float(np.mean(v)),
+                         next(iter(phrase_trees[k])) if len(phrase_trees[k]) == 1 else "always:sst")
+                        for k, v in phrase_labels.items()])
+
     if verbose:
         print(f"featurising {len(texts)} texts ...", flush=True)
     rows = featurize(texts, rules)
@@ -437,12 +532,61 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
             base.append(wt)
             qrating.append(np.nan)
             source.append("review_held" if held else "review")
+            soft.append(False)
             group.append(key)
     meta["dedup"]["pang_lee_scale_reviews"] = {"kept": len(doc_groups)}
+    # IMDb user reviews: as the scale reviews, the mean of their sentences' features (all
+    # sentences: there is no opinion extract), labelled by the user's stars.
+    imdb_eval = []
+    kept = 0
+    for r in d["imdb_dev"]:
+        if text_key(r["text"]) in tkeys:
+            continue
+        text = imdb_text(r["text"])
+        sents = review_sentences(text)
+        if not sents:
+            continue
+        row = {}
+        for srow in featurize(sents, rules):
+            for k, v in srow.items():
+                row[k] = row.get(k, 0.0) + v
+        rows.append({k: v / len(sents) for k, v in row.items()})
+        labels.append(int(r["label"]))
+        base.append(1.0)
+        qrating.append(np.nan)
+        source.append("imdb_reviews")
+        soft.append(False)
+        group.append("imdb:" + r["id"])
+        imdb_eval.append((text, int(r["label"]), "imdb:" + r["id"]))
+        kept += 1
+    meta["dedup"]["imdb_reviews"] = {"kept": kept}
+    if verbose:
+        print(f"  imdb_reviews whole reviews: {kept}")
     if verbose:
         print(f"  pang_lee_scale whole reviews: {len(doc_groups)} (soft labels)")
     return TrainingSet(rows, np.array(labels), np.array(base), np.array(source), np.array(group),
-                       texts, n_sent, np.array(qrating, dtype=float), held_reviews, subj_texts, subj_labels, meta)
+                       texts, n_sent, np.array(qrating, dtype=float), held_reviews, subj_texts, subj_labels, meta,
+                       sst_eval, imdb_eval, np.array(soft))
+
+
+# SST label (0-4) -> target: 0 and 1 negative, 2 neutral (a soft 0.5), 3 and 4 positive
+SST_TARGET = {0: 0.0, 1: 0.0, 2: 0.5, 3: 1.0, 4: 1.0}
+
+
+def display_words(data: Path) -> dict:
+    """The words of the SST dev trees (those trained on) as their own one-word phrases were
+    labelled: ``judging`` (praise or criticism by most labels) and ``neutral``. The
+    dashboard shows a word as one behind a score only if it judges (``polarity.judges``)."""
+    labels: dict[str, list[int]] = {}
+    skip = sst.rt_test_overlap(data)["dev"]
+    for t in sst.trees(data, "dev"):
+        if t["line"] in skip:
+            continue
+        for label, text in t["nodes"]:
+            if " " not in text and any(ch.isalpha() for ch in text):
+                labels.setdefault(text.lower(), []).append(label)
+    judging = sorted(w for w, v in labels.items() if 2 * sum(x != 2 for x in v) > len(v))
+    return {"judging": judging, "neutral": sorted(set(labels) - set(judging))}
 
 
 def quote_rating(raw: str) -> float:
@@ -473,6 +617,7 @@ def row_weights(ts: "TrainingSet", args) -> np.ndarray:
     totals (factor (n / 2 n_class) ** b)."""
     sw_of = source_weights(args)
     sw = ts.base * np.array([sw_of[s] for s in ts.source])
+    sw = np.where(ts.soft, sw * args.sst_neutral, sw)
     if args.snip_confidence:
         # quotes rated near RT's fresh line (0.6) say less about their words' polarity
         a = args.snip_confidence
@@ -584,7 +729,9 @@ def main(argv=None) -> int:
     meta["scale"] = args.scale
     meta["argv"] = [a for a in (argv if argv is not None else sys.argv[1:]) if not a.startswith("/")]
     meta["weights"] = {"rt": args.rt_weight, "snip": args.snip_weight, "sent": args.sent_weight,
-                       "pol2": args.pol2_weight, "doc": args.doc_weight}
+                       "pol2": args.pol2_weight, "doc": args.doc_weight, "sst_sent": args.sst_sent_weight,
+                       "sst_phrase": args.sst_phrase_weight, "sst_neutral": args.sst_neutral,
+                       "imdb": args.imdb_weight}
     meta["min_count"] = args.min_count
     meta["snip_confidence"] = args.snip_confidence
     meta["balance"] = args.balance
@@ -599,6 +746,7 @@ def main(argv=None) -> int:
         "polarity": first,
         "subjectivity": fit_subjectivity(ts, rng, meta),
         "review": {},
+        "display": display_words(data),
         "meta": meta,
     }
     write(out, Path(args.out))

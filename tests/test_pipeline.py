@@ -166,11 +166,19 @@ def test_the_films_own_names_are_no_judgement():
 def test_the_words_behind_a_score_include_one_in_its_direction():
     # A light praise made of many small weights still shows the word that weighed most for
     # it, beside a heavier word that pulled the other way.
-    text = "the same training scene"
-    cues = [Cue(0, 3, 0.05), Cue(4, 8, -0.34), Cue(9, 17, 0.29), Cue(18, 23, 0.12)]
+    text = "the odd gentle scene"
+    cues = [Cue(0, 3, 0.05), Cue(4, 7, -0.34), Cue(8, 14, 0.29), Cue(15, 20, 0.12)]
     shown = salient_cues(text, cues, polarity=0.24)
-    assert [text[c.start:c.end] for c in shown] == ["same", "training"]
-    assert [text[c.start:c.end] for c in salient_cues(text, cues, polarity=-0.5)] == ["same"]
+    assert [text[c.start:c.end] for c in shown] == ["odd", "gentle"]
+    assert [text[c.start:c.end] for c in salient_cues(text, cues, polarity=-0.5)] == ["odd"]
+
+
+def test_the_words_behind_a_score_are_words_that_judge():
+    # A word with a learned weight but no judgement of its own ("world", "feels") is not
+    # shown as a word behind the score; a negator and an opinion word are.
+    text = "the world feels not dull"
+    cues = [Cue(4, 9, 0.4), Cue(10, 15, 0.35), Cue(16, 19, 0.5), Cue(20, 24, 0.6)]
+    assert [text[c.start:c.end] for c in salient_cues(text, cues, polarity=0.6)] == ["not", "dull"]
 
 
 def test_a_capital_the_scorer_weighs_is_shown():

@@ -516,6 +516,9 @@ class CriticModel:
     subj_bias: float
     review: dict
     meta: dict
+    # words read on their own by people as judging or not (``display`` in the model file)
+    judging: frozenset = frozenset()
+    neutral: frozenset = frozenset()
 
 
 @lru_cache(maxsize=2)
@@ -532,7 +535,35 @@ def load_model(path: str | None = None) -> CriticModel:
         weights=pol["weights"], bias=float(pol["bias"]), scale=float(pol["scale"]),
         subj_weights=subj["weights"], subj_bias=float(subj["bias"]),
         review=data.get("review", {}), meta=data.get("meta", {}),
+        judging=frozenset(data.get("display", {}).get("judging", ())),
+        neutral=frozenset(data.get("display", {}).get("neutral", ())),
     )
+
+
+@lru_cache(maxsize=1)
+def _judging_stems() -> frozenset:
+    return frozenset(stem(w) for w in load_model().judging)
+
+
+@lru_cache(maxsize=65_536)
+def judges(word: str) -> bool:
+    """Whether a word judges on its own, for showing it as a word behind a score: a rule
+    word (negator, intensifier), a word of the opinion lists or film words, or a word that
+    readers labelled as praise or criticism when shown it alone (``display`` of the model
+    file, learned from the single-word phrases of the training treebank; a word they did
+    not see is judged by its stem). A learned weight alone is no sign: topic words ("world",
+    "series", "feels") carry the verdicts of the texts they were learned from. A model
+    without the lists judges every word."""
+    model, rules = load_model(), load_rules()
+    w = word.lower().replace("\u2019", "'")
+    if (w in rules.negators or w.endswith("n't") or w in rules.intensifiers or w in rules.opinion_words
+            or w in rules.film_words or not model.judging):
+        return True
+    if w in model.judging:
+        return True
+    if w in model.neutral:
+        return False
+    return stem(w) in _judging_stems()
 
 
 class CriticScorer:

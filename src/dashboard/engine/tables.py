@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.engine.document import ReviewDoc
+from dashboard.engine.polarity import judges
 from dashboard.records import TABLE_COLUMNS
 from dashboard.text.language import words
 
@@ -66,7 +67,9 @@ def salient_cues(norm: str, cues, polarity: float) -> list:
 def _carries_judgement(token: str) -> bool:
     # Names need no rule here: the scorer gives them no weight, so they are never cues.
     # Remembered per word: the same few thousand words are cues in review after review.
-    return len(_LETTERS.findall(token)) >= 2 and token.lower() not in _FUNCTION_WORDS
+    # A cue of several words is a set phrase of the lexicon ([idioms]), a judgement itself.
+    return len(_LETTERS.findall(token)) >= 2 and token.lower() not in _FUNCTION_WORDS and (
+        " " in token.strip() or judges(token))
 
 
 def mentions_table(rows: list[tuple]) -> pd.DataFrame:
