@@ -354,20 +354,29 @@ def textblob_lexicon() -> frozenset:
     return frozenset(w.lower() for w in re.findall(r'<word form="([^"]+)"', xml))
 
 
+def vader_lexicon() -> frozenset:
+    """VADER's sentiment words, negators and boosters (``pip install vaderSentiment``;
+    empty without it)."""
+    try:
+        from vaderSentiment import vaderSentiment as vader
+    except ImportError:
+        return frozenset()
+    return frozenset(vader.SentimentIntensityAnalyzer().lexicon) | set(vader.NEGATE) | set(vader.BOOSTER_DICT)
+
+
 def bench_highlights(data: Path, scorer: str, frac: float) -> dict:
     """Of the words the pages highlight as the words behind a score (the mentions' cues of
-    at least ``CUE_MIN_WEIGHT``), the share that judge: in TextBlob's sentiment lexicon, or
-    a negator or intensifier of the rules (a cue of several words: any of them). On the
-    bundled film and on the development pages (``benchmarks/pages``)."""
+    at least ``CUE_MIN_WEIGHT``), the share that judge by lists made independently of this
+    project: TextBlob's or VADER's sentiment words, VADER's negators and boosters (a cue of
+    several words: any of them). On the bundled film and on the development pages
+    (``benchmarks/pages``)."""
     from dashboard.engine.batch import analyze_report
-    from dashboard.engine.polarity import load_rules
     from dashboard.engine.tables import CUE_MIN_WEIGHT
     from dashboard.reading.films import load_film_info
     from dashboard.reading.ingest import read_bytes, read_paths
     from dashboard.records import IngestReport
 
-    rules = load_rules()
-    judging = textblob_lexicon() | rules.negators | set(rules.intensifiers) | {"not"}
+    judging = textblob_lexicon() | vader_lexicon() | {"not"}
     film = REPO / "data" / "reviews" / "ballerina"
     import own_pages
 

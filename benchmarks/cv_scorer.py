@@ -58,7 +58,7 @@ def code_hash() -> str:
     h = hashlib.sha1()
     for p in (polarity.LEXICON_PATH, Path(polarity.__file__)):
         h.update(Path(p).read_bytes())
-    for fn in (T.load_all, T.test_keys, T.featurize, T.build_training_set, T.calib_fold, T.fit_subjectivity):
+    for fn in (T.load_all, T.test_keys, T.featurize, T.build_training_set, T.calib_fold):
         h.update(inspect.getsource(fn).encode())
     return h.hexdigest()[:12]
 
@@ -71,19 +71,17 @@ def load_features(data: Path, cache: Path):
     rules = polarity.load_rules()
     ts = T.build_training_set(data, rules)
     X, names = T.vectorize(ts.rows, 1)
-    rng = np.random.default_rng(0)
-    subj = T.fit_subjectivity(ts, rng, {})
     ts.rows = None  # the matrix holds them
-    out = (ts, X, names, subj)
+    out = (ts, X, names)
     cache.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
         pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
     return out
 
 
-def write_model(path: Path, polarity: dict, subj: dict, review: dict) -> None:
+def write_model(path: Path, polarity: dict, review: dict) -> None:
     with gzip.open(path, "wt", encoding="utf-8", compresslevel=1) as fh:
-        json.dump({"polarity": polarity, "subjectivity": subj, "review": review, "meta": {}}, fh)
+        json.dump({"polarity": polarity, "review": review, "meta": {}}, fh)
 
 
 def use_model(path: Path | None) -> None:
@@ -103,7 +101,7 @@ def main(argv=None) -> int:
     data = Path(args.benchdata)
     cache = Path(args.cache)
     t0 = time.time()
-    ts, X_all, names_all, subj = load_features(data, cache)
+    ts, X_all, names_all = load_features(data, cache)
     print(f"features ready ({time.time() - t0:.0f}s): {X_all.shape}", flush=True)
     C = args.C or 0.5
     src = ts.source
@@ -131,7 +129,7 @@ def main(argv=None) -> int:
             cols = np.flatnonzero(df >= args.min_count)
             pol = T.fit_polarity(X_all[train][:, cols], y[train], sw[train], names_all[cols], C, args.scale,
                                  T.kind_scales(names_all[cols], args))
-            write_model(model_path, pol, subj, {})
+            write_model(model_path, pol, {})
         with gzip.open(model_path, "rt", encoding="utf-8") as fh:
             pol = json.load(fh)["polarity"]
         # review-level map from the calibration reviews of the other folds
@@ -140,7 +138,7 @@ def main(argv=None) -> int:
         other = opinions[~opinions["review_id"].map(in_k)]
         cal = T.choose_calibration(other, held_rating[~in_k], args.scale, verbose=False)
         fit_path = cache / f"fold-{tag}-{k}-cal.json.gz"
-        write_model(fit_path, pol, subj, cal)
+        write_model(fit_path, pol, cal)
         use_model(fit_path)
         from dashboard.engine.scores import inferred_scores
 

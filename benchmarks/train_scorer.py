@@ -7,8 +7,8 @@ Usage::
 The model is a logistic regression over word and word-pair features read by
 ``dashboard.engine.polarity.read_features`` (negation scope, contrast, intensifiers and
 counterfactual rules), so the weights it learns are the ones the run-time scorer looks up.
-A second logistic regression over words estimates subjectivity (opinion vs. retold plot),
-and a monotone map turns a review's mention polarities into its 0-100 inferred score.
+A monotone map turns a review's mention polarities into its 0-100 inferred score. (Whether
+a sentence is opinion at all is another model's question: ``train_opinion.py``.)
 
 Only the ``dev`` splits are used for training and tuning; ``test`` is for reporting.
 Any training text whose whitespace-normalised lower-case form equals a text of any ``test``
@@ -21,7 +21,7 @@ Data the weights are learned from (cite these when describing the model):
 * Bo Pang and Lillian Lee. 2005. *Seeing stars: Exploiting class relationships for sentiment
   categorization with respect to rating scales.* Proceedings of ACL. -- sentence polarity
   dataset v1.0 (Rotten Tomatoes snippets) and scale dataset v1.0 with the whole reviews v0.9
-  (critic ratings; subjective-sentence extracts, used for the subjectivity model).
+  (critic ratings; the subjective-sentence extracts say which review sentences to learn from).
 * Bo Pang and Lillian Lee. 2004. *A Sentimental Education: Sentiment Analysis Using
   Subjectivity Summarization Based on Minimum Cuts.* Proceedings of ACL. -- polarity dataset
   v2.0 (full reviews, sentences weakly labelled by the review's polarity).
@@ -311,16 +311,6 @@ def featurize(texts, rules) -> list[dict]:
     return rows
 
 
-def subj_rows(texts) -> list[dict]:
-    rows = []
-    for t in texts:
-        row: dict[str, float] = {}
-        for w, _, _ in tokenize(normalize(t)):
-            row[w] = row.get(w, 0.0) + 1.0
-        rows.append(row)
-    return rows
-
-
 # Per-source weight of one training row (the whole reviews' soft labels multiply it).
 def source_weights(args) -> dict[str, float]:
     return {
@@ -387,8 +377,6 @@ class TrainingSet:
     n_sent: int
     rating: np.ndarray    # the critic's own normalised rating of a quote, NaN where none
     held_reviews: list    # the calibration third of the scale reviews (not in the first fit)
-    subj_texts: list
-    subj_labels: list
     meta: dict
     # held-out measures for cross-validation: (text, label, group) of the non-neutral SST
     # sentences and of the IMDb reviews trained on
@@ -448,7 +436,6 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
     # Review sentences with weak labels: the critic's rating (scale set) or the review's
     # polarity (polarity v2). Only clearly positive/negative reviews, lower weight.
     scale_items = []
-    subj_texts, subj_labels = [], []
     # A third of the scale reviews is held out of the first fit; the review-level map
     # (mention polarities -> 0-100) is fitted on them with a model that has not seen them.
     held_reviews = [r for r in d["scale_dev"] if calib_fold(r)]
@@ -468,8 +455,6 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
             if len(k.split()) < 4:
                 continue
             is_subj = (" " + k + " ") in subj_key
-            subj_texts.append(s)
-            subj_labels.append(int(is_subj))
             if is_subj and k not in skeys:
                 doc_sents.append(s)
             if is_subj and (r["rating"] >= 0.7 or r["rating"] <= 0.4) and not calib_fold(r):
@@ -565,7 +550,7 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
     if verbose:
         print(f"  pang_lee_scale whole reviews: {len(doc_groups)} (soft labels)")
     return TrainingSet(rows, np.array(labels), np.array(base), np.array(source), np.array(group),
-                       texts, n_sent, np.array(qrating, dtype=float), held_reviews, subj_texts, subj_labels, meta,
+                       texts, n_sent, np.array(qrating, dtype=float), held_reviews, meta,
                        sst_eval, imdb_eval, np.array(soft))
 
 
@@ -663,28 +648,6 @@ def fit_polarity(X, y, sw, names, C: float, scale: float, col_scale=None) -> dic
     return {"bias": round(float(model.intercept_[0]), 4), "scale": scale, "weights": weights}
 
 
-def fit_subjectivity(ts: TrainingSet, rng, meta: dict) -> dict:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    srows = subj_rows(ts.subj_texts)
-    svec = DictVectorizer()
-    SX = int32(svec.fit_transform(srows))
-    sy = np.array(ts.subj_labels)
-    smodel = LogisticRegression(C=0.3, max_iter=2000, solver="liblinear", class_weight="balanced")
-    shold = rng.random(len(sy)) < 0.2
-    smodel.fit(SX[~shold], sy[~shold])
-    sacc = ((smodel.decision_function(SX[shold]) > 0) == sy[shold]).mean()
-    print(f"subjectivity: {len(sy)} sentences, {sy.mean():.2f} subjective; held-out acc {sacc:.3f}")
-    smodel.fit(SX, sy)
-    scoef = smodel.coef_[0]
-    snames = svec.get_feature_names_out()
-    skeep = np.abs(scoef) >= 0.02
-    meta["subjectivity_heldout_acc"] = round(float(sacc), 4)
-    return {"bias": round(float(smodel.intercept_[0]), 4),
-            "weights": {str(k): round(float(w), 3) for k, w in zip(snames[skeep], scoef[skeep])}}
-
-
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
     data = Path(args.benchdata)
@@ -744,7 +707,6 @@ def main(argv=None) -> int:
 
     out = {
         "polarity": first,
-        "subjectivity": fit_subjectivity(ts, rng, meta),
         "review": {},
         "display": display_words(data),
         "meta": meta,

@@ -45,7 +45,7 @@ def test_judgements_in_range_and_in_order(critic):
     out = critic.score_many(texts)
     assert len(out) == len(texts)
     assert all(isinstance(j, Judgement) for j in out)
-    assert all(-1.0 <= j.polarity <= 1.0 and 0.0 <= j.subjectivity <= 1.0 for j in out)
+    assert all(-1.0 <= j.polarity <= 1.0 for j in out)
     assert out[0].polarity > 0.2 and out[1].polarity < -0.2
 
 
@@ -236,12 +236,16 @@ def test_cues_point_into_the_original_text(critic):
     assert all(0 <= c.start < c.end <= len(text) for c in j.cues)
 
 
-def test_subjectivity_separates_opinion_from_plot(critic):
-    opinion, plot = critic.score_many([
+def test_the_opinion_model_separates_opinion_from_plot():
+    from dashboard.engine.opinion_model import opinion_model
+    from dashboard.text.normalize import normalize
+    from dashboard.text.tokens import tokenize
+
+    opinion, plot = (opinion_model().log_odds(tokenize(normalize(t)).words) for t in (
         "This is the most exhilarating, heartfelt film I have seen all year.",
         "After his wife dies, Tom moves to Chicago and takes a job at a bank.",
-    ])
-    assert opinion.subjectivity > plot.subjectivity
+    ))
+    assert opinion > 0 > plot
 
 
 def test_model_is_present_and_small():
@@ -311,7 +315,7 @@ def test_scores_are_the_sum_of_the_features_weights(critic, text):
     (less the own weights of topic words)."""
     tokens = tokenize_text(text.lower())
     words = tokens.words
-    margin, _, contrib, _ = critic._score(words, words)
+    margin, contrib, _ = critic._score(words, words)
 
     weights, flip = critic._w, critic._flip
     negators: list[int] = []

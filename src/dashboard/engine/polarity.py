@@ -6,9 +6,8 @@ Contract used by the pipeline, the pages and the benchmarks:
   (``"critic"`` is the default, ``"textblob"`` the baseline).
 * ``scorer.score_many(texts)`` returns one ``Judgement`` per text, in order.
 * ``Judgement.polarity`` is in [-1, 1]; ``Judgement.cues`` are the words that moved it,
-  with offsets into the text that was scored and their signed contribution;
-  ``Judgement.subjectivity`` in [0, 1] estimates how much the text is opinion rather
-  than retold plot or fact.
+  with offsets into the text that was scored and their signed contribution. (Whether a
+  text is opinion at all is the opinion stage's question: ``opinion_model``.)
 
 Texts are given as they stand in the review (curly apostrophes and all); scorers
 normalise internally with ``textnorm.normalize``, which keeps offsets valid.
@@ -55,7 +54,6 @@ class Cue(NamedTuple):
 class Judgement:
     polarity: float
     cues: tuple[Cue, ...] = ()
-    subjectivity: float = 0.5
 
 
 class Scorer(Protocol):
@@ -102,7 +100,7 @@ class TextBlobScorer:
             for m in _WORD.finditer(norm)
             if m.group().lower() in assessed
         )
-        return Judgement(float(sentiment.polarity), cues, float(sentiment.subjectivity))
+        return Judgement(float(sentiment.polarity), cues)
 
 
 # --------------------------------------------------------------------------------------
@@ -512,8 +510,6 @@ class CriticModel:
     weights: dict
     bias: float
     scale: float
-    subj_weights: dict
-    subj_bias: float
     review: dict
     meta: dict
     # words read on their own by people as judging or not (``display`` in the model file)
@@ -527,13 +523,12 @@ def load_model(path: str | None = None) -> CriticModel:
     p = Path(path) if path else MODEL_PATH
     if not p.exists():
         # Without the learned file the scorer still runs on the lexicon alone.
-        return CriticModel({}, 0.0, 0.5, {}, 0.0, {}, {"missing": str(p)})
+        return CriticModel({}, 0.0, 0.5, {}, {"missing": str(p)})
     with gzip.open(p, "rt", encoding="utf-8") as fh:
         data = json.load(fh)
-    pol, subj = data["polarity"], data["subjectivity"]
+    pol = data["polarity"]
     return CriticModel(
         weights=pol["weights"], bias=float(pol["bias"]), scale=float(pol["scale"]),
-        subj_weights=subj["weights"], subj_bias=float(subj["bias"]),
         review=data.get("review", {}), meta=data.get("meta", {}),
         judging=frozenset(data.get("display", {}).get("judging", ())),
         neutral=frozenset(data.get("display", {}).get("neutral", ())),
@@ -610,7 +605,7 @@ class CriticScorer:
 
     def _judge(self, words: list[str], weighed: list[str], starts: list[int], ends: list[int],
                offset: int) -> Judgement:
-        margin, subj, contrib, idiom_ends = self._score(words, weighed)
+        margin, contrib, idiom_ends = self._score(words, weighed)
         scale = self.model.scale
         cue_min = self.cue_min
         # An idiom is one cue, from its first word to its last.
@@ -618,12 +613,11 @@ class CriticScorer:
             Cue(starts[ti] - offset, ends[idiom_ends.get(ti, ti)] - offset, round(c * scale, 4))
             for ti, c in enumerate(contrib) if c >= cue_min or c <= -cue_min
         ])
-        return Judgement(math.tanh(scale * margin), cues, subj)
+        return Judgement(math.tanh(scale * margin), cues)
 
     def _score(self, words: list[str], weighed: list[str]):
-        """Margin, subjectivity, per-token contributions and the idioms read (first word
-        -> last word). Polarity weighs ``weighed`` (the words, with names read as ``NAME``);
-        subjectivity reads the words as written: names are a fair sign of retold plot.
+        """Margin, per-token contributions and the idioms read (first word -> last word),
+        from ``weighed`` (the words, with names read as ``NAME``).
 
         The sum is that of the weights of ``read_features`` (times their values, in the
         same order, so the floats agree to the last bit), less the own weights of topic
@@ -674,16 +668,7 @@ class CriticScorer:
         idiom_ends: dict[int, int] = {}
         if not self._idiom_words.isdisjoint(canon):
             margin, idiom_ends = self._read_idioms(canon, mult, neg, contrib, margin)
-        sw = self.model.subj_weights
-        if sw:
-            sget = sw.get
-            z = self.model.subj_bias
-            for word in words:
-                z += sget(word, 0.0)
-            subj = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        else:
-            subj = 0.5
-        return margin, subj, contrib, idiom_ends
+        return margin, contrib, idiom_ends
 
     def _read_idioms(self, canon: list[str], mult: list[float], neg: list[bool], contrib: list[float],
                      margin: float) -> tuple[float, dict[int, int]]:
