@@ -120,6 +120,9 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     # a date after a separator is no outlet
     ("By Jo Lin | Film Corner | June 2, 2023", "Jo Lin", "Film Corner"),
     ("By Jo Lin | June 2, 2023", "Jo Lin", ""),
+    # a role is no outlet
+    ("By Jo Lin, Staff Writer", "Jo Lin", ""),
+    ("**By Jo Lin** | *Harbour Movie Critic*", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -302,6 +305,11 @@ def test_prose_that_looks_like_furniture_is_kept(line):
     ("The Harbour Herald\nNews  Sport  Culture  Puzzles\nCulture › Film\n", "The Harbour Herald"),
     ("Skip to main content\nTHE WEEKLY REEL\nFILM · TELEVISION · MUSIC\n", "The Weekly Reel"),
     ("Lanterns & Ladders\nSubscribe | Sign in\nReviews  Essays  Podcasts  About\n", "Lanterns & Ladders"),
+    # a tagline between the name and the menu
+    ("THE LONG TAKE\nIndependent film criticism since 2009\nReviews | Festivals | Essays | Podcast\n", "The Long Take"),
+    # the first step of a breadcrumb
+    ("The Harbour Herald › Arts & Culture › Film\n", "The Harbour Herald"),
+    ("**Tri-Valley Courier** · Entertainment · Movies\n", "Tri-Valley Courier"),
 ])
 def test_the_outlet_is_read_from_the_page_masthead(top, outlet):
     text = top + "\nThe Lantern review - a warm, funny surprise\n\nA warm, funny and generous film. I loved it."
@@ -314,6 +322,20 @@ def test_the_outlet_is_read_from_the_page_masthead(top, outlet):
 def test_a_film_title_over_its_genres_is_no_masthead():
     text = "The Lantern\nDrama · Mystery · 104 minutes\n\nA warm, funny and generous film. I loved it."
     assert clean(text, ("The Lantern",)).outlet == ""
+
+
+@pytest.mark.parametrize("top", [
+    "Keanu Reeves · Ian McShane · Anjelica Huston\n",       # a cast line: no section among its steps
+    "Festivals › Edinburgh 2024\n",                       # a section, not a site
+])
+def test_a_line_of_steps_that_is_no_breadcrumb_names_no_outlet(top):
+    assert clean(top + "\nA warm, funny and generous film. I loved it.").outlet == ""
+
+
+def test_a_day_named_in_a_sign_off_is_no_outlet():
+    text = ("A warm, funny and generous film. I loved it.\n\n"
+            "That is all for this week. Sign up free and the next issue lands in your inbox on Thursday.")
+    assert clean(text).outlet == ""
 
 
 @pytest.mark.parametrize("top, author", [

@@ -22,7 +22,7 @@ from functools import lru_cache
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, rating_phrase
-from dashboard.text.dates import DATE, MONTH
+from dashboard.text.dates import DATE, MONTH, WEEKDAY
 from dashboard.text.language import alternation, load_resource
 from dashboard.text.names import NAME, PERSON_ALONE
 from dashboard.text.segment import Span, sentences
@@ -77,6 +77,7 @@ _RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
 _NAMES_ONLY = re.compile(rf"{NAME}(?:\s*\([^()]+\))?(?:\s*(?:,|;|&|\band\b)\s*{NAME}(?:\s*\([^()]+\))?)*\.?")
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
+_DAY_OR_MONTH = re.compile(rf"(?:{WEEKDAY}|{MONTH})$")
 _OUTLET = re.compile(
     r"\b(?:from|on|at|via|for)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
@@ -159,6 +160,14 @@ class _Rules:
     cons: re.Pattern[str]
     plot_heading: re.Pattern[str]
     platforms: frozenset[str]
+    byline_roles: frozenset[str]
+    sections: frozenset[str]
+
+    def is_outlet(self, name: str) -> bool:
+        """Not a platform ("on Instagram"), a critic's role ("Staff Writer"), a day or a month."""
+        words = name.lower().split()
+        return bool(words) and name.lower() not in self.platforms and words[-1] not in self.byline_roles and not (
+            _DAY_OR_MONTH.match(name))
 
     def list_heading(self, line: str) -> int:
         """+1 for a heading over a list of praise ("Pros:"), -1 over criticism, else 0."""
@@ -200,6 +209,8 @@ def _rules() -> _Rules:
             rf"^\W*(?:\d+[.)]\s*)?(?:(?:{alternation(data['plot_heading']['before'])})\s+)*"
             rf"(?:{alternation(data['plot_heading']['names'])})\b", re.I),
         platforms=frozenset(p.lower() for p in data["platforms"]["names"]),
+        byline_roles=frozenset(data["byline_roles"]["names"]),
+        sections=frozenset(data["breadcrumb"]["sections"]),
     )
 
 
@@ -264,6 +275,11 @@ _SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|
 _MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"')]*$")
+# A breadcrumb that opens with the site's name (two words or more): "The Quad Courier › Arts
+# & Culture › Film", "**Tri-County Herald** · Entertainment · Movies".
+_BREADCRUMB = re.compile(
+    r"[*_]*(?P<site>(?!\S+[*_]*\s*[›»/·])(?:[Tt]he\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})[*_]*"
+    r"(?P<steps>(?:\s*[›»/·]\s*[\w'&-]+(?:\s[\w'&-]+){0,3}){1,4})")
 # A sentence of prose: a dozen words or more, ending with its stop.
 _PROSE_LINE = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"')]*$")
 _LOWER_CASE_START = re.compile(r"\W*[a-z]")
@@ -320,7 +336,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.set_aside.append(SetAside(span.start, span.end, kind, reason))
 
         if index in masthead:
-            out.outlet = out.outlet or (masthead[index] and _as_name(body.strip()))
+            out.outlet = out.outlet or _as_name(masthead[index])
             aside(BOILERPLATE, MASTHEAD_REASON)
             continue
         if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:
@@ -390,18 +406,35 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     return out
 
 
-def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, bool]:
-    """The opening lines that are the outlet's name and its menus: index -> whether the
-    line is the name. The name is a short run of capitalised words (not the film's title)
-    with a menu of three items or more on one of the two lines under it."""
+def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
+    """The opening lines that are the outlet's name and its menus: index -> the outlet's
+    name on that line ("" for a menu or a tagline). The name is a short run of capitalised
+    words (not the film's title) with a menu of three items or more on one of the two lines
+    under it, or under its tagline ("THE LONG SHOT" / "Independent film criticism" /
+    "Reviews | Festivals | Essays"); or the first step of a breadcrumb ("The Quad Courier ›
+    Arts & Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
         name = body.strip()
-        if not _SITE_NAME.fullmatch(name) or name.lower() in title_keys:
-            continue
-        menus = [j for j in range(i + 1, min(i + 3, len(bodies))) if _is_menu(bodies[j])]
-        if menus and menus[-1] == i + len(menus) and any(_menu_items(bodies[j]) >= 3 for j in menus):
-            return {i: True, **{j: False for j in menus}}
+        if _SITE_NAME.fullmatch(name) and name.lower() not in title_keys:
+            below = i + 1
+            tagline = int(below < len(bodies) and _is_tagline(bodies[below]))
+            first = below + tagline
+            menus = [j for j in range(first, min(first + 2, len(bodies))) if _is_menu(bodies[j])]
+            if menus and menus[-1] == first + len(menus) - 1 and any(_menu_items(bodies[j]) >= 3 for j in menus):
+                return {i: name, **{j: "" for j in range(below, menus[-1] + 1)}}
+        crumb = _BREADCRUMB.fullmatch(name)
+        if (crumb and crumb.group("site").lower() not in title_keys
+                and not _rules().sections.isdisjoint(re.findall(r"\w+", crumb.group("steps").lower()))):
+            return {i: crumb.group("site")}
     return {}
+
+
+_TAGLINE_WORDS = 15
+
+
+def _is_tagline(body: str) -> bool:
+    body = body.strip()
+    return 0 < len(body.split()) <= _TAGLINE_WORDS and not _ENDS_SENTENCE.search(body) and not _is_menu(body)
 
 
 def _is_menu(body: str) -> bool:
@@ -507,7 +540,9 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
 
 def _take_byline(out: Cleaned, m: re.Match) -> None:
     out.author = out.author or m.group("name") or m.group("handle")
-    out.outlet = out.outlet or (m.group("outlet") or "").rstrip(".")
+    outlet = (m.group("outlet") or "").rstrip(".")
+    if not out.outlet and _rules().is_outlet(outlet):
+        out.outlet = outlet
 
 
 def _find_outlet(out: Cleaned, body: str) -> None:
@@ -515,7 +550,7 @@ def _find_outlet(out: Cleaned, body: str) -> None:
         return
     # the name ends with its sentence ("...for the Morning Star. Follow her on Twitter")
     found = [(m.group("the"), re.split(r"[.!?](?:\s|$)", m.group("name"))[0]) for m in _OUTLET.finditer(body)]
-    found = [(the, name) for the, name in found if name.lower() not in _rules().platforms]
+    found = [(the, name) for the, name in found if _rules().is_outlet(name)]
     if found:
         the, name = found[-1]
         out.outlet = ("The " + name) if the else name
