@@ -345,6 +345,8 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("Mara Quill\nSpecial to the Herald\nPublished: September 26, 2025 at 6:00 AM\n", "Mara Quill"),
     ("Mara Quill, Arts & Entertainment Editor\n", "Mara Quill"),
     ("*Otto Brandt | Contributing Writer*\n", "Otto Brandt"),
+    ("Posted 1 Aug 2024 Mara Quill-Ashby\n", "Mara Quill-Ashby"),
+    ("MARCH 9, 2025 OTTO BRANDT 5 COMMENTS\n", "Otto Brandt"),
     ("Mara Quill · 14 September 2024 · 9 min read · #drama #reviews\n", "Mara Quill"),
     ("Posted 1 Aug 2024 Otto Brandt\n", "Otto Brandt"),
     ("Words: Mara Quill\n", "Mara Quill"),

@@ -56,12 +56,14 @@ _PROSE_BEFORE_BYLINE = 1
 # A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
 # Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September
 # 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
-# Aug 2024 Sam Okonkwo-Hale"), or after a label ("Words: Luz Ortega").
+# Aug 2024 Sam Okonkwo-Hale"), or after a label ("Words: Luz Ortega"), or a blog's line of
+# date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
 _ROLE = r"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){0,5}(?i:editor|writer|critic|contributor|correspondent|reviewer|columnist)s?\b"
 _BYLINE_BESIDE = re.compile(
     rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}\W*$|{DATE})|\s{DATE})"
     rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
     rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
+    rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})(?:\s+\d+\s+(?i:comments?|replies))?\s*$"
 )
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
@@ -363,7 +365,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
                 (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain))) or (_PERSON_LINE.fullmatch(plain) and any(
                     _DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
-            out.author = (m.group("name") or m.group("after") or m.group("labelled")) if m else plain
+            out.author = (m.group("name") or m.group("after") or m.group("labelled")
+                          or m.group("capitals").title()) if m else plain
             aside(METADATA, BYLINE_REASON)
             continue
         if line_words <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):

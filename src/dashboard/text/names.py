@@ -16,7 +16,7 @@ from dashboard.text.tokens import Tokens
 NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{alternation(words('names', 'particles'))})"
 NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
 # A byline's name alone on its line, two or three words ("Peter Bradshaw").
-PERSON_ALONE = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'.-]+){1,2}"
+PERSON_ALONE = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'.-]+(?:-[A-Z][a-z']+)?){1,2}"  # "Sam Okonkwo-Hale"
 # In running prose a name's words are plain capitalised words: a stop after one ends the
 # sentence ("as Eve."), so only an initial keeps its stop ("Daniel J. Miller").
 PROSE_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
