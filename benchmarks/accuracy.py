@@ -27,12 +27,17 @@ Rows of the printed table (critic and textblob side by side):
   the sentence carries the mapped aspect);
 * throughput: scorer sentences per second (``score_many`` on the rt snippets) and pipeline
   mentions per second.
-* the whole scale (issue targets of the next version): the spread of the inferred scores
-  against the ratings', the mean inferred score of reviews rated at least 0.9 and at most
-  0.2, the lowest and highest; whether the pull quote has the sign of the critic's rating;
+* the whole scale: the spread of the inferred scores against the ratings', the mean
+  inferred score of reviews rated at least 0.9 and at most 0.2, the lowest and highest;
+  whether the pull quote has the sign of the critic's rating;
 * subjectivity: opinion snippets against plot-summary sentences, each a review of its own
   (opinion when the analysis finds any opinion in it);
-* the development set of critics' pages (``own_pages.py``), for the critic scorer.
+* the development set of critics' pages (``own_pages.py``), for the critic scorer;
+* sst_phrases: the sign of the inferred score of the test sentences that are not RT dev
+  snippets, and the scorer's sign on the test phrases that hold a negator;
+* imdb_reviews: the sign of each whole test review's inferred score against its stars;
+* the highlighted words that judge, by TextBlob's and VADER's word lists, on the bundled
+  film and the development pages.
 """
 
 from __future__ import annotations
