@@ -357,6 +357,15 @@ def test_bylines_as_pages_print_them(top, author):
     assert clean(text).author == author
 
 
+@pytest.mark.parametrize("top", ["MARCH 9, 2025 FILM REVIEWS\n", "JUNE 2, 2023 MOVIE REVIEW\n"])
+def test_a_section_after_a_date_is_no_byline(top):
+    assert clean(top + "\nA warm, funny and generous film. I loved every minute of it.").author == ""
+
+
+def test_a_single_word_outlet_is_kept():
+    assert clean("By Jo Lin | Decider | June 2, 2023\nA warm, funny and generous film.").outlet == "Decider"
+
+
 def test_a_sentence_naming_a_writer_is_no_byline():
     text = "The Lantern, writer-director Mara Quill's second film, is easily the best comedy of the year."
     assert clean(text).author == "" and not clean(text).set_aside

@@ -257,3 +257,11 @@ def test_a_summary_label_is_no_part_of_the_judgement(text, judged):
     assert judged in set(mentions.text)
     row = mentions[mentions.text == judged].iloc[0]
     assert text[row.start:row.end] == judged and text[row.sentence_start:row.sentence_end].startswith(judged)
+
+
+@pytest.mark.parametrize("text", [lambda n: "_" * n + " Ab\nA fine film.", lambda n: "I say seven out of ten, " * n],
+                         ids=["a rule of underscores over a page", "a rating in words again and again"])
+def test_a_long_first_line_is_read_in_linear_time(text):
+    """A breadcrumb's emphasis and a rating's lead-in were once looked for in ways that
+    grew with the cube and the square of the line."""
+    assert growth(lambda n: analyze_sources([ReviewSource("r", text(n))]), 400) < 3.0

@@ -22,7 +22,7 @@ from functools import lru_cache
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, rating_phrase
-from dashboard.text.dates import DATE, MONTH, WEEKDAY
+from dashboard.text.dates import DATE, DAY_NAME, MONTH, MONTH_NAME
 from dashboard.text.language import alternation, load_resource
 from dashboard.text.names import NAME, PERSON_ALONE
 from dashboard.text.segment import Span, sentences
@@ -63,7 +63,7 @@ _BYLINE_BESIDE = re.compile(
     rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}\W*$|{DATE})|\s{DATE})"
     rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
     rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
-    rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})(?:\s+\d+\s+(?i:comments?|replies))?\s*$"
+    rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
 )
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
@@ -79,7 +79,7 @@ _RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
 _NAMES_ONLY = re.compile(rf"{NAME}(?:\s*\([^()]+\))?(?:\s*(?:,|;|&|\band\b)\s*{NAME}(?:\s*\([^()]+\))?)*\.?")
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
-_DAY_OR_MONTH = re.compile(rf"(?:{WEEKDAY}|{MONTH})$")
+_DAY_OR_MONTH = re.compile(rf"(?:{DAY_NAME}|{MONTH_NAME})$")
 _OUTLET = re.compile(
     r"\b(?:from|on|at|via|for)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
@@ -273,6 +273,7 @@ _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
 # Meridian" / "News  Opinion  Sport  Culture", "SIGHTLINE" / "FILM · TELEVISION · CULTURE").
 MASTHEAD_REASON = "The outlet's name and menu, from the web page"
 _MASTHEAD_LINES = 4
+_MASTHEAD_CHARS = 200  # a masthead line is short; longer lines are not tried at all
 _SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4}")
 _MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
@@ -280,7 +281,7 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"')]*$")
 # A breadcrumb that opens with the site's name (two words or more): "The Quad Courier › Arts
 # & Culture › Film", "**Tri-County Herald** · Entertainment · Movies".
 _BREADCRUMB = re.compile(
-    r"[*_]*(?P<site>(?!\S+[*_]*\s*[›»/·])(?:[Tt]he\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})[*_]*"
+    r"(?:\*{1,3}|_{1,3})?(?P<site>(?:[Tt]he\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})(?:\*{1,3}|_{1,3})?"
     r"(?P<steps>(?:\s*[›»/·]\s*[\w'&-]+(?:\s[\w'&-]+){0,3}){1,4})")
 # A sentence of prose: a dozen words or more, ending with its stop.
 _PROSE_LINE = re.compile(r"(?:\S+\s+){11,}\S*[.!?][\"')]*$")
@@ -418,6 +419,8 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     Arts & Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
         name = body.strip()
+        if len(name) > _MASTHEAD_CHARS:
+            continue
         if _SITE_NAME.fullmatch(name) and name.lower() not in title_keys:
             below = i + 1
             tagline = int(below < len(bodies) and _is_tagline(bodies[below]))

@@ -280,7 +280,9 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
     if spelled:
         candidates += _WORD_STARS.finditer(body)
     for m in candidates:
-        if m.start() and not (_SENTENCE_BEFORE.search(body, 0, m.start()) or _GIVEN_BEFORE.search(body, 0, m.start())):
+        before = max(0, m.start() - _LEAD_CHARS)  # only the words just before it
+        if m.start() and not (_SENTENCE_BEFORE.search(body, before, m.start())
+                              or _GIVEN_BEFORE.search(body, before, m.start())):
             continue  # not where a sentence starts, nor given ("I give it a rare 8.5 out of 10")
         sentence = _SENTENCE_FROM.match(body, m.start()).group()
         if len(sentence.split()) <= 12:
@@ -299,6 +301,7 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
 
 
 _WHOLE = re.compile(r".+")
+_LEAD_CHARS = 80
 _SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
 _GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}(?:\s+(?:a\s+)?(?:rare|solid|generous|healthy|respectable|strong|mere|measly|perfect))?\s+$", re.I)
 _DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
