@@ -107,6 +107,11 @@ def stride(frac: float) -> int:
     return max(1, int(round(1.0 / max(frac, 1e-6))))
 
 
+def side_of_50(scores: np.ndarray) -> np.ndarray:
+    """1 above 50, 0 below, -1 (wrong whatever the label) for no score or exactly 50."""
+    return np.where(np.isnan(scores) | (scores == 50), -1, np.where(scores > 50, 1, 0))
+
+
 def bal_acc(pred_pos: np.ndarray, y: np.ndarray) -> float:
     return 0.5 * (pred_pos[y == 1].mean() + (~pred_pos[y == 0]).mean())
 
@@ -118,7 +123,7 @@ def bench_rt_sentences(data: Path, scorer: str, frac: float) -> dict:
     a = analyze(list(df["text"]), scorer)
     s = inferred(a, len(df))
     y = df["label"].to_numpy()
-    pred = np.where(np.isnan(s) | (s == 50), -1, np.where(s > 50, 1, 0))
+    pred = side_of_50(s)
     return {"rt_sentence acc": (pred == y).mean(), "rt_sentence n": len(df),
             "rt_sentence no score": float(np.isnan(s).mean())}
 
@@ -317,7 +322,7 @@ def bench_sst_sentences(data: Path, scorer: str, frac: float) -> dict:
     trees = [t for t in sst.test_sentences(data) if t["root"] != 2][::stride(frac)]
     s = inferred(analyze([t["text"] for t in trees], scorer), len(trees))
     y = np.array([int(t["root"] > 2) for t in trees])
-    pred = np.where(np.isnan(s) | (s == 50), -1, np.where(s > 50, 1, 0))
+    pred = side_of_50(s)
     return {"sst sentences acc": (pred == y).mean(), "sst sentences n": len(trees)}
 
 
@@ -346,7 +351,7 @@ def bench_imdb(data: Path, scorer: str, frac: float) -> dict:
     rows = read_jsonl(data / "imdb_reviews" / "test.jsonl.gz")[::stride(frac)]
     s = inferred(analyze([re.sub(r"<br\s*/?>", "\n", r["text"]) for r in rows], scorer), len(rows))
     y = np.array([r["label"] for r in rows])
-    pred = np.where(np.isnan(s) | (s == 50), -1, np.where(s > 50, 1, 0))
+    pred = side_of_50(s)
     return {"imdb acc": (pred == y).mean(), "imdb n": len(rows), "imdb no score": float(np.isnan(s).mean())}
 
 
@@ -365,6 +370,8 @@ def vader_lexicon() -> frozenset:
     try:
         from vaderSentiment import vaderSentiment as vader
     except ImportError:
+        print("vaderSentiment is not installed (pip install -e \".[bench]\"): the highlighted words are "
+              "measured against TextBlob's list alone", file=sys.stderr)
         return frozenset()
     return frozenset(vader.SentimentIntensityAnalyzer().lexicon) | set(vader.NEGATE) | set(vader.BOOSTER_DICT)
 
@@ -420,13 +427,13 @@ def run_scorer(args) -> dict:
     return out
 
 
-TARGETS = {"rt_sentence acc": ">= 0.80", "scale pearson": ">= 0.70", "scale MAE": "<= 0.10",
+TARGETS = {"rt_sentence acc": ">= 0.83", "scale pearson": ">= 0.75", "scale MAE": "<= 0.12",
            "snippets bal_acc": ">= 0.78", "rescore sign acc": ">= 0.85",
            "ratings parsed share": "= 1.00", "ratings wrong": "= 0",
            "subjectivity acc (opinion = any opinion found)": ">= 0.92",
            "scale sd ratio (inferred / ratings)": ">= 0.85", "scale inferred mean, rated >= 0.9": ">= 80",
            "scale inferred mean, rated <= 0.2": "<= 30", "scale pull quote has the rating's sign": ">= 0.90",
-           "sst sentences acc": ">= 0.87", "imdb acc": ">= 0.88", "sst negator phrases sign acc": "report",
+           "sst sentences acc": ">= 0.87", "imdb acc": ">= 0.88",
            "highlighted words that judge (bundled film)": ">= 0.80",
            "highlighted words that judge (pages)": ">= 0.80"}
 

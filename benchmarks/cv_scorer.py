@@ -56,7 +56,7 @@ def code_hash() -> str:
     import inspect
 
     h = hashlib.sha1()
-    for p in (polarity.LEXICON_PATH, Path(polarity.__file__)):
+    for p in (polarity.LEXICON_PATH, Path(polarity.__file__), Path(T.sst.__file__), Path(T.__file__)):
         h.update(Path(p).read_bytes())
     for fn in (T.load_all, T.test_keys, T.featurize, T.build_training_set, T.calib_fold):
         h.update(inspect.getsource(fn).encode())
@@ -85,9 +85,7 @@ def write_model(path: Path, polarity: dict, review: dict) -> None:
 
 
 def use_model(path: Path | None) -> None:
-    polarity.MODEL_PATH = path if path else T.MODEL_PATH
-    polarity.load_model.cache_clear()
-    polarity.get_scorer.cache_clear()
+    polarity.use_model(path if path else T.MODEL_PATH)
 
 
 def main(argv=None) -> int:
@@ -159,7 +157,7 @@ def main(argv=None) -> int:
             sc = accuracy.inferred(a, len(texts))
             yy = y[idx]
             if key == "rt":
-                pred = np.where(np.isnan(sc) | (sc == 50), -1, np.where(sc > 50, 1, 0))
+                pred = accuracy.side_of_50(sc)
                 res["rt acc"] = float((pred == yy).mean())
                 res["rt no score"] = float(np.isnan(sc).mean())
                 alone = np.array([j.polarity for j in polarity.get_scorer("critic").score_many(texts)])
@@ -179,7 +177,7 @@ def main(argv=None) -> int:
                 continue
             sc = accuracy.inferred(accuracy.analyze([t for t, _ in mine], "critic"), len(mine))
             yy = np.array([lab for _, lab in mine])
-            res[f"{key} acc"] = float((np.where(np.isnan(sc) | (sc == 50), -1, (sc > 50).astype(int)) == yy).mean())
+            res[f"{key} acc"] = float((accuracy.side_of_50(sc) == yy).mean())
             res[f"{key} n"] = len(mine)
         r = accuracy.bench_rescore(data, "critic", split="dev")
         res["rescore sign acc"] = float(r["rescore sign acc"])

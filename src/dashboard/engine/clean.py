@@ -211,8 +211,8 @@ def _rules() -> _Rules:
             rf"^\W*(?:\d+[.)]\s*)?(?:(?:{alternation(data['plot_heading']['before'])})\s+)*"
             rf"(?:{alternation(data['plot_heading']['names'])})\b", re.I),
         platforms=frozenset(p.lower() for p in data["platforms"]["names"]),
-        byline_roles=frozenset(data["byline_roles"]["names"]),
-        sections=frozenset(data["breadcrumb"]["sections"]),
+        byline_roles=frozenset(r.lower() for r in data["byline_roles"]["names"]),
+        sections=frozenset(s.lower() for s in data["breadcrumb"]["sections"]),
     )
 
 

@@ -54,8 +54,6 @@ class OpinionModel:
         get = self.weights.get
         return self.bias + sum(get(f, 0.0) for f in features(words))
 
-    def probability(self, words: Sequence[str]) -> float:
-        return probability(self.log_odds(words))
 
 
 def probability(log_odds: float) -> float:

@@ -12,8 +12,8 @@ clean      review  set-aside spans, film details, byline, headline, plot section
 segment    review  the sentences and clauses that may carry an opinion (mentions)
 cast       film    the names that link sentences to aspects, pooled per film (cast)
 aspects    review  every aspect word and name in each mention (aspects)
-polarity   review  each mention's judgement: polarity, cues, subjectivity (polarity)
-opinion    review  opinion or retold plot: decided here, and only here (opinion)
+polarity   review  each mention's judgement: polarity and the words behind it (polarity)
+opinion    review  opinion or retold plot, and how likely opinion: decided here, and only here (opinion)
 attribute  review  the aspects each mention counts for (attribution)
 scores     batch   aspect scores, the inferred review score, pull quotes (scores)
 =========  ======  ===========================================================================

@@ -517,6 +517,15 @@ class CriticModel:
     neutral: frozenset = frozenset()
 
 
+def use_model(path: Path) -> None:
+    """Score with the weights at ``path`` from now on (training and cross-validation
+    swap models): every cache built from the old weights is dropped."""
+    global MODEL_PATH
+    MODEL_PATH = Path(path)
+    for cached in (load_model, get_scorer, word_judges, _judging_stems):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=2)
 def load_model(path: str | None = None) -> CriticModel:
     """The learned weights (built by ``benchmarks/train_scorer.py``), loaded once."""
@@ -541,7 +550,7 @@ def _judging_stems() -> frozenset:
 
 
 @lru_cache(maxsize=65_536)
-def judges(word: str) -> bool:
+def word_judges(word: str) -> bool:
     """Whether a word judges on its own, for showing it as a word behind a score: a rule
     word (negator, intensifier), a word of the opinion lists or film words, or a word that
     readers labelled as praise or criticism when shown it alone (``display`` of the model

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.engine.document import ReviewDoc
-from dashboard.engine.polarity import judges
+from dashboard.engine.polarity import word_judges
 from dashboard.records import TABLE_COLUMNS
 from dashboard.text.language import words
 
@@ -69,7 +69,7 @@ def _carries_judgement(token: str) -> bool:
     # Remembered per word: the same few thousand words are cues in review after review.
     # A cue of several words is a set phrase of the lexicon ([idioms]), a judgement itself.
     return len(_LETTERS.findall(token)) >= 2 and token.lower() not in _FUNCTION_WORDS and (
-        " " in token.strip() or judges(token))
+        " " in token.strip() or word_judges(token))
 
 
 def mentions_table(rows: list[tuple]) -> pd.DataFrame:
