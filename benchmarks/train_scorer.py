@@ -310,6 +310,15 @@ def featurize(texts, rules) -> list[dict]:
     return rows
 
 
+def mean_features(sentences: list[str], rules) -> dict[str, float]:
+    """A whole review as one row: the mean of its sentences' features."""
+    row: dict[str, float] = {}
+    for srow in featurize(sentences, rules):
+        for k, v in srow.items():
+            row[k] = row.get(k, 0.0) + v
+    return {k: v / len(sentences) for k, v in row.items()}
+
+
 # Per-source weight of one training row (the whole reviews' soft labels multiply it).
 def source_weights(args) -> dict[str, float]:
     return {
@@ -504,11 +513,7 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
     # soft label (two rows: positive with weight r, negative with weight 1 - r).
     n_sent = len(rows)
     for sents, rating, held, key in zip(doc_groups, doc_ratings, doc_held, doc_keys):
-        row: dict[str, float] = {}
-        for srow in featurize(sents, rules):
-            for k, v in srow.items():
-                row[k] = row.get(k, 0.0) + v
-        row = {k: v / len(sents) for k, v in row.items()}
+        row = mean_features(sents, rules)
         for label, wt in ((1, rating), (0, 1.0 - rating)):
             rows.append(row)
             labels.append(label)
@@ -529,11 +534,7 @@ def build_training_set(data: Path, rules, verbose: bool = True) -> TrainingSet:
         sents = review_sentences(text)
         if not sents:
             continue
-        row = {}
-        for srow in featurize(sents, rules):
-            for k, v in srow.items():
-                row[k] = row.get(k, 0.0) + v
-        rows.append({k: v / len(sents) for k, v in row.items()})
+        rows.append(mean_features(sents, rules))
         labels.append(int(r["label"]))
         base.append(1.0)
         qrating.append(np.nan)

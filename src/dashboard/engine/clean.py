@@ -58,7 +58,8 @@ _PROSE_BEFORE_BYLINE = 1
 # 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
 # Aug 2024 Sam Okonkwo-Hale"), or after a label ("Words: Luz Ortega"), or a blog's line of
 # date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
-_ROLE = r"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){0,5}(?i:editor|writer|critic|contributor|correspondent|reviewer|columnist)s?\b"
+_ROLE = (r"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){0,5}"
+         rf"(?i:{alternation(load_resource('cleaning.toml')['byline_roles']['names'])})s?\b")
 _BYLINE_BESIDE = re.compile(
     rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}\W*$|{DATE})|\s{DATE})"
     rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
