@@ -55,7 +55,6 @@ class OpinionModel:
         return self.bias + sum(get(f, 0.0) for f in features(words))
 
 
-
 def probability(log_odds: float) -> float:
     """The probability of the given log-odds (any size: a page of "!!!" sums to thousands)."""
     if log_odds >= 0:
