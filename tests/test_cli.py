@@ -98,7 +98,7 @@ def test_help_documents_the_batch_options(capsys):
     with pytest.raises(SystemExit):
         main(["analyze", "--help"])
     text = capsys.readouterr().out
-    for option in ("--jobs", "--cache", "--format", "--engine", "--scheduler"):
+    for option in ("--jobs", "--cache", "--format", "--engine", "--scheduler", "--max-rows"):
         assert option in text
 
 
@@ -111,3 +111,40 @@ def test_csv_cells_that_would_run_as_formulas_are_written_as_text(tmp_path, caps
     assert code == 0
     outlet = pd.read_csv(tmp_path / "out" / "reviews.csv")["outlet"].iloc[0]
     assert outlet == "'=HYPERLINK(\"http://x\",\"click\")"
+
+
+def _quotes(path, rows: int):
+    lines = ["review_id,text"] + [f'q{i},"A gorgeous, moving film, number {i}."' for i in range(rows)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_upload_page_limits_do_not_cut_the_command_line(tmp_path, capsys, monkeypatch):
+    from dashboard.reading import ingest, tables
+
+    # As if the page's limits were tiny: the command line reads whole files and tables.
+    monkeypatch.setattr(tables, "MAX_TABLE_ROWS", 2)
+    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 10)
+    table = _quotes(tmp_path / "quotes.csv", 6)
+    code, stdout, err = run(capsys, "analyze", str(table), "--out", str(tmp_path / "out"))
+    assert code == 0 and err == ""
+    assert len(pd.read_csv(tmp_path / "out" / "reviews.csv")) == 6
+    assert stdout.startswith("analysed 6 reviews")
+
+
+def test_max_rows_is_opt_in_and_counted_in_the_summary(tmp_path, capsys):
+    table = _quotes(tmp_path / "quotes.csv", 6)
+    code, stdout, err = run(capsys, "analyze", str(table), "--out", str(tmp_path / "out"), "--max-rows", "4")
+    assert code == 0
+    assert len(pd.read_csv(tmp_path / "out" / "reviews.csv")) == 4
+    assert "note: quotes.csv: 6 rows; only the first 4 are read" in err
+    assert stdout.rstrip().endswith("(1 note line above)")
+
+
+def test_a_note_about_a_row_that_was_analysed_is_no_skip(tmp_path, capsys):
+    table = tmp_path / "quotes.csv"
+    table.write_text('review_id,text,rating\nq1,"A gorgeous, moving film.",banana\n'
+                     'q2,"A clumsy, tedious film.",2/5\n', encoding="utf-8")
+    code, _, err = run(capsys, "analyze", str(table), "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert "skipped:" not in err and "note: quotes.csv row" in err

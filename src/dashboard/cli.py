@@ -22,7 +22,6 @@ from dashboard.records import OUTPUT_TABLES
 from dashboard.text.wording import count
 
 
-
 def _positive_int(value: str) -> int:
     try:
         number = int(value)
@@ -69,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                               "of --jobs workers")
     analyze.add_argument("--scheduler", metavar="ADDRESS",
                          help="with --engine dask: the scheduler to connect to, e.g. tcp://10.0.0.5:8786")
+    analyze.add_argument("--max-rows", type=_positive_int, metavar="N",
+                         help="read only the first N rows of each table (default: every row)")
     return parser
 
 
@@ -79,12 +80,15 @@ def run_analyze(args: argparse.Namespace) -> int:
     if missing := _missing_packages(args):
         print(f"error: {missing}", file=sys.stderr)
         return 2
-    report = read_paths(args.paths)
-    # A message names its file first; a file that still gave reviews was analysed (capped,
-    # a duplicate dropped, left unscored...), so its message is a note, not a skip.
-    analysed = {source.origin.split(" row ")[0] for source in report.sources}
+    report = read_paths(args.paths, max_rows=args.max_rows)
+    # A message names its file (or a row of it) first; a file that still gave reviews was
+    # analysed (capped, a duplicate dropped, left unscored...), so its message is a note,
+    # not a skip.
+    analysed = {_file_of(source.origin) for source in report.sources}
+    said = {"note": 0, "skipped": 0}
     for problem in report.problems:
-        kind = "note" if problem.split(":", 1)[0] in analysed else "skipped"
+        kind = "note" if _file_of(problem.split(":", 1)[0]) in analysed else "skipped"
+        said[kind] += 1
         print(f"{kind}: {problem}", file=sys.stderr)
     if not report.sources:
         print("error: nothing to analyse (no readable review in the given paths)", file=sys.stderr)
@@ -110,6 +114,7 @@ def run_analyze(args: argparse.Namespace) -> int:
             raise
         return 2
     for problem in analysis.problems:
+        said["note"] += 1
         print(f"note: {problem}", file=sys.stderr)
     if args.cache and analysis.reused:
         print(f"note: {analysis.reused:,} of {count(analysis.files, 'file')} unchanged, taken from the cache",
@@ -122,8 +127,16 @@ def run_analyze(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"error: could not write to {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
-    print(f"analysed {count(len(analysis.reviews), 'review')}, {count(len(analysis.mentions), 'mention row')} -> {out}/")
+    # What was left out or cut is counted here too, so that it cannot scroll out of sight.
+    left = [count(n, f"{kind} line") for kind, n in said.items() if n]
+    print(f"analysed {count(len(analysis.reviews), 'review')}, {count(len(analysis.mentions), 'mention row')} -> {out}/"
+          + (f" ({', '.join(left)} above)" if left else ""))
     return 0
+
+
+def _file_of(origin: str) -> str:
+    """The file a review or a message is about ("quotes.csv row 12" -> "quotes.csv")."""
+    return origin.split(" row ")[0]
 
 
 def _missing_packages(args: argparse.Namespace) -> str:

@@ -5,14 +5,14 @@ the file (or table row), and the batch goes on.
 
 Limits are set on purpose (each message says what the limit is):
 
-* ``MAX_FILE_BYTES``: one file bigger than this is skipped (the upload widget's own limit,
-  ``server.maxUploadSize`` in ``.streamlit/config.toml``, should be the same number of MB);
 * ``MAX_REVIEW_CHARS``: only the first this many characters of one review are analysed,
-  so a 50 MB text cannot hang the app;
-* ``MAX_TABLE_ROWS``: only the first this many rows of a table are read;
-* ``MAX_BATCH_CHARS``: reviews past this much text in one uploaded batch are left out
-  (the page's limit; the command line has none);
-* ``MAX_FILES_PER_BATCH``: files past this many in one upload are left out.
+  so a 50 MB text cannot hang the app (everywhere);
+* the upload page's own limits: ``MAX_FILE_BYTES``, one file bigger than this is skipped
+  (the upload widget's own limit, ``server.maxUploadSize`` in ``.streamlit/config.toml``,
+  should be the same number of MB); ``MAX_TABLE_ROWS``, only the first this many rows of a
+  table are read; ``MAX_BATCH_CHARS``, reviews past this much text in one batch are left
+  out; ``MAX_FILES_PER_BATCH``, files past this many are left out. Files read from disk
+  (``read_paths``: the command line, the bundled films) have none of these unless asked.
 """
 
 from __future__ import annotations
@@ -135,14 +135,14 @@ def read_pasted(text: str, name: str = "pasted text", film: str = "", url: str =
 
 
 def read_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = MAX_TABLE_ROWS,
-               text_column: str | None = None) -> IngestReport:
-    """One uploaded or on-disk file, whatever its kind; problems become messages."""
+               text_column: str | None = None, page_limit: bool = True) -> IngestReport:
+    """One uploaded or on-disk file, whatever its kind; problems become messages. With
+    ``page_limit``, a file over the upload page's ``MAX_FILE_BYTES`` is skipped."""
     name = safe_name(name)
     suffix = Path(name).suffix.lower()
     try:
-        if len(data) > MAX_FILE_BYTES:
-            raise IngestError(f"{name}: {megabytes(len(data))} is over the {megabytes(MAX_FILE_BYTES)} "
-                              "limit per file; skipped")
+        if page_limit and len(data) > MAX_FILE_BYTES:
+            raise IngestError(_too_big(name, len(data), MAX_FILE_BYTES))
         if suffix in TABLE_SUFFIXES:
             return read_table_bytes(data, name, film, max_rows, text_column)
         if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
@@ -198,12 +198,13 @@ def limit_batch(sources: list[ReviewSource], max_chars: int = MAX_BATCH_CHARS) -
     return kept, []
 
 
-def read_paths(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES, run_checks: bool = True,
-               max_batch_chars: int | None = None) -> IngestReport:
+def read_paths(paths: list[str | Path], max_bytes: int | None = None, run_checks: bool = True,
+               max_batch_chars: int | None = None, max_rows: int | None = None) -> IngestReport:
     """Files and folders of reviews. A folder's name is the film of the files inside it.
 
-    No batch limit by default: the command line and the batch engine take any number of
-    reviews (each review is still capped at ``MAX_REVIEW_CHARS``)."""
+    No limits by default: the command line and the batch engine read whole files and
+    tables, any number of them (each review is still capped at ``MAX_REVIEW_CHARS``).
+    ``max_rows`` keeps the first rows of each table."""
     report = IngestReport()
     for raw in paths:
         path = Path(raw)
@@ -217,24 +218,28 @@ def read_paths(paths: list[str | Path], max_bytes: int | None = MAX_FILE_BYTES, 
             if not files:
                 report.problems.append(f"{safe_name(str(path))}: no review files (.txt, .md, .html, .csv, .jsonl) in this folder")
             for file in files:
-                report.extend(_read_file(file, path.name, max_bytes))
+                report.extend(_read_file(file, path.name, max_bytes, max_rows))
         elif path.is_file():
-            report.extend(_read_file(path, path.parent.name, max_bytes))
+            report.extend(_read_file(path, path.parent.name, max_bytes, max_rows))
         else:
             report.problems.append(f"{safe_name(str(path))}: no such file or folder")
     return finish(report, run_checks, max_batch_chars)
 
 
-def _read_file(path: Path, film: str, max_bytes: int | None) -> IngestReport:
+def _read_file(path: Path, film: str, max_bytes: int | None, max_rows: int | None) -> IngestReport:
     name = safe_name(path.name)
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
-            return IngestReport(problems=[f"{name}: {megabytes(size)} is over the {megabytes(max_bytes)} limit per file; skipped"])
+            return IngestReport(problems=[_too_big(name, size, max_bytes)])
         data = path.read_bytes()
     except OSError as exc:
         return IngestReport(problems=[f"{name}: could not be read ({exc.strerror or exc})"])
-    return read_bytes(data, name, film)
+    return read_bytes(data, name, film, max_rows=max_rows, page_limit=False)
+
+
+def _too_big(name: str, size: int, limit: int) -> str:
+    return f"{name}: {megabytes(size)} is over the {megabytes(limit)} limit per file; skipped"
 
 
 def _make_ids_unique(report: IngestReport) -> None:
