@@ -95,6 +95,30 @@ def test_mostly_utf8_with_a_broken_byte_keeps_utf8():
     assert any(p.startswith("broken.txt: some bytes could not be decoded") for p in report.problems)
 
 
+def test_utf8_with_more_broken_bytes_than_letters_keeps_utf8_and_says_so():
+    # one accented letter and two broken bytes: still UTF-8, not "CafÃ©"
+    data = "Café society. ".encode("utf-8") + b"\xff\xfe " + GOOD.encode("utf-8")
+    report = read_bytes(data, "broken.txt")
+    assert one(report).text.startswith("Café society.")
+    assert any(p.startswith("broken.txt: some bytes could not be decoded") for p in report.problems)
+
+
+def test_a_guessed_encoding_is_named_in_a_note():
+    report = read_bytes(("A café scene, naïve and touching. " + GOOD).encode("cp1252"), "windows.txt")
+    assert one(report).text.startswith("A café scene")
+    assert any(p.startswith("windows.txt: not saved as UTF-8; read as Windows-1252") for p in report.problems)
+
+
+def test_notes_about_analysed_files_are_told_from_files_left_out():
+    from dashboard.reading.ingest import notes_and_skips
+
+    messages = ["quotes.csv row 3: the rating 'banana' makes no sense; left empty",
+                "long.txt: only the first 200,000 characters are analysed",
+                "photo.txt: this is not a text file"]
+    notes, skips = notes_and_skips(messages, ["quotes.csv row 1", "quotes.csv row 3", "long.txt"])
+    assert notes == messages[:2] and skips == messages[2:]
+
+
 def test_undecodable_bytes_named():
     report = read_bytes(bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D]) * 200, "junk.txt")
     assert not report.sources

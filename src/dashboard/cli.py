@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from dashboard.reading.films import load_film_info
-from dashboard.reading.ingest import read_paths
+from dashboard.reading.ingest import notes_and_skips, read_paths
 from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
 from dashboard.present.export import FORMATS, write_table
 from dashboard.records import OUTPUT_TABLES
@@ -81,15 +81,11 @@ def run_analyze(args: argparse.Namespace) -> int:
         print(f"error: {missing}", file=sys.stderr)
         return 2
     report = read_paths(args.paths, max_rows=args.max_rows)
-    # A message names its file (or a row of it) first; a file that still gave reviews was
-    # analysed (capped, a duplicate dropped, left unscored...), so its message is a note,
-    # not a skip.
-    analysed = {_file_of(source.origin) for source in report.sources}
-    said = {"note": 0, "skipped": 0}
-    for problem in report.problems:
-        kind = "note" if _file_of(problem.split(":", 1)[0]) in analysed else "skipped"
-        said[kind] += 1
-        print(f"{kind}: {problem}", file=sys.stderr)
+    notes, skips = notes_and_skips(report.problems, [source.origin for source in report.sources])
+    for kind, messages in (("skipped", skips), ("note", notes)):
+        for message in messages:
+            print(f"{kind}: {message}", file=sys.stderr)
+    said = {"note": len(notes), "skipped": len(skips)}
     if not report.sources:
         print("error: nothing to analyse (no readable review in the given paths)", file=sys.stderr)
         return 2
@@ -133,10 +129,6 @@ def run_analyze(args: argparse.Namespace) -> int:
           + (f" ({', '.join(left)} above)" if left else ""))
     return 0
 
-
-def _file_of(origin: str) -> str:
-    """The file a review or a message is about ("quotes.csv row 12" -> "quotes.csv")."""
-    return origin.split(" row ")[0]
 
 
 def _missing_packages(args: argparse.Namespace) -> str:

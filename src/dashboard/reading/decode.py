@@ -71,17 +71,16 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), ""
     except UnicodeDecodeError:
         pass
-    # Mostly good UTF-8 with a few broken bytes: keep UTF-8 rather than turn every
-    # accented letter into mojibake.
+    # UTF-8 with a few broken bytes: keep UTF-8 rather than turn every accented letter
+    # into mojibake ("CafÃ©"). Text in another encoding almost never holds a valid UTF-8
+    # sequence, so one is enough to tell.
     replaced = data.decode("utf-8", "replace")
-    bad = replaced.count("\ufffd") - data.count("\xef\xbf\xbd".encode("latin-1"))
-    good = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd")
-    if good and good >= 2 * bad:
+    if any(ord(ch) > 127 and ch != "\ufffd" for ch in replaced):
         return _checked(replaced, name, True)
     try:
         # cp1252 is what most non-UTF-8 English reviews are in (curly quotes at 0x91-0x94);
         # Latin-1 text decodes the same way for every letter.
-        return _checked(data.decode("cp1252"), name, False, guessed=True)
+        return _checked(data.decode("cp1252"), name, False, guessed="Windows-1252")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -89,7 +88,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     best = from_bytes(data[:1_000_000]).best()
     if best is not None and best.encoding:
         try:
-            return _checked(data.decode(best.encoding, "replace"), name, False, guessed=True)
+            return _checked(data.decode(best.encoding, "replace"), name, False, guessed=best.encoding)
         except LookupError:
             pass
     return _checked(data.decode("cp1252", "replace"), name, True)
@@ -100,9 +99,10 @@ def _is_unspaced_script(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
 
 
-def _checked(text: str, name: str, replaced: bool, guessed: bool = False) -> tuple[str, str]:
+def _checked(text: str, name: str, replaced: bool, guessed: str = "") -> tuple[str, str]:
     """Refuse a decoding that is mostly junk: replacement or control characters, or (for a
-    guessed encoding) a long run of letters with no spaces, as bytes that are not text give."""
+    ``guessed`` encoding) a long run of letters with no spaces, as bytes that are not text
+    give. The note says when bytes were replaced or the encoding was guessed."""
     sample = text[:20_000]
     junk = sum(1 for ch in sample if ch == "\ufffd" or (unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f"))
     unspaced = (guessed or replaced) and len(sample) >= 200 and \
@@ -112,6 +112,8 @@ def _checked(text: str, name: str, replaced: bool, guessed: bool = False) -> tup
         raise IngestError(f"{name}: the text could not be decoded (unknown character encoding or not text)")
     if replaced:
         return text, f"{name}: some bytes could not be decoded and are shown as �"
+    if guessed:
+        return text, f"{name}: not saved as UTF-8; read as {guessed} (check any accented letters)"
     return text, ""
 
 

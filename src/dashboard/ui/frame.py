@@ -17,6 +17,7 @@ from dashboard.present import views
 from dashboard.present.export import to_csv
 from dashboard.records import OUTPUT_TABLES, TABLE_ROWS
 from dashboard.engine.polarity import DEFAULT_SCORER
+from dashboard.reading.ingest import notes_and_skips
 from dashboard.text.wording import count
 from . import data as data_mod
 from . import render, state
@@ -130,10 +131,16 @@ def start() -> Context:
         st.warning("There are no reviews to show yet. Add a folder of reviews under data/reviews/ "
                    "or upload some on the Your reviews page.")
     elif data.problems:
-        verb = "was" if len(data.problems) == 1 else "were"
-        with st.expander(f"{count(len(data.problems), 'file')} could not be read and {verb} left out"):
-            for problem in data.problems:
-                st.text(problem)
+        notes, skips = notes_and_skips(data.problems, data.analysis.reviews["origin"])
+        if skips:
+            verb = "was" if len(skips) == 1 else "were"
+            with st.expander(f"{count(len(skips), 'file')} could not be read and {verb} left out"):
+                for message in skips:
+                    st.text(message)
+        if notes:
+            with st.expander(f"{count(len(notes), 'note')} about how the reviews were read"):
+                for message in notes:
+                    st.text(message)
     return ctx
 
 
