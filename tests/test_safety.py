@@ -184,6 +184,18 @@ class Handler(BaseHTTPRequestHandler):
                     self.wfile.write(b"word " * 10_000)
             except OSError:  # the client stopped reading at its cap
                 pass
+        elif path == "/drip":  # each byte well within the timeout, the whole page not
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", "40")
+            self.end_headers()
+            try:
+                for _ in range(40):
+                    self.wfile.write(b"w")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:  # the client gave up, as it should
+                pass
         elif path == "/image":
             self._send(b"\x89PNG\r\n\x1a\n" + bytes(100), "image/png")
         elif path == "/to-file":
@@ -269,6 +281,24 @@ def test_fetch_timeout(server):
     report = ingest.read_url(f"{server}/slow", timeout=0.5, allow_private=True)
     assert time.perf_counter() - started < 2.5
     assert not report.sources and "no answer within 0.5 seconds" in report.problems[0]
+
+
+def test_fetch_has_one_deadline_for_the_whole_page(server):
+    report = ingest.read_url(f"{server}/drip", timeout=1, allow_private=True)
+    assert not report.sources and "did not arrive within 1 second" in report.problems[0]
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::7f00:1", "2002:7f00:1::", "::ffff:127.0.0.1",
+                                     "2001:0:4136:e378:8000:63bf:3fff:fdd2"],
+                         ids=["NAT64 of 127.0.0.1", "6to4 of 127.0.0.1", "IPv4-mapped", "Teredo"])
+def test_fetch_refuses_addresses_that_wrap_a_private_one(address, monkeypatch):
+    monkeypatch.delenv("DASHBOARD_ALLOW_PRIVATE_URLS", raising=False)
+    report = ingest.read_url(f"http://[{address}]/review.html")
+    assert not report.sources and "private network are refused" in report.problems[0]
+
+
+def test_an_address_that_wraps_a_public_one_is_public():
+    assert fetch._is_global("64:ff9b::808:808") and fetch._is_global("2002:808:808::")
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-unannounced"])

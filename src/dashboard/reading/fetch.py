@@ -2,11 +2,12 @@
 
 * only ``http`` and ``https`` (``file://``, ``ftp://``, ``data:``, ``javascript:`` … are
   refused, and so is a redirect to any of them);
-* a timeout on connecting and on every read, and a size cap on the body;
+* a timeout on connecting and on every read, one deadline for the whole body, and a size
+  cap on it;
 * by default, addresses on this machine or its private network (``127.0.0.1``,
-  ``10.x``, ``192.168.x`` …) are refused, both when the host name is looked up and when
-  the connection is made, so a shared dashboard cannot be used to probe the network it
-  runs in. Set ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``)
+  ``10.x``, ``192.168.x`` …, and IPv6 addresses that wrap one: NAT64, 6to4, Teredo,
+  IPv4-mapped) are refused, both when the host name is looked up and when the connection
+  is made, so a shared dashboard cannot be used to probe the network it runs in. Set ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``)
   to allow them, e.g. to fetch from a local server.
 
 What comes back is bytes: ``ingest.read_url`` reads them as an uploaded file is read.
@@ -18,6 +19,7 @@ import http.client
 import ipaddress
 import os
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -87,8 +89,22 @@ def _refuse_private(host: str, port: int, url: str) -> None:
             raise FetchError(f"{short_url(url)}: {_PRIVATE}")
 
 
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+
+
 def _is_global(address: str) -> bool:
-    return ipaddress.ip_address(address.split("%")[0]).is_global
+    """A public address, and so is every IPv4 address it wraps: an IPv6 address that
+    carries one (IPv4-mapped, 6to4, Teredo, NAT64) reaches that one, so ``2002:7f00:1::``
+    is this machine."""
+    ip = ipaddress.ip_address(address.split("%")[0])
+    if not ip.is_global:
+        return False
+    if ip.version == 4:
+        return True
+    wrapped = [ip.ipv4_mapped, ip.sixtofour, *(ip.teredo or ())]
+    if any(ip in network for network in _NAT64):
+        wrapped.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return all(v4.is_global for v4 in wrapped if v4 is not None)
 
 
 def _connect_public(address, *args, **kwargs) -> socket.socket:
@@ -144,6 +160,29 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
+def _read_before(response, limit: int, deadline: float) -> bytes | None:
+    """At most ``limit`` bytes of the body, or None once the deadline has passed: the
+    timeout of one read alone would let a server that sends a byte now and then hold the
+    fetch for as long as it likes."""
+    chunks, size = [], 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            return None
+        chunk = response.read1(min(_CHUNK, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+_CHUNK = 64 * 1024
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g} second" + ("" if value == 1 else "s")
+
+
 def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX_FETCH_BYTES,
                 allow_private: bool | None = None) -> tuple[bytes, str, str]:
     """(body, content type, final URL) of an http(s) page, or ``FetchError``."""
@@ -159,6 +198,7 @@ def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX
                     _Redirects(allow_private)):
         opener.add_handler(handler)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(_TEXT_TYPES)})
+    deadline = time.monotonic() + timeout
     try:
         with opener.open(request, timeout=timeout) as response:
             headers: Message = response.headers
@@ -166,7 +206,9 @@ def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"{short_url(url)}: the page is {int(length) / 1e6:.1f} MB, over the "
                                  f"{max_bytes / 1e6:.0f} MB limit for a fetched page")
-            body = response.read(max_bytes + 1)
+            body = _read_before(response, max_bytes + 1, deadline)
+            if body is None:
+                raise FetchError(f"{short_url(url)}: the page did not arrive within {_seconds(timeout)}")
             if len(body) > max_bytes:
                 raise FetchError(f"{short_url(url)}: the page is over the {max_bytes / 1e6:.0f} MB limit for a fetched page")
             return body, headers.get_content_type(), response.geturl()
@@ -177,9 +219,9 @@ def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX
     except urllib.error.URLError as exc:
         reason = exc.reason
         if isinstance(reason, TimeoutError):
-            raise FetchError(f"{short_url(url)}: no answer within {timeout:g} seconds") from None
+            raise FetchError(f"{short_url(url)}: no answer within {_seconds(timeout)}") from None
         raise FetchError(f"{short_url(url)}: could not be fetched ({reason})") from None
     except TimeoutError:
-        raise FetchError(f"{short_url(url)}: no answer within {timeout:g} seconds") from None
+        raise FetchError(f"{short_url(url)}: no answer within {_seconds(timeout)}") from None
     except (OSError, ValueError) as exc:
         raise FetchError(f"{short_url(url)}: could not be fetched ({type(exc).__name__})") from None
