@@ -62,3 +62,26 @@ def test_hostile_upload_shows_literal_text_and_runs_nothing(app_url, tmp_path):
         assert page.evaluate(
             "() => [...document.scripts].some(s => s.textContent.includes('alert('))") is False
     assert dialogs == []
+
+
+def test_a_very_long_word_wraps_on_every_page(app_url, tmp_path):
+    # One 10,000-letter "word" once made the quotes page 86,000 pixels wide.
+    review = tmp_path / "long.txt"
+    review.write_text("The acting is superb and the story is gripping, " + "x" * 10_000
+                      + " and the action is thrilling.", encoding="utf-8")
+    with chromium() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(app_url, wait_until="domcontentloaded", timeout=30_000)
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        nav.get_by_text("Your reviews").click(timeout=30_000)
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(review), timeout=30_000)
+        page.get_by_text("long.txt").first.wait_for(timeout=20_000)
+        page.get_by_role("button", name="Analyse").click(timeout=20_000)
+        page.get_by_text("Analysed:", exact=False).first.wait_for(timeout=30_000)
+        for title in ("Quotes side by side", "Full review", "Overview"):
+            nav.get_by_text(title).click(timeout=20_000)
+            page.get_by_text("xxxxxxxxxx", exact=False).first.wait_for(timeout=30_000)
+            # The widest thing on the page, whether the page or a box inside it scrolls.
+            width = page.evaluate("() => Math.max(...[...document.querySelectorAll('body *')]"
+                                  ".map(e => e.scrollWidth))")
+            assert width <= 1280, f"{title}: {width} px wide"

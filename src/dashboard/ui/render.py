@@ -12,6 +12,8 @@ from dashboard.present.views import esc, fmt_score
 
 CSS = """
 <style>
+.cd-card,.cd-excerpt,.cd-quote,.cd-review,[data-testid="stMarkdownContainer"],[data-testid="stText"],
+[data-testid="stCaptionContainer"]{overflow-wrap:anywhere}
 .cd-card{border:1px solid rgba(128,128,128,.35);border-radius:.6rem;padding:.8rem 1rem;margin-bottom:.8rem;height:100%}
 .cd-card h4{margin:0 0 .3rem 0;font-size:1.05rem;line-height:1.3;padding:0}
 .cd-muted{opacity:.75;font-size:.88rem}
