@@ -480,3 +480,12 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
               'F</p></div></body></html>')
     assert one(read_bytes(declared.encode(), "a.html")).rating == "2/5"
     assert one(read_bytes(marked.encode(), "b.html")).rating == "A-"
+
+
+@pytest.mark.parametrize("name, data", [
+    ("wide.csv", ("text," + ",".join(f"c{i}" for i in range(5000)) + "\nA fine film.\n").encode()),
+    ("wide.jsonl", (json.dumps({"text": "A fine film.", **{f"c{i}": 1 for i in range(5000)}}) + "\n").encode()),
+])
+def test_a_table_of_thousands_of_columns_is_refused_with_a_message(name, data):
+    report = read_bytes(data, name)
+    assert not report.sources and "5,001 columns" in report.problems[0] and "right file" in report.problems[0]

@@ -16,6 +16,9 @@ from dashboard.records import IngestError, IngestReport, ReviewSource
 from dashboard.text.wording import count, first_few
 
 MAX_TABLE_ROWS = 5_000                 # rows read from one table
+# A table of reviews has a handful of columns; one with hundreds is some other file, and
+# reading it would take the server's memory (200,000 columns: over a gigabyte).
+MAX_TABLE_COLUMNS = 300
 # The fields a table's columns may give, and the other names a spreadsheet may give them.
 TABLE_FIELDS = ("review_id", "text", "title", "outlet", "author", "rating", "film", "url")
 COLUMN_ALIASES = {
@@ -72,6 +75,8 @@ def _read_csv(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
         sep = dialect.delimiter
     except csv.Error:
         sep = ","
+    header = next(csv.reader(io.StringIO(text[:text.find("\n") if "\n" in text else len(text)]), delimiter=sep), [])
+    _check_width(len(header), name)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -107,6 +112,7 @@ def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
             bad.append(str(number))
             continue
         if isinstance(value, dict):
+            _check_width(len(value), name)
             records.append(value)
         else:
             bad.append(str(number))
@@ -117,6 +123,12 @@ def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
     if not records:
         raise IngestError(f"{name}: the table could not be read (no JSON object on any line)")
     return pd.DataFrame(records, dtype=object), problems
+
+
+def _check_width(columns: int, name: str) -> None:
+    if columns > MAX_TABLE_COLUMNS:
+        raise IngestError(f"{name}: {columns:,} columns; a table of reviews has a few (text, rating, "
+                          f"critic...), at most {MAX_TABLE_COLUMNS:,} are read: is this the right file?")
 
 
 def _cell(value) -> str:
