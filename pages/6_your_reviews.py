@@ -18,10 +18,10 @@ if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step 
 import streamlit as st  # noqa: E402
 
 from dashboard.reading import decode, ingest, tables  # noqa: E402
-from dashboard.records import OUTPUT_TABLES, IngestError  # noqa: E402
+from dashboard.records import OUTPUT_TABLES  # noqa: E402
 from dashboard.reading.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.engine.batch import analyze_report  # noqa: E402
-from dashboard.ui import frame, render  # noqa: E402
+from dashboard.ui import data as data_mod, frame, render  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.present.export import to_csv  # noqa: E402
 from dashboard.present.views import md_escape, review_labels, upload_summary  # noqa: E402
@@ -51,14 +51,13 @@ def table_pickers(files) -> dict[str, str]:
         name = decode.safe_name(file.name)
         if Path(name).suffix.lower() not in ingest.TABLE_SUFFIXES or file.size > ingest.MAX_FILE_BYTES:
             continue
-        try:
-            frame, _ = tables.load_table(file.getvalue(), name)
-        except IngestError:
-            continue  # the message comes when the batch is analysed
-        columns = [str(c) for c in frame.columns]
+        shape = data_mod.table_shape(file.getvalue(), name)
+        if shape is None:
+            continue
+        columns, rows = shape
         mapping = tables.map_columns(columns)
         renamed = {k: v for k, v in mapping.items() if v is not None and v != k}
-        st.markdown(f"**Table {literal(name)}** — {count(len(frame), 'row')}, columns: {literal(', '.join(columns)[:300])}")
+        st.markdown(f"**Table {literal(name)}** — {count(rows, 'row')}, columns: {literal(', '.join(columns)[:300])}")
         if renamed:
             st.caption("Column mapping (your column → what it is read as):")
             st.dataframe(

@@ -247,3 +247,16 @@ def test_page_limits_have_messages(monkeypatch):
     assert "only the first 3 are read \\(the limit per table\\)" in shown
     assert "the limit per batch is" in shown and "extra\\.txt" in shown
     assert len(analysis.reviews) == 3
+
+
+def test_an_uploaded_table_is_parsed_once_not_on_every_rerun(monkeypatch):
+    from dashboard.reading import tables
+
+    parsed = []
+    load_table = tables.load_table
+    monkeypatch.setattr(tables, "load_table", lambda data, name: parsed.append(name) or load_table(data, name))
+    data = ("critic,text\nJo,\"" + GOOD + "\"\n").encode()
+    at = upload(page(), [("once.csv", data, "text/csv")])
+    for label in ("a", "b", "c"):  # reruns of the page: typing a name, picking a column
+        at.text_input(key="upload_label").set_value(label).run()
+    assert parsed.count("once.csv") == 1

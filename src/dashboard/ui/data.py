@@ -15,7 +15,8 @@ import streamlit as st
 
 from dashboard.engine.aspects import Taxonomy, load_taxonomy
 from dashboard.reading.films import DEFAULT_DATA_DIR, film_folder, list_films, load_film_info
-from dashboard.records import FilmInfo
+from dashboard.records import FilmInfo, IngestError
+from dashboard.reading import tables
 from dashboard.reading.ingest import read_paths
 from dashboard.engine.batch import analyze_report
 from dashboard.records import Analysis
@@ -128,3 +129,15 @@ def validate_view(data: FilmData, keys: list[str]) -> None:
     if len(kept) != len(chosen):
         state.warn("Some reviews named in the link aren't part of this film; they were left out.")
         state.set_value("reviews", kept)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def table_shape(data: bytes, name: str) -> tuple[list[str], int] | None:
+    """An uploaded table's columns and row count, parsed once per upload (not on every
+    rerun of the page); None when it cannot be read (the message comes when the batch is
+    analysed)."""
+    try:
+        table, _ = tables.load_table(data, name)
+    except IngestError:
+        return None
+    return [str(c) for c in table.columns], len(table)
