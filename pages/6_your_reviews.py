@@ -9,6 +9,7 @@ name is shown as literal text: nothing in an upload is ever run or rendered as m
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 _SRC = Path(__file__).resolve().parents[1] / "src"
@@ -25,7 +26,7 @@ from dashboard.ui import data as data_mod, frame, render  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.present.export import to_csv  # noqa: E402
 from dashboard.present.views import md_escape, review_labels, upload_summary  # noqa: E402
-from dashboard.text.wording import count  # noqa: E402
+from dashboard.text.wording import count, time_left  # noqa: E402
 
 _MESSAGES = "_your_reviews_messages"
 SHOW_CHARS = 20_000  # of one review's text on this page
@@ -89,10 +90,13 @@ def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str, f
         return
     bar = st.progress(0.0, text=f"Analysing {count(len(report.sources), 'review')}…")
     step = max(1, len(report.sources) // 100)
+    started = time.monotonic()
 
     def progress(done: int, total: int) -> None:
         if done == total or done % step == 0:
-            bar.progress(done / max(total, 1), text=f"Analysing review {done:,} of {total:,}…")
+            left = time_left(done, total, time.monotonic() - started)
+            bar.progress(done / max(total, 1),
+                         text=f"Analysing review {done:,} of {total:,}…" + (f" ({left})" if left else ""))
 
     analysis = analyze_report(report, film_title=film_title, progress=progress)
     bar.empty()

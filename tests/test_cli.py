@@ -148,3 +148,16 @@ def test_a_note_about_a_row_that_was_analysed_is_no_skip(tmp_path, capsys):
     code, _, err = run(capsys, "analyze", str(table), "--out", str(tmp_path / "out"))
     assert code == 0
     assert "skipped:" not in err and "note: quotes.csv row" in err
+
+
+def test_time_left_is_said_in_plain_words():
+    from dashboard.text.wording import time_left
+
+    assert time_left(0, 100, 5.0) == "" and time_left(100, 100, 5.0) == ""
+    assert time_left(50, 100, 20.0) == "about 20 seconds left"
+    assert time_left(10, 100, 60.0) == "about 9 minutes left"
+
+
+def test_the_progress_bar_is_quiet_when_stderr_is_not_a_terminal(film, tmp_path, capsys):
+    code, _, err = run(capsys, "analyze", str(film), "--out", str(tmp_path / "out"))
+    assert code == 0 and "analysing" not in err

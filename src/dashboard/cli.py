@@ -32,15 +32,21 @@ def _positive_int(value: str) -> int:
     return number
 
 
-def _progress_bar(done: int, total: int) -> None:
-    if total < 20 or not sys.stderr.isatty() and done != total:
-        return
-    width = 30
-    filled = int(width * done / total)
-    sys.stderr.write(f"\ranalysing [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-    if done == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+class _ProgressBar:
+    """Reviews done, their rate and the time left, on stderr (tqdm); nothing when stderr is
+    not a terminal (a log file or a pipe)."""
+
+    def __init__(self, total: int) -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, desc="analysing", unit="review", file=sys.stderr, disable=None,
+                        dynamic_ncols=True)
+
+    def __call__(self, done: int, total: int) -> None:
+        self.bar.total = total
+        self.bar.update(done - self.bar.n)
+        if done >= total:
+            self.bar.close()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,7 +106,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     try:
         analysis = analyze_report(report, film, scorer=args.scorer, taxonomy=taxonomy, jobs=args.jobs,
                                   engine=args.engine, cache_dir=args.cache, scheduler=args.scheduler,
-                                  progress=_progress_bar)
+                                  progress=_ProgressBar(len(report.sources)))
     except OSError as exc:
         if args.scheduler:
             print(f"error: could not reach the Dask scheduler at {args.scheduler}: {exc}", file=sys.stderr)
