@@ -328,8 +328,8 @@ def bench_sst_sentences(data: Path, scorer: str, frac: float) -> dict:
 
 def bench_sst_negators(data: Path, scorer: str, frac: float) -> dict:
     """The distinct non-neutral phrases of those SST test trees (sentences included) that
-    hold a negator ("not", "n't", "no", "never", "nothing", "none", "nobody", "nor",
-    "without", "hardly"): sign of the scorer's polarity (0 = wrong)."""
+    hold a negator (``sst.NEGATORS`` or a word ending in "n't"): sign of the scorer's
+    polarity (0 = wrong)."""
     import sst
     from dashboard.engine.polarity import get_scorer
 

@@ -51,10 +51,8 @@ def parse_tree(line: str) -> tuple[list[str], list[tuple[int, int, int]]]:
     while pos < len(toks):
         t = toks[pos]
         if t == "(":
-            nodes.append(None)
+            nodes.append(int(toks[pos + 1]))
             stack.append((len(nodes) - 1, len(leaves)))
-            label = int(toks[pos + 1])
-            nodes[-1] = label
             pos += 2
         elif t == ")":
             idx, first = stack.pop()
