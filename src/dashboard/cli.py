@@ -136,7 +136,6 @@ def run_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
-
 def _missing_packages(args: argparse.Namespace) -> str:
     """Why the chosen options cannot run here ("" when they can)."""
     import importlib.util

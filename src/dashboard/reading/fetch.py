@@ -7,8 +7,9 @@
 * by default, addresses on this machine or its private network (``127.0.0.1``,
   ``10.x``, ``192.168.x`` …, and IPv6 addresses that wrap one: NAT64, 6to4, Teredo,
   IPv4-mapped) are refused, both when the host name is looked up and when the connection
-  is made, so a shared dashboard cannot be used to probe the network it runs in. Set ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``)
-  to allow them, e.g. to fetch from a local server.
+  is made, so a shared dashboard cannot be used to probe the network it runs in. Set
+  ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``) to allow them, e.g. to
+  fetch from a local server.
 
 What comes back is bytes: ``ingest.read_url`` reads them as an uploaded file is read.
 """
