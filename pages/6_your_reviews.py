@@ -8,6 +8,7 @@ name is shown as literal text: nothing in an upload is ever run or rendered as m
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from pathlib import Path
@@ -122,8 +123,9 @@ def show_result() -> None:
     cols = st.columns(len(OUTPUT_TABLES))
     for col, name in zip(cols, OUTPUT_TABLES):
         with col:
-            st.download_button(f"{name}.csv", to_csv(analysis.table(name)), file_name=f"{name}.csv",
-                               mime="text/csv", key=f"download_{name}", on_click="ignore")
+            # Built when clicked, not on every rerun: with many reviews these are megabytes.
+            st.download_button(f"{name}.csv", functools.partial(to_csv, analysis.table(name)),
+                               file_name=f"{name}.csv", mime="text/csv", key=f"download_{name}", on_click="ignore")
     ids = [str(r) for r in reviews["review_id"]]
     if ids:
         labels = review_labels(reviews)

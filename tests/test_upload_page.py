@@ -260,3 +260,14 @@ def test_an_uploaded_table_is_parsed_once_not_on_every_rerun(monkeypatch):
     for label in ("a", "b", "c"):  # reruns of the page: typing a name, picking a column
         at.text_input(key="upload_label").set_value(label).run()
     assert parsed.count("once.csv") == 1
+
+
+def test_downloads_are_built_when_clicked_not_on_every_rerun(monkeypatch):
+    from dashboard.present import export
+
+    built = []
+    to_csv = export.to_csv
+    monkeypatch.setattr(export, "to_csv", lambda table: built.append(1) or to_csv(table))
+    at = analyse(upload(page(), [("r.txt", GOOD.encode(), "text/plain")]))
+    at.text_input(key="upload_label").set_value("again").run()
+    assert at.get("download_button") and built == []
