@@ -43,7 +43,6 @@ Rows of the printed table (critic and textblob side by side):
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
@@ -58,6 +57,8 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from train_scorer import imdb_text, read_jsonl  # noqa: E402
+
 ASPECT_MAP = {"plot": "story", "cast": "acting", "cinematography": "visuals", "sound": "music",
               "length": "pacing", "movie": "overall"}
 AUTHORS = ("Dennis Schwartz", "James Berardinelli", "Scott Renshaw", "Steve Rhodes")
@@ -66,12 +67,6 @@ LETTERS = {"A+": 100, "A": 100, "A-": 91, "B+": 83, "B": 75, "B-": 67, "C+": 58,
 _FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
 _LETTER = re.compile(r"^\s*([A-F][+-]?)\s*$", re.I)
 _BARE = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
-
-
-def read_jsonl(path: Path) -> list[dict]:
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 CHUNK = 200
@@ -349,7 +344,7 @@ def bench_imdb(data: Path, scorer: str, frac: float) -> dict:
     """IMDb test user reviews (whole, HTML line breaks as new lines): accuracy of
     sign(inferred_score - 50) against the stars (1-4 / 7-10; no score = wrong)."""
     rows = read_jsonl(data / "imdb_reviews" / "test.jsonl.gz")[::stride(frac)]
-    s = inferred(analyze([re.sub(r"<br\s*/?>", "\n", r["text"]) for r in rows], scorer), len(rows))
+    s = inferred(analyze([imdb_text(r["text"]) for r in rows], scorer), len(rows))
     y = np.array([r["label"] for r in rows])
     pred = side_of_50(s)
     return {"imdb acc": (pred == y).mean(), "imdb n": len(rows), "imdb no score": float(np.isnan(s).mean())}

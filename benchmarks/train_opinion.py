@@ -55,6 +55,7 @@ from dashboard.text.tokens import tokenize  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sst  # noqa: E402
+from train_scorer import read_jsonl  # noqa: E402
 
 C, ALPHA, BETA = 0.3, 0.1, 0.5
 REVIEW_WEIGHT = 0.3
@@ -97,8 +98,7 @@ def review_sentences(benchdata: Path, leave_out: set[str]) -> tuple[list[list[st
     subjective extract; none equal to a sentence in ``leave_out`` (or to one of the scale
     test reviews)."""
     def reviews(split):
-        with gzip.open(benchdata / "pang_lee_scale" / f"{split}.jsonl.gz", "rt", encoding="utf-8") as fh:
-            return [json.loads(line) for line in fh if line.strip()]
+        return read_jsonl(benchdata / "pang_lee_scale" / f"{split}.jsonl.gz")
 
     test_sentences = {_key(_words(s.text(r["review"]))) for r in reviews("test") for s in sentences(r["review"])}
     leave_out = leave_out | test_sentences
