@@ -380,19 +380,15 @@ def bench_highlights(data: Path, scorer: str, frac: float) -> dict:
     from dashboard.engine.batch import analyze_report
     from dashboard.engine.tables import CUE_MIN_WEIGHT
     from dashboard.reading.films import load_film_info
-    from dashboard.reading.ingest import read_bytes, read_paths
-    from dashboard.records import IngestReport
+    from dashboard.reading.ingest import read_paths
+
+    import own_pages
 
     judging = textblob_lexicon() | vader_lexicon() | {"not"}
     film = REPO / "data" / "reviews" / "ballerina"
-    import own_pages
-
-    report = IngestReport()
-    for label in own_pages.load_labels():  # read as own_pages.analyse reads them
-        report.extend(read_bytes((own_pages.PAGES / label["file"]).read_bytes(), label["file"], film=label["film"]))
     out = {}
     for what, result in (("bundled film", analyze_report(read_paths([film]), load_film_info(film), scorer=scorer)),
-                         ("pages", analyze_report(report, scorer=scorer))):
+                         ("pages", own_pages.analyse(own_pages.load_labels(), scorer=scorer))):
         texts = result.texts.set_index("review_id")["text"]
         seen, hits = set(), []
         for rid, cues in zip(result.mentions["review_id"], result.mentions["cues"]):

@@ -41,7 +41,7 @@ def load_labels(pages: Path = PAGES) -> list[dict]:
     return [json.loads(line) for line in (pages / "labels.jsonl").read_text("utf-8").splitlines() if line.strip()]
 
 
-def analyse(labels: list[dict], pages: Path = PAGES):
+def analyse(labels: list[dict], pages: Path = PAGES, scorer: str | None = None):
     """The pages read and analysed through the app's own path; reviews of a film pooled."""
     from dashboard.engine.batch import analyze_report
     from dashboard.reading.ingest import read_bytes
@@ -50,7 +50,7 @@ def analyse(labels: list[dict], pages: Path = PAGES):
     report = IngestReport()
     for label in labels:
         report.extend(read_bytes((pages / label["file"]).read_bytes(), label["file"], film=label["film"]))
-    return analyze_report(report)
+    return analyze_report(report, scorer=scorer) if scorer else analyze_report(report)
 
 
 def _overlapping(mentions, review_id: str, start: int, end: int):

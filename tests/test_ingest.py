@@ -106,7 +106,7 @@ def test_utf8_with_more_broken_bytes_than_letters_keeps_utf8_and_says_so():
 def test_a_guessed_encoding_is_named_in_a_note():
     report = read_bytes(("A café scene, naïve and touching. " + GOOD).encode("cp1252"), "windows.txt")
     assert one(report).text.startswith("A café scene")
-    assert any(p.startswith("windows.txt: not saved as UTF-8; read as Windows-1252") for p in report.problems)
+    assert any(p.startswith("windows.txt: not saved in the usual text encoding (UTF-8); read as Windows-1252") for p in report.problems)
 
 
 def test_notes_about_analysed_files_are_told_from_files_left_out():

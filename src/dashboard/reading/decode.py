@@ -113,7 +113,8 @@ def _checked(text: str, name: str, replaced: bool, guessed: str = "") -> tuple[s
     if replaced:
         return text, f"{name}: some bytes could not be decoded and are shown as �"
     if guessed:
-        return text, f"{name}: not saved as UTF-8; read as {guessed} (check any accented letters)"
+        return text, (f"{name}: not saved in the usual text encoding (UTF-8); read as {guessed}, "
+                      "so check any accented letters")
     return text, ""
 
 

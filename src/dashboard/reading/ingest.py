@@ -242,7 +242,7 @@ def _too_big(name: str, size: int, limit: int) -> str:
     return f"{name}: {megabytes(size)} is over the {megabytes(limit)} limit per file; skipped"
 
 
-def file_of(origin: str) -> str:
+def _file_of(origin: str) -> str:
     """The file a review or a message is about ("quotes.csv row 12" -> "quotes.csv")."""
     return origin.split(" row ")[0]
 
@@ -251,10 +251,10 @@ def notes_and_skips(messages: list[str], origins) -> tuple[list[str], list[str]]
     """(notes, skips): a message names its file (or a row of it) first; about a file that
     still gave reviews (``origins``: the analysed reviews' origins) it is a note (capped,
     a rating left empty, a duplicate dropped...), otherwise the file was left out."""
-    analysed = {file_of(o) for o in origins}
+    analysed = {_file_of(o) for o in origins}
     notes, skips = [], []
     for message in messages:
-        (notes if file_of(message.split(":", 1)[0]) in analysed else skips).append(message)
+        (notes if _file_of(message.split(":", 1)[0]) in analysed else skips).append(message)
     return notes, skips
 
 

@@ -210,9 +210,9 @@ _UNLABELLED = re.compile(
 # and a decimal mark the critic gives ("Nightjar gets a rare 8.5 from me": out of 10).
 _IN_PROSE = re.compile(
     rf"(?P<value>[{FULL_STARS}]+\s*½?\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?"
-    rf"|(?<![\w.])\d(?:[.,]5)?\s+stars\b(?!\s*[:=]|\s+(?:of|in|from|and|who|that|as)\b)"
-    # a half star is never a cast ("3.5 stars from me")
-    rf"|(?<![\w.])\d(?:[.,]5|\s*½)\s+stars\b(?!\s*[:=]))",
+    # whole stars not before "of", "from"... ("two stars from the first film"); a half star
+    # is never a cast ("3.5 stars from me")
+    rf"|(?<![\w.])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?!\s+(?:of|in|from|and|who|that|as)\b))(?!\s*[:=]))",
     re.I,
 )
 # (asked only of a line with a decimal in it: the verbs would be tried at every character)
