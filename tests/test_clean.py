@@ -1,6 +1,6 @@
 import pytest
 
-from dashboard.engine.clean import ADVERT, BOILERPLATE, HEADING, METADATA, RATING, clean
+from dashboard.engine.clean import ADVERT, BOILERPLATE, HEADING, METADATA, RATING, clean, person_names
 from tests.conftest import BALLERINA
 
 
@@ -369,3 +369,28 @@ def test_a_single_word_outlet_is_kept():
 def test_a_sentence_naming_a_writer_is_no_byline():
     text = "The Lantern, writer-director Mara Quill's second film, is easily the best comedy of the year."
     assert clean(text).author == "" and not clean(text).set_aside
+
+
+@pytest.mark.parametrize("entry, names", [
+    ("Alfred Gough/Miles Millar", ["Alfred Gough", "Miles Millar"]),          # two writers
+    ('Carol "Kansas" Richman', ["Carol Richman"]),                           # a nickname left out
+    ('"Short Round"', ["Short Round"]),                                      # known by it alone
+    ("Danny Aiello. Screenplay/Director: Luc Besson", ["Danny Aiello"]),      # two fields run together
+    ("Russell S. Hughes", ["Russell S. Hughes"]),
+    ("J.J. Abrams", ["J.J. Abrams"]),
+    ("Jean-Luc Godard", ["Jean-Luc Godard"]),
+    ("Ana de Armas", ["Ana de Armas"]),
+    ("=20 Mary Healey", []),                                                 # mail-encoding debris
+    ("1998-Ger/Fr.-1975", []),                                               # a production note
+    ('from John Haase\'s novel "Me', []),                                     # a source, cut mid-title
+    ('"The', []),
+])
+def test_credit_entries_give_plain_names(entry, names):
+    assert person_names(entry) == names
+
+
+def test_credit_lines_split_shared_credits():
+    cleaned = clean("Written by: Alfred Gough/Miles Millar\nStarring: Ana de Armas, =20 Mary Healey\n\n"
+                    "A thrilling, ferocious film from start to finish.")
+    assert cleaned.people.by_role["writer"] == {"Alfred Gough", "Miles Millar"}
+    assert cleaned.people.by_role["cast"] == {"Ana de Armas"}

@@ -130,6 +130,18 @@ def test_a_long_run_of_one_thing_is_read_in_linear_time(unit):
     assert growth(lambda n: analyze_sources([ReviewSource("r", unit * n)]), 8_000) < 3.0
 
 
+def test_names_pooled_for_one_film_are_matched_in_linear_time():
+    """A film's names are pooled from all its reviews and matched in each. Matched as one
+    pattern, as credits with odd characters once were, twice the reviews took four times
+    the work (more names, each tried in more text); looked up word by word, twice."""
+    def reviews(n):
+        return [ReviewSource(f"r{i}", f"Starring: Kim Alder{i}/Lee Birch{i}, Jo \"Ace\" Cole{i}\n\n"
+                                      f"Alder{i} is superb and the story is gripping. Birch{i} is dull.", film="F")
+                for i in range(n)]
+
+    assert growth(lambda n: analyze_sources(reviews(n)), 150) < 3.0
+
+
 def test_review_with_no_opinion_has_no_inferred_score():
     a = analyze_sources([ReviewSource("facts", "Released in cinemas on 6 June.\nDirected by: Len Wiseman")])
     assert math.isnan(a.reviews.loc[0, "inferred_score"])

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Sequence
 
 from dashboard.engine.aspects import Taxonomy, load_taxonomy
-from dashboard.records import FilmInfo, ReviewSource
+from dashboard.records import FilmInfo, People, ReviewSource
 
 # Bump when the cache layout changes (the analysis code itself is hashed: ``engine_version``).
 CACHE_FORMAT = 1
@@ -50,7 +50,7 @@ def film_hash(film: FilmInfo | None) -> str:
     if film is None:
         return "none"
     people = [sorted((role, sorted(names)) for role, names in group.by_role.items())
-              for group in (film.people, film.found_people)]
+              for group in (film.people, film.found_people or People())]
     return digest(repr((film.key, film.title, film.full_title, film.year, people)))
 
 

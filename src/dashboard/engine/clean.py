@@ -23,7 +23,7 @@ from dashboard.engine.document import ReviewDoc
 from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, rating_phrase
 from dashboard.text.dates import DATE, DAY_NAME, MONTH, MONTH_NAME
-from dashboard.text.language import alternation, load_resource
+from dashboard.text.language import alternation, load_resource, words
 from dashboard.text.names import NAME, PERSON_ALONE
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex, TermLists
@@ -80,6 +80,15 @@ _RATING_WORDS = frozenset({"rating", "ratings", "rated", "grade", "stars"})
 _NAMES_ONLY = re.compile(rf"{NAME}(?:\s*\([^()]+\))?(?:\s*(?:,|;|&|\band\b)\s*{NAME}(?:\s*\([^()]+\))?)*\.?")
 # "Name (Character)" in a cast list.
 _CAST_ENTRY = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<character>[^()]+)\)$")
+# A person's name in a credit: words of letters (with inner stops, apostrophes and hyphens:
+# "J.J.", "O'Brien", "Jean-Luc"), at most six; the first opens with a capital.
+_PERSON_NAME = re.compile(r"[^\W\d_](?:[^\W\d_]|[.'’-])*(?:\s[^\W\d_](?:[^\W\d_]|[.'’-])*){0,5}")
+_QUOTES = ('"', "“", "”", "'")
+_NICKNAME = re.compile(r"\s[\"“][^\"“”]+[\"”](?=\s)")
+_SENTENCE_END = re.compile(r"(?<=\w{4}\.)\s")
+_PARTICLES = frozenset(words("names", "particles"))
+# First words of an entry that is a note about a credit, not a name.
+_NOT_NAME_FIRST = frozenset({"from", "by", "based", "inspired", "adapted", "and", "with", "jr.", "jr", "sr."})
 _DAY_OR_MONTH = re.compile(rf"(?:{DAY_NAME}|{MONTH_NAME})$")
 _OUTLET = re.compile(
     r"\b(?:from|on|at|via|for)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
@@ -223,12 +232,34 @@ def _split_names(value: str) -> list[str]:
     return [p.strip(" .") for p in parts if p.strip(" .") and len(p.split()) <= 5]
 
 
+def person_names(entry: str) -> list[str]:
+    """The names a credit entry gives, each a plain run of name words: "A/B" is two
+    people, a nickname in quotes is left out ('Carol "Kansas" Richman'), and what is no
+    name ("1998-Ger/Fr", 'from the novel "Me', "Jr./Adrienne Fazan") is dropped. Names are
+    then found word by word, like every other term, however many a film has."""
+    out = []
+    for part in entry.split("/"):
+        part = " ".join(_NICKNAME.sub(" ", part).split()).strip(" .")
+        if part.startswith(_QUOTES) and part.endswith(_QUOTES):
+            part = part.strip("".join(_QUOTES))  # a character known by a nickname alone: "Short Round"
+        if len(pieces := _SENTENCE_END.split(part)) > 1:
+            part = pieces[0][:-1]  # "Danny Aiello. Screenplay"
+        name_words = part.split()
+        if (_PERSON_NAME.fullmatch(part) and name_words[0].lower() not in _NOT_NAME_FIRST
+                and all(w[0].isupper() or w.lower() in _PARTICLES for w in name_words)):
+            out.append(part)
+    return out
+
+
 def _add_person(people: People, role: str, entry: str) -> None:
     if role == "cast" and (m := _CAST_ENTRY.match(entry)):
-        people.add("cast", m.group("name"))
-        people.add("character", re.sub(r"^(?:the|dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?)\s+", "", m.group("character").split("/")[0].strip(), flags=re.I))
+        for name in person_names(m.group("name")):
+            people.add("cast", name)
+        for name in person_names(m.group("character"))[:1]:
+            people.add("character", re.sub(r"^(?:the|dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?)\s+", "", name, flags=re.I))
     else:
-        people.add(role, entry)
+        for name in person_names(entry):
+            people.add(role, name)
 
 
 def _record_metadata(out: Cleaned, m: re.Match, role: str, is_list: bool) -> None:

@@ -62,6 +62,7 @@ class Run:
     details: People                     # the names in the film's own details (film.toml)
     film_people: People                 # those and the names pooled from its reviews
     titles: tuple[str, ...]
+    names_pooled: bool = False          # film_people holds every review's names already
     matchers: dict[tuple, AspectMatcher] = field(default_factory=dict)  # shared by films with the same names
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)       # the ``scores`` stage's input and output
 
@@ -218,8 +219,9 @@ def analyze_sources(
     """Analyse reviews of one film (or of several, when sources name their film)."""
     taxonomy = taxonomy or load_taxonomy()
     details = film.people if film else People()  # the film's own details (film.toml)
-    run = Run(taxonomy, get_scorer(scorer), scorer, details,
-              details.merged(film.found_people) if film else details, film.titles if film else ())
+    pooled = film.found_people if film else None
+    run = Run(taxonomy, get_scorer(scorer), scorer, details, details.merged(pooled or People()),
+              film.titles if film else (), names_pooled=pooled is not None)
     docs = (pipeline or Pipeline()).run(sources, run, progress)
     return Analysis(run.tables["reviews"], run.tables["aspects"], run.tables["mentions"], texts_table(docs),
                     set_aside_table(docs), scorer=scorer)

@@ -261,10 +261,13 @@ def _parse_term(term: str, case_sensitive: bool):
     pieces = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(body)]
     gaps = [body[a[2]:b[1]] for a, b in zip(pieces, pieces[1:])]
     if not pieces or pieces[0][1] or pieces[-1][2] != len(body) or any(g not in ("", " ") for g in gaps):
-        # Characters no word is made of ("M*A*S*H", "9/11"): a pattern instead.
-        escaped = re.escape(body).replace(r"\ ", r"\s+")
+        # Characters no word is made of ("M*A*S*H", "9/11"): a pattern instead, with its
+        # look-behind after its first character when it can be (see ``_word_first``).
+        first, rest = (body[0], body[1:]) if body[0].isalnum() else ("", body)
+        escaped = re.escape(rest).replace(r"\ ", r"\s+")
+        opening = rf"{re.escape(first)}(?<![\w-]{re.escape(first)})" if first else r"(?<![\w-])"
         tail = r"[\w'-]*" if last == PREFIX else r"(?:'s|')?" if last == POSSESSIVE else r"(?:'s|s|es)?"
-        return rf"(?<![\w-]){escaped}{tail}(?![\w-])"
+        return rf"{opening}{escaped}{tail}(?![\w-])"
     written = tuple(p[0] for p in pieces)
     return tuple(w.lower() for w in written), last, at_start_only, written, tuple(g == " " for g in gaps)
 
