@@ -137,7 +137,7 @@ def test_max_rows_is_opt_in_and_counted_in_the_summary(tmp_path, capsys):
     code, stdout, err = run(capsys, "analyze", str(table), "--out", str(tmp_path / "out"), "--max-rows", "4")
     assert code == 0
     assert len(pd.read_csv(tmp_path / "out" / "reviews.csv")) == 4
-    assert "note: quotes.csv: 6 rows; only the first 4 are read" in err
+    assert "note: quotes.csv: more than 4 rows; only the first 4 are read" in err
     assert stdout.rstrip().endswith("(1 note line above)")
 
 

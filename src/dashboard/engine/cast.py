@@ -33,39 +33,71 @@ _ROLE_AFTER_ACTOR = re.compile(
 )
 
 
-def harvest_characters(tokens: Iterable[Tokens], cast: set[str], titles: tuple[str, ...] = ()) -> tuple[set[str], set[str]]:
-    """Character and actor names critics pair up in the texts of ``tokens``. Returns
-    (characters, actors); pairs in brackets are recognised without a cast list. The film's
-    title is no character ("Ballerina (Ana de Armas)" in a review of *Ballerina*)."""
-    tokens = list(tokens)
-    not_names = set(words("names", "not_names")) | set(titles)
-    characters: set[str] = set()
-    actors: set[str] = set()
-    if not cast:
-        # Without a cast list, bracketed pairs are the only source of names.
-        for text_tokens in tokens:
-            for m in _CHARACTER_ACTOR.finditer(text_tokens.text):
-                if m.group("c").split()[0] not in not_names and m.group("c") not in not_names:
-                    characters.add(m.group("c"))
-                    actors.add(m.group("a"))
-        actors -= characters
-    cast = set(cast) | actors
-    variants = frozenset(v for name in cast for v in name_variants(name))
-    if not variants:
-        return characters, actors
-    names = name_lists(frozenset({("cast", variants)}))
-    for text_tokens in tokens:
-        text = text_tokens.text
-        for f in FoundIndex(names.find(text_tokens), text_tokens).within(0, len(text)):
+class NamePool:
+    """The names of one film, gathered review by review in two passes, so that a film's
+    reviews never need to be in memory at once:
+
+    1. ``add_review``, each review: the names of its metadata lines and the character and
+       actor it pairs in brackets ("Daniel Miller (David Paymer)", read without a cast list);
+    2. ``add_roles``, each review again, once the cast is known (``cast_known``): the
+       characters critics pair with a cast member ("Ana de Armas as Eve", "Byrne's
+       Chancellor", "Eve (Ana de Armas)").
+
+    ``people()`` is then the film's ``base`` names (its details) with all of these. The
+    film's title is no character ("Ballerina (Ana de Armas)" in a review of *Ballerina*)."""
+
+    def __init__(self, base: People, titles: tuple[str, ...] = ()) -> None:
+        self.pooled = base.merged(People())
+        self.not_names = set(words("names", "not_names")) | set(titles)
+        self.reviews = 0
+        self._paired: tuple[set[str], set[str]] = (set(), set())  # characters, actors in brackets
+        self.characters: set[str] = set()
+        self.actors: set[str] = set()
+        self._cast: set[str] = set()
+        self._names = None
+
+    def add_review(self, people: People, text: str) -> None:
+        self.reviews += 1
+        for role, names in people.by_role.items():
+            for name in names:
+                self.pooled.add(role, name)
+        for m in _CHARACTER_ACTOR.finditer(text):
+            if m.group("c").split()[0] not in self.not_names and m.group("c") not in self.not_names:
+                self._paired[0].add(m.group("c"))
+                self._paired[1].add(m.group("a"))
+
+    def cast_known(self) -> None:
+        """After every review's ``add_review``: the cast whose roles ``add_roles`` finds.
+        Without a cast list, the bracketed pairs are the only source of names."""
+        cast = set(self.pooled.by_role.get("cast", ()))
+        if not cast:
+            self.characters, self.actors = set(self._paired[0]), self._paired[1] - self._paired[0]
+        self._cast = cast | self.actors
+        variants = frozenset(v for name in self._cast for v in name_variants(name))
+        self._names = name_lists(frozenset({("cast", variants)})) if variants else None
+
+    def add_roles(self, tokens: Tokens) -> None:
+        if self._names is None:
+            return
+        text = tokens.text
+        for f in FoundIndex(self._names.find(tokens), tokens).within(0, len(text)):
             end = f.end - 2 if text.startswith("'s", f.end - 2) else f.end
             m = None
             if text.startswith(")", end):
                 m = _ROLE_BEFORE_ACTOR.search(text, max(0, f.start - 40), f.start)
             m = m or _ROLE_AFTER_ACTOR.match(text, end)
             name = next((g for g in m.groups() if g), None) if m else None
-            if name and name.split()[0] not in not_names and name not in not_names | cast:
-                characters.add(name)
-    return characters, actors
+            if name and name.split()[0] not in self.not_names and name not in self.not_names | self._cast:
+                self.characters.add(name)
+
+    def people(self) -> People:
+        out = self.pooled.merged(People())
+        cast = set(out.by_role.get("cast", ()))
+        for name in self.characters:
+            out.add(CHARACTER_ROLE, name)
+        for name in self.actors - cast:
+            out.add("cast", name)
+        return out
 
 
 def film_key(source: ReviewSource, index: int) -> str:
@@ -93,17 +125,15 @@ def in_shared_films(sources: Sequence[ReviewSource]) -> list[bool]:
 
 def pool_people(base: People, people: Iterable[People], tokens: Iterable[Tokens], titles: tuple[str, ...] = ()) -> People:
     """The names of one film: ``base`` (its details), each review's own ``people`` and the
-    characters and actors critics pair up in the reviews' ``tokens``."""
-    pooled = base.merged(People())
-    for found in people:
-        pooled = pooled.merged(found)
-    cast = set(pooled.by_role.get("cast", ()))
-    characters, actors = harvest_characters(tokens, cast, titles)
-    for name in characters:
-        pooled.add(CHARACTER_ROLE, name)
-    for name in actors - cast:
-        pooled.add("cast", name)
-    return pooled
+    characters and actors critics pair up in the reviews' ``tokens`` (``NamePool``)."""
+    pool = NamePool(base, titles)
+    tokens = list(tokens)
+    for found, text_tokens in zip(people, tokens):
+        pool.add_review(found, text_tokens.text)
+    pool.cast_known()
+    for text_tokens in tokens:
+        pool.add_roles(text_tokens)
+    return pool.people()
 
 
 def assign_matchers(film_docs: list[ReviewDoc], run) -> None:

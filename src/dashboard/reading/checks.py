@@ -90,23 +90,31 @@ def fingerprint(text: str) -> str:
     return hashlib.sha1(norm.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def drop_duplicates(sources: list["ReviewSource"]) -> tuple[list["ReviewSource"], list[str]]:
+class Duplicates:
     """Keep the first copy of each review; later copies are named in a message and dropped.
     The same words about another film or by another critic are another review: a table of
-    quotes can hold "A masterpiece." twice."""
-    first: dict[tuple[str, ...], "ReviewSource"] = {}  # fingerprints of text, film, author, outlet
-    kept, problems = [], []
-    for source in sources:
-        key = tuple(fingerprint(str(v)) for v in (source.text, source.film, source.author, source.outlet))
-        original = first.get(key)
-        if original is None:
-            first[key] = source
-            kept.append(source)
-            continue
-        where = source.origin or source.review_id
-        problems.append(f"{where}: duplicate of {original.origin or original.review_id}; counted once")
-        original.note = _join(original.note, f"also uploaded as {where} (counted once)")
-    return kept, problems
+    quotes can hold "A masterpiece." twice. Remembers what it has seen, so a batch read in
+    chunks is checked as a whole; ``note_originals``: the first copy's note says where the
+    others were (not for chunks already analysed and let go)."""
+
+    def __init__(self, note_originals: bool = True) -> None:
+        self.note_originals = note_originals
+        self.first: dict[tuple[str, ...], tuple[str, "ReviewSource | None"]] = {}
+
+    def drop(self, sources: list["ReviewSource"]) -> tuple[list["ReviewSource"], list[str]]:
+        kept, problems = [], []
+        for source in sources:
+            key = tuple(fingerprint(str(v)) for v in (source.text, source.film, source.author, source.outlet))
+            seen = self.first.get(key)
+            if seen is None:
+                self.first[key] = (source.origin or source.review_id, source if self.note_originals else None)
+                kept.append(source)
+                continue
+            where = source.origin or source.review_id
+            problems.append(f"{where}: duplicate of {seen[0]}; counted once")
+            if seen[1] is not None:
+                seen[1].note = _join(seen[1].note, f"also uploaded as {where} (counted once)")
+        return kept, problems
 
 
 # --- ratings ---------------------------------------------------------------------------
@@ -127,9 +135,11 @@ def check_ratings(sources: list["ReviewSource"]) -> list[str]:
     return problems
 
 
-def check_sources(sources: list["ReviewSource"]) -> tuple[list["ReviewSource"], list[str]]:
-    """All checks that run before analysis; returns the sources to analyse and messages."""
-    kept, problems = drop_duplicates(sources)
+def check_sources(sources: list["ReviewSource"], duplicates: Duplicates | None = None
+                  ) -> tuple[list["ReviewSource"], list[str]]:
+    """All checks that run before analysis; returns the sources to analyse and messages.
+    ``duplicates``: what earlier chunks of the same batch held."""
+    kept, problems = (duplicates or Duplicates()).drop(sources)
     problems += check_ratings(kept)
     problems += flag_language(kept)
     return kept, problems

@@ -53,6 +53,28 @@ def cut_bytes(data: bytes, limit: int, encoding: str | None = None) -> bytes:
     return data[:cut]
 
 
+def utf8_file(path, block: int = 1 << 20) -> str | None:
+    """"utf-8-sig" when the whole file at ``path`` is UTF-8 text (a BOM or not) and so can
+    be read in pieces; None when it is empty, binary or in another encoding (read it whole
+    with ``decode_bytes``, which guesses and says so)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    with open(path, "rb") as fh:
+        head = fh.read(block)
+        if not head.strip() or looks_binary(head) or head.startswith(tuple(b for b, e in BOMS if e != "utf-8")):
+            return None
+        data = head
+        try:
+            while data:
+                decoder.decode(data)
+                data = fh.read(block)
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return "utf-8-sig"
+
+
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """(text, note): UTF-8 (with or without BOM), UTF-16 with a BOM, then the Windows/Latin-1
     encodings English reviews are saved in; ``note`` says when some bytes were replaced."""

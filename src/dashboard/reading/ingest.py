@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import urllib.parse
 from pathlib import Path
+from typing import Iterator
 
-from dashboard.reading.checks import check_sources
+from dashboard.reading.checks import Duplicates, check_sources
 from dashboard.reading.decode import (
     BOMS, MAX_REVIEW_CHARS, cap_text, clean_id, cut_bytes, decode_bytes, megabytes, plain_text, safe_name,
 )
 from dashboard.reading.fetch import FetchError, fetch_bytes, safe_name_url, short_url
 from dashboard.reading.html import MAX_HTML_CHARS, extract_page
 from dashboard.reading.markdown import readable as readable_markdown
-from dashboard.reading.tables import MAX_TABLE_ROWS, read_table_bytes
+from dashboard.reading.tables import CHUNK_ROWS, MAX_TABLE_ROWS, read_table_bytes, read_table_file
 from dashboard.records import IngestError, IngestReport, ReviewSource
 from dashboard.text.wording import count, first_few
 
@@ -176,14 +177,35 @@ def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: d
 
 def finish(report: IngestReport, run_checks: bool = True, max_batch_chars: int | None = MAX_BATCH_CHARS) -> IngestReport:
     """Checks (duplicates, ratings, language), the batch limit (``None``: no limit) and unique ids."""
-    if run_checks:
-        report.sources, problems = check_sources(report.sources)
-        report.problems.extend(problems)
+    report = BatchChecks(run_checks)(report)
     if max_batch_chars is not None:
         report.sources, problems = limit_batch(report.sources, max_batch_chars)
         report.problems.extend(problems)
-    _make_ids_unique(report)
     return report
+
+
+class BatchChecks:
+    """The checks of one batch (``check_sources`` and unique review ids), run on it whole or
+    chunk by chunk as it is read: a duplicate or a repeated id in a later chunk is found."""
+
+    def __init__(self, run_checks: bool = True, note_originals: bool = True) -> None:
+        self.run_checks = run_checks
+        self.duplicates = Duplicates(note_originals)
+        self.ids: set[str] = set()
+
+    def __call__(self, report: IngestReport) -> IngestReport:
+        if self.run_checks:
+            report.sources, problems = check_sources(report.sources, self.duplicates)
+            report.problems.extend(problems)
+        for source in report.sources:
+            base, n = source.review_id or "review", 1
+            candidate = base
+            while candidate in self.ids:
+                n += 1
+                candidate = f"{base}-{n}"
+            self.ids.add(candidate)
+            source.review_id = candidate
+        return report
 
 
 def limit_batch(sources: list[ReviewSource], max_chars: int = MAX_BATCH_CHARS) -> tuple[list[ReviewSource], list[str]]:
@@ -200,12 +222,30 @@ def limit_batch(sources: list[ReviewSource], max_chars: int = MAX_BATCH_CHARS) -
 
 def read_paths(paths: list[str | Path], max_bytes: int | None = None, run_checks: bool = True,
                max_batch_chars: int | None = None, max_rows: int | None = None) -> IngestReport:
-    """Files and folders of reviews. A folder's name is the film of the files inside it.
+    """Files and folders of reviews, read whole (``iter_paths``), checked as one batch."""
+    report = IngestReport()
+    for part in iter_paths(paths, max_bytes, max_rows):
+        report.extend(part)
+    return finish(report, run_checks, max_batch_chars)
+
+
+def stream_paths(paths: list[str | Path], max_rows: int | None = None,
+                 chunk_rows: int = CHUNK_ROWS) -> Iterator[IngestReport]:
+    """The same reviews as ``read_paths``, checked, a file or ``chunk_rows`` table rows at
+    a time: a corpus of any size, never in memory at once."""
+    checks = BatchChecks(note_originals=False)
+    for part in iter_paths(paths, max_rows=max_rows, chunk_rows=chunk_rows):
+        yield checks(part)
+
+
+def iter_paths(paths: list[str | Path], max_bytes: int | None = None, max_rows: int | None = None,
+               chunk_rows: int = CHUNK_ROWS) -> Iterator[IngestReport]:
+    """Files and folders of reviews, unchecked, a file (or ``chunk_rows`` rows of a table)
+    at a time. A folder's name is the film of the files inside it.
 
     No limits by default: the command line and the batch engine read whole files and
     tables, any number of them (each review is still capped at ``MAX_REVIEW_CHARS``).
     ``max_rows`` keeps the first rows of each table."""
-    report = IngestReport()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -214,28 +254,41 @@ def read_paths(paths: list[str | Path], max_bytes: int | None = None, run_checks
                             and p.name != "film.toml" and not p.name.startswith("."))
             if others:
                 shown = first_few([safe_name(n) for n in others], 5)
-                report.problems.append(f"{safe_name(str(path))}: {count(len(others), 'file')} of other types ignored ({shown})")
+                yield IngestReport(problems=[f"{safe_name(str(path))}: {count(len(others), 'file')} of other types "
+                                             f"ignored ({shown})"])
             if not files:
-                report.problems.append(f"{safe_name(str(path))}: no review files (.txt, .md, .html, .csv, .jsonl) in this folder")
+                yield IngestReport(problems=[f"{safe_name(str(path))}: no review files (.txt, .md, .html, .csv, "
+                                             ".jsonl) in this folder"])
             for file in files:
-                report.extend(_read_file(file, path.name, max_bytes, max_rows))
+                yield from _read_file(file, path.name, max_bytes, max_rows, chunk_rows)
         elif path.is_file():
-            report.extend(_read_file(path, path.parent.name, max_bytes, max_rows))
+            yield from _read_file(path, path.parent.name, max_bytes, max_rows, chunk_rows)
         else:
-            report.problems.append(f"{safe_name(str(path))}: no such file or folder")
-    return finish(report, run_checks, max_batch_chars)
+            yield IngestReport(problems=[f"{safe_name(str(path))}: no such file or folder"])
 
 
-def _read_file(path: Path, film: str, max_bytes: int | None, max_rows: int | None) -> IngestReport:
+def _read_file(path: Path, film: str, max_bytes: int | None, max_rows: int | None,
+               chunk_rows: int) -> Iterator[IngestReport]:
     name = safe_name(path.name)
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
-            return IngestReport(problems=[_too_big(name, size, max_bytes)])
+            yield IngestReport(problems=[_too_big(name, size, max_bytes)])
+            return
+        if path.suffix.lower() in TABLE_SUFFIXES:
+            yield from read_table_file(path, name, film, max_rows, chunk_rows=chunk_rows)
+            return
         data = path.read_bytes()
     except OSError as exc:
-        return IngestReport(problems=[f"{name}: could not be read ({exc.strerror or exc})"])
-    return read_bytes(data, name, film, max_rows=max_rows, page_limit=False)
+        yield IngestReport(problems=[f"{name}: could not be read ({exc.strerror or exc})"])
+        return
+    except IngestError as exc:
+        yield IngestReport(problems=[str(exc)])
+        return
+    except Exception as exc:  # noqa: BLE001 - one odd file must never stop the batch
+        yield IngestReport(problems=[f"{name}: could not be read ({type(exc).__name__})"])
+        return
+    yield read_bytes(data, name, film, max_rows=max_rows, page_limit=False)
 
 
 def _too_big(name: str, size: int, limit: int) -> str:
@@ -256,15 +309,3 @@ def notes_and_skips(messages: list[str], origins) -> tuple[list[str], list[str]]
     for message in messages:
         (notes if _file_of(message.split(":", 1)[0]) in analysed else skips).append(message)
     return notes, skips
-
-
-def _make_ids_unique(report: IngestReport) -> None:
-    seen: set[str] = set()
-    for source in report.sources:
-        base, n = source.review_id or "review", 1
-        candidate = base
-        while candidate in seen:
-            n += 1
-            candidate = f"{base}-{n}"
-        seen.add(candidate)
-        source.review_id = candidate

@@ -8,14 +8,18 @@ import json
 import re
 import warnings
 from pathlib import Path
+from typing import Iterable, Iterator
 
 import pandas as pd
 
-from dashboard.reading.decode import MAX_REVIEW_CHARS, cap_text, clean_id, decode_bytes, plain_text, safe_name
+from dashboard.reading.decode import (
+    MAX_REVIEW_CHARS, cap_text, clean_id, decode_bytes, plain_text, safe_name, utf8_file,
+)
 from dashboard.records import IngestError, IngestReport, ReviewSource
 from dashboard.text.wording import count, first_few
 
-MAX_TABLE_ROWS = 5_000                 # rows read from one table
+MAX_TABLE_ROWS = 5_000                 # rows read from one uploaded table
+CHUNK_ROWS = 2_000                     # rows of a table file read at a time (``read_table_file``)
 # A table of reviews has a handful of columns; one with hundreds is some other file, and
 # reading it would take the server's memory (200,000 columns: over a gigabyte).
 MAX_TABLE_COLUMNS = 300
@@ -65,64 +69,97 @@ def load_table(data: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
     else:
         frame, more = _read_jsonl(text, name)
     problems += more
-    frame.columns = [plain_text(str(c)) if str(c).strip() else f"column {i + 1}" for i, c in enumerate(frame.columns)]
+    _name_columns(frame)
     return frame, problems
+
+
+def _name_columns(frame: pd.DataFrame) -> None:
+    frame.columns = [plain_text(str(c)) if str(c).strip() else f"column {i + 1}" for i, c in enumerate(frame.columns)]
 
 
 def _read_csv(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
-    try:
-        dialect = csv.Sniffer().sniff(text[:65_536], delimiters=",;\t|")
-        sep = dialect.delimiter
-    except csv.Error:
-        sep = ","
-    header = next(csv.reader(io.StringIO(text[:text.find("\n") if "\n" in text else len(text)]), delimiter=sep), [])
-    _check_width(len(header), name)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            # index_col=False: a first row with one field too many (an unquoted comma) would
-            # otherwise make its first field the index of every row.
-            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, sep=sep,
-                                on_bad_lines="warn", engine="c", index_col=False)
-        except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
-            first = (str(exc).splitlines() or ["unreadable"])[0][:200]
-            raise IngestError(f"{name}: the table could not be read ({first})") from None
-    bad = []
-    for w in caught:
-        bad += re.findall(r"Skipping line (\d+)", str(w.message))
-    problems = []
-    if any("loss of data" in str(w.message) for w in caught) and len(frame):
-        # pandas cuts the first row to the header's length; the other long rows it skips
-        frame = frame.iloc[1:].reset_index(drop=True)
-        problems.append(f"{name}: its first row has more fields than the header (a comma not in quotes?) "
-                        "and was skipped")
-    if bad:
-        problems.append(f"{name}: {count(len(bad), 'malformed line')} skipped (lines {first_few(bad)})")
+    frame, problems = next(_csv_chunks(io.StringIO(text), text[:65_536], name))
     return frame, problems
 
 
+def _csv_chunks(handle, sample: str, name: str, chunk_rows: int | None = None) -> Iterator[tuple[pd.DataFrame, list[str]]]:
+    """A CSV table from ``handle`` (``sample``: its opening), whole or ``chunk_rows`` rows at
+    a time, each with messages about its malformed lines."""
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        sep = dialect.delimiter
+    except csv.Error:
+        sep = ","
+    header = next(csv.reader(io.StringIO(sample[:sample.find("\n") if "\n" in sample else len(sample)]), delimiter=sep), [])
+    _check_width(len(header), name)
+    frames = None
+    first = True
+    while True:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                if frames is None:
+                    # index_col=False: a first row with one field too many (an unquoted comma)
+                    # would otherwise make its first field the index of every row.
+                    frames = pd.read_csv(handle, dtype=str, keep_default_na=False, sep=sep, on_bad_lines="warn",
+                                         engine="c", index_col=False, chunksize=chunk_rows)
+                    if chunk_rows is None:
+                        frames = iter([frames])
+                frame = next(frames, None)
+            except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError, csv.Error) as exc:
+                first_line = (str(exc).splitlines() or ["unreadable"])[0][:200]
+                raise IngestError(f"{name}: the table could not be read ({first_line})") from None
+        if frame is None:
+            return
+        bad = []
+        for w in caught:
+            bad += re.findall(r"Skipping line (\d+)", str(w.message))
+        problems = []
+        if first and any("loss of data" in str(w.message) for w in caught) and len(frame):
+            # pandas cuts the first row to the header's length; the other long rows it skips
+            frame = frame.iloc[1:].reset_index(drop=True)
+            problems.append(f"{name}: its first row has more fields than the header (a comma not in quotes?) "
+                            "and was skipped")
+        if bad:
+            problems.append(f"{name}: {count(len(bad), 'malformed line')} skipped (lines {first_few(bad)})")
+        first = False
+        yield frame, problems
+
+
 def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
-    records, bad = [], []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            value = json.loads(line)
-        except (ValueError, RecursionError):  # RecursionError: nesting deeper than Python's stack
-            bad.append(str(number))
-            continue
-        if isinstance(value, dict):
-            _check_width(len(value), name)
-            records.append(value)
-        else:
-            bad.append(str(number))
-    problems = []
-    if bad:
-        verb = "is" if len(bad) == 1 else "are"
-        problems.append(f"{name}: {count(len(bad), 'line')} that {verb} not JSON objects skipped (lines {first_few(bad)})")
-    if not records:
+    frame, problems = next(_jsonl_chunks(text.splitlines(), name))
+    return frame, problems
+
+
+def _jsonl_chunks(lines: Iterable[str], name: str, chunk_rows: int | None = None) -> Iterator[tuple[pd.DataFrame, list[str]]]:
+    """A JSON-lines table, whole or ``chunk_rows`` objects at a time, each with a message
+    about its lines that are not JSON objects."""
+    records, bad, any_records = [], [], False
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                value = json.loads(line)
+            except (ValueError, RecursionError):  # RecursionError: nesting deeper than Python's stack
+                value = None
+            if isinstance(value, dict):
+                _check_width(len(value), name)
+                records.append(value)
+            else:
+                bad.append(str(number))
+        if chunk_rows and len(records) >= chunk_rows:
+            yield pd.DataFrame(records, dtype=object), _not_objects(bad, name)
+            records, bad, any_records = [], [], True
+    if not records and not any_records:
         raise IngestError(f"{name}: the table could not be read (no JSON object on any line)")
-    return pd.DataFrame(records, dtype=object), problems
+    if records or bad:
+        yield pd.DataFrame(records, dtype=object), _not_objects(bad, name)
+
+
+def _not_objects(bad: list[str], name: str) -> list[str]:
+    if not bad:
+        return []
+    verb = "is" if len(bad) == 1 else "are"
+    return [f"{name}: {count(len(bad), 'line')} that {verb} not JSON objects skipped (lines {first_few(bad)})"]
 
 
 def _check_width(columns: int, name: str) -> None:
@@ -139,52 +176,111 @@ def _cell(value) -> str:
     return plain_text(str(value))
 
 
+class TableRows:
+    """A table's rows as reviews, read a frame at a time (a whole table, or the chunks of
+    one too big to hold): its columns are mapped once, rows are numbered across frames, and
+    the rows skipped or cut are told once, at the end (``summary``)."""
+
+    def __init__(self, name: str, columns: list, film: str = "", text_column: str | None = None,
+                 mapping: dict[str, str | None] | None = None) -> None:
+        self.name, self.film = safe_name(name), film
+        mapping = dict(mapping or map_columns(columns))
+        if text_column is not None:
+            if text_column not in columns:
+                raise IngestError(f"{self.name}: there is no column named “{text_column}”")
+            mapping = {k: (None if v == text_column else v) for k, v in mapping.items()}
+            mapping["text"] = text_column
+        self.text_col = mapping.get("text")
+        if self.text_col is None:
+            found = ", ".join(map(str, columns)) or "none"
+            raise IngestError(f"{self.name}: no text column (expected one named 'text' or 'review'; found: {found[:300]})")
+        self.id_col = mapping.get("review_id")
+        self.extra = {k: mapping.get(k) for k in ("title", "outlet", "author", "rating", "film", "url")}
+        self.stem = clean_id(Path(name).stem) or "table"
+        self.rows = 0                        # rows read so far
+        self.empty_rows: list[str] = []
+        self.long_rows: list[str] = []
+
+    def read(self, frame: pd.DataFrame, max_rows: int | None = None, whole: bool = False) -> IngestReport:
+        """The reviews of ``frame``'s rows, up to ``max_rows`` rows of the table in all
+        (``whole``: the frame is the whole table, so its size can be told)."""
+        report = IngestReport()
+        if max_rows is not None and self.rows + len(frame) > max_rows:
+            size = f"{len(frame):,} rows" if whole else f"more than {max_rows:,} rows"
+            report.problems.append(f"{self.name}: {size}; only the first {max_rows:,} are read (the limit per table)")
+            frame = frame.head(max(0, max_rows - self.rows))
+        for row in frame.to_dict("records"):
+            self.rows += 1
+            position = self.rows
+            body = _cell(row.get(self.text_col))
+            raw_id = _cell(row.get(self.id_col)) if self.id_col else ""
+            review_id = clean_id(raw_id) if raw_id.strip() else f"{self.stem}-{position}"
+            if not body.strip():
+                self.empty_rows.append(str(position))
+                continue
+            body, cut = cap_text(body)
+            if cut:
+                self.long_rows.append(str(position))
+            fields = {k: (_cell(row.get(c)).strip()[:300] if c else "") for k, c in self.extra.items()}
+            report.sources.append(ReviewSource(
+                review_id=review_id, text=body, film=fields.pop("film") or self.film,
+                origin=f"{self.name} row {position}", **fields,
+            ))
+        return report
+
+    def summary(self) -> list[str]:
+        problems = []
+        if self.empty_rows:
+            problems.append(f"{self.name}: {count(len(self.empty_rows), 'row')} with no review text skipped "
+                            f"(rows {first_few(self.empty_rows)})")
+        if self.long_rows:
+            problems.append(f"{self.name}: rows {first_few(self.long_rows)}: only the first {MAX_REVIEW_CHARS:,} "
+                            "characters of each are analysed (the limit per review)")
+        return problems
+
+
 def table_sources(frame: pd.DataFrame, name: str, film: str = "", text_column: str | None = None,
                   max_rows: int | None = MAX_TABLE_ROWS, columns: dict[str, str | None] | None = None) -> IngestReport:
     """Reviews from a loaded table. ``text_column`` (the user's pick) overrides the guess."""
-    name = safe_name(name)
-    report = IngestReport()
-    mapping = dict(columns or map_columns(list(frame.columns)))
-    if text_column is not None:
-        if text_column not in frame.columns:
-            raise IngestError(f"{name}: there is no column named “{text_column}”")
-        mapping = {k: (None if v == text_column else v) for k, v in mapping.items()}
-        mapping["text"] = text_column
-    text_col = mapping.get("text")
-    if text_col is None:
-        found = ", ".join(map(str, frame.columns)) or "none"
-        raise IngestError(f"{name}: no text column (expected one named 'text' or 'review'; found: {found[:300]})")
+    rows = TableRows(name, list(frame.columns), film, text_column, columns)
     if frame.empty:
-        raise IngestError(f"{name}: the table has no rows")
-    if max_rows is not None and len(frame) > max_rows:
-        report.problems.append(f"{name}: {len(frame):,} rows; only the first {max_rows:,} are read (the limit per table)")
-        frame = frame.head(max_rows)
-    id_col = mapping.get("review_id")
-    extra = {k: mapping.get(k) for k in ("title", "outlet", "author", "rating", "film", "url")}
-    empty_rows, long_rows = [], []
-    stem = clean_id(Path(name).stem) or "table"
-    for position, row in enumerate(frame.to_dict("records"), start=1):
-        body = _cell(row.get(text_col))
-        raw_id = _cell(row.get(id_col)) if id_col else ""
-        review_id = clean_id(raw_id) if raw_id.strip() else f"{stem}-{position}"
-        if not body.strip():
-            empty_rows.append(str(position))
-            continue
-        body, cut = cap_text(body)
-        if cut:
-            long_rows.append(str(position))
-        fields = {k: (_cell(row.get(c)).strip()[:300] if c else "") for k, c in extra.items()}
-        report.sources.append(ReviewSource(
-            review_id=review_id, text=body, film=fields.pop("film") or film,
-            origin=f"{name} row {position}", **fields,
-        ))
-    if empty_rows:
-        report.problems.append(f"{name}: {count(len(empty_rows), 'row')} with no review text skipped "
-                               f"(rows {first_few(empty_rows)})")
-    if long_rows:
-        report.problems.append(f"{name}: rows {first_few(long_rows)}: only the first {MAX_REVIEW_CHARS:,} characters of "
-                               "each are analysed (the limit per review)")
+        raise IngestError(f"{rows.name}: the table has no rows")
+    report = rows.read(frame, max_rows, whole=True)
+    report.problems += rows.summary()
     return report
+
+
+def read_table_file(path: Path, name: str, film: str = "", max_rows: int | None = None,
+                    text_column: str | None = None, chunk_rows: int = CHUNK_ROWS) -> Iterator[IngestReport]:
+    """Reviews from a CSV or JSON-lines file, ``chunk_rows`` rows at a time, so that a table
+    of any size is never in memory at once. A file that is not plain UTF-8 is read whole
+    (``read_table_bytes``), its encoding guessed. Raises ``IngestError`` (also after some
+    chunks, for a table whose rows turn out unreadable)."""
+    name = safe_name(name)
+    encoding = utf8_file(path)
+    if encoding is None:
+        yield read_table_bytes(path.read_bytes(), name, film, max_rows, text_column)
+        return
+    with open(path, encoding=encoding, newline="") as handle:
+        if Path(name).suffix.lower() == ".csv":
+            sample = handle.read(65_536)
+            handle.seek(0)
+            chunks = _csv_chunks(handle, sample, name, chunk_rows)
+        else:
+            chunks = _jsonl_chunks(handle, name, chunk_rows)
+        rows = None
+        for frame, problems in chunks:
+            _name_columns(frame)
+            rows = rows or TableRows(name, list(frame.columns), film, text_column)
+            report = rows.read(frame, max_rows)
+            report.problems[:0] = problems
+            yield report
+            if max_rows is not None and rows.rows >= max_rows:
+                break
+    if rows is None or rows.rows == 0:
+        raise IngestError(f"{name}: the table has no rows")
+    if summary := rows.summary():
+        yield IngestReport(problems=summary)
 
 
 def read_table_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = MAX_TABLE_ROWS,
