@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 
 from dashboard.cli import main
+from dashboard.engine.batch import analyze_batch
+from dashboard.reading.ingest import read_paths
 
 REVIEWS = {
     "one.txt": "By Jane Critic\n\nEve (Ana de Armas) is a ferocious lead and the action is superb.\n\nRating: 4/5",
@@ -161,3 +163,27 @@ def test_time_left_is_said_in_plain_words():
 def test_the_progress_bar_is_quiet_when_stderr_is_not_a_terminal(film, tmp_path, capsys):
     code, _, err = run(capsys, "analyze", str(film), "--out", str(tmp_path / "out"))
     assert code == 0 and "analysing" not in err
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_tables_are_written_part_by_part_as_the_one_run_writes_them(tmp_path, capsys, monkeypatch, fmt):
+    """A table read 3 rows at a time and analysed in parts of a few reviews: the files hold
+    the rows of one in-memory run, in order."""
+    from dashboard.engine import partitions
+    from dashboard.reading import tables
+
+    monkeypatch.setattr(tables, "CHUNK_ROWS", 3)
+    monkeypatch.setattr(partitions, "PARTITION_CHARS", 60)
+    rows = ["The acting is superb but the plot is thin.", "A dull, lifeless script.", "Gorgeous visuals.",
+            "The score soars.", "Too long by half an hour.", "The fights are thrilling.", "A masterpiece."]
+    path = tmp_path / "quotes.csv"
+    path.write_text("id,text,film\n" + "".join(f'q{i},"{t}",Same Film\n' for i, t in enumerate(rows)),
+                    encoding="utf-8")
+    code, stdout, _ = run(capsys, "analyze", str(path), "--out", str(tmp_path / "out"), "--format", fmt)
+    assert code == 0 and stdout.startswith("analysed 7 reviews")
+    expected = analyze_batch(read_paths([path]).sources)
+    read = pd.read_csv if fmt == "csv" else pd.read_parquet
+    for name in ("reviews", "mentions"):
+        got = read(tmp_path / "out" / f"{name}.{fmt}")
+        assert list(got["review_id"].astype(str)) == list(expected.table(name)["review_id"].astype(str))
+        assert list(got.columns) == list(expected.table(name).columns)

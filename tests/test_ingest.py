@@ -489,3 +489,33 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
 def test_a_table_of_thousands_of_columns_is_refused_with_a_message(name, data):
     report = read_bytes(data, name)
     assert not report.sources and "5,001 columns" in report.problems[0] and "right file" in report.problems[0]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl"])
+def test_a_table_read_in_chunks_gives_the_reviews_read_whole(tmp_path, suffix):
+    """Chunks of two rows: rows numbered across chunks, a duplicate and a repeated id found
+    in a later chunk, empty rows told once, as when the table is read whole."""
+    rows = [("a", "The acting is superb."), ("b", "The plot is thin."), ("c", ""), ("a", "The score soars."),
+            ("d", "The acting is superb."), ("e", "")]
+    path = tmp_path / f"quotes{suffix}"
+    if suffix == ".csv":
+        path.write_text("id,text\n" + "".join(f'{i},"{t}"\n' for i, t in rows), encoding="utf-8")
+    else:
+        path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows), encoding="utf-8")
+    whole = read_paths([path])
+    parts = list(ingest.stream_paths([path], chunk_rows=2))
+    assert len(parts) > 2
+    streamed = [s for p in parts for s in p.sources]
+    assert [(s.review_id, s.text, s.origin) for s in streamed] == [(s.review_id, s.text, s.origin) for s in whole.sources]
+    assert [s.review_id for s in streamed] == ["a", "b", "a-2"]
+    assert sorted(p for part in parts for p in part.problems) == sorted(whole.problems)
+    assert any("duplicate of" in p and "row 5" in p for p in whole.problems)
+    assert any("2 rows with no review text skipped (rows 3, 6)" in p for p in whole.problems)
+
+
+def test_a_table_file_not_in_utf8_is_read_whole_with_its_note(tmp_path):
+    path = tmp_path / "quotes.csv"
+    path.write_bytes("id,text\n1,\"Caf\xe9 scenes are lovely, the acting superb.\"\n".encode("cp1252"))
+    report = read_paths([path])
+    assert report.sources[0].text.startswith("Café scenes")
+    assert any("Windows-1252" in p for p in report.problems)

@@ -15,10 +15,10 @@ import sys
 from pathlib import Path
 
 from dashboard.reading.films import load_film_info
-from dashboard.reading.ingest import notes_and_skips, read_paths
+from dashboard.reading.ingest import notes_and_skips, read_paths, stream_paths
 from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
-from dashboard.present.export import FORMATS, write_table
-from dashboard.records import OUTPUT_TABLES
+from dashboard.present.export import FORMATS, TableFiles
+from dashboard.records import OUTPUT_TABLES, TABLE_COLUMNS
 from dashboard.text.wording import count
 
 
@@ -36,10 +36,10 @@ class _ProgressBar:
     """Reviews done, their rate and the time left, on stderr (tqdm); nothing when stderr is
     not a terminal (a log file or a pipe)."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self) -> None:
         from tqdm import tqdm
 
-        self.bar = tqdm(total=total, desc="analysing", unit="review", file=sys.stderr, disable=None,
+        self.bar = tqdm(total=None, desc="analysing", unit="review", file=sys.stderr, disable=None,
                         dynamic_ncols=True)
 
     def __call__(self, done: int, total: int) -> None:
@@ -81,19 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_analyze(args: argparse.Namespace) -> int:
     from dashboard.engine.aspects import load_taxonomy
-    from dashboard.engine.batch import analyze_report
 
     if missing := _missing_packages(args):
         print(f"error: {missing}", file=sys.stderr)
-        return 2
-    report = read_paths(args.paths, max_rows=args.max_rows)
-    notes, skips = notes_and_skips(report.problems, [source.origin for source in report.sources])
-    for kind, messages in (("skipped", skips), ("note", notes)):
-        for message in messages:
-            print(f"{kind}: {message}", file=sys.stderr)
-    said = {"note": len(notes), "skipped": len(skips)}
-    if not report.sources:
-        print("error: nothing to analyse (no readable review in the given paths)", file=sys.stderr)
         return 2
     try:
         taxonomy = load_taxonomy(args.taxonomy) if args.taxonomy else None
@@ -103,37 +93,87 @@ def run_analyze(args: argparse.Namespace) -> int:
     film_path = Path(args.film_info).parent if args.film_info else next(
         (Path(p) for p in args.paths if Path(p).is_dir()), Path(args.paths[0]).parent)
     film = load_film_info(film_path)
-    try:
-        analysis = analyze_report(report, film, scorer=args.scorer, taxonomy=taxonomy, jobs=args.jobs,
-                                  engine=args.engine, cache_dir=args.cache, scheduler=args.scheduler,
-                                  progress=_ProgressBar(len(report.sources)))
-    except OSError as exc:
-        if args.scheduler:
-            print(f"error: could not reach the Dask scheduler at {args.scheduler}: {exc}", file=sys.stderr)
-        elif args.cache:
-            print(f"error: could not use the cache folder {args.cache}: {exc.strerror or exc}", file=sys.stderr)
-        else:
-            raise
-        return 2
-    for problem in analysis.problems:
-        said["note"] += 1
-        print(f"note: {problem}", file=sys.stderr)
-    if args.cache and analysis.reused:
-        print(f"note: {analysis.reused:,} of {count(analysis.files, 'file')} unchanged, taken from the cache",
-              file=sys.stderr)
     out = Path(args.out)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name in OUTPUT_TABLES:
-            write_table(analysis.table(name), out, name, args.format)
+        files = TableFiles(out, OUTPUT_TABLES, args.format)
+        done = None
+        try:
+            done = (_analyze_cached if args.cache else _analyze_streamed)(args, film, taxonomy, files)
+        finally:
+            files.close(TABLE_COLUMNS if done else None)
+    except _Stop as stop:
+        print(f"error: {stop}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"error: could not write to {out}: {exc.strerror or exc}", file=sys.stderr)
         return 2
+    messages, reviews, mentions = done
     # What was left out or cut is counted here too, so that it cannot scroll out of sight.
-    left = [count(n, f"{kind} line") for kind, n in said.items() if n]
-    print(f"analysed {count(len(analysis.reviews), 'review')}, {count(len(analysis.mentions), 'mention row')} -> {out}/"
+    left = [count(n, f"{kind} line") for kind, n in messages.items() if n]
+    print(f"analysed {count(reviews, 'review')}, {count(mentions, 'mention row')} -> {out}/"
           + (f" ({', '.join(left)} above)" if left else ""))
     return 0
+
+
+class _Stop(Exception):
+    """Nothing can be analysed: the message says why."""
+
+
+def _say(problems: list[str], origins, analysis_notes: list[str]) -> dict[str, int]:
+    """Print the reading's messages (skips and notes) and the analysis's notes; their counts."""
+    notes, skips = notes_and_skips(problems, origins)
+    notes += analysis_notes
+    for kind, messages in (("skipped", skips), ("note", notes)):
+        for message in messages:
+            print(f"{kind}: {message}", file=sys.stderr)
+    return {"note": len(notes), "skipped": len(skips)}
+
+
+def _analyze_streamed(args, film, taxonomy, files: "TableFiles") -> tuple[dict[str, int], int, int]:
+    """Read, analyse and write a chunk at a time: a corpus of any size in bounded memory."""
+    from dashboard.engine.batch import make_runner
+    from dashboard.engine.partitions import PARTITION_CHARS
+    from dashboard.engine.stream import analyze_stream
+
+    try:
+        runner = make_runner(args.engine, args.jobs, scheduler=args.scheduler)
+    except OSError as exc:
+        raise _Stop(f"could not reach the Dask scheduler at {args.scheduler}: {exc}") from None
+    try:
+        totals = analyze_stream(lambda: stream_paths(args.paths, max_rows=args.max_rows), files.write,
+                                scorer=args.scorer, taxonomy=taxonomy, film=film, runner=runner, jobs=args.jobs,
+                                partition_chars=PARTITION_CHARS, progress=_ProgressBar())
+    finally:
+        runner.close()
+    said = _say(totals.problems, totals.origins, [*([film.problem] if film.problem else []), *totals.notes])
+    if not totals.reviews:
+        raise _Stop("nothing to analyse (no readable review in the given paths)")
+    return said, totals.reviews, totals.mentions
+
+
+def _analyze_cached(args, film, taxonomy, files: "TableFiles") -> tuple[dict[str, int], int, int]:
+    """With ``--cache``: the batch in memory, each file's tables kept for the next run."""
+    from dashboard.engine.batch import analyze_report
+
+    report = read_paths(args.paths, max_rows=args.max_rows)
+    if not report.sources:
+        _say(report.problems, (), [])
+        raise _Stop("nothing to analyse (no readable review in the given paths)")
+    try:
+        analysis = analyze_report(report, film, scorer=args.scorer, taxonomy=taxonomy, jobs=args.jobs,
+                                  engine=args.engine, cache_dir=args.cache, scheduler=args.scheduler,
+                                  progress=_ProgressBar())
+    except OSError as exc:
+        if args.scheduler:
+            raise _Stop(f"could not reach the Dask scheduler at {args.scheduler}: {exc}") from None
+        raise _Stop(f"could not use the cache folder {args.cache}: {exc.strerror or exc}") from None
+    said = _say(report.problems, [s.origin for s in report.sources], analysis.problems)
+    if analysis.reused:
+        said["note"] += 1
+        print(f"note: {analysis.reused:,} of {count(analysis.files, 'file')} unchanged, taken from the cache",
+              file=sys.stderr)
+    files.write({name: analysis.table(name) for name in OUTPUT_TABLES})
+    return said, len(analysis.reviews), len(analysis.mentions)
 
 
 def _missing_packages(args: argparse.Namespace) -> str:

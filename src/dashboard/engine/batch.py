@@ -34,8 +34,9 @@ from dashboard.engine.aspects import Taxonomy, load_taxonomy
 from dashboard.engine.cache import Cache, content_hash, engine_version, file_groups, film_hash, taxonomy_hash
 from dashboard.engine.cache import digest
 from dashboard.engine.cast import film_groups, film_key, in_shared_films, pool_people
-from dashboard.engine.clean import clean
 from dashboard.engine.pipeline import analyze_sources
+from dashboard.engine.partitions import PARTITION_CHARS, compact, no_opinion_problems, partition_task, partitions
+from dashboard.engine.stream import analyze_stream, metadata_people
 from dashboard.engine.runners import DaskRunner, ProcessRunner, SerialRunner
 from dashboard.records import (
     DEFAULT_SCORER, TABLES, Analysis, FilmInfo, IngestReport, People, ReviewSource, about_film, empty_table,
@@ -44,30 +45,11 @@ from dashboard.text.normalize import normalize
 from dashboard.text.tokens import tokenize
 
 ENGINES = ("local", "dask")
-# A partition holds about this many characters of review text (and at most MAX_PARTITION
-# reviews): small enough to bound memory, large enough to keep per-call overhead low.
-PARTITION_CHARS = 400_000
-MAX_PARTITION = 2_000
-# Low-cardinality text columns stored as categoricals.
-_CATEGORY_COLUMNS = {
-    "mentions": ("review_id", "aspect", "kind"),
-    "aspects": ("review_id", "aspect"),
-    "set_aside": ("review_id", "kind", "reason"),
-    "reviews": ("film", "outlet", "author", "explicit_rating"),
-}
-_INT32_COLUMNS = {
-    "mentions": ("start", "end"),
-    "set_aside": ("start", "end"),
-    "aspects": ("mentions", "positive", "negative"),
-    "reviews": ("mentions", "pull_quote_start", "pull_quote_end"),
-}
-
-
 # ---------------------------------------------------------------------------- film context
 
 def people_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[dict[str, set[str]]]:
-    """Per text: the names the cleaner finds in its metadata lines ("Starring: ...")."""
-    return [{role: set(names) for role, names in clean(t, titles).people.by_role.items()} for t in texts]
+    """Per text: the names the cleaner finds in its metadata lines, as plain sets to cache."""
+    return [{role: set(names) for role, names in people.by_role.items()} for people in metadata_people(texts, titles)]
 
 
 def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
@@ -95,62 +77,7 @@ def _people_task(args) -> list[dict[str, set[str]]]:
 
 # ---------------------------------------------------------------------------- partitions
 
-def analyze_partition(
-    sources: Sequence[ReviewSource],
-    scorer: str = DEFAULT_SCORER,
-    taxonomy: Taxonomy | None = None,
-    film: FilmInfo | None = None,
-) -> dict[str, pd.DataFrame]:
-    """The per-review analysis of one partition: a pure function of its sources and its
-    film's context (``film_contexts``)."""
-    analysis = analyze_sources(list(sources), scorer=scorer, taxonomy=taxonomy, film=film)
-    return compact(analysis.tables())
-
-
-def _partition_task(args) -> dict[str, pd.DataFrame]:
-    sources, scorer, taxonomy, film = args
-    return analyze_partition(sources, scorer, taxonomy, film)
-
-
-def _partitions(sources: list[ReviewSource], jobs: int, max_chars: int = PARTITION_CHARS,
-                max_reviews: int = MAX_PARTITION, context_of=None) -> list[list[ReviewSource]]:
-    """Contiguous runs of sources of about ``max_chars`` characters; with several jobs,
-    at least four partitions per job so that the workers finish together."""
-    if not sources:
-        return []
-    total = sum(len(s.text) for s in sources)
-    if jobs > 1:
-        max_chars = max(20_000, min(max_chars, total // (4 * jobs) + 1))
-    parts: list[list[ReviewSource]] = [[]]
-    size = 0
-    last = None
-    for s in sources:
-        context = context_of(s) if context_of else None
-        if parts[-1] and (size + len(s.text) > max_chars or len(parts[-1]) >= max_reviews or context != last):
-            parts.append([])
-            size = 0
-        parts[-1].append(s)
-        size += len(s.text)
-        last = context
-    return parts
-
-
 # ---------------------------------------------------------------------------- tables
-
-def compact(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Low-cardinality text as categoricals, offsets and counts as 32-bit integers."""
-    out = {}
-    for name, frame in tables.items():
-        frame = frame.copy(deep=False)
-        for col in _CATEGORY_COLUMNS.get(name, ()):
-            if col in frame.columns and not isinstance(frame[col].dtype, pd.CategoricalDtype):
-                frame[col] = frame[col].astype("category")
-        for col in _INT32_COLUMNS.get(name, ()):
-            if col in frame.columns and len(frame) and pd.api.types.is_integer_dtype(frame[col].dtype):
-                frame[col] = frame[col].astype("int32")
-        out[name] = frame
-    return out
-
 
 def concat_tables(parts: Sequence[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
     """Concatenate partitions' tables in order, keeping categoricals categorical."""
@@ -205,6 +132,16 @@ class BatchResult(Analysis):
                    reused=reused)
 
 
+def make_runner(engine: str = "local", jobs: int = 1, client=None, scheduler: str | None = None):
+    """Where partitions run: here, in ``jobs`` processes, or on a Dask cluster (``client``,
+    a ``scheduler`` address or a local cluster of ``jobs`` workers). Close it after use."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        return DaskRunner(jobs, client=client, address=scheduler)
+    return ProcessRunner(jobs) if jobs > 1 else SerialRunner()
+
+
 def analyze_batch(
     sources: Sequence[ReviewSource],
     scorer: str = DEFAULT_SCORER,
@@ -220,23 +157,21 @@ def analyze_batch(
     progress: Callable[[int, int], None] | None = None,
 ) -> BatchResult:
     """``analyze_sources`` over partitions; the same tables (compacted), in the same order."""
-    if engine not in ENGINES:
-        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     sources = list(sources)
     taxonomy = taxonomy or load_taxonomy()
     cache = Cache(cache_dir) if cache_dir else None
     groups = file_groups(sources)
-    if engine == "dask":
-        runner = DaskRunner(jobs, client=client, address=scheduler)
-    elif jobs > 1 and len(sources) > 1:
-        runner = ProcessRunner(jobs)
-    else:
-        runner = SerialRunner()
+    runner = make_runner(engine, jobs if len(sources) > 1 else 1, client, scheduler)
     try:
-        if cache is None and isinstance(runner, SerialRunner) and len(_partitions(sources, 1, partition_chars)) <= 1:
+        if cache is None and isinstance(runner, SerialRunner) and len(partitions(sources, 1, partition_chars)) <= 1:
             # One partition: exactly one ``analyze_sources`` run, no film context pass.
             analysis = analyze_sources(sources, scorer=scorer, taxonomy=taxonomy, film=film, progress=progress)
             return BatchResult.of(compact(analysis.tables()), scorer, len(groups))
+        if cache is None:
+            pieces: list[dict[str, pd.DataFrame]] = []
+            analyze_stream(lambda: [IngestReport(sources)], pieces.append, scorer, taxonomy, film, runner=runner,
+                           jobs=jobs, partition_chars=partition_chars, progress=progress)
+            return BatchResult.of(concat_tables(pieces), scorer, len(groups))
         return _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, partition_chars, progress)
     finally:
         runner.close()
@@ -257,7 +192,7 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     missing = [i for i, f in enumerate(found) if f is None or len(f) != len(groups[i])]
     if missing:
         wanted = [s for i in missing for s, shared in zip(groups[i], pooled[i]) if shared]
-        todo = _partitions(wanted, jobs, partition_chars) if wanted else []
+        todo = partitions(wanted, jobs, partition_chars) if wanted else []
         flat = iter([p for per_text in runner.map(_people_task, [([s.text for s in p], titles) for p in todo])
                      for p in per_text])
         for i in missing:
@@ -278,40 +213,30 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     reused = sum(r is not None for r in results)
     todo_groups = [i for i, r in enumerate(results) if r is None]
     todo_sources = [s for i in todo_groups for s in groups[i]]
-    parts = _partitions(todo_sources, jobs, partition_chars,
+    parts = partitions(todo_sources, jobs, partition_chars,
                         context_of=lambda s: key_of[s.review_id] if key_of[s.review_id] in contexts else None)
     total, done = len(sources), len(sources) - len(todo_sources)
     if progress and done:
         progress(done, total)
     tasks = ((p, scorer, taxonomy, film_of(p[0])) for p in parts)
-    if cache is None:
-        # Nothing cached, nothing to store: the partitions' tables are the result, in order.
-        pieces = []
-        for part, tables in zip(parts, runner.imap(_partition_task, tasks)):
-            pieces.append(tables)
-            done += len(part)
-            if progress:
-                progress(done, total)
-        tables = concat_tables(pieces)
-    else:
-        group_of = {s.review_id: i for i in todo_groups for s in groups[i]}
-        pending: dict[int, list[dict[str, pd.DataFrame]]] = {}
-        remaining = {i: len(groups[i]) for i in todo_groups}
-        for part, tables in zip(parts, runner.imap(_partition_task, tasks)):
-            by_group: dict[int, list[str]] = {}
-            for s in part:
-                by_group.setdefault(group_of[s.review_id], []).append(s.review_id)
-            order, ids = list(by_group), list(by_group.values())
-            for g, g_ids, piece in zip(order, ids, _split_by_review(tables, ids)):
-                pending.setdefault(g, []).append(piece)
-                remaining[g] -= len(g_ids)
-                if remaining[g] == 0:
-                    results[g] = concat_tables(pending.pop(g))
-                    cache.put(keys[g], results[g])
-            done += len(part)
-            if progress:
-                progress(done, total)
-        tables = concat_tables([r for r in results if r is not None]) if results else {}
+    group_of = {s.review_id: i for i in todo_groups for s in groups[i]}
+    pending: dict[int, list[dict[str, pd.DataFrame]]] = {}
+    remaining = {i: len(groups[i]) for i in todo_groups}
+    for part, tables in zip(parts, runner.imap(partition_task, tasks)):
+        by_group: dict[int, list[str]] = {}
+        for s in part:
+            by_group.setdefault(group_of[s.review_id], []).append(s.review_id)
+        order, ids = list(by_group), list(by_group.values())
+        for g, g_ids, piece in zip(order, ids, _split_by_review(tables, ids)):
+            pending.setdefault(g, []).append(piece)
+            remaining[g] -= len(g_ids)
+            if remaining[g] == 0:
+                results[g] = concat_tables(pending.pop(g))
+                cache.put(keys[g], results[g])
+        done += len(part)
+        if progress:
+            progress(done, total)
+    tables = concat_tables([r for r in results if r is not None]) if results else {}
     return BatchResult.of(tables, scorer, len(groups), reused)
 
 
@@ -326,10 +251,3 @@ def analyze_report(report: IngestReport, film: FilmInfo | None = None, film_titl
     result = analyze_batch(sources, film=film, **options)
     result.problems = [*([film.problem] if film and film.problem else []), *no_opinion_problems(result.reviews, sources)]
     return result
-
-
-def no_opinion_problems(reviews: pd.DataFrame, sources: Sequence[ReviewSource]) -> list[str]:
-    """Reviews (scored ones) in which the analysis found no opinion at all."""
-    counts = dict(zip(reviews["review_id"].astype(str), reviews["mentions"]))
-    return [f"{s.origin or s.review_id}: no opinion was found in this review, so it adds nothing to the aspect scores"
-            for s in sources if not s.skip_scoring and counts.get(s.review_id, 0) == 0]

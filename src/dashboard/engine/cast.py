@@ -76,6 +76,11 @@ class NamePool:
         variants = frozenset(v for name in self._cast for v in name_variants(name))
         self._names = name_lists(frozenset({("cast", variants)})) if variants else None
 
+    @property
+    def needs_roles(self) -> bool:
+        """Is there a cast whose roles ``add_roles`` could find?"""
+        return self._names is not None
+
     def add_roles(self, tokens: Tokens) -> None:
         if self._names is None:
             return

@@ -31,11 +31,48 @@ def to_csv(df: pd.DataFrame) -> bytes:
     return spreadsheet_safe(df).to_csv(index=False).encode("utf-8")
 
 
-def write_table(df: pd.DataFrame, folder: Path, name: str, fmt: str = "csv") -> Path:
-    """``folder/name.csv`` (spreadsheet-safe) or ``folder/name.parquet``."""
-    path = folder / f"{name}.{fmt}"
-    if fmt == "parquet":
-        df.to_parquet(path, index=False)
-    else:
-        path.write_bytes(to_csv(df))
-    return path
+class TableFiles:
+    """Tables written into ``folder`` as they come, a partition at a time: CSV rows
+    appended (spreadsheet-safe), or Parquet row groups; so that the tables of a corpus of
+    any size are never in memory at once. ``close`` writes the tables that got no rows
+    (their header only) and finishes the files."""
+
+    def __init__(self, folder: Path, names: tuple[str, ...], fmt: str = "csv") -> None:
+        self.folder, self.names, self.fmt = Path(folder), names, fmt
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._open: dict[str, object] = {}
+
+    def write(self, tables: dict[str, pd.DataFrame]) -> None:
+        for name in self.names:
+            frame = tables.get(name)
+            if frame is not None and len(frame):
+                self._append(name, frame)
+
+    def _append(self, name: str, frame: pd.DataFrame) -> None:
+        path = self.folder / f"{name}.{self.fmt}"
+        if self.fmt == "csv":
+            handle = self._open.get(name)
+            if handle is None:
+                handle = self._open[name] = open(path, "w", encoding="utf-8", newline="")
+            spreadsheet_safe(frame).to_csv(handle, index=False, header=handle.tell() == 0)
+            return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        frame = frame.astype({c: object for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)})
+        writer = self._open.get(name)
+        if writer is None:
+            schema = pa.Schema.from_pandas(frame, preserve_index=False)
+            # A column with no value in the first part has no type yet: text.
+            schema = pa.schema([f.with_type(pa.string()) if pa.types.is_null(f.type) else f for f in schema])
+            writer = self._open[name] = pq.ParquetWriter(path, schema)
+        writer.write_table(pa.Table.from_pandas(frame, schema=writer.schema, preserve_index=False))
+
+    def close(self, columns: dict[str, list[str]] | None = None) -> None:
+        """Finish the files; ``columns``: the header of each table that got no rows."""
+        for name in self.names:
+            if name not in self._open and columns is not None:
+                self._append(name, pd.DataFrame({c: pd.Series(dtype=object) for c in columns[name]}))
+        for handle in self._open.values():
+            handle.close()
+        self._open.clear()

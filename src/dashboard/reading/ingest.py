@@ -28,7 +28,7 @@ from dashboard.reading.decode import (
 from dashboard.reading.fetch import FetchError, fetch_bytes, safe_name_url, short_url
 from dashboard.reading.html import MAX_HTML_CHARS, extract_page
 from dashboard.reading.markdown import readable as readable_markdown
-from dashboard.reading.tables import CHUNK_ROWS, MAX_TABLE_ROWS, read_table_bytes, read_table_file
+from dashboard.reading.tables import MAX_TABLE_ROWS, read_table_bytes, read_table_file
 from dashboard.records import IngestError, IngestReport, ReviewSource
 from dashboard.text.wording import count, first_few
 
@@ -230,7 +230,7 @@ def read_paths(paths: list[str | Path], max_bytes: int | None = None, run_checks
 
 
 def stream_paths(paths: list[str | Path], max_rows: int | None = None,
-                 chunk_rows: int = CHUNK_ROWS) -> Iterator[IngestReport]:
+                 chunk_rows: int | None = None) -> Iterator[IngestReport]:
     """The same reviews as ``read_paths``, checked, a file or ``chunk_rows`` table rows at
     a time: a corpus of any size, never in memory at once."""
     checks = BatchChecks(note_originals=False)
@@ -239,7 +239,7 @@ def stream_paths(paths: list[str | Path], max_rows: int | None = None,
 
 
 def iter_paths(paths: list[str | Path], max_bytes: int | None = None, max_rows: int | None = None,
-               chunk_rows: int = CHUNK_ROWS) -> Iterator[IngestReport]:
+               chunk_rows: int | None = None) -> Iterator[IngestReport]:
     """Files and folders of reviews, unchecked, a file (or ``chunk_rows`` rows of a table)
     at a time. A folder's name is the film of the files inside it.
 
@@ -268,7 +268,7 @@ def iter_paths(paths: list[str | Path], max_bytes: int | None = None, max_rows: 
 
 
 def _read_file(path: Path, film: str, max_bytes: int | None, max_rows: int | None,
-               chunk_rows: int) -> Iterator[IngestReport]:
+               chunk_rows: int | None) -> Iterator[IngestReport]:
     name = safe_name(path.name)
     try:
         size = path.stat().st_size

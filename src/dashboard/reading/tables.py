@@ -251,12 +251,13 @@ def table_sources(frame: pd.DataFrame, name: str, film: str = "", text_column: s
 
 
 def read_table_file(path: Path, name: str, film: str = "", max_rows: int | None = None,
-                    text_column: str | None = None, chunk_rows: int = CHUNK_ROWS) -> Iterator[IngestReport]:
+                    text_column: str | None = None, chunk_rows: int | None = None) -> Iterator[IngestReport]:
     """Reviews from a CSV or JSON-lines file, ``chunk_rows`` rows at a time, so that a table
     of any size is never in memory at once. A file that is not plain UTF-8 is read whole
     (``read_table_bytes``), its encoding guessed. Raises ``IngestError`` (also after some
     chunks, for a table whose rows turn out unreadable)."""
     name = safe_name(name)
+    chunk_rows = chunk_rows or CHUNK_ROWS
     encoding = utf8_file(path)
     if encoding is None:
         yield read_table_bytes(path.read_bytes(), name, film, max_rows, text_column)
