@@ -55,7 +55,10 @@ from dashboard.engine.pipeline import Pipeline, analyze_sources, cyclic_gc_pause
 BUNDLED = REPO / "data" / "reviews" / "ballerina"
 DEFAULT_BENCHDATA = REPO.parent / "shared" / "benchdata"
 TARGETS = {
-    "ratio": 0.5,             # whole analysis <= half of bare TextBlob's time
+    "ratio": 0.5,             # whole analysis <= half of bare TextBlob's time (stretch)
+    "cli_ratio_full": 1.0,    # the command line on full reviews of one film <= TextBlob
+    "one_film_growth": 1.15,  # time per review, 2,563 reviews of one film / 800
+    "stream_rss_mb": 500.0,   # the command line's peak at 20,000 and 100,000 full reviews
     "full_2563_s": 30.0,      # 2,563 full reviews, 2 cores
     "rss_50k_quotes_mb": 600.0,
     "rerun_1000_ms": 300.0,
@@ -267,6 +270,52 @@ def print_stage_table(rows: list[dict]) -> None:
     print("| whole analysis / TextBlob | " + " | ".join(f"{r['ratio']:.2f}" for r in rows) + " |")
 
 
+# ------------------------------------------------------------------------------ the command line
+
+def cli_rows(args: argparse.Namespace, full_sources: list, textblob_s: float | None) -> dict:
+    """The command line as a user runs it, in fresh processes: the full reviews as one table
+    of one film (serial, ``--jobs``, a Dask ``LocalCluster``), against bare TextBlob over
+    the same reviews' sentences; time per review of one film at n and about 3n reviews; and
+    the peak memory of streamed synthetic corpora."""
+    import tempfile
+    from dataclasses import asdict
+
+    from cli_runs import one_film_growth, run_cli, synthetic_table, write_jsonl
+
+    out: dict = {"runs": [], "stream": []}
+    with tempfile.TemporaryDirectory() as folder:
+        table = write_jsonl(({**asdict(s), "film": "One Film"} for s in full_sources), Path(folder) / "full.jsonl")
+        for options in ((), ("--jobs", str(args.jobs)), ("--engine", "dask", "--jobs", str(args.jobs))):
+            print(f"- command line, {len(full_sources):,} full reviews of one film {' '.join(options)} ...",
+                  file=sys.stderr, flush=True)
+            run = run_cli(table, *options)
+            run["ratio"] = run["wall_s"] / textblob_s if textblob_s else float("nan")
+            out["runs"].append(run)
+        for n in args.stream_sizes:
+            print(f"- command line, {n:,} synthetic full reviews, streamed ...", file=sys.stderr, flush=True)
+            out["stream"].append({"reviews": n, **run_cli(synthetic_table(n, Path(folder)))})
+    sizes = (min(800, len(full_sources) // 3), min(2_563, len(full_sources)))
+    print(f"- one film, {sizes[0]:,} then {sizes[1]:,} reviews ...", file=sys.stderr, flush=True)
+    out["growth"] = one_film_growth(full_sources, sizes)
+    return out
+
+
+def print_cli(cli: dict, reviews: int) -> None:
+    print(f"\nThe command line (fresh process; {reviews:,} full reviews, one table of one film):\n")
+    print("| options | wall s | / TextBlob | peak RSS MB | largest worker MB |\n|---|---|---|---|---|")
+    for run in cli["runs"]:
+        print(f"| {run['options']} | {run['wall_s']:.1f} | {run['ratio']:.2f} | {run['peak_rss_mb']:.0f} "
+              f"| {run['worker_peak_rss_mb']:.0f} |")
+    if cli["stream"]:
+        print("\n| synthetic full reviews, streamed | wall s | peak RSS MB |\n|---|---|---|")
+        for run in cli["stream"]:
+            print(f"| {run['reviews']:,} | {run['wall_s']:.0f} | {run['peak_rss_mb']:.0f} |")
+    g = cli["growth"]
+    small, large = g["sizes"]
+    print(f"\none film: {g['ms_per_review'][small]:.1f} ms per review at {small:,} reviews, "
+          f"{g['ms_per_review'][large]:.1f} at {large:,} (ratio {g['ratio']:.2f})")
+
+
 # ------------------------------------------------------------------------------ app reruns
 
 def app_reruns(args: argparse.Namespace, many_sources: list) -> list[dict]:
@@ -338,12 +387,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", help="measure only this input (repeatable)")
     parser.add_argument("--no-memory", action="store_true", help="skip the peak-RSS child processes")
     parser.add_argument("--no-app", action="store_true", help="skip the AppTest page reruns")
+    parser.add_argument("--no-cli", action="store_true",
+                        help="skip the command-line runs (one film serial, --jobs, Dask; streamed corpora; growth)")
+    parser.add_argument("--stream-sizes", type=lambda v: [int(x) for x in v.split(",") if x], default=[20_000, 100_000],
+                        metavar="N,M", help="synthetic corpora streamed through the command line for peak memory "
+                                            "(default 20000,100000; empty to skip)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.benchdata is None and DEFAULT_BENCHDATA.is_dir():
         args.benchdata = DEFAULT_BENCHDATA
     if args.quick:
         args.full, args.quotes, args.repeats = args.full or 200, args.quotes or 2_000, 1
+        args.stream_sizes = [min(n, 2_000) for n in args.stream_sizes]
     if args.child:
         run_child(args)
         return 0
@@ -352,12 +407,18 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only or ())
     inputs = load_inputs(args.benchdata, args.full, args.quotes, only=only)
     rows = [measure(name, spec, args) for name, spec in inputs.items() if not args.only or name in args.only]
+    full = next((r for r in rows if r["input"] == "full reviews"), None)
+    cli = None
+    if not args.no_cli and full is not None:
+        cli = cli_rows(args, inputs["full reviews"]["sources"], full.get("textblob_s"))
     apps = [] if args.no_app else app_reruns(args, _quotes(args.benchdata, 1000)[0])
 
     print(f"\n{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} CPUs; "
           f"medians of {args.repeats} run(s); benchdata: {args.benchdata or 'synthetic'}\n")
     print_table(rows, args.jobs)
     print_stage_table(rows)
+    if cli:
+        print_cli(cli, full["reviews"])
     if apps:
         print("\n| page | loaded | rerun ms (median) | first run s |\n|---|---|---|---|")
         for row in apps:
@@ -374,12 +435,21 @@ def main(argv: list[str] | None = None) -> int:
         if row.get("input") == "critic quotes" and "peak_rss_mb" in row:
             print(f"  {row['reviews']:,} quotes: peak RSS {row['peak_rss_mb']:.0f} MB "
                   f"(target < {TARGETS['rss_50k_quotes_mb']:.0f} MB for 50,000)")
+    if cli:
+        for run in cli["runs"]:
+            print(f"  command line, full reviews of one film, {run['options']}: {run['ratio']:.2f} x TextBlob "
+                  f"(target <= {TARGETS['cli_ratio_full']})")
+        for run in cli["stream"]:
+            print(f"  {run['reviews']:,} full reviews streamed: peak RSS {run['peak_rss_mb']:.0f} MB "
+                  f"(target < {TARGETS['stream_rss_mb']:.0f} MB)")
+        print(f"  one film, time per review at {cli['growth']['sizes'][1]:,} / at {cli['growth']['sizes'][0]:,}: "
+              f"{cli['growth']['ratio']:.2f} (target <= {TARGETS['one_film_growth']})")
     for row in apps:
         target = TARGETS["rerun_bundled_ms"] if row["input"] == "bundled film" else TARGETS["rerun_1000_ms"]
         print(f"  page rerun, {row['page']}, {row['input']}: {row['rerun_ms']:.0f} ms (target < {target:.0f} ms)")
     results = REPO / "benchmarks" / "results"
     results.mkdir(parents=True, exist_ok=True)
-    (results / "speed.json").write_text(json.dumps({"rows": rows, "app": apps, "repeats": args.repeats,
+    (results / "speed.json").write_text(json.dumps({"rows": rows, "app": apps, "cli": cli, "repeats": args.repeats,
                                                     "model_mb": model_mb, "model_load_s": model_load_s,
                                                     "benchdata": str(args.benchdata or "synthetic")}, indent=2))
     return 0

@@ -71,12 +71,11 @@ def test_film_context_pools_names_across_a_films_reviews():
     film = _film()
     contexts = film_contexts(_sources(), film)
     assert list(contexts) == ["ballerina"]
-    people = contexts["ballerina"].found_people.by_role
+    people = contexts["ballerina"].by_role
     assert "Eve" in people[CHARACTER_ROLE]          # harvested from review a
     assert "Ana de Armas" in people["cast"]          # review a's "Starring:" line
     assert people["director"] == {"Len Wiseman"}    # the film's own details
     # The film's own details stay apart (the scorer reads them as names wherever they stand).
-    assert contexts["ballerina"].people.by_role == film.people.by_role
     assert film.people.by_role.get(CHARACTER_ROLE) is None
 
 
@@ -186,3 +185,19 @@ def test_dask_engine_gives_the_tables_of_one_run(one_run):
 def test_unknown_engine():
     with pytest.raises(ValueError, match="engine"):
         analyze_batch(_sources(), engine="spark")
+
+
+def test_interleaved_films_share_partitions_and_keep_their_own_names(tmp_path):
+    """Rows of two films in turn, a few to a partition: each film's names (pooled across
+    partitions) reach only its own reviews, as in one run."""
+    sources = [
+        ReviewSource(review_id="x1", text="Starring: Ana de Armas\n\nA ferocious, thrilling lead.", film="A", origin="t row 1"),
+        ReviewSource(review_id="y1", text="Starring: Keanu Reeves\n\nReeves is stiff.", film="B", origin="t row 2"),
+        ReviewSource(review_id="x2", text="Winston (Ian McShane) is wonderful. De Armas is fierce.", film="A", origin="t row 3"),
+        ReviewSource(review_id="y2", text="Winston is dull here. Reeves glides.", film="B", origin="t row 4"),
+        ReviewSource(review_id="x3", text="Winston steals the film and Reeves would have too.", film="A", origin="t row 5"),
+    ]
+    one_run = analyze_sources(sources)
+    assert_same_tables(one_run, analyze_batch(sources, partition_chars=90))
+    assert_same_tables(one_run, analyze_batch(sources, partition_chars=90, jobs=2))
+    assert_same_tables(one_run, analyze_batch(sources, partition_chars=90, cache_dir=tmp_path))

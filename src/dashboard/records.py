@@ -146,11 +146,6 @@ class FilmInfo:
     year: int | None = None
     people: People = field(default_factory=People)
     problem: str = ""  # why film.toml could not be read, if it could not
-    # Names pooled from all the film's reviews (the ``cast`` stage, run ahead for a batch
-    # analysed in parts; None: not pooled yet). They link sentences to aspects like
-    # ``people``, but unlike the film's own details they are not certain enough for the
-    # scorer to read them as names where they open a sentence.
-    found_people: People | None = None
 
     @property
     def titles(self) -> tuple[str, ...]:

@@ -5,12 +5,13 @@ of a film, so a partition cannot simply be analysed on its own. ``analyze_batch`
 
 1. the film-level context, per film: the names in every review's metadata lines (the
    cleaner, run per partition), and the characters and actors critics pair up, harvested
-   once over the film's reviews with that cast (``film_contexts``), folded into a
-   ``FilmInfo``;
+   once over the film's reviews with that cast (``film_contexts``);
 2. the per-review analysis of each partition (``analyze_partition``, a pure function of a
-   table of sources and its film's context; a partition holds one film's reviews, or
-   reviews that need no context); the partitions' tables are concatenated in order
-   (``mention_id`` is ``review_id#n``, already unique per review).
+   run of sources and the pooled names of their films; a partition may hold reviews of
+   several films); the partitions' tables are concatenated in order (``mention_id`` is
+   ``review_id#n``, already unique per review).
+
+Without a cache, this is ``stream.analyze_stream`` over the batch held in memory.
 
 Single reviews that name no film need no context (the pipeline pools names per film).
 
@@ -24,18 +25,21 @@ folder only analyses the files that changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
 import pandas as pd
 
 from dashboard.engine.aspects import Taxonomy, load_taxonomy
-from dashboard.engine.cache import Cache, content_hash, engine_version, file_groups, film_hash, taxonomy_hash
-from dashboard.engine.cache import digest
-from dashboard.engine.cast import film_groups, film_key, in_shared_films, pool_people
+from dashboard.engine.cache import (
+    Cache, content_hash, digest, engine_version, file_groups, film_hash, names_key, taxonomy_hash,
+)
+from dashboard.engine.cast import film_groups, in_shared_films, pool_people
 from dashboard.engine.pipeline import analyze_sources
-from dashboard.engine.partitions import PARTITION_CHARS, compact, no_opinion_problems, partition_task, partitions
+from dashboard.engine.partitions import (
+    PARTITION_CHARS, compact, no_opinion_problems, partition_task, partitions, pooled_for,
+)
 from dashboard.engine.stream import analyze_stream, metadata_people
 from dashboard.engine.runners import DaskRunner, ProcessRunner, SerialRunner
 from dashboard.records import (
@@ -53,22 +57,17 @@ def people_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[dict[s
 
 
 def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
-                  people: Sequence[dict[str, set[str]]] | None = None) -> dict[str, FilmInfo]:
+                  people: Sequence[dict[str, set[str]]] | None = None) -> dict[str, People]:
     """Per film with more than one review: the given film's details plus every name the
     ``cast`` stage pools across that film's reviews. Analysing any partition of the film's
-    reviews with it gives that partition's rows of the one-run tables. Single reviews need
-    no context."""
+    reviews with these gives that partition's rows of the one-run tables. Single reviews
+    need none."""
     titles = film.titles if film else ()
     people = people if people is not None else people_of([s.text for s in sources], titles)
     base = film.people if film else People()
-    contexts = {}
-    for key, members in film_groups(sources).items():
-        if len(members) < 2:
-            continue
-        names = pool_people(base, (People(dict(people[i])) for i in members),
-                            (tokenize(normalize(sources[i].text)) for i in members), titles or (key,))
-        contexts[key] = replace(film, found_people=names) if film else FilmInfo(key="reviews", title="", found_people=names)
-    return contexts
+    return {key: pool_people(base, (People(dict(people[i])) for i in members),
+                             (tokenize(normalize(sources[i].text)) for i in members), titles or (key,))
+            for key, members in film_groups(sources).items() if len(members) > 1}
 
 
 def _people_task(args) -> list[dict[str, set[str]]]:
@@ -200,25 +199,22 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
             if cache:
                 cache.put(people_keys[i], found[i], "people")
     people = [p for f in found for p in f]
-    contexts = film_contexts(sources, film, people)
-    key_of = {s.review_id: film_key(s, i) for i, s in enumerate(sources)}
-    film_of = (lambda s: contexts.get(key_of[s.review_id], film))
-    context_hashes = {k: film_hash(f) for k, f in contexts.items()}
+    pooled = film_contexts(sources, film, people)
+    names_hashes = {k: digest(repr(names_key(p))) for k, p in pooled.items()}
     plain_hash = film_hash(film)
 
     # 2. Per-file tables: from the cache, or analysed in partitions.
-    keys = [digest(repr((base, h, sorted({context_hashes.get(key_of[s.review_id], plain_hash) for s in g}))))
+    keys = [digest(repr((base, h, plain_hash, sorted({names_hashes.get(s.film, "") for s in g}))))
             for h, g in zip(hashes, groups)]
     results: list[dict[str, pd.DataFrame] | None] = [cache.get(k) if cache else None for k in keys]
     reused = sum(r is not None for r in results)
     todo_groups = [i for i, r in enumerate(results) if r is None]
     todo_sources = [s for i in todo_groups for s in groups[i]]
-    parts = partitions(todo_sources, jobs, partition_chars,
-                        context_of=lambda s: key_of[s.review_id] if key_of[s.review_id] in contexts else None)
+    parts = partitions(todo_sources, jobs, partition_chars)
     total, done = len(sources), len(sources) - len(todo_sources)
     if progress and done:
         progress(done, total)
-    tasks = ((p, scorer, taxonomy, film_of(p[0])) for p in parts)
+    tasks = ((p, scorer, taxonomy, film, pooled_for(p, pooled)) for p in parts)
     group_of = {s.review_id: i for i in todo_groups for s in groups[i]}
     pending: dict[int, list[dict[str, pd.DataFrame]]] = {}
     remaining = {i: len(groups[i]) for i in todo_groups}

@@ -49,9 +49,12 @@ def taxonomy_hash(taxonomy: Taxonomy | None) -> str:
 def film_hash(film: FilmInfo | None) -> str:
     if film is None:
         return "none"
-    people = [sorted((role, sorted(names)) for role, names in group.by_role.items())
-              for group in (film.people, film.found_people or People())]
-    return digest(repr((film.key, film.title, film.full_title, film.year, people)))
+    return digest(repr((film.key, film.title, film.full_title, film.year, names_key(film.people))))
+
+
+def names_key(people: People) -> list:
+    """A film's names in a fixed order, to hash."""
+    return sorted((role, sorted(names)) for role, names in people.by_role.items())
 
 
 def digest(text: str) -> str:

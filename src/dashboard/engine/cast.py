@@ -146,10 +146,10 @@ def assign_matchers(film_docs: list[ReviewDoc], run) -> None:
     of the film."""
     source = film_docs[0].source
     titles = run.titles or ((source.film,) if source.film else ())
-    if run.names_pooled:
-        people = run.film_people  # pooled over all the film's reviews, not only these
+    if (pooled := run.pooled.get(source.film)) is not None:
+        people = run.details.merged(pooled)  # pooled over all the film's reviews, not only these
     else:
-        people = pool_people(run.film_people, (d.cleaned.people for d in film_docs), (d.tokens for d in film_docs),
+        people = pool_people(run.details, (d.cleaned.people for d in film_docs), (d.tokens for d in film_docs),
                              titles)
     signature = (titles, frozenset((role, frozenset(names)) for role, names in people.by_role.items()))
     if (matcher := run.matchers.get(signature)) is None:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.engine.aspects import Taxonomy
 from dashboard.engine.pipeline import analyze_sources
-from dashboard.records import DEFAULT_SCORER, FilmInfo, ReviewSource
+from dashboard.records import DEFAULT_SCORER, FilmInfo, People, ReviewSource
 
 # A partition holds about this many characters of review text (and at most MAX_PARTITION
 # reviews): small enough to bound memory, large enough to keep per-call overhead low.
@@ -35,20 +35,20 @@ def analyze_partition(
     scorer: str = DEFAULT_SCORER,
     taxonomy: Taxonomy | None = None,
     film: FilmInfo | None = None,
+    pooled: dict[str, People] | None = None,
 ) -> dict[str, pd.DataFrame]:
-    """The per-review analysis of one partition: a pure function of its sources and its
-    film's context (``film_contexts``)."""
-    analysis = analyze_sources(list(sources), scorer=scorer, taxonomy=taxonomy, film=film)
+    """The per-review analysis of one partition: a pure function of its sources and, per
+    film among them with reviews elsewhere, the names pooled from all its reviews."""
+    analysis = analyze_sources(list(sources), scorer=scorer, taxonomy=taxonomy, film=film, pooled=pooled)
     return compact(analysis.tables())
 
 
 def partition_task(args) -> dict[str, pd.DataFrame]:
-    sources, scorer, taxonomy, film = args
-    return analyze_partition(sources, scorer, taxonomy, film)
+    return analyze_partition(*args)
 
 
 def partitions(sources: list[ReviewSource], jobs: int, max_chars: int = PARTITION_CHARS,
-                max_reviews: int = MAX_PARTITION, context_of=None) -> list[list[ReviewSource]]:
+               max_reviews: int = MAX_PARTITION) -> list[list[ReviewSource]]:
     """Contiguous runs of sources of about ``max_chars`` characters; with several jobs,
     at least four partitions per job so that the workers finish together."""
     if not sources:
@@ -58,16 +58,18 @@ def partitions(sources: list[ReviewSource], jobs: int, max_chars: int = PARTITIO
         max_chars = max(20_000, min(max_chars, total // (4 * jobs) + 1))
     parts: list[list[ReviewSource]] = [[]]
     size = 0
-    last = None
     for s in sources:
-        context = context_of(s) if context_of else None
-        if parts[-1] and (size + len(s.text) > max_chars or len(parts[-1]) >= max_reviews or context != last):
+        if parts[-1] and (size + len(s.text) > max_chars or len(parts[-1]) >= max_reviews):
             parts.append([])
             size = 0
         parts[-1].append(s)
         size += len(s.text)
-        last = context
     return parts
+
+
+def pooled_for(part: list[ReviewSource], pooled: dict[str, People]) -> dict[str, People]:
+    """The pooled names of the films of ``part`` (a task carries only what it needs)."""
+    return {f: pooled[f] for f in {s.film for s in part} if f in pooled}
 
 
 def compact(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

@@ -60,9 +60,10 @@ class Run:
     scorer: Scorer
     scorer_name: str
     details: People                     # the names in the film's own details (film.toml)
-    film_people: People                 # those and the names pooled from its reviews
     titles: tuple[str, ...]
-    names_pooled: bool = False          # film_people holds every review's names already
+    # Per film: the names pooled from all its reviews ahead of time (a batch analysed in
+    # parts, ``stream``); the ``cast`` stage pools the others from the reviews at hand.
+    pooled: dict[str, People] = field(default_factory=dict)
     matchers: dict[tuple, AspectMatcher] = field(default_factory=dict)  # shared by films with the same names
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)       # the ``scores`` stage's input and output
 
@@ -215,13 +216,13 @@ def analyze_sources(
     film: FilmInfo | None = None,
     progress: Callable[[int, int], None] | None = None,
     pipeline: Pipeline | None = None,
+    pooled: dict[str, People] | None = None,
 ) -> Analysis:
-    """Analyse reviews of one film (or of several, when sources name their film)."""
+    """Analyse reviews of one film (or of several, when sources name their film).
+    ``pooled``: per film, the names already pooled from all its reviews (``stream``)."""
     taxonomy = taxonomy or load_taxonomy()
     details = film.people if film else People()  # the film's own details (film.toml)
-    pooled = film.found_people if film else None
-    run = Run(taxonomy, get_scorer(scorer), scorer, details, details.merged(pooled or People()),
-              film.titles if film else (), names_pooled=pooled is not None)
+    run = Run(taxonomy, get_scorer(scorer), scorer, details, film.titles if film else (), dict(pooled or {}))
     docs = (pipeline or Pipeline()).run(sources, run, progress)
     return Analysis(run.tables["reviews"], run.tables["aspects"], run.tables["mentions"], texts_table(docs),
                     set_aside_table(docs), scorer=scorer)

@@ -10,8 +10,8 @@ never is the corpus in memory at once:
    character-actor pairs (``NamePool.add_review``; cleaning, in the workers);
 2. only when some film has two reviews or more, each of those reviews again: the
    characters paired with the film's cast (``NamePool.add_roles``);
-3. every review: the analysis, in partitions of one film's reviews (``analyze_partition``),
-   in order, in ``jobs`` processes or on a Dask cluster.
+3. every review: the analysis, in partitions (``analyze_partition``, each given the pooled
+   names of its films), in order, in ``jobs`` processes or on a Dask cluster.
 
 Peak memory is then a chunk of reviews, a few partitions in flight and the films' names,
 whatever the size of the corpus. The tables are those of one ``analyze_sources`` run.
@@ -19,7 +19,7 @@ whatever the size of the corpus. The tables are those of one ``analyze_sources``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 import pandas as pd
@@ -27,7 +27,7 @@ import pandas as pd
 from dashboard.engine.aspects import Taxonomy
 from dashboard.engine.cast import NamePool
 from dashboard.engine.clean import clean
-from dashboard.engine.partitions import no_opinion_problems, partition_task, partitions
+from dashboard.engine.partitions import no_opinion_problems, partition_task, partitions, pooled_for
 from dashboard.records import DEFAULT_SCORER, FilmInfo, IngestReport, People, ReviewSource
 from dashboard.text.normalize import normalize
 from dashboard.text.tokens import tokenize
@@ -75,8 +75,7 @@ def film_pools(chunks: Iterable[list[ReviewSource]], film: FilmInfo | None, runn
     return pools
 
 
-def film_contexts_of(pools: dict[str, NamePool], chunks: Callable[[], Iterable[list[ReviewSource]]],
-                     film: FilmInfo | None) -> dict[str, FilmInfo]:
+def pooled_names(pools: dict[str, NamePool], chunks: Callable[[], Iterable[list[ReviewSource]]]) -> dict[str, People]:
     """Pass 2: per film with two reviews or more, every name pooled from its reviews
     (``chunks()`` reads them again, only when some film has a cast to find roles of)."""
     shared = {key: pool for key, pool in pools.items() if pool.reviews > 1}
@@ -87,9 +86,7 @@ def film_contexts_of(pools: dict[str, NamePool], chunks: Callable[[], Iterable[l
             for source in chunk:
                 if (pool := shared.get(source.film)) is not None:
                     pool.add_roles(tokenize(normalize(source.text)))
-    return {key: replace(film, found_people=pool.people()) if film
-            else FilmInfo(key="reviews", title="", found_people=pool.people())
-            for key, pool in shared.items()}
+    return {key: pool.people() for key, pool in shared.items()}
 
 
 def analyze_stream(
@@ -119,15 +116,14 @@ def analyze_stream(
         return (report.sources for report in read())
 
     total: list[int] = []
-    contexts = film_contexts_of(film_pools(first_reading(), film, runner), sources, film)
+    pooled = pooled_names(film_pools(first_reading(), film, runner), sources)
     waiting: list[list[ReviewSource]] = []  # partitions sent, in order, until their tables come back
 
     def tasks():
         for chunk in sources():
-            for part in partitions(chunk, jobs, partition_chars,
-                                    context_of=lambda s: s.film if s.film in contexts else None):
+            for part in partitions(chunk, jobs, partition_chars):
                 waiting.append(part)
-                yield part, scorer, taxonomy, contexts.get(part[0].film, film)
+                yield part, scorer, taxonomy, film, pooled_for(part, pooled)
 
     done = 0
     for tables in runner.imap(partition_task, tasks()):
