@@ -271,3 +271,25 @@ def test_downloads_are_built_when_clicked_not_on_every_rerun(monkeypatch):
     at = analyse(upload(page(), [("r.txt", GOOD.encode(), "text/plain")]))
     at.text_input(key="upload_label").set_value("again").run()
     assert at.get("download_button") and built == []
+
+
+def test_an_upload_is_let_go_once_its_reader_has_left(monkeypatch):
+    """A session's upload is dropped GRACE_S after the session stopped being active (not
+    when the next visitor happens to arrive); an active session, or one back within the
+    grace time, keeps it."""
+    from dashboard.ui import session
+
+    clock = [1000.0]
+    monkeypatch.setattr(session.time, "monotonic", lambda: clock[0])
+    uploads = session._Uploads.__new__(session._Uploads)  # no sweeper thread: swept by hand
+    uploads.lock, uploads.held = threading.Lock(), {}
+    left, staying = {session._STORE: ("analysis", "a")}, {session._STORE: ("analysis", "b")}
+    uploads.add("left", left)
+    uploads.add("staying", staying)
+    active = {"staying"}
+    clock[0] += session.GRACE_S / 2
+    assert uploads.sweep(active.__contains__) == 0 and session._STORE in left   # a blink: kept
+    clock[0] += session.GRACE_S
+    assert uploads.sweep(active.__contains__) == 1
+    assert session._STORE not in left and session._STORE in staying
+    assert list(uploads.held) == ["staying"]

@@ -48,7 +48,8 @@ def guess_language(text: str) -> tuple[str, float]:
     "" means too short to tell. This is a heuristic for flagging, not a classifier.
     """
     sample = text[:LANGUAGE_SAMPLE_CHARS]
-    letters = [ch for ch in sample if ch.isalpha()]
+    # Text in ASCII is in the Latin script: no need to look at each character.
+    letters = [] if sample.isascii() else [ch for ch in sample if ch.isalpha()]
     if len(letters) >= 40:
         latin = sum(1 for ch in letters if ord(ch) < 128 or _is_latin(ch))
         if latin / len(letters) < 0.5:

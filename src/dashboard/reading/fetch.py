@@ -2,8 +2,8 @@
 
 * only ``http`` and ``https`` (``file://``, ``ftp://``, ``data:``, ``javascript:`` … are
   refused, and so is a redirect to any of them);
-* a timeout on connecting and on every read, one deadline for the whole body, and a size
-  cap on it;
+* a timeout on connecting and on every read, one deadline for the whole fetch (headers
+  and body), and a size cap on the body;
 * by default, addresses on this machine or its private network (``127.0.0.1``,
   ``10.x``, ``192.168.x`` …, and IPv6 addresses that wrap one: NAT64, 6to4, Teredo,
   IPv4-mapped) are refused, both when the host name is looked up and when the connection
@@ -20,7 +20,7 @@ import http.client
 import ipaddress
 import os
 import socket
-import time
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -108,12 +108,58 @@ def _is_global(address: str) -> bool:
     return all(v4.is_global for v4 in wrapped if v4 is not None)
 
 
-def _connect_public(address, *args, **kwargs) -> socket.socket:
-    """Connect, then check the address actually reached before a byte is sent: a host name
-    may resolve to a public address when checked and to a private one when connected
-    ("DNS rebinding")."""
+class _Deadline:
+    """One deadline for a whole fetch, redirects, headers and body alike: when it passes,
+    every connection the fetch opened is shut, so a read waiting on a server that sends a
+    byte now and then (of the body or of its headers) ends at once."""
+
+    def __init__(self, seconds: float, allow_private: bool) -> None:
+        self.allow_private = allow_private
+        self.passed = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._shut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> "_Deadline":
+        _current.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+        _current.deadline = None
+
+    def watch(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            passed = self.passed
+        if passed:
+            self._shut()
+
+    def _shut(self) -> None:
+        with self._lock:
+            self.passed = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+_current = threading.local()  # the deadline of the fetch running in this thread
+
+
+def _connect(address, *args, **kwargs) -> socket.socket:
+    """Connect under the fetch's deadline; unless private addresses are allowed, check the
+    address actually reached before a byte is sent: a host name may resolve to a public
+    address when checked and to a private one when connected ("DNS rebinding")."""
     sock = socket.create_connection(address, *args, **kwargs)
-    if not _is_global(sock.getpeername()[0]):
+    deadline = getattr(_current, "deadline", None)
+    if deadline is not None:
+        deadline.watch(sock)
+    if not (deadline and deadline.allow_private) and not _is_global(sock.getpeername()[0]):
         sock.close()
         raise FetchError(f"{address[0]}: {_PRIVATE}")
     return sock
@@ -122,13 +168,13 @@ def _connect_public(address, *args, **kwargs) -> socket.socket:
 class _CheckedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._create_connection = _connect_public
+        self._create_connection = _connect
 
 
 class _CheckedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._create_connection = _connect_public
+        self._create_connection = _connect
 
 
 class _CheckedHTTPHandler(urllib.request.HTTPHandler):
@@ -161,14 +207,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read_before(response, limit: int, deadline: float) -> bytes | None:
-    """At most ``limit`` bytes of the body, or None once the deadline has passed: the
-    timeout of one read alone would let a server that sends a byte now and then hold the
-    fetch for as long as it likes."""
+def _read_body(response, limit: int) -> bytes:
+    """At most ``limit`` bytes of the body (the deadline ends a slow one)."""
     chunks, size = [], 0
     while size < limit:
-        if time.monotonic() > deadline:
-            return None
         chunk = response.read1(min(_CHUNK, limit - size))
         if not chunk:
             break
@@ -192,37 +234,49 @@ def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX
     url = check_url(url, allow_private)
     # No proxies from the environment, no file/ftp/data handlers: http(s) only.
     opener = urllib.request.OpenerDirector()
-    connections = ((urllib.request.HTTPHandler(), urllib.request.HTTPSHandler()) if allow_private
-                   else (_CheckedHTTPHandler(), _CheckedHTTPSHandler()))
-    for handler in (urllib.request.ProxyHandler({}), *connections,
+    for handler in (urllib.request.ProxyHandler({}), _CheckedHTTPHandler(), _CheckedHTTPSHandler(),
                     urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(),
                     _Redirects(allow_private)):
         opener.add_handler(handler)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ", ".join(_TEXT_TYPES)})
-    deadline = time.monotonic() + timeout
+    deadline = _Deadline(timeout, allow_private)
+    answered = False
     try:
-        with opener.open(request, timeout=timeout) as response:
+        with deadline, opener.open(request, timeout=timeout) as response:
+            answered = True
             headers: Message = response.headers
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"{short_url(url)}: the page is {int(length) / 1e6:.1f} MB, over the "
                                  f"{max_bytes / 1e6:.0f} MB limit for a fetched page")
-            body = _read_before(response, max_bytes + 1, deadline)
-            if body is None:
-                raise FetchError(f"{short_url(url)}: the page did not arrive within {_seconds(timeout)}")
+            body = _read_body(response, max_bytes + 1)
+            if deadline.passed:
+                raise _late(url, timeout, answered)
             if len(body) > max_bytes:
                 raise FetchError(f"{short_url(url)}: the page is over the {max_bytes / 1e6:.0f} MB limit for a fetched page")
             return body, headers.get_content_type(), response.geturl()
     except FetchError:
         raise
-    except urllib.error.HTTPError as exc:
-        raise FetchError(f"{short_url(url)}: the server answered {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        reason = exc.reason
-        if isinstance(reason, TimeoutError):
-            raise FetchError(f"{short_url(url)}: no answer within {_seconds(timeout)}") from None
-        raise FetchError(f"{short_url(url)}: could not be fetched ({reason})") from None
-    except TimeoutError:
-        raise FetchError(f"{short_url(url)}: no answer within {_seconds(timeout)}") from None
-    except (OSError, ValueError) as exc:
-        raise FetchError(f"{short_url(url)}: could not be fetched ({type(exc).__name__})") from None
+    except Exception as exc:
+        if deadline.passed:  # the connection was shut under a read: whatever that raised
+            raise _late(url, timeout, answered) from None
+        raise _fetch_error(exc, url, timeout) from None
+
+
+def _late(url: str, timeout: float, answered: bool) -> FetchError:
+    if answered:
+        return FetchError(f"{short_url(url)}: the page did not arrive within {_seconds(timeout)}")
+    return FetchError(f"{short_url(url)}: no answer within {_seconds(timeout)}")
+
+
+def _fetch_error(exc: Exception, url: str, timeout: float) -> Exception:
+    """What a failed fetch tells the reader; an unforeseen error as it is."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return FetchError(f"{short_url(url)}: the server answered {exc.code} {exc.reason}")
+    if isinstance(exc, urllib.error.URLError) and not isinstance(exc.reason, TimeoutError):
+        return FetchError(f"{short_url(url)}: could not be fetched ({exc.reason})")
+    if isinstance(exc, (TimeoutError, urllib.error.URLError)):
+        return FetchError(f"{short_url(url)}: no answer within {_seconds(timeout)}")
+    if isinstance(exc, (OSError, ValueError)):
+        return FetchError(f"{short_url(url)}: could not be fetched ({type(exc).__name__})")
+    return exc
