@@ -159,9 +159,10 @@ def upload_table(path: Path, reviews: int | None = None, megabytes: float | None
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["review_id", "film", "outlet", "review"])
-        for row in generate(reviews or 1_000_000, "full"):
+        # Synthetic full reviews are about 1,500 characters: enough of them for the size.
+        for row in generate(reviews or int((megabytes or 1) * 1e6 / 1_000), "full"):
             writer.writerow([row["review_id"], row["film"], row["outlet"], row["review"]])
-            if megabytes and fh.tell() > megabytes * 1024 * 1024:
+            if megabytes and fh.tell() > megabytes * 1e6:
                 break
     return path
 
@@ -223,8 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--readers", type=int, default=25, help="readers opening the bundled film at once (default 25)")
     parser.add_argument("--upload-reviews", type=int, default=1_000, help="reviews in an upload (default 1,000)")
-    parser.add_argument("--big-mb", type=float, default=48.0, help="size of the big upload in MB (default 48; 0: skip)")
+    parser.add_argument("--big-mb", type=float, default=48.5,
+                        help="size of the big upload in MB of 1,000,000 bytes, as the upload box counts (default 48.5, "
+                             "under its 50 MB limit; 0: skip)")
     parser.add_argument("--rounds", type=int, default=5, help="rounds of upload-and-leave (default 5; 0: skip)")
+    parser.add_argument("--only", action="append", choices=("readers", "upload", "three uploads", "big upload", "rounds"),
+                        help="run only this measure (repeatable)")
     args = parser.parse_args(argv)
 
     results: dict = {}
@@ -238,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
              if args.big_mb else None),
             ("rounds", lambda s: rounds(s, table, args.rounds) if args.rounds else None),
         ):
+            if args.only and name not in args.only:
+                results[name] = {}
+                continue
             print(f"- {name} ...", file=sys.stderr, flush=True)
             server = Server()  # each measure on a fresh server: its start is the baseline
             try:
@@ -248,24 +256,26 @@ def main(argv: list[str] | None = None) -> int:
     r = results
     print(f"\n{os.cpu_count()} CPUs; one fresh server per line\n")
     print("| measure | figure | target |\n|---|---|---|")
-    print(f"| {r['readers']['readers']} readers at once: first content, median / slowest | "
-          f"{r['readers']['first_content_median_s']:.2f} / {r['readers']['first_content_max_s']:.2f} s "
-          f"| <= {TARGETS['first_content_s']:.0f} s |")
-    print(f"| one upload of {args.upload_reviews:,} reviews: time to the result / server peak | "
-          f"{r['upload']['seconds']:.1f} s / {r['upload']['peak_mib']:.0f} MiB "
-          f"| <= {TARGETS['upload_s']:.0f} s / < {TARGETS['peak_mib']:.0f} MiB |")
-    print(f"| three uploads at once: time / server peak | {r['three uploads']['seconds']:.1f} s / "
-          f"{r['three uploads']['peak_mib']:.0f} MiB | < {TARGETS['peak_mib']:.0f} MiB |")
+    if "first_content_max_s" in r["readers"]:
+        print(f"| {r['readers']['readers']} readers at once: first content, median / slowest | "
+              f"{r['readers']['first_content_median_s']:.2f} / {r['readers']['first_content_max_s']:.2f} s "
+              f"| <= {TARGETS['first_content_s']:.0f} s |")
+    if "seconds" in r["upload"]:
+        print(f"| one upload of {args.upload_reviews:,} reviews: time to the result / server peak | "
+              f"{r['upload']['seconds']:.1f} s / {r['upload']['peak_mib']:.0f} MiB "
+              f"| <= {TARGETS['upload_s']:.0f} s / < {TARGETS['peak_mib']:.0f} MiB |")
+    if "seconds" in r["three uploads"]:
+        print(f"| three uploads at once: time / server peak | {r['three uploads']['seconds']:.1f} s / "
+              f"{r['three uploads']['peak_mib']:.0f} MiB | < {TARGETS['peak_mib']:.0f} MiB |")
     if "seconds" in r["big upload"]:
         print(f"| a {r['big upload']['table_mb']:.0f} MB upload: time / server peak | {r['big upload']['seconds']:.1f} s / "
               f"{r['big upload']['peak_mib']:.0f} MiB | < {TARGETS['peak_mib']:.0f} MiB |")
     if "after_mib" in r["rounds"]:
-        after = " -> ".join(f"{m:.0f}" for m in r["rounds"]["after_mib"])
-        print(f"| the same, on leaving (before the grace time) | "
-              f"{' -> '.join(f'{m:.0f}' for m in r['rounds']['on_leaving_mib'])} | |")
-        print(f"| {args.rounds} rounds of upload and leave: MiB at start -> after each | "
-              f"{r['rounds']['start_mib']:.0f} -> {after} (kept {r['rounds']['kept_mib']:+.0f}) "
-              f"| within {TARGETS['kept_mib']:.0f} MiB |")
+        rounds_ = r["rounds"]
+        print(f"| {args.rounds} rounds of upload and leave: MiB warm -> after each, grace time passed | "
+              f"{rounds_['start_mib']:.0f} -> {' -> '.join(f'{m:.0f}' for m in rounds_['after_mib'])} "
+              f"(kept {rounds_['kept_mib']:+.0f}) | within {TARGETS['kept_mib']:.0f} MiB |")
+        print(f"| the same, on leaving | {' -> '.join(f'{m:.0f}' for m in rounds_['on_leaving_mib'])} | |")
     out = REPO / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "serve.json").write_text(json.dumps(results, indent=2))

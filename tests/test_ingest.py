@@ -220,7 +220,8 @@ def test_20000_row_table_is_limited():
     rows = [f'{i},"Review {i}: the acting is fine and the plot is dull."' for i in range(20_000)]
     report = read_bytes(csv_bytes(rows, header="id,text"), "big.csv")
     assert len(report.sources) == tables.MAX_TABLE_ROWS
-    assert report.problems == [f"big.csv: 20,000 rows; only the first {tables.MAX_TABLE_ROWS:,} are read (the limit per table)"]
+    assert report.problems == [f"big.csv: more than {tables.MAX_TABLE_ROWS:,} rows; only the first {tables.MAX_TABLE_ROWS:,} are read "
+                               "(the limit per table)"]
 
 
 def test_jsonl_bad_lines_named():

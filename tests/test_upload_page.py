@@ -253,8 +253,8 @@ def test_an_uploaded_table_is_parsed_once_not_on_every_rerun(monkeypatch):
     from dashboard.reading import tables
 
     parsed = []
-    load_table = tables.load_table
-    monkeypatch.setattr(tables, "load_table", lambda data, name: parsed.append(name) or load_table(data, name))
+    table_shape = tables.table_shape
+    monkeypatch.setattr(tables, "table_shape", lambda data, name: parsed.append(name) or table_shape(data, name))
     data = ("critic,text\nJo,\"" + GOOD + "\"\n").encode()
     at = upload(page(), [("once.csv", data, "text/csv")])
     for label in ("a", "b", "c"):  # reruns of the page: typing a name, picking a column

@@ -57,22 +57,32 @@ def utf8_file(path, block: int = 1 << 20) -> str | None:
     """"utf-8-sig" when the whole file at ``path`` is UTF-8 text (a BOM or not) and so can
     be read in pieces; None when it is empty, binary or in another encoding (read it whole
     with ``decode_bytes``, which guesses and says so)."""
+    with open(path, "rb") as fh:
+        return "utf-8-sig" if _utf8_blocks(iter(lambda: fh.read(block), b"")) else None
+
+
+def utf8_bytes(data: bytes, block: int = 1 << 20) -> bool:
+    """Is ``data`` UTF-8 text (as ``utf8_file``), checked a block at a time, never decoded whole?"""
+    view = memoryview(data)
+    return _utf8_blocks(bytes(view[i:i + block]) for i in range(0, len(data), block))
+
+
+def _utf8_blocks(blocks) -> bool:
     import codecs
 
     decoder = codecs.getincrementaldecoder("utf-8")()
-    with open(path, "rb") as fh:
-        head = fh.read(block)
-        if not head.strip() or looks_binary(head) or head.startswith(tuple(b for b, e in BOMS if e != "utf-8")):
-            return None
-        data = head
-        try:
-            while data:
-                decoder.decode(data)
-                data = fh.read(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return None
-    return "utf-8-sig"
+    first = True
+    try:
+        for data in blocks:
+            if first and (not data.strip() or looks_binary(data)
+                          or data.startswith(tuple(b for b, e in BOMS if e != "utf-8"))):
+                return False
+            first = False
+            decoder.decode(data)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return not first
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:

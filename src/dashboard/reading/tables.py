@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from dashboard.reading.decode import (
-    MAX_REVIEW_CHARS, cap_text, clean_id, decode_bytes, plain_text, safe_name, utf8_file,
+    MAX_REVIEW_CHARS, cap_text, clean_id, decode_bytes, plain_text, safe_name, utf8_bytes, utf8_file,
 )
 from dashboard.records import IngestError, IngestReport, ReviewSource
 from dashboard.text.wording import count, first_few
@@ -59,27 +59,45 @@ def map_columns(columns: list[str]) -> dict[str, str | None]:
     return mapping
 
 
-def load_table(data: bytes, name: str) -> tuple[pd.DataFrame, list[str]]:
-    """A CSV or JSON-lines table as strings, with messages for rows that could not be read."""
+def table_text(data: bytes, name: str) -> tuple[io.TextIOBase, str]:
+    """(a text stream over ``data``, a note on its encoding). UTF-8 is read straight from the
+    bytes, never held whole as text (a 50 MB upload would take four times that as a
+    ``StringIO``); other encodings are guessed and decoded (``decode_bytes``)."""
     name = safe_name(name)
+    if utf8_bytes(data):
+        return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline=""), ""
     text, note = decode_bytes(data, name)
-    problems = [note] if note else []
+    return io.StringIO(text, newline=""), note
+
+
+def table_frames(handle: io.TextIOBase, name: str, chunk_rows: int | None = None
+                 ) -> Iterator[tuple[pd.DataFrame, list[str]]]:
+    """A CSV or JSON-lines table from ``handle``, ``chunk_rows`` rows at a time (all at once
+    without), as strings, each part with messages about rows that could not be read."""
     if Path(name).suffix.lower() == ".csv":
-        frame, more = _read_csv(text, name)
+        sample = handle.read(65_536)
+        handle.seek(0)
+        frames = _csv_chunks(handle, sample, name, chunk_rows)
     else:
-        frame, more = _read_jsonl(text, name)
-    problems += more
-    _name_columns(frame)
-    return frame, problems
+        frames = _jsonl_chunks(handle, name, chunk_rows)
+    for frame, problems in frames:
+        _name_columns(frame)
+        yield frame, problems
+
+
+def table_shape(data: bytes, name: str) -> tuple[list[str], int]:
+    """An uploaded table's columns and number of rows, read a part at a time (the rows are
+    counted, not kept). Raises ``IngestError``."""
+    handle, _ = table_text(data, name)
+    columns, rows = None, 0
+    for frame, _ in table_frames(handle, safe_name(name), CHUNK_ROWS):
+        columns = columns if columns is not None else [str(c) for c in frame.columns]
+        rows += len(frame)
+    return columns or [], rows
 
 
 def _name_columns(frame: pd.DataFrame) -> None:
     frame.columns = [plain_text(str(c)) if str(c).strip() else f"column {i + 1}" for i, c in enumerate(frame.columns)]
-
-
-def _read_csv(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
-    frame, problems = next(_csv_chunks(io.StringIO(text), text[:65_536], name))
-    return frame, problems
 
 
 def _csv_chunks(handle, sample: str, name: str, chunk_rows: int | None = None) -> Iterator[tuple[pd.DataFrame, list[str]]]:
@@ -124,11 +142,6 @@ def _csv_chunks(handle, sample: str, name: str, chunk_rows: int | None = None) -
             problems.append(f"{name}: {count(len(bad), 'malformed line')} skipped (lines {first_few(bad)})")
         first = False
         yield frame, problems
-
-
-def _read_jsonl(text: str, name: str) -> tuple[pd.DataFrame, list[str]]:
-    frame, problems = next(_jsonl_chunks(text.splitlines(), name))
-    return frame, problems
 
 
 def _jsonl_chunks(lines: Iterable[str], name: str, chunk_rows: int | None = None) -> Iterator[tuple[pd.DataFrame, list[str]]]:
@@ -201,13 +214,12 @@ class TableRows:
         self.empty_rows: list[str] = []
         self.long_rows: list[str] = []
 
-    def read(self, frame: pd.DataFrame, max_rows: int | None = None, whole: bool = False) -> IngestReport:
-        """The reviews of ``frame``'s rows, up to ``max_rows`` rows of the table in all
-        (``whole``: the frame is the whole table, so its size can be told)."""
+    def read(self, frame: pd.DataFrame, max_rows: int | None = None) -> IngestReport:
+        """The reviews of ``frame``'s rows, up to ``max_rows`` rows of the table in all."""
         report = IngestReport()
         if max_rows is not None and self.rows + len(frame) > max_rows:
-            size = f"{len(frame):,} rows" if whole else f"more than {max_rows:,} rows"
-            report.problems.append(f"{self.name}: {size}; only the first {max_rows:,} are read (the limit per table)")
+            report.problems.append(f"{self.name}: more than {max_rows:,} rows; only the first {max_rows:,} are read "
+                                   "(the limit per table)")
             frame = frame.head(max(0, max_rows - self.rows))
         for row in frame.to_dict("records"):
             self.rows += 1
@@ -239,55 +251,43 @@ class TableRows:
         return problems
 
 
-def table_sources(frame: pd.DataFrame, name: str, film: str = "", text_column: str | None = None,
-                  max_rows: int | None = MAX_TABLE_ROWS, columns: dict[str, str | None] | None = None) -> IngestReport:
-    """Reviews from a loaded table. ``text_column`` (the user's pick) overrides the guess."""
-    rows = TableRows(name, list(frame.columns), film, text_column, columns)
-    if frame.empty:
-        raise IngestError(f"{rows.name}: the table has no rows")
-    report = rows.read(frame, max_rows, whole=True)
-    report.problems += rows.summary()
-    return report
-
-
 def read_table_file(path: Path, name: str, film: str = "", max_rows: int | None = None,
                     text_column: str | None = None, chunk_rows: int | None = None) -> Iterator[IngestReport]:
     """Reviews from a CSV or JSON-lines file, ``chunk_rows`` rows at a time, so that a table
-    of any size is never in memory at once. A file that is not plain UTF-8 is read whole
-    (``read_table_bytes``), its encoding guessed. Raises ``IngestError`` (also after some
-    chunks, for a table whose rows turn out unreadable)."""
+    of any size is never in memory at once. A file that is not plain UTF-8 is read whole,
+    its encoding guessed. Raises ``IngestError`` (also after some chunks, for a table whose
+    rows turn out unreadable)."""
     name = safe_name(name)
-    chunk_rows = chunk_rows or CHUNK_ROWS
-    encoding = utf8_file(path)
-    if encoding is None:
+    if utf8_file(path) is None:
         yield read_table_bytes(path.read_bytes(), name, film, max_rows, text_column)
         return
-    with open(path, encoding=encoding, newline="") as handle:
-        if Path(name).suffix.lower() == ".csv":
-            sample = handle.read(65_536)
-            handle.seek(0)
-            chunks = _csv_chunks(handle, sample, name, chunk_rows)
-        else:
-            chunks = _jsonl_chunks(handle, name, chunk_rows)
-        rows = None
-        for frame, problems in chunks:
-            _name_columns(frame)
-            rows = rows or TableRows(name, list(frame.columns), film, text_column)
-            report = rows.read(frame, max_rows)
-            report.problems[:0] = problems
-            yield report
-            if max_rows is not None and rows.rows >= max_rows:
-                break
-    if rows is None or rows.rows == 0:
-        raise IngestError(f"{name}: the table has no rows")
-    if summary := rows.summary():
-        yield IngestReport(problems=summary)
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        yield from _table_reports(handle, name, film, max_rows, text_column, chunk_rows or CHUNK_ROWS)
 
 
 def read_table_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = MAX_TABLE_ROWS,
                      text_column: str | None = None) -> IngestReport:
-    """Reviews from a CSV or JSON-lines table with (at least) a text column."""
-    frame, problems = load_table(data, name)
-    report = table_sources(frame, name, film, text_column, max_rows)
-    report.problems[:0] = problems
+    """Reviews from a CSV or JSON-lines table with (at least) a text column, read a part at
+    a time up to ``max_rows`` rows (the rest is never parsed)."""
+    name = safe_name(name)
+    handle, note = table_text(data, name)
+    report = IngestReport(problems=[note] * bool(note))
+    for part in _table_reports(handle, name, film, max_rows, text_column, CHUNK_ROWS):
+        report.extend(part)
     return report
+
+
+def _table_reports(handle, name: str, film: str, max_rows: int | None, text_column: str | None,
+                   chunk_rows: int) -> Iterator[IngestReport]:
+    rows = None
+    for frame, problems in table_frames(handle, name, chunk_rows):
+        rows = rows or TableRows(name, list(frame.columns), film, text_column)
+        report = rows.read(frame, max_rows)
+        report.problems[:0] = problems
+        yield report
+        if max_rows is not None and rows.rows >= max_rows:
+            break
+    if rows is None or rows.rows == 0:
+        raise IngestError(f"{name}: the table has no rows")
+    if summary := rows.summary():
+        yield IngestReport(problems=summary)
