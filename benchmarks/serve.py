@@ -220,6 +220,58 @@ def rounds(server: Server, table: Path, n: int) -> dict:
 
 # ------------------------------------------------------------------------------ report
 
+def measure_all(readers_n: int = 25, upload_reviews: int = 1_000, big_mb: float = 48.5, rounds_n: int = 5,
+                only=None) -> dict:
+    """Every measure above, each on a fresh server (its start is the baseline)."""
+    results: dict = {"upload_reviews": upload_reviews, "rounds": {}}
+    with tempfile.TemporaryDirectory() as folder:
+        table = upload_table(Path(folder) / "reviews.csv", reviews=upload_reviews)
+        for name, run in (
+            ("readers", lambda s: readers(s, readers_n)),
+            ("upload", lambda s: uploads(s, table, 1)),
+            ("three uploads", lambda s: uploads(s, table, 3)),
+            ("big upload", lambda s: uploads(s, upload_table(Path(folder) / "big.csv", megabytes=big_mb), 1)
+             if big_mb else None),
+            ("rounds", lambda s: rounds(s, table, rounds_n) if rounds_n else None),
+        ):
+            if only and name not in only:
+                results[name] = {}
+                continue
+            print(f"- server: {name} ...", file=sys.stderr, flush=True)
+            server = Server()
+            try:
+                results[name] = {"server_start_mib": server.rss_mib(), **(run(server) or {})}
+            finally:
+                server.close()
+    return results
+
+
+def print_results(results: dict) -> None:
+    r = results
+    print(f"\n{os.cpu_count()} CPUs; one fresh server per line\n")
+    print("| measure | figure | target |\n|---|---|---|")
+    if "first_content_max_s" in r["readers"]:
+        print(f"| {r['readers']['readers']} readers at once: first content, median / slowest | "
+              f"{r['readers']['first_content_median_s']:.2f} / {r['readers']['first_content_max_s']:.2f} s "
+              f"| <= {TARGETS['first_content_s']:.0f} s |")
+    if "seconds" in r["upload"]:
+        print(f"| one upload of {r['upload_reviews']:,} reviews: time to the result / server peak | "
+              f"{r['upload']['seconds']:.1f} s / {r['upload']['peak_mib']:.0f} MiB "
+              f"| <= {TARGETS['upload_s']:.0f} s / < {TARGETS['peak_mib']:.0f} MiB |")
+    if "seconds" in r["three uploads"]:
+        print(f"| three uploads at once: time / server peak | {r['three uploads']['seconds']:.1f} s / "
+              f"{r['three uploads']['peak_mib']:.0f} MiB | < {TARGETS['peak_mib']:.0f} MiB |")
+    if "seconds" in r["big upload"]:
+        print(f"| a {r['big upload']['table_mb']:.0f} MB upload: time / server peak | {r['big upload']['seconds']:.1f} s / "
+              f"{r['big upload']['peak_mib']:.0f} MiB | < {TARGETS['peak_mib']:.0f} MiB |")
+    if "after_mib" in r["rounds"]:
+        rounds_ = r["rounds"]
+        print(f"| {len(rounds_['after_mib'])} rounds of upload and leave: MiB warm -> after each, grace time passed | "
+              f"{rounds_['start_mib']:.0f} -> {' -> '.join(f'{m:.0f}' for m in rounds_['after_mib'])} "
+              f"(kept {rounds_['kept_mib']:+.0f}) | within {TARGETS['kept_mib']:.0f} MiB |")
+        print(f"| the same, on leaving | {' -> '.join(f'{m:.0f}' for m in rounds_['on_leaving_mib'])} | |")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--readers", type=int, default=25, help="readers opening the bundled film at once (default 25)")
@@ -231,51 +283,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", action="append", choices=("readers", "upload", "three uploads", "big upload", "rounds"),
                         help="run only this measure (repeatable)")
     args = parser.parse_args(argv)
-
-    results: dict = {}
-    with tempfile.TemporaryDirectory() as folder:
-        table = upload_table(Path(folder) / "reviews.csv", reviews=args.upload_reviews)
-        for name, run in (
-            ("readers", lambda s: readers(s, args.readers)),
-            ("upload", lambda s: uploads(s, table, 1)),
-            ("three uploads", lambda s: uploads(s, table, 3)),
-            ("big upload", lambda s: uploads(s, upload_table(Path(folder) / "big.csv", megabytes=args.big_mb), 1)
-             if args.big_mb else None),
-            ("rounds", lambda s: rounds(s, table, args.rounds) if args.rounds else None),
-        ):
-            if args.only and name not in args.only:
-                results[name] = {}
-                continue
-            print(f"- {name} ...", file=sys.stderr, flush=True)
-            server = Server()  # each measure on a fresh server: its start is the baseline
-            try:
-                results[name] = {"server_start_mib": server.rss_mib(), **(run(server) or {})}
-            finally:
-                server.close()
-
-    r = results
-    print(f"\n{os.cpu_count()} CPUs; one fresh server per line\n")
-    print("| measure | figure | target |\n|---|---|---|")
-    if "first_content_max_s" in r["readers"]:
-        print(f"| {r['readers']['readers']} readers at once: first content, median / slowest | "
-              f"{r['readers']['first_content_median_s']:.2f} / {r['readers']['first_content_max_s']:.2f} s "
-              f"| <= {TARGETS['first_content_s']:.0f} s |")
-    if "seconds" in r["upload"]:
-        print(f"| one upload of {args.upload_reviews:,} reviews: time to the result / server peak | "
-              f"{r['upload']['seconds']:.1f} s / {r['upload']['peak_mib']:.0f} MiB "
-              f"| <= {TARGETS['upload_s']:.0f} s / < {TARGETS['peak_mib']:.0f} MiB |")
-    if "seconds" in r["three uploads"]:
-        print(f"| three uploads at once: time / server peak | {r['three uploads']['seconds']:.1f} s / "
-              f"{r['three uploads']['peak_mib']:.0f} MiB | < {TARGETS['peak_mib']:.0f} MiB |")
-    if "seconds" in r["big upload"]:
-        print(f"| a {r['big upload']['table_mb']:.0f} MB upload: time / server peak | {r['big upload']['seconds']:.1f} s / "
-              f"{r['big upload']['peak_mib']:.0f} MiB | < {TARGETS['peak_mib']:.0f} MiB |")
-    if "after_mib" in r["rounds"]:
-        rounds_ = r["rounds"]
-        print(f"| {args.rounds} rounds of upload and leave: MiB warm -> after each, grace time passed | "
-              f"{rounds_['start_mib']:.0f} -> {' -> '.join(f'{m:.0f}' for m in rounds_['after_mib'])} "
-              f"(kept {rounds_['kept_mib']:+.0f}) | within {TARGETS['kept_mib']:.0f} MiB |")
-        print(f"| the same, on leaving | {' -> '.join(f'{m:.0f}' for m in rounds_['on_leaving_mib'])} | |")
+    results = measure_all(args.readers, args.upload_reviews, args.big_mb, args.rounds, args.only)
+    print_results(results)
     out = REPO / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "serve.json").write_text(json.dumps(results, indent=2))
