@@ -1,8 +1,12 @@
 """Overview: the film, what critics think overall, one card per critic."""
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from dashboard.present import figures, views
+from dashboard.present.consensus import consensus_sentences
+from dashboard.ui import data as data_mod
 from dashboard.ui import frame, render, state
 
 ctx = frame.context()
@@ -42,6 +46,13 @@ if ctx.data is not None:
                        "as a first impression rather than a consensus.", icon=":material/warning:")
         if c.estimated:
             st.caption("\\* Estimated from the words of the review: the critic gave no rating we could read.")
+        st.subheader("Critics' consensus", help="What most critics praise, where they split and what draws "
+                     "the most criticism, counted from the aspect scores: a critic praises a part of the film "
+                     f"when their score for it is {views.BAND_RANGES[views.FAVOURABLE]}, criticises it when "
+                     f"{views.BAND_RANGES[views.UNFAVOURABLE]}. Click a part of the film to read their words.")
+        sentences = consensus_sentences(data.analysis.aspects, len(reviews), ctx.names, data_mod.taxonomy().verdict)
+        st.markdown(render.consensus_markdown(
+            sentences, lambda key: "quotes?" + urlencode(state.page_params(aspect=key), safe=",")))
     with right:
         agree = views.agreement(data.analysis.aspects)
         if len(agree):
