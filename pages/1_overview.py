@@ -1,11 +1,9 @@
 """Overview: the film, what critics think overall, one card per critic."""
 
-from urllib.parse import urlencode
-
 import streamlit as st
 
 from dashboard.present import figures, views
-from dashboard.present.consensus import consensus_sentences
+from dashboard.present.consensus import consensus_sentences, named_aspects
 from dashboard.ui import data as data_mod
 from dashboard.ui import frame, render, state
 
@@ -49,10 +47,15 @@ if ctx.data is not None:
         st.subheader("Critics' consensus", help="What most critics praise, where they split and what draws "
                      "the most criticism, counted from the aspect scores: a critic praises a part of the film "
                      f"when their score for it is {views.BAND_RANGES[views.FAVOURABLE]}, criticises it when "
-                     f"{views.BAND_RANGES[views.UNFAVOURABLE]}. Click a part of the film to read their words.")
+                     f"{views.BAND_RANGES[views.UNFAVOURABLE]}. The links below the sentences open their words.")
         sentences = consensus_sentences(data.analysis.aspects, len(reviews), ctx.names, data_mod.taxonomy().verdict)
-        st.markdown(render.consensus_markdown(
-            sentences, lambda key: "quotes?" + urlencode(state.page_params(aspect=key), safe=",")))
+        st.html(render.consensus_sentences_html(sentences))
+        if named := named_aspects(sentences):
+            with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+                st.caption("Their words on:", width="content")
+                for key in named:
+                    st.page_link(frame.page("quotes"), label=ctx.names.get(key, key), icon=":material/format_quote:",
+                                 query_params=state.page_params(aspect=key))
     with right:
         agree = views.agreement(data.analysis.aspects)
         if len(agree):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -10,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.present.consensus import consensus_sentences, plain
-from dashboard.ui.render import consensus_markdown
+from dashboard.ui.render import consensus_sentences_html
 
 NAMES = {"acting": "Acting", "story": "Story", "action": "Action", "pacing": "Pacing", "overall": "Overall"}
 
@@ -59,11 +58,9 @@ def test_the_whole_film_is_left_to_the_score_above():
     assert "overall" not in " ".join(sentences({"overall": [90, 90, 90, 90], "acting": [50, 50, 50, 50]}))
 
 
-def test_each_aspect_links_to_its_quotes_and_names_are_escaped():
-    said = consensus_sentences(table({"acting": [80, 75, 90, 70]}), 4, {"acting": "[Acting](http://x.y)"})
-    text = consensus_markdown(said, lambda key: f"quotes?aspect={key}")
-    assert "](quotes?aspect=acting)" in text
-    assert "](http://x.y)" not in text   # a name from an edited taxonomy is text, not a link
+def test_names_from_an_edited_taxonomy_are_text():
+    said = consensus_sentences(table({"acting": [80, 75, 90, 70]}), 4, {"acting": "<i>Acting</i>"})
+    assert "<b>the &lt;i&gt;Acting&lt;/i&gt;</b>" in consensus_sentences_html(said)
 
 
 def test_the_bundled_film_overview_shows_the_consensus():
@@ -71,7 +68,8 @@ def test_the_bundled_film_overview_shows_the_consensus():
     at.query_params["film"] = "ballerina"
     at.run()
     assert not at.exception
-    shown = re.sub(r"\\(.)", r"\1", " ".join(str(m.value) for m in at.markdown))  # as read, unescaped
+    shown = " ".join(str(m.value) for m in at.get("html"))
     assert "Critics' consensus" in [s.value for s in at.subheader]
-    assert "Most critics praise [the acting](quotes?" in shown and "aspect=acting" in shown
-    assert "(4 of 4)" in shown
+    assert "Most critics praise <b>the acting</b> (4 of 4)" in shown
+    links = [link for link in at.get("page_link") if "aspect" in str(link.proto.query_string)]
+    assert "Acting" in [link.proto.label for link in links]   # its quotes, a click away

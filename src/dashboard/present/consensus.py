@@ -4,8 +4,8 @@ criticism, each with counts ("3 of 4 critics praise the action").
 
 A critic praises an aspect when their score for it is in the favourable band, criticises
 it in the unfavourable band (the colours every page shows); in between, they are mixed
-about it. The sentences come as parts, text and aspects, so that a page can make each
-aspect a link to its quotes; ``plain`` joins them.
+about it. The sentences come as parts, text and aspects, so that a page can link each
+aspect named to its quotes; ``plain`` joins them.
 """
 
 from __future__ import annotations
@@ -106,6 +106,11 @@ def consensus_sentences(aspects: pd.DataFrame, critics: int, names: dict[str, st
 
 def plain(sentence: Sentence) -> str:
     return "".join(p.text for p in sentence)
+
+
+def named_aspects(sentences: list[Sentence]) -> list[str]:
+    """The aspects the sentences name, in the order they are named, each once."""
+    return list(dict.fromkeys(p.aspect for s in sentences for p in s if p.aspect))
 
 
 def _the(name: str) -> str:

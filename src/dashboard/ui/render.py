@@ -175,8 +175,10 @@ def _choose_page(key: str, widget: str) -> None:
     st.session_state[key + "_generation"] = st.session_state.get(key + "_generation", 0) + 1
 
 
-def consensus_markdown(sentences, link) -> str:
-    """The consensus sentences as Markdown: their words escaped (an aspect's name comes
-    from a taxonomy a user may edit), each aspect a link (``link(key)``) to its quotes."""
-    return " ".join("".join(f"[{views.md_escape(p.text)}]({link(p.aspect)})" if p.aspect
-                            else views.md_escape(p.text) for p in sentence) for sentence in sentences)
+def consensus_sentences_html(sentences) -> str:
+    """The consensus sentences as HTML, their words escaped (an aspect's name comes from a
+    taxonomy a user may edit) and the aspects they name in bold."""
+    def part(p) -> str:
+        return f"<b>{esc(p.text)}</b>" if p.aspect else esc(p.text)
+
+    return '<p class="cd-consensus">' + " ".join("".join(map(part, s)) for s in sentences) + "</p>"
