@@ -78,14 +78,22 @@ def table_pickers(files) -> dict[str, str]:
     return picks
 
 
-def run_batch(files, picks: dict[str, str], pasted: str, url: str, label: str, film_title: str = "") -> None:
+def run_batch(files, picks: dict[str, str], pasted: str, urls: list[str], label: str, film_title: str = "") -> None:
+    fetching = st.progress(0.0, text=f"Fetching {count(len(urls), 'web address', 'web addresses')}…") if urls else None
+
+    def fetched(done: int, total: int) -> None:
+        fetching.progress(done / total, text=f"Fetched {done:,} of {count(total, 'web address', 'web addresses')}…")
+
     with st.spinner("Reading your reviews…"):
         report = ingest.read_uploads(
             [(decode.safe_name(f.name), f.getvalue()) for f in files or []],
             text_columns=picks,
             pasted=[("pasted review", pasted)] if pasted.strip() else None,
-            urls=[url.strip()] if url.strip() else None,
+            urls=urls or None,
+            url_progress=fetched if fetching else None,
         )
+    if fetching:
+        fetching.empty()
     if not report.sources:
         st.session_state[_MESSAGES] = report.problems + ["Nothing to analyse: no readable review in this batch."]
         return
@@ -157,11 +165,13 @@ def main() -> None:
     )
     picks = table_pickers(files or [])
     pasted = st.text_area("…or paste a review", key="pasted_review", height=160)
-    url = st.text_input(
-        "…or a review's web address", key="review_url", placeholder="https://…",
-        help=f"http:// or https:// only; fetched with a {FETCH_TIMEOUT_S:g} s timeout, "
-             f"at most {MAX_FETCH_BYTES // (1024 * 1024)} MB.",
-    )
+    urls = [u.strip() for u in st.text_area(
+        f"…or reviews' web addresses, one per line (up to {ingest.MAX_URLS})", key="review_urls", height=100,
+        placeholder="https://…",
+        help=f"http:// or https:// only; each page must arrive within {FETCH_TIMEOUT_S:g} s and be at most "
+             f"{MAX_FETCH_BYTES // (1024 * 1024)} MB. Addresses are fetched several at a time; one that fails is "
+             "named with the reason, and the others go on.",
+    ).splitlines() if u.strip()]
     film_title = st.text_input(
         "Film title (optional)", key="upload_film", max_chars=200,
         help="The film these reviews are about, if they are all about one (a table's film column wins). "
@@ -170,10 +180,10 @@ def main() -> None:
     )
     label = st.text_input("Name for this set", value="Your reviews", key="upload_label", max_chars=80)
     if st.button("Analyse", type="primary", key="analyse"):
-        if not (files or pasted.strip() or url.strip()):
+        if not (files or pasted.strip() or urls):
             st.session_state[_MESSAGES] = ["Add a file, paste a review or give a web address first."]
         else:
-            run_batch(files, picks, pasted, url, label, film_title)
+            run_batch(files, picks, pasted, urls, label, film_title)
         st.rerun()
     show_result()
 

@@ -166,6 +166,12 @@ class Handler(BaseHTTPRequestHandler):
         path = self.path.split("?")[0]
         if path == "/review.html":
             self._send((FIXTURES / "review_page.html").read_bytes())
+        elif path.startswith("/critic/"):  # a review page per critic, each in words of its own
+            critic = path.rsplit("/", 1)[-1]
+            self._send(f"<html><head><title>{critic} on the film</title></head><body><article><h1>{critic} reviews "
+                       f"the film</h1><p>The acting is superb and the story, says {critic}, is gripping from the "
+                       f"first scene to the last; {critic} admired the score as well.</p></article></body></html>"
+                       .encode())
         elif path == "/hostile.html":
             self._send((FIXTURES / "hostile_page.html").read_bytes())
         elif path == "/cp1252.txt":
@@ -285,7 +291,7 @@ def test_fetch_refuses_local_addresses_by_default(server, monkeypatch):
 def test_fetch_refuses_a_host_name_that_turns_private_when_connecting(server, monkeypatch):
     # "DNS rebinding": the name looked public when checked, the connection lands on this machine.
     monkeypatch.delenv("DASHBOARD_ALLOW_PRIVATE_URLS", raising=False)
-    monkeypatch.setattr(fetch, "_refuse_private", lambda host, port, url: None)
+    monkeypatch.setattr(fetch, "_refuse_private", lambda host, port, url, allow_private: None)
     report = ingest.read_url(f"{server}/review.html")
     assert not report.sources
     assert "private network are refused" in report.problems[0]
@@ -338,3 +344,27 @@ def test_fetch_errors_are_messages(server):
 
 def test_binary_upload_never_reaches_the_page():
     assert read_bytes(b"\x89PNG\r\n\x1a\n<script>alert(1)</script>", "x.txt").sources == []
+
+
+def test_many_addresses_are_fetched_together_and_each_failure_named(server, monkeypatch):
+    """Ten addresses, three failing in different ways: seven reviews, in the order given,
+    and three one-line reasons."""
+    monkeypatch.setenv("DASHBOARD_ALLOW_PRIVATE_URLS", "127.0.0.1")  # the test servers, no other private address
+    good = [f"{server}/critic/critic{i}" for i in range(7)]
+    failing = [f"{server}/slow", f"{server}/missing", "http://10.1.2.3/review.html"]
+    urls = good[:3] + failing[:1] + good[3:5] + failing[1:] + good[5:]
+    done = []
+    report = ingest.read_urls(urls, timeout=0.5, progress=lambda n, total: done.append((n, total)))
+    assert [s.url for s in report.sources] == good
+    assert len(report.problems) == 3 and all("\n" not in p for p in report.problems)
+    reasons = dict(zip(failing, sorted(report.problems, key=lambda p: [f in p for f in failing].index(True))))
+    assert "no answer within 0.5 seconds" in reasons[f"{server}/slow"]
+    assert "answered 404" in reasons[f"{server}/missing"]
+    assert "private network are refused" in reasons["http://10.1.2.3/review.html"]
+    assert done[-1] == (10, 10) and len(done) == 10
+
+
+def test_addresses_past_the_limit_are_not_fetched(server, monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_URLS", 2)
+    report = ingest.read_urls([f"{server}/critic/a", f"{server}/critic/b", f"{server}/critic/c"], allow_private=True)
+    assert len(report.sources) == 2 and "3 web addresses given; only the first 2 are fetched" in report.problems[0]

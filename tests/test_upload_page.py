@@ -189,7 +189,7 @@ def local_site(monkeypatch):
 
 def test_review_url_is_fetched(local_site):
     at = page()
-    at.text_input(key="review_url").input(f"{local_site}/review_page.html")
+    at.text_area(key="review_urls").input(f"{local_site}/review_page.html")
     at.run()
     analyse(at)
     analysis, _ = stored(at)
@@ -199,7 +199,7 @@ def test_review_url_is_fetched(local_site):
 
 def test_file_url_is_refused():
     at = page()
-    at.text_input(key="review_url").input("file:///etc/passwd")
+    at.text_area(key="review_urls").input("file:///etc/passwd")
     at.run()
     analyse(at)
     assert stored(at) is None

@@ -8,8 +8,8 @@
   ``10.x``, ``192.168.x`` …, and IPv6 addresses that wrap one: NAT64, 6to4, Teredo,
   IPv4-mapped) are refused, both when the host name is looked up and when the connection
   is made, so a shared dashboard cannot be used to probe the network it runs in. Set
-  ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``) to allow them, e.g. to
-  fetch from a local server.
+  ``DASHBOARD_ALLOW_PRIVATE_URLS=1`` (or pass ``allow_private``) to allow them, or a list
+  of addresses or networks to allow just those (``127.0.0.1``: a local server).
 
 What comes back is bytes: ``ingest.read_url`` reads them as an uploaded file is read.
 """
@@ -40,8 +40,28 @@ class FetchError(IngestError):
     """A URL that could not be fetched; the message names the URL."""
 
 
-def _allow_private_default() -> bool:
-    return os.environ.get("DASHBOARD_ALLOW_PRIVATE_URLS", "").strip() in {"1", "true", "yes"}
+def _allow_private_default() -> bool | tuple:
+    """``DASHBOARD_ALLOW_PRIVATE_URLS``: "1" allows every private address; a list of
+    addresses or networks ("127.0.0.1, 10.0.0.0/8") allows just those."""
+    value = os.environ.get("DASHBOARD_ALLOW_PRIVATE_URLS", "").strip()
+    if value.lower() in {"1", "true", "yes"}:
+        return True
+    networks = []
+    for part in value.split(","):
+        try:
+            networks.append(ipaddress.ip_network(part.strip(), strict=False))
+        except ValueError:
+            pass
+    return tuple(networks)
+
+
+def _allowed(address: str, allow_private) -> bool:
+    """May ``address`` be reached? A public one always; a private one as ``allow_private``
+    says: True (any), False (none) or the networks it lists."""
+    if allow_private is True or _is_global(address):
+        return True
+    ip = ipaddress.ip_address(address.split("%")[0])
+    return bool(allow_private) and any(ip in network for network in allow_private)
 
 
 def short_url(url: str) -> str:
@@ -53,7 +73,7 @@ def safe_name_url(url: str) -> str:
     return "".join(ch for ch in str(url) if ch.isprintable()).strip()
 
 
-def check_url(url: str, allow_private: bool | None = None) -> str:
+def check_url(url: str, allow_private: bool | tuple | None = None) -> str:
     """The URL, stripped, if it may be fetched; otherwise ``FetchError`` saying why."""
     url = (url or "").strip()
     if allow_private is None:
@@ -72,21 +92,21 @@ def check_url(url: str, allow_private: bool | None = None) -> str:
         raise FetchError(f"{short_url(url)}: the address has no host name")
     if parts.username or parts.password:
         raise FetchError(f"{short_url(url)}: addresses with a user name or password are refused")
-    if not allow_private:
-        _refuse_private(parts.hostname, parts.port or (443 if scheme == "https" else 80), url)
+    if allow_private is not True:
+        _refuse_private(parts.hostname, parts.port or (443 if scheme == "https" else 80), url, allow_private)
     return url
 
 
 _PRIVATE = "addresses on this machine or a private network are refused"
 
 
-def _refuse_private(host: str, port: int, url: str) -> None:
+def _refuse_private(host: str, port: int, url: str, allow_private) -> None:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError):
         raise FetchError(f"{short_url(url)}: the host name could not be found") from None
     for info in infos:
-        if not _is_global(info[4][0]):
+        if not _allowed(info[4][0], allow_private):
             raise FetchError(f"{short_url(url)}: {_PRIVATE}")
 
 
@@ -159,7 +179,7 @@ def _connect(address, *args, **kwargs) -> socket.socket:
     deadline = getattr(_current, "deadline", None)
     if deadline is not None:
         deadline.watch(sock)
-    if not (deadline and deadline.allow_private) and not _is_global(sock.getpeername()[0]):
+    if not _allowed(sock.getpeername()[0], deadline.allow_private if deadline else False):
         sock.close()
         raise FetchError(f"{address[0]}: {_PRIVATE}")
     return sock
@@ -227,7 +247,7 @@ def _seconds(value: float) -> str:
 
 
 def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX_FETCH_BYTES,
-                allow_private: bool | None = None) -> tuple[bytes, str, str]:
+                allow_private: bool | tuple | None = None) -> tuple[bytes, str, str]:
     """(body, content type, final URL) of an http(s) page, or ``FetchError``."""
     if allow_private is None:
         allow_private = _allow_private_default()

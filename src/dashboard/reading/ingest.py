@@ -11,15 +11,17 @@ Limits are set on purpose (each message says what the limit is):
   (the upload widget's own limit, ``server.maxUploadSize`` in ``.streamlit/config.toml``,
   should be the same number of MB); ``MAX_TABLE_ROWS``, only the first this many rows of a
   table are read; ``MAX_BATCH_CHARS``, reviews past this much text in one batch are left
-  out; ``MAX_FILES_PER_BATCH``, files past this many are left out. Files read from disk
+  out; ``MAX_FILES_PER_BATCH``, files past this many are left out; ``MAX_URLS``, web
+  addresses past this many are not fetched. Files read from disk
   (``read_paths``: the command line, the bundled films) have none of these unless asked.
 """
 
 from __future__ import annotations
 
 import urllib.parse
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from dashboard.reading.checks import Duplicates, check_sources
 from dashboard.reading.decode import (
@@ -46,6 +48,8 @@ _KIND_OF_TYPE = {"text/html": HTML, "application/xhtml+xml": HTML, "text/markdow
 MAX_FILE_BYTES = 50 * 1024 * 1024      # 50 MB per file: server.maxUploadSize = 50 (MB) as well
 MAX_BATCH_CHARS = 5_000_000            # text analysed in one batch (~15 s of analysis)
 MAX_FILES_PER_BATCH = 200
+MAX_URLS = 50                          # web addresses fetched in one batch
+FETCH_WORKERS = 8                      # of them, fetched at once
 
 
 def _cap_message(name: str, size: str) -> str:
@@ -118,6 +122,31 @@ def read_url(url: str, film: str = "", **fetch_options) -> IngestReport:
         return IngestReport(problems=[f"{shown}: could not be read ({type(exc).__name__})"])
 
 
+def read_urls(urls: list[str], film: str = "", progress: Callable[[int, int], None] | None = None,
+              **fetch_options) -> IngestReport:
+    """Review pages from several web addresses (each once, at most ``MAX_URLS``), fetched
+    ``FETCH_WORKERS`` at a time under ``read_url``'s rules: the reviews in the order the
+    addresses were given, and one line for each address that failed, saying why."""
+    report = IngestReport()
+    wanted = list(dict.fromkeys(u.strip() for u in urls if u and u.strip()))
+    if len(wanted) > MAX_URLS:
+        report.problems.append(f"{len(wanted)} web addresses given; only the first {MAX_URLS} are fetched "
+                               "(the limit per batch)")
+        wanted = wanted[:MAX_URLS]
+    if not wanted:
+        return report
+    results: list[IngestReport] = [IngestReport()] * len(wanted)
+    with ThreadPoolExecutor(max_workers=min(FETCH_WORKERS, len(wanted))) as pool:
+        futures = {pool.submit(read_url, url, film, **fetch_options): i for i, url in enumerate(wanted)}
+        for done, future in enumerate(as_completed(futures), start=1):
+            results[futures[future]] = future.result()
+            if progress:
+                progress(done, len(wanted))
+    for result in results:
+        report.extend(result)
+    return report
+
+
 def read_pasted(text: str, name: str = "pasted text", film: str = "", url: str = "") -> IngestReport:
     """A review pasted into the page."""
     name = safe_name(name)
@@ -157,9 +186,10 @@ def read_bytes(data: bytes, name: str, film: str = "", max_rows: int | None = MA
 
 def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: dict[str, str] | None = None,
                  pasted: list[tuple[str, str]] | None = None, run_checks: bool = True,
-                 urls: list[str] | None = None) -> IngestReport:
+                 urls: list[str] | None = None, url_progress: Callable[[int, int], None] | None = None
+                 ) -> IngestReport:
     """A batch from the page: uploaded ``(name, bytes)`` files, pasted ``(name, text)`` and
-    review pages fetched from ``urls``."""
+    review pages fetched from ``urls`` (``url_progress``: addresses done, of how many)."""
     report = IngestReport()
     text_columns = text_columns or {}
     if len(files) > MAX_FILES_PER_BATCH:
@@ -170,8 +200,7 @@ def read_uploads(files: list[tuple[str, bytes]], film: str = "", text_columns: d
         report.extend(read_bytes(data, name, film, max_rows=MAX_TABLE_ROWS, text_column=text_columns.get(name)))
     for name, text in pasted or ():
         report.extend(read_pasted(text, name, film))
-    for url in urls or ():
-        report.extend(read_url(url, film))
+    report.extend(read_urls(urls or [], film, url_progress))
     return finish(report, run_checks, max_batch_chars=MAX_BATCH_CHARS)
 
 
