@@ -23,7 +23,10 @@ from dashboard.reading import decode, ingest, tables  # noqa: E402
 from dashboard.records import OUTPUT_TABLES  # noqa: E402
 from dashboard.reading.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.engine.batch import analyze_report  # noqa: E402
-from dashboard.ui import data as data_mod, frame, render  # noqa: E402
+from dashboard.engine.aspects import taxonomy_text  # noqa: E402
+from dashboard.records import FilmInfo  # noqa: E402
+from dashboard.sharing.store import id_of  # noqa: E402
+from dashboard.ui import data as data_mod, frame, published, render, state  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.present.export import to_csv  # noqa: E402
 from dashboard.present.views import md_escape, review_labels, upload_summary  # noqa: E402
@@ -114,6 +117,48 @@ def run_batch(files, picks: dict[str, str], pasted: str, urls: list[str], label:
     st.session_state[_MESSAGES] = analysis.problems
 
 
+def publish_section(analysis, label: str) -> None:
+    """Publish the set (a link anyone can open, kept in the database) or unpublish it."""
+    st.subheader("Share these reviews", help="Publishing stores the reviews and their analysis on this app's "
+                 "server, so that anyone with the link sees the same pages. Unpublish to remove them again.")
+    allowed, why = published.may_publish()
+    if not allowed and why == "key":
+        with st.form("unlock_publishing", border=False):
+            typed = st.text_input("Owner key", type="password", key="publish_key",
+                                  help="The key in this app's secrets (`[publish] key`). Asked once per visit.")
+            if st.form_submit_button("Unlock publishing"):
+                if published.unlock(typed):
+                    st.rerun()
+                st.error("That is not the owner key.", icon=":material/key_off:")
+        return
+    if not allowed:
+        st.info(why, icon=":material/lock:")
+        return
+    mine = published.mine()
+    ours = st.session_state.get("_published_from_upload")
+    if ours in mine:
+        link = state.share_url({"film": ours})
+        st.success("Published. Anyone with this link sees these reviews on every page:", icon=":material/public:")
+        st.code(link, language=None, wrap_lines=True)
+        if st.button("Unpublish", key="unpublish", help="Removes the reviews from the server; the link then says so."):
+            published.store().unpublish(id_of(ours))
+            data_mod.load_published.clear()
+            mine.pop(ours, None)
+            st.session_state.pop("_published_from_upload", None)
+            st.rerun()
+        return
+    if reason := published.too_big(analysis):
+        st.info(reason, icon=":material/block:")
+        return
+    if st.button("Publish and get a link", key="publish", type="primary"):
+        title = (st.session_state.get("upload_film") or "").strip() or label
+        done = published.store().publish(analysis, FilmInfo(key="published", title=title), label,
+                                          taxonomy_text=taxonomy_text())
+        mine[done.key] = label
+        st.session_state["_published_from_upload"] = done.key
+        st.rerun()
+
+
 def show_result() -> None:
     upload = current_upload()
     if upload is None:
@@ -143,6 +188,7 @@ def show_result() -> None:
         if len(text) > SHOW_CHARS:
             st.caption(f"The first {SHOW_CHARS:,} of {len(text):,} characters:")
         st.text(text[:SHOW_CHARS])
+    publish_section(analysis, label)
 
 
 def main() -> None:

@@ -12,6 +12,14 @@ SCREEN_SCRIBE = "002_7af65771c5aefd7c"
 INDORI_NERD = "003_7cd0c8dedc355856"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def published_sets_in_a_temporary_folder(tmp_path_factory):
+    """Sets published by a test go to a database of the test run, never the user's."""
+    import os
+
+    os.environ["DASHBOARD_STORE_DIR"] = str(tmp_path_factory.mktemp("published"))
+
+
 @pytest.fixture(scope="session")
 def ballerina_analysis():
     from dashboard.reading.films import load_film_info

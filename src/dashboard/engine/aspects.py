@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dashboard.records import CHARACTER_ROLE, People
-from dashboard.text.language import alternation, connectives, load_resource, words
+from dashboard.text.language import alternation, connectives, load_resource, resource_text, words
 from dashboard.text.names import capitalised_as_names
 from dashboard.text.terms import FoundIndex, TermLists
 from dashboard.text.tokens import TOKEN, Tokens
@@ -84,6 +84,11 @@ def load_taxonomy(path: str | None = None) -> Taxonomy:
     if path is None:
         return taxonomy_from(load_resource("aspects.toml"))
     return taxonomy_from(tomllib.loads(Path(path).read_text("utf-8")))
+
+
+def taxonomy_text() -> str:
+    """The bundled taxonomy's file as written (kept with a published set: what it was read with)."""
+    return resource_text("aspects.toml")
 
 
 @lru_cache(maxsize=8)

@@ -10,9 +10,14 @@ from importlib import resources
 
 
 @lru_cache(maxsize=None)
+def resource_text(name: str) -> str:
+    """A file of ``dashboard/resources``, as written."""
+    return resources.files("dashboard.resources").joinpath(name).read_text("utf-8")
+
+
 def load_resource(name: str) -> dict:
     """A TOML file of ``dashboard/resources``."""
-    return tomllib.loads(resources.files("dashboard.resources").joinpath(name).read_text("utf-8"))
+    return tomllib.loads(resource_text(name))
 
 
 def words(section: str, key: str = "words") -> tuple[str, ...]:

@@ -21,7 +21,8 @@ from dashboard.reading.ingest import read_paths
 from dashboard.engine.batch import analyze_report
 from dashboard.records import Analysis
 from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
-from . import session, state
+from dashboard.sharing.store import id_of as published_id
+from . import published, session, state
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class FilmData:
     analysis: Analysis
     problems: list[str] = field(default_factory=list)
     shareable: bool = True
+    rescorable: bool = True   # another sentence scorer can be chosen (not for a published set)
 
 
 @st.cache_data(show_spinner="Reading the reviews…", max_entries=16)
@@ -61,11 +63,40 @@ def taxonomy() -> Taxonomy:
     return load_taxonomy()
 
 
+@st.cache_data(show_spinner="Opening the published reviews…", max_entries=32, ttl=600)
+def load_published(key: str) -> FilmData | None:
+    """A published set by its link key, as analysed when it was published; None when there
+    is no such set (any more)."""
+    found = published.store().load(key)
+    if found is None:
+        return None
+    return FilmData(key=found.key, info=found.film, analysis=found.analysis, rescorable=False)
+
+
 def film_choices() -> dict[str, str]:
     choices = dict(available_films())
     if session.current_upload() is not None:
         choices[session.UPLOAD_KEY] = session.UPLOAD_LABEL
+    choices.update({key: f"{label} (published)" for key, label in published.mine().items()})
     return choices
+
+
+def _published_film(key: str) -> FilmData | None:
+    """The published set a link names; None, with a note saying why, when it cannot be shown."""
+    try:
+        status = published.store().status(key)
+        data = load_published(key) if status == "live" else None
+    except Exception:  # the database is unreachable: the rest of the app still works
+        log.exception("could not open published set")
+        state.warn("The published reviews in this link could not be opened just now; here is the default "
+                   "film instead. Try the link again in a minute.")
+        return None
+    if status == "removed":
+        state.warn("This set of reviews was removed by the person who published it, so the link shows the "
+                   "default film instead.")
+    elif data is None:
+        state.warn("We couldn't find the film named in the link, so here is the default film instead.")
+    return data
 
 
 def resolve_film() -> FilmData | None:
@@ -84,7 +115,10 @@ def resolve_film() -> FilmData | None:
                    "the Your reviews page.")
         key = None
     if key and key not in choices:
-        state.warn("We couldn't find the film named in the link, so here is the default film instead.")
+        if published_id(key) is not None and (data := _published_film(key)) is not None:
+            return data
+        if published_id(key) is None:
+            state.warn("We couldn't find the film named in the link, so here is the default film instead.")
         key = None
     if not key:
         films = [k for k in choices if k != session.UPLOAD_KEY]
@@ -92,6 +126,8 @@ def resolve_film() -> FilmData | None:
             return None
         key = films[0]
     state.set_value("film", key)
+    if key in published.mine():
+        return _published_film(key)
     try:
         data = load_film(key, scorer=current_scorer())
     except Exception:  # a broken folder must not break the app

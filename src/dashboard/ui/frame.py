@@ -103,11 +103,13 @@ def start() -> Context:
 
     with st.sidebar:
         choices = data_mod.film_choices()
+        if data is not None and data.key not in choices:  # a published set opened by its link
+            choices = {data.key: f"{data.info.title or 'Reviews'} (published)", **choices}
         if choices and data is not None:
             callback = state.bind("film", "w_film", then=_forget_chosen_reviews)
             st.selectbox("Film", list(choices), format_func=lambda k: choices.get(k, k), key="w_film",
                          on_change=callback, help="Every folder of reviews is a film. Your choice is kept in the link.")
-        if data is not None and data.shareable:
+        if data is not None and data.shareable and data.rescorable:
             scorers = {"critic": "Critics' reader (default)", "textblob": "TextBlob (baseline)"}
             st.session_state["w_scorer"] = data_mod.current_scorer()
             st.selectbox("Sentence scorer", list(scorers), format_func=scorers.get, key="w_scorer",
@@ -120,7 +122,7 @@ def start() -> Context:
     st.session_state["_frame_link_slot"] = st.container(horizontal=True, horizontal_alignment="right")
     for message in state.take_messages():
         st.info(message, icon=":material/info:")
-    if data is not None and data.shareable and data_mod.current_scorer() != DEFAULT_SCORER:
+    if data is not None and data.rescorable and data.shareable and data_mod.current_scorer() != DEFAULT_SCORER:
         # A shared link may carry the baseline setting: say so where the numbers are.
         with st.container(horizontal=True, vertical_alignment="center"):
             st.info("Every score here comes from TextBlob, the plain general-purpose scorer kept for "
@@ -187,8 +189,9 @@ def finish() -> None:
     with slot, st.popover("Copy link to this view", icon=":material/link:"):
         st.code(state.share_url(params), language=None, wrap_lines=True)
         if ctx and ctx.data and not ctx.data.shareable:
-            st.caption("This link works only in this browser tab: uploaded reviews are never saved, "
-                       "so nobody else can open them.")
+            st.caption("This link works only in this browser tab: uploaded reviews are kept in it alone, so "
+                       "nobody else can open them. To share them, publish them first: on the Your reviews page, "
+                       "“Publish and get a link”.")
         else:
             st.caption("Use the copy icon in the box. The link opens this page with the same film, "
                        "aspect and reviews.")
