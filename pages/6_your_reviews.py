@@ -12,6 +12,7 @@ import functools
 import sys
 import time
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 _SRC = Path(__file__).resolve().parents[1] / "src"
 if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step too
@@ -33,6 +34,7 @@ from dashboard.present.views import md_escape, review_labels, upload_summary  # 
 from dashboard.text.wording import count, time_left  # noqa: E402
 
 _MESSAGES = "_your_reviews_messages"
+_PUBLISHED_UPLOAD = "_published_from_upload"  # the link key of this session's upload, once published
 SHOW_CHARS = 20_000  # of one review's text on this page
 
 
@@ -117,9 +119,10 @@ def run_batch(files, picks: dict[str, str], pasted: str, urls: list[str], label:
     st.session_state[_MESSAGES] = analysis.problems
 
 
-def publish_section(analysis, label: str) -> None:
-    """Publish the set (a link anyone can open, kept in the database) or unpublish it."""
-    st.subheader("Share these reviews", help="Publishing stores the reviews and their analysis on this app's "
+def sharing_section() -> None:
+    """Publish the analysed set (a link anyone can open, kept in the database), and
+    unpublish sets by their link."""
+    st.subheader("Share your reviews", help="Publishing stores the reviews and their analysis on this app's "
                  "server, so that anyone with the link sees the same pages. Unpublish to remove them again.")
     allowed, why = published.may_publish()
     if not allowed and why == "key":
@@ -134,29 +137,34 @@ def publish_section(analysis, label: str) -> None:
     if not allowed:
         st.info(why, icon=":material/lock:")
         return
-    mine = published.mine()
-    ours = st.session_state.get("_published_from_upload")
+    upload, mine = current_upload(), published.mine()
+    ours = st.session_state.get(_PUBLISHED_UPLOAD)
     if ours in mine:
-        link = state.share_url({"film": ours})
         st.success("Published. Anyone with this link sees these reviews on every page:", icon=":material/public:")
-        st.code(link, language=None, wrap_lines=True)
-        if st.button("Unpublish", key="unpublish", help="Removes the reviews from the server; the link then says so."):
-            published.store().unpublish(id_of(ours))
-            data_mod.load_published.clear()
-            mine.pop(ours, None)
-            st.session_state.pop("_published_from_upload", None)
+        st.code(state.share_url({"film": ours}), language=None, wrap_lines=True)
+    elif upload is not None:
+        analysis, label = upload
+        if reason := published.too_big(analysis):
+            st.info(reason, icon=":material/block:")
+        elif st.button("Publish and get a link", key="publish", type="primary"):
+            title = (st.session_state.get("upload_film") or "").strip() or label
+            done = published.store().publish(analysis, FilmInfo(key="published", title=title), label,
+                                              taxonomy_text=taxonomy_text())
+            mine[done.key] = label
+            st.session_state[_PUBLISHED_UPLOAD] = done.key
             st.rerun()
-        return
-    if reason := published.too_big(analysis):
-        st.info(reason, icon=":material/block:")
-        return
-    if st.button("Publish and get a link", key="publish", type="primary"):
-        title = (st.session_state.get("upload_film") or "").strip() or label
-        done = published.store().publish(analysis, FilmInfo(key="published", title=title), label,
-                                          taxonomy_text=taxonomy_text())
-        mine[done.key] = label
-        st.session_state["_published_from_upload"] = done.key
-        st.rerun()
+    with st.form("unpublish", border=False):
+        link = st.text_input("Unpublish a set: its link", key="unpublish_link", placeholder="https://…?film=…",
+                             help="Paste the link of a set published from this app; its reviews are removed from "
+                                  "the server and the link then says so.")
+        if st.form_submit_button("Unpublish"):
+            key = parse_qs(urlsplit(link.strip()).query).get("film", [link.strip()])[0]
+            if id_of(key) and published.store().unpublish(id_of(key)):
+                data_mod.load_published.clear()
+                mine.pop(key, None)
+                st.success("Unpublished: the link now says the set was removed.", icon=":material/delete:")
+            else:
+                st.error("No published set has this link (it may have been removed already).")
 
 
 def show_result() -> None:
@@ -188,7 +196,6 @@ def show_result() -> None:
         if len(text) > SHOW_CHARS:
             st.caption(f"The first {SHOW_CHARS:,} of {len(text):,} characters:")
         st.text(text[:SHOW_CHARS])
-    publish_section(analysis, label)
 
 
 def main() -> None:
@@ -232,6 +239,7 @@ def main() -> None:
             run_batch(files, picks, pasted, urls, label, film_title)
         st.rerun()
     show_result()
+    sharing_section()
 
 
 # Run on its own (a fresh server's first request for /your_reviews), the page is served
