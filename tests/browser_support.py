@@ -51,9 +51,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(log_name: str = "streamlit_server.log"):
+def running_app(log_name: str = "streamlit_server.log", secrets: Path | None = None):
     """Serve the app on 127.0.0.1 and yield its base URL; the server log is kept in
-    tests/artifacts/ for when something goes wrong."""
+    tests/artifacts/ for when something goes wrong. ``secrets``: a secrets.toml to use."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     log_path = ARTIFACTS / log_name
@@ -61,6 +61,8 @@ def running_app(log_name: str = "streamlit_server.log"):
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
            "--server.runOnSave", "false", "--server.fileWatcherType", "none"]
+    if secrets is not None:
+        cmd += ["--secrets.files", str(secrets)]
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"

@@ -29,3 +29,27 @@ def ballerina_analysis():
     report = read_paths([BALLERINA])
     assert not report.problems
     return analyze_sources(report.sources, film=load_film_info(BALLERINA))
+
+
+@pytest.fixture()
+def postgres_url():
+    """The URL of a fresh database on the PostgreSQL server of DASHBOARD_TEST_POSTGRES_URL
+    (``.ci/run`` starts one and sets REQUIRE_POSTGRES=1: there the tests must not skip)."""
+    import os
+    import uuid
+
+    from sqlalchemy import create_engine, text
+
+    url = os.environ.get("DASHBOARD_TEST_POSTGRES_URL")
+    if not url:
+        if os.environ.get("REQUIRE_POSTGRES") == "1":
+            pytest.fail("REQUIRE_POSTGRES=1 but DASHBOARD_TEST_POSTGRES_URL is not set")
+        pytest.skip("no PostgreSQL server given (DASHBOARD_TEST_POSTGRES_URL)")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield url.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()

@@ -4,9 +4,6 @@ REQUIRE_POSTGRES=1 so that these tests run there rather than skip)."""
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pandas as pd
 import pytest
 from sqlalchemy import create_engine, text
@@ -15,32 +12,12 @@ from dashboard.records import FilmInfo
 from dashboard.sharing.store import ID_CHARS, ReviewStore, id_of, slug_of
 
 
-def _postgres():
-    url = os.environ.get("DASHBOARD_TEST_POSTGRES_URL")
-    if not url:
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail("REQUIRE_POSTGRES=1 but DASHBOARD_TEST_POSTGRES_URL is not set")
-        pytest.skip("no PostgreSQL server given (DASHBOARD_TEST_POSTGRES_URL)")
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    name = f"test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    engine = create_engine(url.rsplit("/", 1)[0] + f"/{name}")
-    yield engine
-    engine.dispose()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
-    if request.param == "sqlite":
-        engine = create_engine(f"sqlite:///{tmp_path / 'reviews.db'}")
-        yield engine
-        engine.dispose()
-    else:
-        yield from _postgres()
+    url = f"sqlite:///{tmp_path / 'reviews.db'}" if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    engine = create_engine(url)
+    yield engine
+    engine.dispose()
 
 
 def test_a_published_set_opens_as_it_was(engine, ballerina_analysis):
