@@ -14,7 +14,7 @@ from dashboard.records import ReviewSource
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "dashboard"
 # Bottom to top: a module may import from its own layer and the ones below it.
-LAYERS = ("records", "text", "reading", "engine", "present", "ui", "cli")
+LAYERS = ("records", "text", "reading", "engine", "sharing", "present", "ui", "cli")
 
 
 def _modules() -> dict[str, Path]:
