@@ -47,6 +47,11 @@ TABLE_ROWS = {
 OUTPUT_TABLES = ("reviews", "aspects", "mentions", "set_aside")
 
 
+def origin_file(origin: str) -> str:
+    """The file a review or a message is about ("quotes.csv row 12" -> "quotes.csv")."""
+    return origin.split(" row ")[0]
+
+
 def empty_table(name: str) -> pd.DataFrame:
     return pd.DataFrame(columns=TABLE_COLUMNS[name])
 

@@ -28,7 +28,7 @@ from dashboard.engine.aspects import Taxonomy
 from dashboard.engine.cast import NamePool
 from dashboard.engine.clean import clean
 from dashboard.engine.partitions import no_opinion_problems, partition_task, partitions, pooled_for
-from dashboard.records import DEFAULT_SCORER, FilmInfo, IngestReport, People, ReviewSource
+from dashboard.records import DEFAULT_SCORER, FilmInfo, IngestReport, People, ReviewSource, origin_file
 from dashboard.text.normalize import normalize
 from dashboard.text.tokens import tokenize
 
@@ -108,7 +108,7 @@ def analyze_stream(
     def first_reading():
         for report in read():
             totals.problems.extend(report.problems)
-            totals.origins.update(s.origin.split(" row ")[0] for s in report.sources)
+            totals.origins.update(origin_file(s.origin) for s in report.sources)
             total.append(len(report.sources))
             yield report.sources
 

@@ -31,7 +31,7 @@ from dashboard.reading.fetch import FetchError, fetch_bytes, safe_name_url, shor
 from dashboard.reading.html import MAX_HTML_CHARS, extract_page
 from dashboard.reading.markdown import readable as readable_markdown
 from dashboard.reading.tables import MAX_TABLE_ROWS, read_table_bytes, read_table_file
-from dashboard.records import IngestError, IngestReport, ReviewSource
+from dashboard.records import IngestError, IngestReport, ReviewSource, origin_file
 from dashboard.text.wording import count, first_few
 
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
@@ -324,17 +324,12 @@ def _too_big(name: str, size: int, limit: int) -> str:
     return f"{name}: {megabytes(size)} is over the {megabytes(limit)} limit per file; skipped"
 
 
-def _file_of(origin: str) -> str:
-    """The file a review or a message is about ("quotes.csv row 12" -> "quotes.csv")."""
-    return origin.split(" row ")[0]
-
-
 def notes_and_skips(messages: list[str], origins) -> tuple[list[str], list[str]]:
     """(notes, skips): a message names its file (or a row of it) first; about a file that
     still gave reviews (``origins``: the analysed reviews' origins) it is a note (capped,
     a rating left empty, a duplicate dropped...), otherwise the file was left out."""
-    analysed = {_file_of(o) for o in origins}
+    analysed = {origin_file(o) for o in origins}
     notes, skips = [], []
     for message in messages:
-        (notes if _file_of(message.split(":", 1)[0]) in analysed else skips).append(message)
+        (notes if origin_file(message.split(":", 1)[0]) in analysed else skips).append(message)
     return notes, skips
