@@ -152,6 +152,7 @@ def sharing_section() -> None:
                                               taxonomy_text=taxonomy_text())
             mine[done.key] = label
             st.session_state[_PUBLISHED_UPLOAD] = done.key
+            state.set_value("film", done.key)  # every page, and its copied link, now show the published set
             st.rerun()
     with st.form("unpublish", border=False):
         link = st.text_input("Unpublish a set: its link", key="unpublish_link", placeholder="https://…?film=…",
@@ -162,6 +163,8 @@ def sharing_section() -> None:
             if id_of(key) and published.store().unpublish(id_of(key)):
                 data_mod.load_published.clear()
                 mine.pop(key, None)
+                if state.get_value("film") == key:
+                    state.set_value("film", None)
                 st.success("Unpublished: the link now says the set was removed.", icon=":material/delete:")
             else:
                 st.error("No published set has this link (it may have been removed already).")

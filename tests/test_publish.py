@@ -55,6 +55,7 @@ def test_publish_with_the_key_then_anyone_opens_the_link_until_it_is_unpublished
     key = publish(owner)
     assert key.startswith("nightjar-") and len(key) == len("nightjar-") + ID_CHARS
     assert f"film={key}" in texts(owner)                      # the link to copy
+    assert owner.query_params["film"] == key                # the view, and so every page's link, is the set
     reader = app(film=key).run()                              # another browser: no upload, no key
     assert not reader.exception
     assert "Nightjar" in texts(reader) and "Most critics" not in texts(reader)  # two reviews: too few to call
