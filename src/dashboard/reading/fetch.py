@@ -133,7 +133,7 @@ class _Deadline:
     every connection the fetch opened is shut, so a read waiting on a server that sends a
     byte now and then (of the body or of its headers) ends at once."""
 
-    def __init__(self, seconds: float, allow_private: bool) -> None:
+    def __init__(self, seconds: float, allow_private: bool | tuple) -> None:
         self.allow_private = allow_private
         self.passed = False
         self._sockets: list[socket.socket] = []
@@ -185,6 +185,14 @@ def _connect(address, *args, **kwargs) -> socket.socket:
     return sock
 
 
+def _watch_connected(sock) -> None:
+    """The connection's socket as it is read (over TLS, the wrapper of the socket
+    ``_connect`` made, which shutting that one no longer reaches)."""
+    deadline = getattr(_current, "deadline", None)
+    if deadline is not None and sock is not None:
+        deadline.watch(sock)
+
+
 class _CheckedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -195,6 +203,10 @@ class _CheckedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._create_connection = _connect
+
+    def connect(self) -> None:
+        super().connect()
+        _watch_connected(self.sock)
 
 
 class _CheckedHTTPHandler(urllib.request.HTTPHandler):
@@ -227,10 +239,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _read_body(response, limit: int) -> bytes:
-    """At most ``limit`` bytes of the body (the deadline ends a slow one)."""
+def _read_body(response, limit: int, deadline: _Deadline) -> bytes:
+    """At most ``limit`` bytes of the body, until the deadline passes."""
     chunks, size = [], 0
-    while size < limit:
+    while size < limit and not deadline.passed:
         chunk = response.read1(min(_CHUNK, limit - size))
         if not chunk:
             break
@@ -269,7 +281,7 @@ def fetch_bytes(url: str, timeout: float = FETCH_TIMEOUT_S, max_bytes: int = MAX
             if length and length.isdigit() and int(length) > max_bytes:
                 raise FetchError(f"{short_url(url)}: the page is {int(length) / 1e6:.1f} MB, over the "
                                  f"{max_bytes / 1e6:.0f} MB limit for a fetched page")
-            body = _read_body(response, max_bytes + 1)
+            body = _read_body(response, max_bytes + 1, deadline)
             if deadline.passed:
                 raise _late(url, timeout, answered)
             if len(body) > max_bytes:
