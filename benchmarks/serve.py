@@ -129,7 +129,8 @@ async def _reader(url: str, query: str) -> tuple[float, float]:
             if (kind == "delta" and first != first and msg.delta.WhichOneof("type") == "new_element"
                     and msg.delta.new_element.WhichOneof("type") in CONTENT):
                 first = time.perf_counter() - start
-            if kind == "script_finished":
+            # A run that ends early for a rerun (the app routing a first request) is not the end.
+            if kind == "script_finished" and msg.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
                 break
     finally:
         ws.close()

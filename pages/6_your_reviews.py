@@ -89,7 +89,7 @@ def run_batch(files, picks: dict[str, str], pasted: str, urls: list[str], label:
     def fetched(done: int, total: int) -> None:
         fetching.progress(done / total, text=f"Fetched {done:,} of {count(total, 'web address', 'web addresses')}…")
 
-    with st.spinner("Reading your reviews…"):
+    with st.spinner("Reading your reviews…"), frame.long_work():
         report = ingest.read_uploads(
             [(decode.safe_name(f.name), f.getvalue()) for f in files or []],
             text_columns=picks,
@@ -112,7 +112,8 @@ def run_batch(files, picks: dict[str, str], pasted: str, urls: list[str], label:
             bar.progress(done / max(total, 1),
                          text=f"Analysing review {done:,} of {total:,}…" + (f" ({left})" if left else ""))
 
-    analysis = analyze_report(report, film_title=film_title, progress=progress)
+    with frame.long_work():
+        analysis = analyze_report(report, film_title=film_title, progress=progress)
     bar.empty()
     analysis.problems = report.problems + analysis.problems
     store_upload(analysis, label.strip() or "Your reviews")

@@ -6,8 +6,10 @@ for the current film with ``context()``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,16 +163,37 @@ def context() -> Context:
     return ctx
 
 
+# Page runs drawn at once. Streamlit runs each reader's page in a thread of one process:
+# many at once only take turns on the interpreter's lock, and the server's event loop,
+# which sends what the pages drew, waits behind them all. A few at a time, each reader's
+# page is drawn and sent sooner, and the whole takes less time (25 readers opening the
+# bundled film at once: see benchmarks/serve.py).
+RUNS_AT_ONCE = 2
+_runs = threading.BoundedSemaphore(RUNS_AT_ONCE)
+
+
+@contextlib.contextmanager
+def long_work():
+    """Work of seconds inside a page run (an upload's reading and analysis): other
+    readers' pages are drawn meanwhile."""
+    _runs.release()
+    try:
+        yield
+    finally:
+        _runs.acquire()
+
+
 def serve(page) -> None:
     """Draw the frame every page shares (film picker, notes, link, downloads) around
     ``page`` and run it."""
     st.set_page_config(page_title="What the critics think", page_icon="🎬", layout="wide")
-    try:
-        start()
-        run_page(page)
-        finish()
-    finally:
-        end_run()
+    with _runs:
+        try:
+            start()
+            run_page(page)
+            finish()
+        finally:
+            end_run()
 
 
 def end_run() -> None:
