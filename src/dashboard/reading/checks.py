@@ -26,6 +26,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Very frequent function words per language (``resources/stopwords.toml``).
 STOPWORDS = {language: frozenset(words) for language, words in load_resource("stopwords.toml").items()}
+
+
+def _languages_of_words(stopwords: dict[str, frozenset]) -> dict[str, tuple[str, ...]]:
+    """Each function word and the languages it is one of."""
+    out: dict[str, list[str]] = {}
+    for language, function_words in stopwords.items():
+        for word in function_words:
+            out.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in out.items()}
+
+
+_LANGUAGES_OF = _languages_of_words(STOPWORDS)
 # Judged only with at least this many words; shorter texts are given the benefit of doubt.
 LANGUAGE_MIN_WORDS = 12
 # Only the opening of a long review is looked at.
@@ -57,7 +69,11 @@ def guess_language(text: str) -> tuple[str, float]:
     words = [w.replace("’", "'") for w in _WORD.findall(sample.lower())]
     if len(words) < LANGUAGE_MIN_WORDS:
         return "", 1.0
-    ratios = {lang: sum(w in stops for w in words) / len(words) for lang, stops in STOPWORDS.items()}
+    hits = dict.fromkeys(STOPWORDS, 0)
+    for word in words:  # one lookup a word, not one per word and language
+        for language in _LANGUAGES_OF.get(word, ()):
+            hits[language] += 1
+    ratios = {language: n / len(words) for language, n in hits.items()}
     english = ratios.pop("English")
     if english >= ENGLISH_MIN_RATIO:
         return "English", english

@@ -9,12 +9,12 @@ from functools import lru_cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
 def resource_text(name: str) -> str:
     """A file of ``dashboard/resources``, as written."""
     return resources.files("dashboard.resources").joinpath(name).read_text("utf-8")
 
 
+@lru_cache(maxsize=None)
 def load_resource(name: str) -> dict:
     """A TOML file of ``dashboard/resources``."""
     return tomllib.loads(resource_text(name))
