@@ -1,7 +1,9 @@
 """The hosted app under load, on this machine: a real ``streamlit run app.py`` server on
 127.0.0.1, its memory read from /proc.
 
-    python benchmarks/serve.py [--readers 25] [--rounds 5] [--upload-reviews 1000] [--big-mb 48]
+    python benchmarks/serve.py [--readers 25] [--rounds 5] [--upload-reviews 1000] [--big-mb 48.5] [--only NAME]
+
+Each measure runs on a fresh server, whose memory at start is its baseline.
 
 * **readers**: that many readers open the bundled film at once. Each is a browserless
   websocket client speaking Streamlit's own protocol (``BackMsg``/``ForwardMsg``), so the
@@ -12,12 +14,13 @@
   server's peak memory meanwhile (VmRSS sampled every 50 ms).
 * **three uploads**: three readers do so at once: the server's peak.
 * **big upload**: one table of about ``--big-mb`` MB (the page's limit is 50 MB): the peak.
-* **rounds**: ``--rounds`` times, a reader uploads N reviews and closes the tab; after each,
-  the server's memory once the session's grace time has passed (``ui.session.GRACE_S``):
-  the last against the first is what a server keeps of readers who left.
+* **rounds**: after one reader has opened the bundled film (a warm server), ``--rounds``
+  times a reader uploads N reviews and closes the tab; after each, the server's memory once
+  the session's grace time has passed (``ui.session.GRACE_S``): the last against the warm
+  start is what a server keeps of readers who left.
 
-Targets (issue: scale and load): 25 readers' first content <= 3 s; one upload of 1,000
-reviews <= 15 s; peaks < 600 MiB; after the rounds, within 50 MiB of the start.
+Targets: 25 readers' first content <= 3 s; one upload of 1,000 reviews <= 15 s; peaks
+< 600 MiB; after the rounds, within 50 MiB of the warm start.
 """
 
 from __future__ import annotations
