@@ -12,7 +12,6 @@ import functools
 import sys
 import time
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 _SRC = Path(__file__).resolve().parents[1] / "src"
 if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step too
@@ -26,7 +25,7 @@ from dashboard.reading.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E4
 from dashboard.engine.batch import analyze_report  # noqa: E402
 from dashboard.engine.aspects import taxonomy_text  # noqa: E402
 from dashboard.records import FilmInfo  # noqa: E402
-from dashboard.sharing.store import id_of  # noqa: E402
+from dashboard.sharing.store import id_of, key_in_link  # noqa: E402
 from dashboard.ui import data as data_mod, frame, published, render, state  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402
 from dashboard.present.export import to_csv  # noqa: E402
@@ -160,7 +159,7 @@ def sharing_section() -> None:
                              help="Paste the link of a set published from this app; its reviews are removed from "
                                   "the server and the link then says so.")
         if st.form_submit_button("Unpublish"):
-            key = parse_qs(urlsplit(link.strip()).query).get("film", [link.strip()])[0]
+            key = key_in_link(link)
             if id_of(key) and published.store().unpublish(id_of(key)):
                 data_mod.load_published.clear()
                 mine.pop(key, None)

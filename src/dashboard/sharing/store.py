@@ -21,6 +21,7 @@ import re
 import secrets
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 from sqlalchemy import (
@@ -184,6 +185,13 @@ def slug_of(title: str, year: int | None = None) -> str:
     """"Ballerina", 2025 -> "ballerina-2025": readable, safe in a link."""
     words = re.sub(r"[^a-z0-9]+", "-", (title or "reviews").lower()).strip("-")[:60].strip("-") or "reviews"
     return f"{words}-{year}" if year else words
+
+
+def key_in_link(link: str) -> str:
+    """The film key a pasted link names ("https://…/quotes?film=nightjar-2025-k3J9…"), or
+    the text itself when it is the key alone."""
+    link = link.strip()
+    return parse_qs(urlsplit(link).query).get("film", [link])[0]
 
 
 def id_of(key: str) -> str | None:

@@ -115,10 +115,10 @@ def resolve_film() -> FilmData | None:
                    "the Your reviews page.")
         key = None
     if key and key not in choices:
-        if published_id(key) is not None and (data := _published_film(key)) is not None:
-            return data
         if published_id(key) is None:
             state.warn("We couldn't find the film named in the link, so here is the default film instead.")
+        elif (data := _published_film(key)) is not None:  # it says itself why it cannot be shown
+            return data
         key = None
     if not key:
         films = [k for k in choices if k != session.UPLOAD_KEY]

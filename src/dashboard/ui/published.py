@@ -33,18 +33,12 @@ _MINE = "_published"             # session_state: key -> label of the sets this 
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 
-def _secret(section: str, name: str) -> str | None:
+def _secrets(section: str) -> dict:
+    """A section of the app's secrets; empty when there is none (or no secrets file)."""
     try:
-        return st.secrets.get(section, {}).get(name)
+        return dict(st.secrets.get(section, {}))
     except Exception:  # no secrets file at all
-        return None
-
-
-def _has_connection_secret() -> bool:
-    try:
-        return "reviews" in st.secrets.get("connections", {})
-    except Exception:
-        return False
+        return {}
 
 
 def store_dir() -> Path:
@@ -54,7 +48,7 @@ def store_dir() -> Path:
 @st.cache_resource(show_spinner=False)
 def store() -> ReviewStore:
     """The review sets' database, its schema created or brought up to date."""
-    if _has_connection_secret():
+    if "reviews" in _secrets("connections"):
         connection = st.connection("reviews", type="sql")
     else:
         store_dir().mkdir(parents=True, exist_ok=True)
@@ -72,7 +66,7 @@ def served_locally() -> bool:
 
 def may_publish() -> tuple[bool, str]:
     """(may this session publish, what to tell the reader when not)."""
-    key = _secret("publish", "key")
+    key = _secrets("publish").get("key")
     if key:
         if st.session_state.get(_UNLOCKED):
             return True, ""
@@ -85,7 +79,7 @@ def may_publish() -> tuple[bool, str]:
 
 def unlock(typed: str) -> bool:
     """The owner key, typed: right, and this session may publish."""
-    key = _secret("publish", "key")
+    key = _secrets("publish").get("key")
     if key and typed and hmac.compare_digest(typed.encode(), str(key).encode()):
         st.session_state[_UNLOCKED] = True
         return True
