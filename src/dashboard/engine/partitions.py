@@ -1,5 +1,5 @@
 """Partitions: the runs of reviews a batch is analysed in, each a pure function of its
-reviews and its film's context, and its tables made compact as they arrive."""
+reviews and the pooled names of their films, and its tables made compact as they arrive."""
 
 from __future__ import annotations
 
