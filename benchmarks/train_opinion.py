@@ -18,6 +18,11 @@ Data, dev splits only (``test`` is scored once at the end with the engine's own 
 Any sentence equal to a test sentence of the subjectivity, sentence-polarity, critic-quote,
 treebank or scale sets is left out (the same critics' snippets recur across them).
 
+Then how a mention's judgement adds to its sentence's words (``OpinionModel.judged_log_odds``):
+a logistic regression over the snippets' out-of-fold log-odds, the strongest word cue and
+the polarity size the engine's scorer gives each snippet, balanced between the two labels.
+The words say "story told"; a loud judgement says "verdict" whatever the wording.
+
 Model: NB-SVM (Wang & Manning 2012) over word, word-pair and sentence-edge features ("<s>
 the", "film </s>"): a linear SVM on features scaled by their Naive Bayes log-count ratios,
 its weights pulled towards their mean, then Platt-calibrated on the subjectivity snippets'
@@ -48,7 +53,9 @@ from sklearn.svm import LinearSVC
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from dashboard.engine.opinion_model import MODEL_PATH, OpinionModel, features  # noqa: E402
+from dashboard.engine.opinion import strongest_word_cue  # noqa: E402
+from dashboard.engine.opinion_model import JUDGED_INPUTS, MODEL_PATH, OpinionModel, features  # noqa: E402
+from dashboard.engine.polarity import get_scorer  # noqa: E402
 from dashboard.text.normalize import normalize  # noqa: E402
 from dashboard.text.segment import sentences  # noqa: E402
 from dashboard.text.tokens import tokenize  # noqa: E402
@@ -159,6 +166,24 @@ def fit(X, y, weight) -> tuple[np.ndarray, float]:
     return ((1 - BETA) * np.abs(w).mean() + BETA * w) * r, float(svm.intercept_[0])
 
 
+def fit_judged(snippets: list[list[str]], y: np.ndarray, log_odds: np.ndarray) -> dict[str, float]:
+    """The weights of ``judged_log_odds``: the snippets' out-of-fold ``log_odds`` with the
+    strongest word cue and the polarity size the critic scorer reads in each."""
+    texts = [" ".join(words) for words in snippets]
+    judgements = get_scorer("critic").score_many(texts)
+    X = np.array([[odds, strongest_word_cue(text, j), abs(j.polarity)]
+                  for odds, text, j in zip(log_odds, texts, judgements)])
+    stack = LogisticRegression(C=1e6, max_iter=1000, class_weight="balanced").fit(X, y)
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    held = np.zeros(len(y))
+    for train, test in folds.split(X, y):
+        part = LogisticRegression(C=1e6, max_iter=1000, class_weight="balanced").fit(X[train], y[train])
+        held[test] = part.decision_function(X[test])
+    print(f"dev, 5-fold: snippets called right by their words alone {((log_odds > 0) == y).mean():.4f}, "
+          f"with the judgement {((held > 0) == y).mean():.4f}")
+    return dict(zip(JUDGED_INPUTS, (*map(float, stack.coef_[0]), float(stack.intercept_[0]))))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("benchdata", type=Path)
@@ -196,10 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     platt = LogisticRegression(C=1e6, max_iter=1000, class_weight="balanced").fit(
         oof[is_snippet].reshape(-1, 1), y[is_snippet])
     a, c = float(platt.coef_[0, 0]), float(platt.intercept_[0])
+    judged = fit_judged(snippets, y_snippets, a * oof[is_snippet] + c)
     w, b = fit(X, y, weight)
     names = sorted(vocab, key=vocab.get)
     weights = {f: round(float(a * w[j]), 3) for j, f in enumerate(names) if abs(a * w[j]) >= MIN_WEIGHT}
     model = {"format": "opinion-linear-v1", "bias": round(a * b + c, 6), "weights": weights,
+             "judged": {k: round(v, 4) for k, v in judged.items()},
              "meta": {"trained_on": f"subjectivity dev ({len(snippets)} sentences), pang_lee_scale dev "
                                     f"({len(in_reviews)} review sentences, weight {args.review_weight}), "
                                     f"rt_sentence_polarity dev ({len(quotes)} snippets, weight {args.quote_weight})",

@@ -101,6 +101,21 @@ def test_every_turning_word_turns_the_verdict_and_names_the_film_as_subject():
     assert "overall" in rows[1][1]
 
 
+def test_a_verdict_worded_like_a_story_counts_when_it_judges_loudly():
+    # Its words alone lean to retold plot ("he makes", "in the way he counts"); the scorer
+    # hears "wonderfully sly", and the learned combination lets the verdict through.
+    from dashboard.engine.opinion import PLOT_VETO
+    from dashboard.engine.opinion_model import opinion_model
+    from dashboard.text.normalize import normalize
+    from dashboard.text.tokens import tokenize
+
+    text = ("He is a wonderfully sly presence, and he makes the old smuggler's greed plain in the way "
+            "he counts every coin twice.")
+    assert opinion_model().log_odds(tokenize(normalize(text)).words) < PLOT_VETO
+    review = analyze_sources([ReviewSource("r", text)]).reviews.iloc[0]
+    assert review["mentions"] == 1 and review["inferred_score"] > 50
+
+
 def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
     # Strong words in retold plot ("tears", "breaks the tyrant's neck") judge nothing; a
     # short verdict beside it still counts.

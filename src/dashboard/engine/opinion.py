@@ -71,7 +71,8 @@ def _is_word(token: str) -> bool:
     return sum(ch.isalpha() for ch in token) >= 2
 
 
-def _strongest_word_cue(text: str, judgement: Judgement) -> float:
+def strongest_word_cue(text: str, judgement: Judgement) -> float:
+    """The largest weight of a word (not a digit or a stray letter) among the cues."""
     # Only word cues count: digits and stray letters carry model noise, not judgement.
     # (A cue is read only when it would be the strongest so far: most never are.)
     strongest = 0.0
@@ -111,7 +112,7 @@ def is_opinion(signals: Signals, text: str, judgement: Judgement, subjectivity: 
         return True
     if signals.fact:
         return False
-    strongest = _strongest_word_cue(text, judgement)
+    strongest = strongest_word_cue(text, judgement)
     if signals.narrative and not signals.weak_stance:
         return subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
     return signals.weak_stance or strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
@@ -127,7 +128,7 @@ def judges(signals: Signals, text: str, judgement: Judgement) -> bool:
         return True
     if signals.fact:
         return abs(judgement.polarity) >= CLEAR_FACT_POLARITY
-    strongest = _strongest_word_cue(text, judgement)
+    strongest = strongest_word_cue(text, judgement)
     return strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
 
 
@@ -151,11 +152,18 @@ class _Retelling:
         return self.active
 
 
-# A sentence the rules read as opinion is retold plot after all when the learned model
-# (``opinion_model``) gives it log-odds of opinion below this: about e to 1 for plot. A
-# stricter cut silences more plot but also more of the critics' clipped one-line verdicts
-# (chosen on the subjectivity dev sentences, the development pages and RT quotes).
+# A mention the rules read as opinion is retold plot after all when the learned model
+# (``opinion_model``: its sentence's words and how strongly the mention judges) gives it
+# log-odds of opinion below this: about e to 1 for plot. A stricter cut silences more plot
+# but also more of the critics' clipped one-line verdicts (chosen on the subjectivity dev
+# sentences, the development pages and RT quotes).
 PLOT_VETO = -1.0
+
+
+def told_as_plot(log_odds: float, text: str, judgement: Judgement) -> bool:
+    """Is the mention ``text`` (its sentence's ``log_odds``) retold plot by the learned model?"""
+    judged = opinion_model().judged_log_odds(log_odds, strongest_word_cue(text, judgement), judgement.polarity)
+    return judged < PLOT_VETO
 
 
 def sentence_log_odds(doc: ReviewDoc) -> dict[tuple[int, int], float]:
@@ -179,17 +187,18 @@ def decide_opinions(doc: ReviewDoc, run=None) -> None:
     voices = FoundIndex(word_lists().find(tokens), tokens)
     retelling = _Retelling()
     odds = sentence_log_odds(doc)
+    told: list[bool] = []
     for m in doc.mentions:
         m.signals = signals_in(voices, m.start, m.end)
         log_odds = odds[(m.sentence_start, m.sentence_end)]
         m.subjectivity = probability(log_odds)
         in_retelling = retelling.update(m, m.signals)
-        told = log_odds < PLOT_VETO and not m.list_sign
-        m.opinion = not told and is_opinion(m.signals, doc.norm[m.start:m.end], m.judgement, m.subjectivity,
-                                            in_retelling, bool(m.list_sign))
-        m.plot = (in_retelling or told) and not m.opinion
+        text = doc.norm[m.start:m.end]
+        told.append(not m.list_sign and told_as_plot(log_odds, text, m.judgement))
+        m.opinion = not told[-1] and is_opinion(m.signals, text, m.judgement, m.subjectivity, in_retelling,
+                                              bool(m.list_sign))
+        m.plot = (in_retelling or told[-1]) and not m.opinion
     if doc.mentions and not any(m.opinion for m in doc.mentions):
-        for m in doc.mentions:
-            if (odds[(m.sentence_start, m.sentence_end)] >= PLOT_VETO
-                    and judges(m.signals, doc.norm[m.start:m.end], m.judgement)):
+        for m, vetoed in zip(doc.mentions, told):
+            if not vetoed and judges(m.signals, doc.norm[m.start:m.end], m.judgement):
                 m.opinion, m.plot = True, False

@@ -5,6 +5,12 @@ learned from labelled sentences (``benchmarks/train_opinion.py`` writes
 The features are the sentence's words, its pairs of neighbouring words and its first and
 last word (``<s> the``, ``film </s>``): plot summaries open and close differently from
 judgements. Each feature has one weight, so a sentence's log-odds are a plain sum.
+
+The words alone miss what the scorer sees: a critic's verdict worded like a story ("she
+makes his exhaustion visible in the way she moves", with "superbly" in it) judges louder
+than retold plot does. ``judged_log_odds`` adds how strongly a mention judges (its
+strongest word cue, the size of its polarity) with weights learned with the model, on its
+out-of-fold log-odds.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from typing import Iterator, Sequence
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "resources" / "opinion_model.json.gz"
 START, END = "<s>", "</s>"
+JUDGED_INPUTS = ("log_odds", "strongest_cue", "polarity", "bias")  # keys of the file's "judged"
 
 
 def features(words: Sequence[str]) -> Iterator[str]:
@@ -36,6 +43,8 @@ class OpinionModel:
     weights: dict[str, float]
     bias: float
     meta: dict
+    # (sentence log-odds, strongest word cue, |polarity|, bias): see ``judged_log_odds``
+    judged: tuple[float, float, float, float] = (1.0, 0.0, 0.0, 0.0)
 
     @classmethod
     def load(cls, path: Path | str = MODEL_PATH) -> "OpinionModel":
@@ -45,7 +54,9 @@ class OpinionModel:
             return cls({}, 0.0, {"missing": str(path)})
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             data = json.load(fh)
-        return cls(data["weights"], float(data["bias"]), data.get("meta", {}))
+        judged = data.get("judged", {})
+        return cls(data["weights"], float(data["bias"]), data.get("meta", {}),
+                   tuple(float(judged.get(k, d)) for k, d in zip(JUDGED_INPUTS, (1.0, 0.0, 0.0, 0.0))))
 
     def log_odds(self, words: Sequence[str]) -> float:
         """Calibrated log-odds that the sentence is opinion (above 0: more likely than not)."""
@@ -53,6 +64,13 @@ class OpinionModel:
             return 0.0
         get = self.weights.get
         return self.bias + sum(get(f, 0.0) for f in features(words))
+
+
+    def judged_log_odds(self, log_odds: float, strongest_cue: float, polarity: float) -> float:
+        """Log-odds that a mention is opinion, from its sentence's ``log_odds`` and how
+        strongly the mention judges: its strongest word cue and its polarity."""
+        a, b, c, d = self.judged
+        return a * log_odds + b * strongest_cue + c * abs(polarity) + d
 
 
 def probability(log_odds: float) -> float:
