@@ -116,6 +116,16 @@ def test_a_verdict_worded_like_a_story_counts_when_it_judges_loudly():
     assert review["mentions"] == 1 and review["inferred_score"] > 50
 
 
+def test_retold_plot_ends_where_the_learned_model_hears_the_critic():
+    # "the synopsis" opens a retelling; the next sentence has no stance word, but the model
+    # is sure it is the critic's verdict.
+    text = ("The acting is superb throughout.\n\nWhat stays with you is the finale, which refuses the tidy "
+            "comfort the synopsis hints at. It is a film about holding on, and it holds on to you.")
+    m = analyze_sources([ReviewSource("r", text)]).mentions
+    opener, verdict = (m[m["text"].str.startswith(s)] for s in ("What stays", "It is a film"))
+    assert opener["plot"].all() and verdict["opinion"].all() and not verdict["plot"].any()
+
+
 def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
     # Strong words in retold plot ("tears", "breaks the tyrant's neck") judge nothing; a
     # short verdict beside it still counts.

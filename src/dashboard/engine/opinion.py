@@ -4,7 +4,8 @@ Retold plot is kept (readers may want to see it) but marked ``opinion = False`` 
 no score. The decision combines a learned model of opinion against retold plot
 (``opinion_model``: a sentence it is sure is plot never counts) with the word lists in
 ``resources/opinion.toml`` (found once per review, then asked per sentence): inside a
-synopsis paragraph a sentence needs the critic's voice (a stance word) to count;
+synopsis paragraph a sentence needs the critic's voice (a stance word, or the model's
+confidence) to count;
 elsewhere a narrative sentence with no stance word is plot unless the model finds it
 likely opinion.
 """
@@ -132,38 +133,44 @@ def judges(signals: Signals, text: str, judgement: Judgement) -> bool:
     return strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
 
 
-class _Retelling:
-    """Tracks retold plot through a review: once a paragraph starts retelling the story,
-    the rest of it stays plot until a sentence carries the critic's own voice."""
-
-    def __init__(self) -> None:
-        self.active = False
-        self.paragraph = -1
-
-    def update(self, m: Mention, signals: Signals) -> bool:
-        if m.paragraph != self.paragraph:
-            self.active, self.paragraph = False, m.paragraph
-        if m.in_synopsis:
-            self.active = True
-        elif self.active and signals.stance and not tells_events(signals, m.character_subject):
-            self.active = False
-        elif not self.active and not m.list_sign:
-            self.active = starts_retelling(signals, m.subjectivity, m.character_subject)
-        return self.active
-
-
 # A mention the rules read as opinion is retold plot after all when the learned model
 # (``opinion_model``: its sentence's words and how strongly the mention judges) gives it
 # log-odds of opinion below this: about e to 1 for plot. A stricter cut silences more plot
 # but also more of the critics' clipped one-line verdicts (chosen on the subjectivity dev
 # sentences, the development pages and RT quotes).
 PLOT_VETO = -1.0
+# Retold plot ends, as with a stance word, at a mention the learned model is this sure is
+# the critic's voice (about 7 to 1): critics turn from story to verdict without saying
+# "I think". Chosen on the development pages: their score correlates with the printed
+# rating better, and no more of their plot moves a score.
+VOICE_LOG_ODDS = 2.0
 
 
-def told_as_plot(log_odds: float, text: str, judgement: Judgement) -> bool:
-    """Is the mention ``text`` (its sentence's ``log_odds``) retold plot by the learned model?"""
-    judged = opinion_model().judged_log_odds(log_odds, strongest_word_cue(text, judgement), judgement.polarity)
-    return judged < PLOT_VETO
+class _Retelling:
+    """Tracks retold plot through a review: once a paragraph starts retelling the story,
+    the rest of it stays plot until a sentence carries the critic's own voice (a stance
+    word, or the learned model's ``VOICE_LOG_ODDS``)."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.paragraph = -1
+
+    def update(self, m: Mention, signals: Signals, judged_log_odds: float) -> bool:
+        if m.paragraph != self.paragraph:
+            self.active, self.paragraph = False, m.paragraph
+        if m.in_synopsis:
+            self.active = True
+        elif self.active and (judged_log_odds >= VOICE_LOG_ODDS
+                              or signals.stance and not tells_events(signals, m.character_subject)):
+            self.active = False
+        elif not self.active and not m.list_sign:
+            self.active = starts_retelling(signals, m.subjectivity, m.character_subject)
+        return self.active
+
+
+def judged_log_odds(log_odds: float, text: str, judgement: Judgement) -> float:
+    """The learned log-odds that the mention ``text`` (its sentence's ``log_odds``) is opinion."""
+    return opinion_model().judged_log_odds(log_odds, strongest_word_cue(text, judgement), judgement.polarity)
 
 
 def sentence_log_odds(doc: ReviewDoc) -> dict[tuple[int, int], float]:
@@ -192,9 +199,10 @@ def decide_opinions(doc: ReviewDoc, run=None) -> None:
         m.signals = signals_in(voices, m.start, m.end)
         log_odds = odds[(m.sentence_start, m.sentence_end)]
         m.subjectivity = probability(log_odds)
-        in_retelling = retelling.update(m, m.signals)
         text = doc.norm[m.start:m.end]
-        told.append(not m.list_sign and told_as_plot(log_odds, text, m.judgement))
+        judged = judged_log_odds(log_odds, text, m.judgement)
+        in_retelling = retelling.update(m, m.signals, judged)
+        told.append(not m.list_sign and judged < PLOT_VETO)
         m.opinion = not told[-1] and is_opinion(m.signals, text, m.judgement, m.subjectivity, in_retelling,
                                               bool(m.list_sign))
         m.plot = (in_retelling or told[-1]) and not m.opinion
