@@ -53,29 +53,41 @@ class _Uploads:
             except Exception:  # noqa: BLE001 - the sweeper must outlive any odd session
                 pass
 
-    def sweep(self, is_active=None) -> int:
-        """Drop the uploads of sessions inactive for ``GRACE_S``; how many were dropped."""
+    def sweep(self, is_active=None, close=None) -> int:
+        """Drop the uploads of sessions inactive for ``GRACE_S``, and close those sessions;
+        how many were dropped."""
         if is_active is None:
             from streamlit import runtime
 
             if not runtime.exists():
                 return 0
-            is_active = runtime.get_instance().is_active_session
+            is_active, close = runtime.get_instance().is_active_session, _closer(runtime.get_instance())
         now, dropped = time.monotonic(), []
         with self.lock:
             for session_id, (state, seen) in list(self.held.items()):
                 if is_active(session_id):
                     self.held[session_id] = (state, now)
                 elif now - seen >= GRACE_S:
-                    dropped.append(self.held.pop(session_id)[0])
-        for state in dropped:
+                    dropped.append((session_id, self.held.pop(session_id)[0]))
+        for session_id, state in dropped:
             try:
                 del state[_STORE]
             except KeyError:
                 pass
+            if close is not None:
+                close(session_id)
         if dropped:
             give_back_memory()
         return len(dropped)
+
+
+def _closer(rt):
+    """How to close a session the reader left: Streamlit otherwise keeps it (its state and
+    its uploaded files' bytes) for a reconnect that never comes. The runtime closes a stored
+    session only on its event loop, and only by a method it keeps to itself; a Streamlit
+    without it keeps its sessions."""
+    close = getattr(rt, "_close_inactive_session_on_event_loop", None)
+    return close if callable(close) else None
 
 
 def give_back_memory() -> None:
