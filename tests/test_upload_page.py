@@ -290,6 +290,20 @@ def test_an_upload_is_let_go_once_its_reader_has_left(monkeypatch):
     clock[0] += session.GRACE_S / 2
     assert uploads.sweep(active.__contains__) == 0 and session._STORE in left   # a blink: kept
     clock[0] += session.GRACE_S
-    assert uploads.sweep(active.__contains__) == 1
+    closed: list[str] = []
+    assert uploads.sweep(active.__contains__, closed.append) == 1
     assert session._STORE not in left and session._STORE in staying
-    assert list(uploads.held) == ["staying"]
+    assert list(uploads.held) == ["staying"] and closed == ["left"]
+
+
+def test_the_server_can_close_a_session_its_reader_left_and_hands_arrow_memory_back():
+    """The sweeper closes a left session through the runtime (Streamlit keeps it otherwise,
+    uploaded bytes and all), and Arrow data is allocated where ``malloc_trim`` reaches."""
+    import pyarrow
+    from streamlit.runtime import Runtime
+
+    from dashboard.ui import session
+
+    assert session._closer(Runtime.__new__(Runtime)) is not None
+    session.hand_arrow_memory_to_the_system()
+    assert pyarrow.default_memory_pool().backend_name == "system"

@@ -22,7 +22,7 @@ from dashboard.engine.polarity import DEFAULT_SCORER
 from dashboard.reading.ingest import notes_and_skips
 from dashboard.text.wording import count
 from . import data as data_mod
-from . import render, state
+from . import render, session, state
 
 log = logging.getLogger(__name__)
 _CTX = "_frame_context"
@@ -183,10 +183,18 @@ def long_work():
         _runs.acquire()
 
 
+@st.cache_resource(show_spinner=False)
+def _server_started() -> bool:
+    """What the server process sets up once, before its first page."""
+    session.hand_arrow_memory_to_the_system()
+    return True
+
+
 def serve(page) -> None:
     """Draw the frame every page shares (film picker, notes, link, downloads) around
     ``page`` and run it."""
     st.set_page_config(page_title="What the critics think", page_icon="🎬", layout="wide")
+    _server_started()
     with _runs:
         try:
             start()
