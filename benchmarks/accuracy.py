@@ -372,13 +372,13 @@ def vader_lexicon() -> frozenset:
 
 
 def bench_highlights(data: Path, scorer: str, frac: float) -> dict:
-    """Of the words the pages highlight as the words behind a score (the mentions' cues of
-    at least ``CUE_MIN_WEIGHT``), the share that judge by lists made independently of this
-    project: TextBlob's or VADER's sentiment words, VADER's negators and boosters (a cue of
-    several words: any of them). On the bundled film and on the development pages
-    (``benchmarks/pages``)."""
+    """Of the words the pages highlight as the words behind a score (``views.key_cues`` of
+    each opinion mention: what the quotes and full-review pages mark), the share that
+    judge by lists made independently of this project: TextBlob's or VADER's sentiment
+    words, VADER's negators and boosters (a cue of several words: any of them). On the
+    bundled film and on the development pages (``benchmarks/pages``)."""
     from dashboard.engine.batch import analyze_report
-    from dashboard.engine.tables import CUE_MIN_WEIGHT
+    from dashboard.present.views import key_cues
     from dashboard.reading.films import load_film_info
     from dashboard.reading.ingest import read_paths
 
@@ -390,10 +390,11 @@ def bench_highlights(data: Path, scorer: str, frac: float) -> dict:
     for what, result in (("bundled film", analyze_report(read_paths([film]), load_film_info(film), scorer=scorer)),
                          ("pages", own_pages.analyse(own_pages.load_labels(), scorer=scorer))):
         texts = result.texts.set_index("review_id")["text"]
+        opinions = result.mentions[result.mentions["opinion"]].drop_duplicates("mention_id")
         seen, hits = set(), []
-        for rid, cues in zip(result.mentions["review_id"], result.mentions["cues"]):
-            for start, end, weight in json.loads(cues or "[]"):
-                if abs(weight) < CUE_MIN_WEIGHT or (rid, start, end) in seen:
+        for rid, cues, polarity in zip(opinions["review_id"], opinions["cues"], opinions["polarity"]):
+            for start, end, _ in key_cues(cues, polarity):
+                if (rid, start, end) in seen:
                     continue
                 seen.add((rid, start, end))
                 words = re.findall(r"[\w'-]+", texts[rid][start:end].lower().replace("\u2019", "'"))
