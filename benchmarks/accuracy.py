@@ -43,7 +43,6 @@ Rows of the printed table (critic and textblob side by side):
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import time
