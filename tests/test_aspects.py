@@ -148,3 +148,17 @@ def test_a_film_that_feels_long_is_pacing(text):
 ])
 def test_drag_is_pacing_only_when_the_film_drags(text, pacing):
     assert ("pacing" in _aspects(_matcher(), text)) is pacing
+
+
+def test_crew_named_by_their_job_in_prose_link_later_sentences_to_their_aspect():
+    # No credits block: "Writer-director Tomas Ferrer" and "the composer, Ines Okoro" are
+    # how critics introduce the crew, and their surnames alone later carry the aspect.
+    from dashboard.engine.pipeline import analyze_sources
+    from dashboard.records import ReviewSource
+
+    text = ("Writer-director Tomas Ferrer adapts a novel nobody has read, and the composer, Ines Okoro, "
+            "works in the margins. Ferrer never once reaches for a cheap scare. Okoro is the secret weapon.")
+    m = analyze_sources([ReviewSource("r", text)]).mentions
+    aspects = {t: set(g["aspect"]) for t, g in m.groupby("text")}
+    assert "direction" in aspects["Ferrer never once reaches for a cheap scare."]
+    assert "music" in aspects["Okoro is the secret weapon."]

@@ -11,12 +11,12 @@ share one ``AspectMatcher`` (most quotes name nobody), so a large batch stays sm
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from dashboard.engine.aspects import AspectMatcher, name_lists, name_variants
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import CHARACTER_ROLE, People, ReviewSource
-from dashboard.text.language import words
+from dashboard.text.language import alternation, load_resource, words
 from dashboard.text.names import ACTOR_IN_BRACKETS, PROSE_NAME_WITH_INITIAL, PROSE_WORDS
 from dashboard.text.terms import FoundIndex
 from dashboard.text.tokens import Tokens
@@ -31,6 +31,29 @@ _ROLE_AFTER_ACTOR = re.compile(
     rf"\s(?:as|plays)\s(?:the\s)?(?P<c2>{_CAP_WORDS})|'s\s(?P<c3>{_CAP_WORDS})"
     rf"|[^.]{{0,60}}?\sas\s(?:the\s)?(?P<c4>{_CAP_WORDS})\b"
 )
+
+
+def _crew_in_prose() -> re.Pattern:
+    """A job title and the full name it introduces ("director Siobhan Creagh", "the
+    composer, Aled Morrow"): the title in any case, the name capitalised, two or three words
+    (a particle may sit before the last: "Ana de Armas")."""
+    titles = load_resource("language.toml")["names"]["crew_titles"]
+    groups = "|".join(f"(?P<r{i}>{alternation(t)})" for i, t in enumerate(titles.values()))
+    upper = r"[A-ZÀ-ÖØ-Þ]"
+    particle = rf"(?:(?:{alternation(words('names', 'particles'))})\s)?"
+    name = rf"{upper}[\w'’-]+(?:\s{particle}{upper}[\w'’-]+){{1,2}}"
+    return re.compile(rf"(?<![\w-])(?i:(?:the\s+)?(?:{groups}))(?:,\s*|\s+)(?P<name>{name})")
+
+
+_CREW_IN_PROSE = _crew_in_prose()
+_CREW_ROLES = tuple(load_resource("language.toml")["names"]["crew_titles"])
+
+
+def crew_in_prose(text: str) -> Iterator[tuple[str, str]]:
+    """(role, name) for each crew member ``text`` names by their job."""
+    for m in _CREW_IN_PROSE.finditer(text):
+        role = next(_CREW_ROLES[i] for i in range(len(_CREW_ROLES)) if m.group(f"r{i}"))
+        yield role, re.sub(r"['’]s$", "", m.group("name"))
 
 
 class NamePool:
@@ -61,6 +84,8 @@ class NamePool:
         for role, names in people.by_role.items():
             for name in names:
                 self.pooled.add(role, name)
+        for role, name in crew_in_prose(text):
+            self.pooled.add(role, name)
         for m in _CHARACTER_ACTOR.finditer(text):
             if m.group("c").split()[0] not in self.not_names and m.group("c") not in self.not_names:
                 self._paired[0].add(m.group("c"))
