@@ -59,3 +59,13 @@ def test_reading_arbitrary_bytes_never_raises(data, name):
         assert "\n" not in problem and problem.startswith(name)
     for source in report.sources:
         assert source.text.strip()
+
+
+@given(st.lists(st.sampled_from(["the", "film", "is", "a", "triumph", "he", "returns", "home", ".", "<s>", "</s>",
+                                 "never", "dull", "zzz"]), max_size=12))
+def test_opinion_log_odds_sum_the_weights_of_the_documented_features(words):
+    from dashboard.engine.opinion_model import features, opinion_model
+
+    model = opinion_model()
+    expected = model.bias + sum(model.weights.get(f, 0.0) for f in features(words))
+    assert abs(model.log_odds(words) - expected) < 1e-9

@@ -33,27 +33,33 @@ _ROLE_AFTER_ACTOR = re.compile(
 )
 
 
-def _crew_in_prose() -> re.Pattern:
-    """A job title and the full name it introduces ("director Siobhan Creagh", "the
-    composer, Aled Morrow"): the title in any case, the name capitalised, two or three words
-    (a particle may sit before the last: "Ana de Armas")."""
+def _crew_in_prose() -> tuple[re.Pattern, re.Pattern]:
+    """Job titles (lower case, one group per role) and the full name that follows one
+    ("director Siobhan Creagh", "the composer, Aled Morrow"): capitalised, two or three
+    words, a particle may sit before the last ("Ana de Armas")."""
     titles = load_resource("language.toml")["names"]["crew_titles"]
     groups = "|".join(f"(?P<r{i}>{alternation(t)})" for i, t in enumerate(titles.values()))
     upper = r"[A-ZÀ-ÖØ-Þ]"
     particle = rf"(?:(?:{alternation(words('names', 'particles'))})\s)?"
     name = rf"{upper}[\w'’-]+(?:\s{particle}{upper}[\w'’-]+){{1,2}}"
-    return re.compile(rf"(?<![\w-])(?i:(?:the\s+)?(?:{groups}))(?:,\s*|\s+)(?P<name>{name})")
+    return re.compile(rf"\b(?:{groups})"), re.compile(rf"(?:,\s*|\s+)(?P<name>{name})")
 
 
-_CREW_IN_PROSE = _crew_in_prose()
+_CREW_TITLE, _NAME_AFTER_TITLE = _crew_in_prose()
 _CREW_ROLES = tuple(load_resource("language.toml")["names"]["crew_titles"])
 
 
 def crew_in_prose(text: str) -> Iterator[tuple[str, str]]:
-    """(role, name) for each crew member ``text`` names by their job."""
-    for m in _CREW_IN_PROSE.finditer(text):
-        role = next(_CREW_ROLES[i] for i in range(len(_CREW_ROLES)) if m.group(f"r{i}"))
-        yield role, re.sub(r"['’]s$", "", m.group("name"))
+    """(role, name) for each crew member ``text`` names by their job. The titles are looked
+    for in the lower-cased text (far quicker than a case-blind pattern), the name after them
+    in the text as written."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would drift
+        low = "".join(ch.lower()[0] for ch in text)
+    for m in _CREW_TITLE.finditer(low):
+        if (name := _NAME_AFTER_TITLE.match(text, m.end())) is not None:
+            role = next(_CREW_ROLES[i] for i in range(len(_CREW_ROLES)) if m.group(f"r{i}"))
+            yield role, re.sub(r"['’]s$", "", name.group("name"))
 
 
 class NamePool:

@@ -100,10 +100,11 @@ def starts_retelling(signals: Signals, subjectivity: float, character_subject: b
             and subjectivity < NARRATIVE_SUBJECTIVITY)
 
 
-def is_opinion(signals: Signals, text: str, judgement: Judgement, subjectivity: float, in_retelling: bool,
+def is_opinion(signals: Signals, strongest: float, polarity: float, subjectivity: float, in_retelling: bool,
                from_list: bool) -> bool:
-    """``text`` is the normalised mention; ``subjectivity`` how likely its sentence is
-    opinion (``opinion_model``); ``in_retelling`` when it stands in retold plot."""
+    """``strongest``: the mention's strongest word cue (``strongest_word_cue``);
+    ``subjectivity`` how likely its sentence is opinion (``opinion_model``);
+    ``in_retelling`` when it stands in retold plot."""
     if from_list:
         return True  # a Pros/Cons item is an opinion by its heading
     strong = signals.stance
@@ -113,12 +114,12 @@ def is_opinion(signals: Signals, text: str, judgement: Judgement, subjectivity: 
         return True
     if signals.fact:
         return False
-    strongest = strongest_word_cue(text, judgement)
     if signals.narrative and not signals.weak_stance:
         return subjectivity >= NARRATIVE_SUBJECTIVITY and strongest >= EVALUATIVE_CUE
-    return signals.weak_stance or strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
+    return signals.weak_stance or strongest >= EVALUATIVE_CUE or abs(polarity) >= CLEAR_POLARITY
 
-def judges(signals: Signals, text: str, judgement: Judgement) -> bool:
+
+def judges(signals: Signals, strongest: float, polarity: float) -> bool:
     """Does the mention judge something, whatever its plot wording: a stance word, one
     evaluative word or a clear polarity? Used for reviews in which no mention reads as
     opinion (a one-line quote such as "follows a resolutely realistic path in this
@@ -128,9 +129,8 @@ def judges(signals: Signals, text: str, judgement: Judgement) -> bool:
     if signals.stance:
         return True
     if signals.fact:
-        return abs(judgement.polarity) >= CLEAR_FACT_POLARITY
-    strongest = strongest_word_cue(text, judgement)
-    return strongest >= EVALUATIVE_CUE or abs(judgement.polarity) >= CLEAR_POLARITY
+        return abs(polarity) >= CLEAR_FACT_POLARITY
+    return strongest >= EVALUATIVE_CUE or abs(polarity) >= CLEAR_POLARITY
 
 
 # A mention the rules read as opinion is retold plot after all when the learned model
@@ -168,11 +168,6 @@ class _Retelling:
         return self.active
 
 
-def judged_log_odds(log_odds: float, text: str, judgement: Judgement) -> float:
-    """The learned log-odds that the mention ``text`` (its sentence's ``log_odds``) is opinion."""
-    return opinion_model().judged_log_odds(log_odds, strongest_word_cue(text, judgement), judgement.polarity)
-
-
 def sentence_log_odds(doc: ReviewDoc) -> dict[tuple[int, int], float]:
     """Per sentence (its offsets), the learned model's log-odds that it is opinion."""
     model, tokens = opinion_model(), doc.tokens
@@ -194,19 +189,22 @@ def decide_opinions(doc: ReviewDoc, run=None) -> None:
     voices = FoundIndex(word_lists().find(tokens), tokens)
     retelling = _Retelling()
     odds = sentence_log_odds(doc)
+    model = opinion_model()
     told: list[bool] = []
+    strongest: list[float] = []
     for m in doc.mentions:
         m.signals = signals_in(voices, m.start, m.end)
         log_odds = odds[(m.sentence_start, m.sentence_end)]
         m.subjectivity = probability(log_odds)
-        text = doc.norm[m.start:m.end]
-        judged = judged_log_odds(log_odds, text, m.judgement)
+        polarity = m.judgement.polarity
+        strongest.append(strongest_word_cue(doc.norm[m.start:m.end], m.judgement))
+        judged = model.judged_log_odds(log_odds, strongest[-1], polarity)
         in_retelling = retelling.update(m, m.signals, judged)
         told.append(not m.list_sign and judged < PLOT_VETO)
-        m.opinion = not told[-1] and is_opinion(m.signals, text, m.judgement, m.subjectivity, in_retelling,
+        m.opinion = not told[-1] and is_opinion(m.signals, strongest[-1], polarity, m.subjectivity, in_retelling,
                                               bool(m.list_sign))
         m.plot = (in_retelling or told[-1]) and not m.opinion
     if doc.mentions and not any(m.opinion for m in doc.mentions):
-        for m, vetoed in zip(doc.mentions, told):
-            if not vetoed and judges(m.signals, doc.norm[m.start:m.end], m.judgement):
+        for m, vetoed, cue in zip(doc.mentions, told, strongest):
+            if not vetoed and judges(m.signals, cue, m.judgement.polarity):
                 m.opinion, m.plot = True, False
