@@ -79,7 +79,11 @@ class TermLists:
             for term in terms:
                 self._add(key, term.strip(), regex_parts)
         flags = 0 if case_sensitive else re.I
-        self._regexes = [(key, re.compile("|".join(parts), flags)) for key, parts in regex_parts.items()]
+        # A list's pattern is tried only on a review that holds the word each of its terms
+        # opens with (a substring test is far quicker than the pattern): None when a term
+        # opens with no plain word.
+        self._regexes = [(key, re.compile("|".join(parts), flags), _opening_words(parts, case_sensitive))
+                         for key, parts in regex_parts.items()]
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
         firsts = set(self._single) | set(self._prefix) | set(self._multi) | set(self._multi_open)
         self.empty = not firsts and not self._regexes
@@ -217,8 +221,11 @@ class TermLists:
             candidates = [c for c in candidates
                           if text[c[0] - 1:c[0]] not in _JOINERS and text[c[1]:c[1] + 1] not in _JOINERS]
         out = [Found(e.key, a, b, e.at_start_only) for a, b, e in candidates]
-        for key, pattern in self._regexes:
-            out.extend(Found(key, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
+        if self._regexes:
+            folded = text if self.case_sensitive else text.lower()
+            for key, pattern, openers in self._regexes:
+                if openers is None or any(w in folded for w in openers):
+                    out.extend(Found(key, m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start())
         out.sort(key=lambda f: (f.start, -f.end))
         return out
 
@@ -284,6 +291,22 @@ def _word_first(pattern: str) -> str:
     if rest[:1] in ("?", "*", "+", "{"):
         word, rest = word[:-1], word[-1] + rest  # "\bruns?": the "s" may be absent
     return f"{word}(?<!\\w{word}){rest}" if word else pattern
+
+
+_OPENING_WORD = re.compile(r"\(\?:([A-Za-z]+)(?![A-Za-z?*+{])")
+
+
+def _opening_words(parts: list[str], case_sensitive: bool) -> tuple[str, ...] | None:
+    r"""The plain word each pattern of ``parts`` opens with ("(?:when(?<!\wwhen) ..." opens
+    with "when"), lower-cased unless the list is case-sensitive; None when one opens with
+    anything else, a text without those words cannot match."""
+    words = []
+    for part in parts:
+        m = _OPENING_WORD.match(part)
+        if m is None:
+            return None
+        words.append(m.group(1) if case_sensitive else m.group(1).lower())
+    return tuple(dict.fromkeys(words))
 
 
 def _leftmost_longest(found: list[Found]) -> list[Found]:
