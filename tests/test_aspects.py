@@ -112,6 +112,25 @@ def test_a_pattern_term_compiled_word_first_finds_the_same(pattern):
         [m.span() for m in re.finditer(pattern, text, re.I)]
 
 
+@pytest.mark.parametrize("terms", [
+    ["re:\\bwhen \\w+ (?:was|were|is)\\b", "re:\\bfollows (?-i:[A-Z])"],
+    ["re:\\bsound\\b|\\bscore\\b"],             # a choice of its own: no single opening word
+    ["re:\\bx[]|]\\b", "re:(?<!in )\\bdrag\\w*"],  # a "|" inside a class; no opening word
+])
+def test_pattern_terms_skipped_for_a_text_without_their_opening_word_find_the_same(terms):
+    """A list's patterns are tried only on texts holding the words they must open with;
+    they find exactly what trying them everywhere finds."""
+    from dashboard.text.terms import TermLists
+
+    lists = TermLists({"k": terms})
+    everywhere = TermLists({"k": terms})
+    everywhere._regexes = [(key, pattern, None) for key, pattern, _ in everywhere._regexes]
+    for text in ("When Eve was young, she follows Bob.", "The score swells; the sound fades.",
+                 "Only the score.", "x| and x] in drag", "Nothing here."):
+        tokens = tokenize(normalize(text))
+        assert lists.find(tokens) == everywhere.find(tokens)
+
+
 @pytest.mark.parametrize("text, aspects", [
     # an aspect word written as part of a name or a title names no aspect
     ("Celine Song, a playwright herself, directs with enormous restraint.", {"direction"}),

@@ -297,16 +297,42 @@ _OPENING_WORD = re.compile(r"\(\?:([A-Za-z]+)(?![A-Za-z?*+{])")
 
 
 def _opening_words(parts: list[str], case_sensitive: bool) -> tuple[str, ...] | None:
-    r"""The plain word each pattern of ``parts`` opens with ("(?:when(?<!\wwhen) ..." opens
-    with "when"), lower-cased unless the list is case-sensitive; None when one opens with
-    anything else, a text without those words cannot match."""
+    r"""The plain word each pattern of ``parts`` must open with ("(?:when(?<!\wwhen) ..."
+    opens with "when"), lower-cased unless the list is case-sensitive; None when one may
+    open with anything else (it opens otherwise, or holds a "|" of its own at the top): a
+    text without those words cannot match."""
     words = []
     for part in parts:
         m = _OPENING_WORD.match(part)
-        if m is None:
+        if m is None or _has_top_level_choice(part[3:-1]):
             return None
         words.append(m.group(1) if case_sensitive else m.group(1).lower())
     return tuple(dict.fromkeys(words))
+
+
+def _has_top_level_choice(pattern: str) -> bool:
+    """Does ``pattern`` hold a "|" outside its groups and character classes?"""
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            # a "]" first in a class ("[]x]", "[^]x]") is one of its characters
+            i += pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i + 1)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 def _leftmost_longest(found: list[Found]) -> list[Found]:
