@@ -20,11 +20,10 @@ if _SRC.is_dir() and str(_SRC) not in sys.path:  # runs without an install step 
 import streamlit as st  # noqa: E402
 
 from dashboard.reading import decode, ingest, tables  # noqa: E402
-from dashboard.records import OUTPUT_TABLES  # noqa: E402
+from dashboard.records import OUTPUT_TABLES, FilmInfo  # noqa: E402
 from dashboard.reading.fetch import FETCH_TIMEOUT_S, MAX_FETCH_BYTES  # noqa: E402
 from dashboard.engine.batch import analyze_report  # noqa: E402
 from dashboard.engine.aspects import taxonomy_text  # noqa: E402
-from dashboard.records import FilmInfo  # noqa: E402
 from dashboard.sharing.store import id_of, key_in_link  # noqa: E402
 from dashboard.ui import data as data_mod, frame, published, render, state  # noqa: E402
 from dashboard.ui.session import clear_upload, current_upload, store_upload  # noqa: E402

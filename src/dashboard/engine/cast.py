@@ -33,20 +33,19 @@ _ROLE_AFTER_ACTOR = re.compile(
 )
 
 
-def _crew_in_prose() -> tuple[re.Pattern, re.Pattern]:
-    """Job titles (lower case, one group per role) and the full name that follows one
-    ("director Siobhan Creagh", "the composer, Aled Morrow"): capitalised, two or three
-    words, a particle may sit before the last ("Ana de Armas")."""
+def _crew_in_prose() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
+    """Job titles (lower case, group ``r<i>`` for the i-th role), the full name that follows
+    one ("director Siobhan Creagh", "the composer, Aled Morrow": capitalised, two or three
+    words, a particle may sit before the last, "Ana de Armas") and the roles."""
     titles = load_resource("language.toml")["names"]["crew_titles"]
     groups = "|".join(f"(?P<r{i}>{alternation(t)})" for i, t in enumerate(titles.values()))
     upper = r"[A-ZÀ-ÖØ-Þ]"
     particle = rf"(?:(?:{alternation(words('names', 'particles'))})\s)?"
     name = rf"{upper}[\w'’-]+(?:\s{particle}{upper}[\w'’-]+){{1,2}}"
-    return re.compile(rf"\b(?:{groups})"), re.compile(rf"(?:,\s*|\s+)(?P<name>{name})")
+    return re.compile(rf"\b(?:{groups})"), re.compile(rf"(?:,\s*|\s+)(?P<name>{name})"), tuple(titles)
 
 
-_CREW_TITLE, _NAME_AFTER_TITLE = _crew_in_prose()
-_CREW_ROLES = tuple(load_resource("language.toml")["names"]["crew_titles"])
+_CREW_TITLE, _NAME_AFTER_TITLE, _CREW_ROLES = _crew_in_prose()
 
 
 def crew_in_prose(text: str) -> Iterator[tuple[str, str]]:
@@ -58,8 +57,7 @@ def crew_in_prose(text: str) -> Iterator[tuple[str, str]]:
         low = "".join(ch.lower()[0] for ch in text)
     for m in _CREW_TITLE.finditer(low):
         if (name := _NAME_AFTER_TITLE.match(text, m.end())) is not None:
-            role = next(_CREW_ROLES[i] for i in range(len(_CREW_ROLES)) if m.group(f"r{i}"))
-            yield role, re.sub(r"['’]s$", "", name.group("name"))
+            yield _CREW_ROLES[int(m.lastgroup[1:])], re.sub(r"['’]s$", "", name.group("name"))
 
 
 class NamePool:

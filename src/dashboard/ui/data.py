@@ -15,16 +15,16 @@ import streamlit as st
 
 from dashboard.engine.aspects import Taxonomy, load_taxonomy
 from dashboard.reading.films import DEFAULT_DATA_DIR, film_folder, list_films, load_film_info
-from dashboard.records import FilmInfo, IngestError
+from dashboard.records import Analysis, FilmInfo, IngestError
 from dashboard.reading import tables
 from dashboard.reading.ingest import read_paths
 from dashboard.engine.batch import analyze_report
-from dashboard.records import Analysis
 from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
 from dashboard.sharing.store import id_of as published_id
 from . import published, session, state
 
 log = logging.getLogger(__name__)
+_NOT_FOUND = "We couldn't find the film named in the link, so here is the default film instead."
 
 
 @dataclass
@@ -95,7 +95,7 @@ def _published_film(key: str) -> FilmData | None:
         state.warn("This set of reviews was removed by the person who published it, so the link shows the "
                    "default film instead.")
     elif data is None:
-        state.warn("We couldn't find the film named in the link, so here is the default film instead.")
+        state.warn(_NOT_FOUND)
     return data
 
 
@@ -116,7 +116,7 @@ def resolve_film() -> FilmData | None:
         key = None
     if key and key not in choices:
         if published_id(key) is None:
-            state.warn("We couldn't find the film named in the link, so here is the default film instead.")
+            state.warn(_NOT_FOUND)
         elif (data := _published_film(key)) is not None:  # it says itself why it cannot be shown
             return data
         key = None

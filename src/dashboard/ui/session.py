@@ -5,11 +5,11 @@ film picker offers it ("Your reviews — this session only", ``film=upload`` in 
 and every page shows it. A link with ``film=upload`` is not shareable: another browser
 has no upload, so it gets a friendly message and the default film.
 
-When the reader leaves (the browser tab is closed), Streamlit keeps the session's state
-for a while, in case they come back, and drops it only when another visitor arrives.
-An upload is the largest thing a session holds, so ``_Uploads`` lets it go on its own:
-``GRACE_S`` seconds after its session stopped being active (a reader whose network
-blinks keeps it), and hands the memory back to the system.
+When the reader leaves (the browser tab is closed), Streamlit keeps the session (its
+state and its uploaded files) for a while, in case they come back. An upload is the
+largest thing a session holds, so ``_Uploads`` lets it go on its own: ``GRACE_S`` seconds
+after its session stopped being active (a reader whose network blinks keeps it), it drops
+the upload, closes the session and hands the memory back to the system.
 """
 
 from __future__ import annotations
