@@ -394,3 +394,70 @@ def test_credit_lines_split_shared_credits():
                     "A thrilling, ferocious film from start to finish.")
     assert cleaned.people.by_role["writer"] == {"Alfred Gough", "Miles Millar"}
     assert cleaned.people.by_role["cast"] == {"Ana de Armas"}
+
+
+def test_a_sites_sharing_buttons_and_legal_notices_are_furniture():
+    text = (
+        "By submitting your email, you agree to our Terms of Use and Privacy Notice.\n"
+        "• Share to Flipboard\n"
+        "• Show more sharing options\n"
+        "• Print This Page\n"
+        "The harbour scenes are quietly magnificent."
+    )
+    kinds = _kinds(text, clean(text))
+    for line in text.splitlines()[:4]:
+        assert kinds[line] == BOILERPLATE
+    assert "The harbour scenes are quietly magnificent." not in kinds
+
+
+def test_a_star_key_in_words_and_a_guides_ratings_note_judge_no_film():
+    text = ("Four stars: essential. Three stars: worth a ticket. Two stars: patchy. One star: skip it.\n"
+            "Ratings by Jo Marsh, film critic, unless noted.\n"
+            "A patient drama that earns its ending.")
+    kinds = _kinds(text, clean(text))
+    assert kinds[text.splitlines()[0]] == BOILERPLATE
+    assert kinds[text.splitlines()[1]] == BOILERPLATE
+    assert text.splitlines()[2] not in kinds
+
+
+def test_a_rating_standing_as_a_sentence_inside_a_paragraph_is_the_rating_not_prose():
+    text = ("HARBOUR LIGHTS. 3 stars. A lighthouse keeper shelters her brother in a drama that takes its "
+            "time and earns its storm. Handsome and patient, if a little thin in the middle. 1 hr. 52 R")
+    cleaned = clean(text)
+    assert cleaned.rating.rating.score == 60
+    assert _kinds(text, cleaned)["3 stars."] == RATING
+    sentences = [text[s.start:s.end] for s in cleaned.line_sentences[(0, len(text))]]
+    assert "1 hr. 52 R" in sentences  # "hr." cuts no sentence
+
+
+def test_stars_after_the_films_name_on_the_first_line_are_its_rating_and_the_name_its_title():
+    text = "Harbour Lights ***½\n\nA patient drama that earns its storm."
+    cleaned = clean(text, ("Harbour Lights",))
+    assert cleaned.rating.rating.raw == "***½"
+    assert cleaned.title == "Harbour Lights"
+    assert _kinds(text, cleaned)["Harbour Lights"] == HEADING
+
+
+@pytest.mark.parametrize("top", ["", "Sign up for our newsletter\n"])
+def test_a_name_alone_under_the_headline_is_the_byline(top):
+    text = top + "Harbour Lights review: a storm worth the wait\nTomas Ferreira\n\nThe film is a patient drama."
+    cleaned = clean(text, ("Harbour Lights",))
+    assert cleaned.title == "Harbour Lights review: a storm worth the wait"
+    assert cleaned.author == "Tomas Ferreira"
+
+
+def test_the_films_name_under_the_headline_is_no_byline():
+    text = "A storm worth the wait\nHarbour Lights\n\nThe film is a patient drama."
+    assert clean(text, ("Harbour Lights",)).author == ""
+
+
+def test_details_run_into_the_first_sentence_keep_the_sentence():
+    text = ("Rating: R Stars: Nadia Oyelaran, Piet Vermeulen Director: Nadia Oyelaran Release Date: March 3, 2025 "
+            "HARBOUR LIGHTS is a drama that keeps promising a storm, and it delivers.")
+    cleaned = clean(text)
+    details = text[:text.index("HARBOUR")].rstrip()
+    assert _kinds(text, cleaned)[details] == METADATA
+    assert cleaned.people.by_role["cast"] == {"Nadia Oyelaran", "Piet Vermeulen"}
+    assert cleaned.metadata["certificate"] == "R"
+    sentences = [text[s.start:s.end] for s in cleaned.line_sentences[(0, len(text))]]
+    assert sentences == ["HARBOUR LIGHTS is a drama that keeps promising a storm, and it delivers."]

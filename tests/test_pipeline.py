@@ -277,3 +277,18 @@ def test_a_long_first_line_is_read_in_linear_time(text):
     """A breadcrumb's emphasis and a rating's lead-in were once looked for in ways that
     grew with the cube and the square of the line."""
     assert growth(lambda n: analyze_sources([ReviewSource("r", text(n))]), 400) < 3.0
+
+
+def test_digits_and_signs_alone_judge_nothing():
+    mentions = analyze_sources([ReviewSource("r", "The ending is devastating. 9 -- 12. 1/2")]).mentions
+    judged = mentions[mentions["opinion"]].drop_duplicates("mention_id")
+    assert list(judged["text"]) == ["The ending is devastating."]
+
+
+def test_the_film_a_review_was_given_for_is_its_title_line():
+    # With no film details, the film the review was brought for names it: its name alone
+    # on the first line (after the stars) is the headline, not a sentence.
+    source = ReviewSource("r", "Harbour Lights ***\n\nA patient drama that earns its storm.", film="Harbour Lights (2025)")
+    analysis = analyze_sources([source])
+    assert list(analysis.mentions.drop_duplicates("mention_id")["text"]) == ["A patient drama that earns its storm."]
+    assert analysis.reviews.loc[0, "title"] == "Harbour Lights"

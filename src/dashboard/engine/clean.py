@@ -30,6 +30,8 @@ from dashboard.text.terms import FoundIndex, TermLists
 
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
 BYLINE_REASON = "Byline: who wrote the review"
+RATING_REASON = "The critic's own rating"
+HEADING_REASON = "Section heading or title, not a sentence of the review"
 HEADING_MAX_WORDS = 14
 LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match, from a line's or a span's start
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
@@ -157,6 +159,7 @@ class _Rules:
     outlet_reasons: frozenset[str]  # boilerplate that may name the outlet ("only here on Indori Nerd")
     metadata: tuple[tuple[re.Pattern[str], str, bool], ...]
     bare_metadata: tuple[tuple[re.Pattern[str], str, bool], ...]  # credits without a colon
+    field_label: re.Pattern[str]  # any metadata label with its colon, wherever it stands
     advert_words: TermLists  # keys "advert" and "follow_on"
     advert_reason: str
     max_line_words: int
@@ -203,6 +206,7 @@ def _rules() -> _Rules:
             (re.compile(r"^\W*" + m["bare"] + (r"\s+(?P<value>.+)$" if m["list"] else ""), re.I), m["role"], bool(m["list"]))
             for m in data["metadata"] if m.get("bare")
         ),
+        field_label=re.compile(r"(?<!\S)(?:" + "|".join(m["label"] for m in data["metadata"]) + r")\s*:\s*", re.I),
         advert_words=TermLists({"advert": data["advert"]["terms"], "follow_on": data["advert"]["follow_on"]},
                                strict_edges=False),
         advert_reason=data["advert"]["reason"],
@@ -275,15 +279,45 @@ def _credits_line(body: str, rules: "_Rules", out: Cleaned) -> bool:
     "Dir: X | Writers: Y | Cast: A, B": two or more labelled fields separated by semicolons
     or bars."""
     fields = [f.strip(" ()") for f in re.split(r"[;|]", body)]
-    matched = 0
+    matched = []
     for field_text in fields:
         field_text = re.sub(r"^[^:(]*\(", "", field_text)  # "TITLE (director: X" -> "director: X"
         for pattern, role, is_list in rules.metadata:
             if m := pattern.match(field_text):
-                matched += 1
-                _record_metadata(out, m, role, is_list)
+                matched.append((m, role, is_list))
                 break
-    return matched >= 2
+    if len(matched) < 2:
+        return False
+    for found in matched:
+        _record_metadata(out, *found)
+    return True
+
+
+DETAILS_REASON = "Film details (director, cast, release): facts, not opinion"
+# After the last of several details, a date ends them; prose of at least this many words may follow.
+_DATE_VALUE = re.compile(DATE, re.I)
+_PROSE_AFTER_WORDS = 6
+
+
+def _fields(details: str, rules: _Rules) -> list[str]:
+    """"Stars: A, B Writer: C" -> ["Stars: A, B", "Writer: C"]."""
+    starts = [m.start() for m in rules.field_label.finditer(details)]
+    return [details[a:b].strip() for a, b in zip(starts, starts[1:] + [len(details)])]
+
+
+def _prose_after_fields(body: str, rules: _Rules) -> int | None:
+    """Where the critic's prose starts in a line of several details that runs on into it,
+    the last detail a date ("... Release Date: March 3, 2025 The film is a drama..."); None
+    for a line of details alone."""
+    labels = list(rules.field_label.finditer(body))
+    if len(labels) < 2:
+        return None
+    date = _DATE_VALUE.match(body, labels[-1].end())
+    if not date:
+        return None
+    rest = body[date.end():]
+    prose = len(body) - len(rest.lstrip(" .,;|-"))
+    return prose if len(rest.split()) >= _PROSE_AFTER_WORDS else None
 
 
 def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str, bool] | None:
@@ -359,6 +393,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     list_sign = 0
     in_plot_section = in_links = False
     prose_lines = 0  # lines of the review's prose so far
+    furniture_lines = 0  # lines of page furniture so far (all of them, while none is anything else)
+    headline_at = -1  # the line of the review's headline
     legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
     title_keys = {t.lower() for t in film_titles}
     masthead = _masthead([norm[s.start:s.end] for s in spans[:_MASTHEAD_LINES + 2]], title_keys)
@@ -373,9 +409,12 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index in masthead:
             out.outlet = out.outlet or _as_name(masthead[index])
             aside(BOILERPLATE, MASTHEAD_REASON)
+            furniture_lines += 1
             continue
         if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:
             _set_rating_aside(text, norm, line, out)
+            if index == 0 and _title_beside_rating(text, norm, line, title_keys, out):
+                headline_at = index
             _find_outlet(out, body)
             continue
         if index in legend:
@@ -402,8 +441,14 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                           or m.group("capitals").title()) if m else plain
             aside(METADATA, BYLINE_REASON)
             continue
+        if (not out.author and index == headline_at + 1 and headline_at >= 0 and _PERSON_LINE.fullmatch(plain)
+                and plain.lower() not in title_keys):
+            out.author = plain  # the critic's name alone under the headline
+            aside(METADATA, BYLINE_REASON)
+            continue
         if line_words <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
             aside(BOILERPLATE, reason)
+            furniture_lines += 1
             if reason in rules.outlet_reasons:
                 _find_outlet(out, body)
             continue
@@ -411,8 +456,18 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, "Film credits (director, writer, cast): facts, not opinion")
             continue
         if meta := _metadata(body, rules, line_words):
-            _record_metadata(out, *meta)
-            aside(METADATA, "Film details (director, cast, release): facts, not opinion")
+            prose = _prose_after_fields(body, rules)
+            if prose is None:
+                _record_metadata(out, *meta)
+                aside(METADATA, DETAILS_REASON)
+                continue
+            # Details run into the review's first sentence on one line ("Rating: R Stars: A, B
+            # Director: C Release Date: March 3, 2025 THE FILM is a drama that...").
+            _credits_line(" | ".join(_fields(body[:prose], rules)), rules, out)
+            aside(METADATA, DETAILS_REASON, Span(line.start, line.start + len(body[:prose].rstrip())))
+            _mark_sentences(text, norm, line, film_titles, rules, adverts, out, checked_whole=False,
+                            start=line.start + prose)
+            prose_lines += 1
             continue
         if list_heading := rules.list_heading(body):
             list_sign = list_heading
@@ -425,9 +480,11 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         list_sign = 0
         names_film = body.strip().lower() in title_keys
         if names_film or _is_heading(body, is_last):
-            aside(HEADING, "Section heading or title, not a sentence of the review")
-            if index == 0 and not names_film and not _NO_HEADLINE.search(body):
+            aside(HEADING, HEADING_REASON)
+            if furniture_lines == index and not names_film and not _NO_HEADLINE.search(body):
+                # the first line, or the first under the site's furniture
                 out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
+                headline_at = index
             # On the first line only a bare section name ("Plot", "The story"): a headline
             # such as "Story of a lifetime: ..." is about the whole review.
             in_plot_section = bool(rules.plot_heading.search(body)) and (index > 0 or line_words <= 3)
@@ -493,7 +550,8 @@ def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
     grades ("**** = ... *** = ...", "5 stars: must see. 4 stars: ..."), or two or more lines
     in a row that each open with one."""
     # Every grade has its "=", "stars:" or asterisks: most lines are ruled out without the pattern.
-    entries = [len(rules.legend_entry.findall(body)) if "=" in body or "*" in body or "stars:" in body.lower() else 0
+    entries = [len(rules.legend_entry.findall(body)) if "=" in body or "*" in body or "star:" in (low := body.lower())
+               or "stars:" in low else 0
                for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
@@ -504,15 +562,23 @@ def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
 
 
 def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules, adverts: FoundIndex,
-                    out: Cleaned, checked_whole: bool) -> None:
-    """In a line of prose, the sentences that are page furniture (a short one that
-    matches a boilerplate pattern) or advertising."""
+                    out: Cleaned, checked_whole: bool, start: int | None = None) -> None:
+    """In a line of prose (from ``start`` when its opening is set aside), the sentences that
+    are page furniture (a short one that matches a boilerplate pattern) or advertising."""
     previous_was_advert = False
-    line_sentences = out.line_sentences[(line.start, line.end)] = sentences(text, line.start, line.end, norm)
+    line_sentences = out.line_sentences[(line.start, line.end)] = sentences(
+        text, line.start if start is None else start, line.end, norm)
     # A short line of one sentence was already checked whole (a quote, a caption).
     check_sentences = len(line_sentences) > 1 or not checked_whole
+    rating = out.rating if out.rating and line.start <= out.rating.start < line.end else None
     for sentence in line_sentences:
         body = norm[sentence.start : sentence.end]
+        if rating and sentence.start <= rating.start < sentence.end:
+            start, end = rating_phrase(norm, rating, sentence.start, sentence.end)
+            if not (_prose_piece(norm, sentence.start, start) or _prose_piece(norm, end, sentence.end)):
+                # The rating as a sentence of its own inside prose ("... his best. 3 stars. A ...")
+                out.set_aside.append(SetAside(sentence.start, sentence.end, RATING, RATING_REASON))
+                continue
         if (check_sentences and len(body.split()) <= rules.max_sentence_words
                 and (reason := rules.boilerplate_reason(body))):
             out.set_aside.append(SetAside(sentence.start, sentence.end, BOILERPLATE, reason))
@@ -555,9 +621,28 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
             out.set_aside.append(SetAside(*byline, METADATA, BYLINE_REASON))
             lo, hi = (max(lo, byline[1]), hi) if byline[0] < start else (lo, min(hi, byline[0]))
             lo += len(norm[lo:hi]) - len(norm[lo:hi].lstrip())
-        out.set_aside.append(SetAside(lo, hi, RATING, "The critic's own rating"))
+        out.set_aside.append(SetAside(lo, hi, RATING, RATING_REASON))
         kept.extend(beside)
     out.line_sentences[(line.start, line.end)] = kept
+
+
+_YEAR_AFTER = re.compile(r"\s*\(\d{4}\)\s*$")
+
+
+def _title_beside_rating(text: str, norm: str, line: Span, title_keys: set[str], out: Cleaned) -> bool:
+    """On the first line, the film's name beside the rating ("Melancholia ****", "# Nightjar
+    (2025) ★★★★") is the review's title, not a sentence of it."""
+    kept = out.line_sentences.get((line.start, line.end), [])
+    if len(kept) != 1:
+        return False
+    piece = kept[0]
+    body = norm[piece.start:piece.end]
+    if _MARKDOWN_HEADING.match(body) or _YEAR_AFTER.sub("", body).strip().lower() in title_keys:
+        out.set_aside.append(SetAside(piece.start, piece.end, HEADING, HEADING_REASON))
+        out.title = out.title or _MARKUP_AROUND.sub("", text[piece.start:piece.end])
+        out.line_sentences[(line.start, line.end)] = []
+        return True
+    return False
 
 
 def _prose_piece(norm: str, start: int, end: int) -> Span | None:

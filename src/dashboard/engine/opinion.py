@@ -192,7 +192,14 @@ def decide_opinions(doc: ReviewDoc, run=None) -> None:
     model = opinion_model()
     told: list[bool] = []
     strongest: list[float] = []
+    words = tokens.words
     for m in doc.mentions:
+        if not any(map(_is_word, (words[i] for i in tokens.within(m.start, m.end)))):
+            # Digits and signs alone ("1/2", "2025.", a row of dots) judge nothing.
+            m.signals, m.subjectivity = _NO_SIGNALS, 0.0
+            strongest.append(0.0)
+            told.append(True)
+            continue
         m.signals = signals_in(voices, m.start, m.end)
         log_odds = odds[(m.sentence_start, m.sentence_end)]
         m.subjectivity = probability(log_odds)

@@ -222,8 +222,11 @@ _DECIMAL_GIVEN = re.compile(
     r"(?!\s*(?:%|/|out\b|percent|stars?|minutes?|hours?|million|billion))",
     re.I,
 )
-# Asterisks alone on the last line: the newspaper star rating ("****"), not a rule.
+# Asterisks alone on the last line: the newspaper star rating ("****"), not a rule; or
+# after the film's name on the first ("Melancholia ****"), when they are the line's only
+# asterisks (not the end of "**bold**").
 _ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)?\s*")
+_ASTERISKS_AFTER_TITLE = re.compile(r"[^*]*[^\s*]\s+(?P<value>\*{1,5}\s*(?:½|1/2)?)\s*")
 # A rating that opens a sentence of its own inside a line ("... suggests. 7/10 - up from a 5").
 _SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
 _SENTENCE_FROM = re.compile(r".*?(?:[.!?]+(?=\s|$)|$)")
@@ -256,6 +259,12 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
         rating = parse_rating(lines[-1].group())
         if rating.score is not None:
             first_unlabelled = FoundRating(rating, lines[-1].start(), lines[-1].end())
+    if (first_unlabelled is None and lines and len(lines[0].group().split()) <= 12
+            and (m := _ASTERISKS_AFTER_TITLE.fullmatch(lines[0].group()))):
+        start, end = lines[0].start() + m.start("value"), lines[0].start() + m.end("value")
+        rating = parse_rating(text[start:end])
+        if rating.score is not None:
+            first_unlabelled = FoundRating(rating, start, end)
     return first_unlabelled
 
 
