@@ -461,3 +461,24 @@ def test_details_run_into_the_first_sentence_keep_the_sentence():
     assert cleaned.metadata["certificate"] == "R"
     sentences = [text[s.start:s.end] for s in cleaned.line_sentences[(0, len(text))]]
     assert sentences == ["HARBOUR LIGHTS is a drama that keeps promising a storm, and it delivers."]
+
+
+def test_a_verdict_label_inside_a_line_of_details_starts_the_review():
+    text = ("Certificate: 12A Running time: 112 minutes Starring: Nadia Oyelaran, Piet Vermeulen Directed by: "
+            "Nadia Oyelaran The story: A keeper takes in her brother. The verdict: I cannot remember a slow film "
+            "that held me this tightly.")
+    cleaned = clean(text)
+    assert cleaned.metadata["director"] == "Nadia Oyelaran"
+    sentences = [text[s.start:s.end] for s in cleaned.line_sentences[(0, len(text))]]
+    assert sentences == ["I cannot remember a slow film that held me this tightly."]
+
+
+def test_a_short_details_line_with_stars_before_the_number_is_the_rating():
+    cleaned = clean("Cert 12A Stars 4\n\nA patient drama, beautifully shot.")
+    assert cleaned.rating.rating.score == 80
+
+
+def test_a_title_with_its_certificate_is_a_heading():
+    text = "Harbour Lights (12A)\nDirected by Nadia Oyelaran\n\nA patient drama, beautifully shot."
+    cleaned = clean(text)
+    assert cleaned.title == "Harbour Lights (12A)"

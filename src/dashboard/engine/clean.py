@@ -168,6 +168,7 @@ class _Rules:
     legend_min_entries: int
     legend_reason: str
     summary_label: re.Pattern[str]
+    summary_label_within: re.Pattern[str]  # the same, anywhere in a line
     link_heading: re.Pattern[str]
     link_max_words: int
     link_reason: str
@@ -216,6 +217,7 @@ def _rules() -> _Rules:
         legend_min_entries=int(data["rating_legend"]["min_entries"]),
         legend_reason=data["rating_legend"]["reason"],
         summary_label=re.compile(r"[\W_]*(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
+        summary_label_within=re.compile(r"(?<!\w)(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
         link_heading=re.compile(data["link_lists"]["heading"], re.I),
         link_max_words=int(data["link_lists"]["max_words"]),
         link_reason=data["link_lists"]["reason"],
@@ -299,19 +301,28 @@ _DATE_VALUE = re.compile(DATE, re.I)
 _PROSE_AFTER_WORDS = 6
 
 
+# A label of some other detail, which ends the one before it: "The story:", "Our take:".
+_OTHER_LABEL = re.compile(r"(?<!\S)(?:(?:[Tt]he|[Oo]ur)\s+)?[A-Z][\w'-]*(?:\s+[a-z][\w'-]*)?\s*:(?=\s)")
+
+
 def _fields(details: str, rules: _Rules) -> list[str]:
-    """"Stars: A, B Writer: C" -> ["Stars: A, B", "Writer: C"]."""
-    starts = [m.start() for m in rules.field_label.finditer(details)]
+    """"Stars: A, B Writer: C The story: ..." -> ["Stars: A, B", "Writer: C", "The story: ..."]."""
+    known = [m.span() for m in rules.field_label.finditer(details)]
+    starts = sorted({a for a, _ in known} | {m.start() for m in _OTHER_LABEL.finditer(details)
+                                             if not any(m.start() < b and m.end() > a for a, b in known)})
     return [details[a:b].strip() for a, b in zip(starts, starts[1:] + [len(details)])]
 
 
 def _prose_after_fields(body: str, rules: _Rules) -> int | None:
-    """Where the critic's prose starts in a line of several details that runs on into it,
-    the last detail a date ("... Release Date: March 3, 2025 The film is a drama..."); None
-    for a line of details alone."""
+    """Where the critic's prose starts in a line of several details that runs on into it:
+    after a label of the critic's verdict ("... Directed by: C The story: ... The verdict: I
+    cannot remember...") or after the last detail when it is a date ("... Release Date: March
+    3, 2025 The film is a drama..."); None for a line of details alone."""
     labels = list(rules.field_label.finditer(body))
     if len(labels) < 2:
         return None
+    if verdict := rules.summary_label_within.search(body, labels[1].end()):
+        return verdict.end()
     date = _DATE_VALUE.match(body, labels[-1].end())
     if not date:
         return None
@@ -372,7 +383,7 @@ def _is_heading(body: str, is_last: bool) -> bool:
     # ngl"), not a heading.
     if _LOWER_CASE_START.match(body):
         return False
-    return not re.search(r"[.!:;,\"')\]]$", body)
+    return not re.search(r"[.!:;,\"')\]]$", _YEAR_OR_CERTIFICATE.sub("", body))
 
 
 def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
@@ -626,7 +637,8 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
     out.line_sentences[(line.start, line.end)] = kept
 
 
-_YEAR_AFTER = re.compile(r"\s*\(\d{4}\)\s*$")
+# A title's year or certificate in brackets ("Harbour Lights (12A)", "Nightjar (2025)").
+_YEAR_OR_CERTIFICATE = re.compile(r"\s*\((?:\d{4}|U|PG|12A?|15|18|R|PG-13|NC-17|G|NR)\)\s*$")
 
 
 def _title_beside_rating(text: str, norm: str, line: Span, title_keys: set[str], out: Cleaned) -> bool:
@@ -637,7 +649,7 @@ def _title_beside_rating(text: str, norm: str, line: Span, title_keys: set[str],
         return False
     piece = kept[0]
     body = norm[piece.start:piece.end]
-    if _MARKDOWN_HEADING.match(body) or _YEAR_AFTER.sub("", body).strip().lower() in title_keys:
+    if _MARKDOWN_HEADING.match(body) or _YEAR_OR_CERTIFICATE.sub("", body).strip().lower() in title_keys:
         out.set_aside.append(SetAside(piece.start, piece.end, HEADING, HEADING_REASON))
         out.title = out.title or _MARKUP_AROUND.sub("", text[piece.start:piece.end])
         out.line_sentences[(line.start, line.end)] = []

@@ -222,6 +222,9 @@ _DECIMAL_GIVEN = re.compile(
     r"(?!\s*(?:%|/|out\b|percent|stars?|minutes?|hours?|million|billion))",
     re.I,
 )
+# The word before the number, as a short details line prints it ("Cert 15 Stars 4"): a label.
+_STARS_FIRST = re.compile(r"(?<![\w-])stars\s+(?P<value>[0-5](?:\.5)?)\s*$", re.I)
+_STARS_FIRST_WORDS = 8
 # Asterisks alone on the last line: the newspaper star rating ("****"), not a rule; or
 # after the film's name on the first ("Melancholia ****"), when they are the line's only
 # asterisks (not the end of "**bold**").
@@ -245,6 +248,9 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     first_unlabelled = None
     lines = list(re.finditer(r"[^\n]+", norm))
     for line in lines:
+        if len(line.group().split()) <= _STARS_FIRST_WORDS and (m := _STARS_FIRST.search(line.group())):
+            start, end = line.start() + m.start(), line.start() + m.end()
+            return FoundRating(Rating(text[start:end], parse_rating(m.group("value") + " stars").score), start, end)
         labelled = _critics_label(line.group())
         if not labelled and first_unlabelled:
             continue
