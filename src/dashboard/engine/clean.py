@@ -504,9 +504,11 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.plot_sections.append(line)
         if (label := rules.summary_label.match(norm, line.start, line.end)) and label.end() < line.end:
             out.label_ends[line.start] = label.end()
-        _mark_sentences(text, norm, line, film_titles, rules, adverts, out,
-                        checked_whole=line_words <= rules.max_line_words)
-        prose_lines += bool(_ENDS_SENTENCE.search(body))
+        if _mark_sentences(text, norm, line, film_titles, rules, adverts, out,
+                           checked_whole=line_words <= rules.max_line_words):
+            furniture_lines += 1  # every sentence of it furniture ("By submitting your email... This site is...")
+        else:
+            prose_lines += bool(_ENDS_SENTENCE.search(body))
     return out
 
 
@@ -573,10 +575,12 @@ def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
 
 
 def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules, adverts: FoundIndex,
-                    out: Cleaned, checked_whole: bool, start: int | None = None) -> None:
+                    out: Cleaned, checked_whole: bool, start: int | None = None) -> bool:
     """In a line of prose (from ``start`` when its opening is set aside), the sentences that
-    are page furniture (a short one that matches a boilerplate pattern) or advertising."""
+    are page furniture (a short one that matches a boilerplate pattern) or advertising.
+    True when every sentence is."""
     previous_was_advert = False
+    kept = 0
     line_sentences = out.line_sentences[(line.start, line.end)] = sentences(
         text, line.start if start is None else start, line.end, norm)
     # A short line of one sentence was already checked whole (a quote, a caption).
@@ -585,8 +589,8 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules
     for sentence in line_sentences:
         body = norm[sentence.start : sentence.end]
         if rating and sentence.start <= rating.start < sentence.end:
-            start, end = rating_phrase(norm, rating, sentence.start, sentence.end)
-            if not (_prose_piece(norm, sentence.start, start) or _prose_piece(norm, end, sentence.end)):
+            a, b = rating_phrase(norm, rating, sentence.start, sentence.end)
+            if not (_prose_piece(norm, sentence.start, a) or _prose_piece(norm, b, sentence.end)):
                 # The rating as a sentence of its own inside prose ("... his best. 3 stars. A ...")
                 out.set_aside.append(SetAside(sentence.start, sentence.end, RATING, RATING_REASON))
                 continue
@@ -602,7 +606,9 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: _Rules
             is_advert = "follow_on" in found and not names_film
         if is_advert:
             out.set_aside.append(SetAside(sentence.start, sentence.end, ADVERT, rules.advert_reason))
+        kept += not is_advert
         previous_was_advert = is_advert
+    return not kept
 
 
 def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
