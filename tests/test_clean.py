@@ -487,3 +487,21 @@ def test_a_title_with_its_certificate_is_a_heading():
     text = "Harbour Lights (12A)\nDirected by Nadia Oyelaran\n\nA patient drama, beautifully shot."
     cleaned = clean(text)
     assert cleaned.title == "Harbour Lights (12A)"
+
+
+def test_a_headline_ending_with_the_films_name_in_quotes_is_the_title():
+    text = "Film Review: 'Harbour Lights'\nBy Mara Quill\n\nA patient drama, beautifully acted."
+    assert clean(text).title == "Film Review: 'Harbour Lights'"
+
+
+def test_a_sections_name_is_no_title_and_the_films_name_is_no_byline():
+    # A film site's header: section, film, critic, date.
+    text = "Reviews\nHarbour Lights\nMara Quill\nMarch 06, 2025\n\nA film as quiet as a held breath."
+    cleaned = clean(text, ("Harbour Lights",))
+    assert cleaned.title == ""
+    assert cleaned.author == "Mara Quill"
+
+
+def test_a_newspapers_print_edition_links_are_furniture():
+    text = "The ending is devastating.\nOrder Reprints | Today's Paper | Subscribe"
+    assert _kinds(text, clean(text))["Order Reprints | Today's Paper | Subscribe"] == BOILERPLATE

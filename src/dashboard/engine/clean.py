@@ -383,7 +383,7 @@ def _is_heading(body: str, is_last: bool) -> bool:
     # ngl"), not a heading.
     if _LOWER_CASE_START.match(body):
         return False
-    return not re.search(r"[.!:;,\"')\]]$", _YEAR_OR_CERTIFICATE.sub("", body))
+    return not re.search(r"[.!:;,\"')\]]$", _QUOTED_TITLE_END.sub("", _YEAR_OR_CERTIFICATE.sub("", body)))
 
 
 def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
@@ -446,7 +446,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, BYLINE_REASON)
             continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
-                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain))) or (_PERSON_LINE.fullmatch(plain) and any(
+                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain))) or (_PERSON_LINE.fullmatch(plain) and plain.lower() not in title_keys and any(
                     _DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
             out.author = (m.group("name") or m.group("after") or m.group("labelled")
                           or m.group("capitals").title()) if m else plain
@@ -492,8 +492,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         names_film = body.strip().lower() in title_keys
         if names_film or _is_heading(body, is_last):
             aside(HEADING, HEADING_REASON)
-            if furniture_lines == index and not names_film and not _NO_HEADLINE.search(body):
-                # the first line, or the first under the site's furniture
+            if (furniture_lines == index and not names_film and not _NO_HEADLINE.search(body)
+                    and body.strip(" #*").lower() not in rules.sections):
+                # the first line, or the first under the site's furniture; not a section's name ("Reviews")
                 out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
                 headline_at = index
             # On the first line only a bare section name ("Plot", "The story"): a headline
@@ -643,6 +644,8 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
     out.line_sentences[(line.start, line.end)] = kept
 
 
+# A headline that ends with the film's name in quotes ("Film Review: 'Harbour Lights'").
+_QUOTED_TITLE_END = re.compile(r"(['\"])[^'\"]*[^'\".!?,;:\s]\1$")
 # A title's year or certificate in brackets ("Harbour Lights (12A)", "Nightjar (2025)").
 _YEAR_OR_CERTIFICATE = re.compile(r"\s*\((?:\d{4}|U|PG|12A?|15|18|R|PG-13|NC-17|G|NR)\)\s*$")
 
