@@ -166,6 +166,12 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
      "8.5 out of 10", 85.0),
     ("It is slow, and it is strange, and in the end I loved nearly all of it. Seven out of ten.",
      "Seven out of ten", 70.0),
+    ("The Lantern ***½\n\nSlow, strange and lovely.", "***½", 87.5),
+    ("Cert 15 Stars 4\n\nSlow, strange and lovely.", "Stars 4", 80.0),
+    ("The Lantern (3 stars)\n\nSlow, strange and lovely.", "3 stars", 60.0),
+    ("Slow, strange and lovely.\n\nI'm giving it three stars.", "three stars", 60.0),
+    ("Rating: 3 and a half stars\n\nSlow, strange and lovely.", "3 and a half stars", 70.0),
+    ("The Lantern\n***1/2\nSlow, strange and lovely, and the sea has never looked better.", "***1/2", 87.5),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -180,6 +186,8 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "The film earns a 15 certificate for its violence and is long at 2.5 hours.",
     "The two stars from the first film return, and three out of five scenes still work somehow.",
     "One out of ten viewers will love it, and she is one of five sisters in a house by the sea.",
+    "The first act ends at sea.\n***\nThe second opens on land, and the film never finds its feet again.",
+    "**The Lantern**\n\nSlow, strange and lovely.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

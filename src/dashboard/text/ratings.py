@@ -97,7 +97,7 @@ def _digits(text: str) -> str:
     stars (out of four)" -> "3.5 out of 4", "Half a star out of five" -> "0.5 out of 5"."""
     text = _HALF_A_STAR.sub("0.5 stars", text)
     text = _SPELLED.sub(lambda m: f"{_NUMBER_WORDS[m['n'].lower()] + (0.5 if m['half'] else 0):g}", text)
-    text = re.sub(r"(?<![\d.,])(\d)\s*½", r"\1.5", text)
+    text = re.sub(r"(?<![\d.,])(\d)(?:\s*½|\s+and\s+a\s+half\b)", r"\1.5", text)
     return _STARS_OF.sub(r" \1 \2", text)
 
 
@@ -159,7 +159,7 @@ _STAR_SCALE = r"(?:four|five|ten|4|5|10)"
 # scale is stated, or "stars" follows it): "N stars (out of S)", "N out of S (stars)" and
 # "**** (out of S)".
 _STARS_IN_WORDS = (
-    rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|half\s+a|\d(?:[.,]5)?(?:\s*½|\s+1/2)?)\s+stars?\b"
+    rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|half\s+a|\d(?:[.,]5)?(?:\s*½|\s+1/2|\s+and\s+a\s+half)?)\s+stars?\b"
     rf"(?P<scale>\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?"
     rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
     rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
@@ -167,8 +167,10 @@ _STARS_IN_WORDS = (
 _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
 # What may lead into a rating on its line: "I give it", "We'd rate this one".
 RATING_LEAD = re.compile(
-    r"(?:(?:and|so|overall|all in all)\W+)?(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+)?"
-    r"(?:give|gave|rate|rated|award|awarded|score|scored)(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?",
+    r"(?:(?:and|so|overall|all in all)\W+)?(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+"
+    r"|(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?=giving|rating|awarding|scoring))?"
+    r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring)"
+    r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?",
     re.I,
 )
 # A grade is a capital letter with at most a sign, not the start of a word ("Verdict:
@@ -225,10 +227,11 @@ _DECIMAL_GIVEN = re.compile(
 # The word before the number, as a short details line prints it ("Cert 15 Stars 4"): a label.
 _STARS_FIRST = re.compile(r"(?<![\w-])stars\s+(?P<value>[0-5](?:\.5)?)\s*$", re.I)
 _STARS_FIRST_WORDS = 8
-# Asterisks alone on the last line: the newspaper star rating ("****"), not a rule; or
+# Asterisks alone on a line: the newspaper star rating ("****"), not a rule; or
 # after the film's name on the first ("Melancholia ****"), when they are the line's only
 # asterisks (not the end of "**bold**").
 _ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)?\s*")
+_HALF_ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)\s*")
 _ASTERISKS_AFTER_TITLE = re.compile(r"[^*]*[^\s*]\s+(?P<value>\*{1,5}\s*(?:½|1/2)?)\s*")
 # A rating that opens a sentence of its own inside a line ("... suggests. 7/10 - up from a 5").
 _SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
@@ -261,10 +264,13 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
         if found and labelled:
             return found
         first_unlabelled = first_unlabelled or found
-    if first_unlabelled is None and lines and _ASTERISKS_LINE.fullmatch(lines[-1].group()):
-        rating = parse_rating(lines[-1].group())
-        if rating.score is not None:
-            first_unlabelled = FoundRating(rating, lines[-1].start(), lines[-1].end())
+    if first_unlabelled is None and lines:
+        # Asterisks alone: on the last line ("****"), or with a half star on any line (a
+        # scene break has none).
+        for line in [lines[-1], *(ln for ln in lines if _HALF_ASTERISKS_LINE.fullmatch(ln.group()))]:
+            if _ASTERISKS_LINE.fullmatch(line.group()) and (rating := parse_rating(line.group())).score is not None:
+                first_unlabelled = FoundRating(rating, line.start(), line.end())
+                break
     if (first_unlabelled is None and lines and len(lines[0].group().split()) <= 12
             and (m := _ASTERISKS_AFTER_TITLE.fullmatch(lines[0].group()))):
         start, end = lines[0].start() + m.start("value"), lines[0].start() + m.end("value")
@@ -353,6 +359,8 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
 def _stars_alone(line: str, m: re.Match) -> bool:
     """Stars with no stated scale are a rating when they stand alone on their line, at
     most after a lead-in ("I give it three stars."), and end their sentence."""
+    if re.search(r"\(\s*$", line[:m.start()]) and re.match(r"\s*\)", line[m.end():]):
+        return True  # in brackets of their own: "Harbour Lights (3 stars)"
     before = _RATING_FILL.sub(" ", line[:m.start()]).strip()
     ends_sentence = re.match(r"\s*(?:[.!:;|–—(-]|$)", line[m.end():]) is not None
     return ends_sentence and (not before or RATING_LEAD.fullmatch(before) is not None)
