@@ -505,3 +505,17 @@ def test_a_sections_name_is_no_title_and_the_films_name_is_no_byline():
 def test_a_newspapers_print_edition_links_are_furniture():
     text = "The ending is devastating.\nOrder Reprints | Today's Paper | Subscribe"
     assert _kinds(text, clean(text))["Order Reprints | Today's Paper | Subscribe"] == BOILERPLATE
+
+
+@pytest.mark.parametrize("line, aside", [
+    ("Harbour Lights is in UK cinemas from 7 March.", True),
+    ("Rated M. In cinemas now.", True),
+    ("Now streaming on Netflix.", True),
+    ("Harbour Lights is out now on digital.", True),
+    ("The film is in cinemas now and worth every penny of your ticket.", False),
+    ("Go and see it in cinemas, you will not regret it.", False),
+    ("It belongs in cinemas.", False),
+])
+def test_a_release_line_is_furniture_and_a_verdict_that_names_cinemas_is_not(line, aside):
+    text = "A patient drama, beautifully acted.\n" + line
+    assert (line in _kinds(text, clean(text))) == aside
