@@ -519,3 +519,20 @@ def test_a_newspapers_print_edition_links_are_furniture():
 def test_a_release_line_is_furniture_and_a_verdict_that_names_cinemas_is_not(line, aside):
     text = "A patient drama, beautifully acted.\n" + line
     assert (line in _kinds(text, clean(text))) == aside
+
+
+@pytest.mark.parametrize("line", [
+    "Spoiler warning: this review discusses the ending.",
+    "Editor's note: this review was first published during the festival.",
+    "Watch the trailer below:",
+    "If you buy something through links on our site, we may earn a commission.",
+    "(Photo: Grey Gull)",
+])
+def test_notes_about_the_page_are_furniture(line):
+    text = "A patient drama, beautifully acted.\n" + line
+    assert _kinds(text, clean(text))[line] == BOILERPLATE
+
+
+def test_a_verdict_that_mentions_the_trailer_is_prose():
+    text = "Watch the trailer, then go and see it: it is a marvel."
+    assert not clean(text).set_aside
