@@ -536,3 +536,20 @@ def test_notes_about_the_page_are_furniture(line):
 def test_a_verdict_that_mentions_the_trailer_is_prose():
     text = "Watch the trailer, then go and see it: it is a marvel."
     assert not clean(text).set_aside
+
+
+@pytest.mark.parametrize("end, author", [("— Mara Quill", "Mara Quill"), ("-- Mara Quill", "Mara Quill"),
+                                         ("- Strong Cast", "")])
+def test_a_dash_and_a_name_on_the_last_line_sign_the_review(end, author):
+    text = "Harbour Lights review\n\nA patient drama, beautifully acted.\n\n" + end
+    assert clean(text).author == author
+
+
+def test_a_name_in_capitals_over_the_date_is_the_byline():
+    text = "Harbour Lights review: a storm worth the wait\nMARA QUILL\nMarch 6, 2025\n\nA patient drama."
+    assert clean(text).author == "Mara Quill"
+
+
+def test_a_freelance_critics_note_is_about_the_critic():
+    text = "A patient drama.\nMara Quill is a freelance critic based in Leeds."
+    assert _kinds(text, clean(text))["Mara Quill is a freelance critic based in Leeds."] == BOILERPLATE

@@ -48,6 +48,11 @@ _BYLINE = re.compile(
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
 _PERSON_LINE = re.compile(PERSON_ALONE)
+_CAPITALS_PERSON_LINE = re.compile(r"[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'.-]+){1,2}")  # "MARA QUILL"
+# The critic's name after a dash on the review's last line: "— Mara Quill", "-- Mara Quill"
+# (not after a hyphen: "- Strong Cast" ends a list; read in the text as written, where a dash
+# is not yet a hyphen).
+_SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
 # A line that opens with a date, as a byline's second line does ("Thu 14 Nov 2024 18.00 GMT",
 # "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM").
 _DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated)\W*)?{DATE}")
@@ -446,15 +451,19 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, BYLINE_REASON)
             continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
-                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain))) or (_PERSON_LINE.fullmatch(plain) and plain.lower() not in title_keys and any(
-                    _DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
+                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain))) or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain)) and plain.lower() not in title_keys
+                 and any(_DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
             out.author = (m.group("name") or m.group("after") or m.group("labelled")
-                          or m.group("capitals").title()) if m else plain
+                          or m.group("capitals").title()) if m else plain.title() if plain.isupper() else plain
             aside(METADATA, BYLINE_REASON)
             continue
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and _PERSON_LINE.fullmatch(plain)
                 and plain.lower() not in title_keys):
             out.author = plain  # the critic's name alone under the headline
+            aside(METADATA, BYLINE_REASON)
+            continue
+        if is_last and not out.author and (m := _SIGN_OFF.fullmatch(text, line.start, line.end)):
+            out.author = m.group("name")
             aside(METADATA, BYLINE_REASON)
             continue
         if line_words <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
