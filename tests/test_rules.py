@@ -135,3 +135,23 @@ def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
                                ReviewSource("verdict", "He looks bored throughout.")]).reviews.set_index("review_id")
     assert reviews.loc["plot", "mentions"] == 0 and pd.isna(reviews.loc["plot", "inferred_score"])
     assert reviews.loc["verdict", "inferred_score"] < 50
+
+
+def test_what_the_critic_expected_judges_nothing_and_what_they_found_does():
+    m = analyze_sources([ReviewSource("r", "The trailers hinted at a muddled mess. I expected to hate it, but I loved it.")]).mentions
+    opinions = m[m["opinion"]].drop_duplicates("mention_id")
+    assert list(opinions["text"]) == ["but I loved it."]
+
+
+def test_telling_the_film_makers_what_to_cut_is_criticism():
+    # "... and it would be a great film" and "... you'd have something exceptional": what
+    # the film might be, so what it is falls short.
+    from dashboard.engine.polarity import get_scorer
+
+    scorer = get_scorer("critic")
+    for text in ("Trim the middle hour and it would be a great film.",
+                 "Cut forty minutes and you'd have something exceptional."):
+        assert scorer.score_many([text])[0].polarity < 0
+    # an obligation is no wish: "you would have to be made of stone" is read as written
+    literal = scorer.score_many(["You would have to be made of stone not to cry at the ending."])[0].polarity
+    assert literal > 0

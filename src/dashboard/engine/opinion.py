@@ -35,7 +35,7 @@ NARRATIVE_SUBJECTIVITY = 0.6
 CLEAR_FACT_POLARITY = 0.7
 
 
-_LISTS = ("stance", "weak_stance", "synopsis_opener", "narrative", "fact")
+_LISTS = ("stance", "weak_stance", "synopsis_opener", "narrative", "fact", "expectation")
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +54,7 @@ class Signals:
     synopsis_opener: bool = False  # "The story follows..."
     narrative: bool = False        # events told in sequence ("years later", "is chased")
     fact: bool = False             # "Released in cinemas", "directed by"
+    expectation: bool = False      # "The trailers hinted...", "I expected..."
 
 
 _NO_SIGNALS = Signals()
@@ -65,7 +66,7 @@ def signals_in(found: FoundIndex, start: int, end: int) -> Signals:
     if not keys:
         return _NO_SIGNALS
     return Signals("stance" in keys, "weak_stance" in keys, "synopsis_opener" in keys, "narrative" in keys,
-                   "fact" in keys)
+                   "fact" in keys, "expectation" in keys)
 
 
 def _is_word(token: str) -> bool:
@@ -107,6 +108,8 @@ def is_opinion(signals: Signals, strongest: float, polarity: float, subjectivity
     ``in_retelling`` when it stands in retold plot."""
     if from_list:
         return True  # a Pros/Cons item is an opinion by its heading
+    if signals.expectation:
+        return False  # what the critic expected, not what they found
     strong = signals.stance
     if in_retelling or (signals.synopsis_opener and not strong):
         return strong

@@ -166,6 +166,7 @@ class Rules:
     # words that open an embedded clause: a counterfactual's scope starts at the last one
     # before its modal ("superb in a film [that should have been better]")
     cf_openers: frozenset = frozenset()
+    cf_imperatives: frozenset = frozenset()
     topic_words: frozenset = frozenset()  # no weight of their own ([topic_words])
     near_negation: int = 3
     strong_word: float = 0.3
@@ -239,6 +240,7 @@ def load_rules(path: str | None = None) -> Rules:
         cf_flip=float(cf.get("flip", 0.8)),
         cf_base=float(cf.get("base", -0.6)),
         cf_openers=_words(cf.get("openers", [])),
+        cf_imperatives=_words(cf.get("imperatives", [])),
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
         topic_words=_words(lex.get("topic_words", {}).get("words", [])),
         near_negation=int(neg.get("near", 3)),
@@ -434,7 +436,7 @@ class _Reading:
                 for j in range(i + 1, min(n, i + 1 + rules.cf_reach + 1)):
                     cj = canon[j]
                     if cj in rules.have:
-                        is_cf = True
+                        is_cf = j + 1 >= n or canon[j + 1] != "to"
                         break
                     if cj == "not":
                         negated = True
@@ -442,6 +444,7 @@ class _Reading:
                         continue
                     if cj in _BREAKS:
                         break
+                is_cf = is_cf or (not negated and canon[self.sent_start] in rules.cf_imperatives)
         elif (w, nxt) in rules.cf_pairs or (i + 2 < n and (w, nxt, canon[i + 2]) in rules.cf_triples):
             is_cf = True
         if not is_cf:
