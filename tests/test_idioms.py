@@ -28,6 +28,10 @@ def judge(critic, text: str):
     "She steals the show.",
     # a negation before the phrase flips it
     "I never once checked my watch.",
+    "It's hard to imagine a better cast.",
+    "I didn't need to worry.",
+    # "for a second" says nothing of its own: what is left is "never drags"
+    "It never drags for a second.",
     # everyday speech of readers' reviews
     "'71 is on point.",
     "It's a must see.",
@@ -40,6 +44,7 @@ def test_idioms_of_praise(critic, text):
 
 @pytest.mark.parametrize("text", [
     "You'll regret it.",
+    "It is hard to imagine a worse script.",
     "Don't waste your money.",
     "But I can't say I was moved.",
     "I kept looking at my watch.",
