@@ -520,3 +520,21 @@ def test_a_table_file_not_in_utf8_is_read_whole_with_its_note(tmp_path):
     report = read_paths([path])
     assert report.sources[0].text.startswith("Café scenes")
     assert any("Windows-1252" in p for p in report.problems)
+
+
+def test_a_second_reading_replays_the_first_ones_checks(tmp_path, monkeypatch):
+    """The same reviews, ids and notes (a duplicate dropped, a repeated id renamed, a text
+    in French kept unscored), and the checks not run again."""
+    rows = [("a", "The acting is superb."), ("a", "The plot is thin."), ("b", "The acting is superb."),
+            ("c", "Le film est une merveille, et les acteurs sont tous très bien dans leurs rôles de la vie.")]
+    path = tmp_path / "quotes.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows), encoding="utf-8")
+    readings = ingest.CheckedReadings()
+
+    def seen(parts):
+        return [(s.review_id, s.text, s.note, s.skip_scoring) for p in parts for s in p.sources]
+
+    first = seen(ingest.stream_paths([path], chunk_rows=2, readings=readings))
+    assert [r[0] for r in first] == ["a", "a-2", "c"] and first[2][3]
+    monkeypatch.setattr(ingest, "check_sources", lambda *a, **k: pytest.fail("checks run again"))
+    assert seen(ingest.stream_paths([path], chunk_rows=2, readings=readings)) == first

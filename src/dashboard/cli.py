@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from dashboard.reading.films import load_film_info
-from dashboard.reading.ingest import notes_and_skips, read_paths, stream_paths
+from dashboard.reading.ingest import CheckedReadings, notes_and_skips, read_paths, stream_paths
 from dashboard.engine.polarity import DEFAULT_SCORER, SCORER_NAMES
 from dashboard.present.export import FORMATS, TableFiles
 from dashboard.records import OUTPUT_TABLES, TABLE_COLUMNS
@@ -140,9 +140,10 @@ def _analyze_streamed(args, film, taxonomy, files: "TableFiles") -> tuple[dict[s
     except OSError as exc:
         raise _Stop(f"could not reach the Dask scheduler at {args.scheduler}: {exc}") from None
     try:
-        totals = analyze_stream(lambda: stream_paths(args.paths, max_rows=args.max_rows), files.write,
-                                scorer=args.scorer, taxonomy=taxonomy, film=film, runner=runner, jobs=args.jobs,
-                                partition_chars=PARTITION_CHARS, progress=_ProgressBar())
+        readings = CheckedReadings()  # each reading of the paths after the first replays the first one's checks
+        totals = analyze_stream(lambda: stream_paths(args.paths, max_rows=args.max_rows, readings=readings),
+                                files.write, scorer=args.scorer, taxonomy=taxonomy, film=film, runner=runner,
+                                jobs=args.jobs, partition_chars=PARTITION_CHARS, progress=_ProgressBar())
     finally:
         runner.close()
     said = _say(totals.problems, totals.origins, [*([film.problem] if film.problem else []), *totals.notes])

@@ -51,9 +51,9 @@ from dashboard.text.tokens import tokenize
 ENGINES = ("local", "dask")
 # ---------------------------------------------------------------------------- film context
 
-def people_of(texts: Sequence[str], titles: tuple[str, ...] = ()) -> list[dict[str, set[str]]]:
-    """Per text: the names the cleaner finds in its metadata lines, as plain sets to cache."""
-    return [{role: set(names) for role, names in people.by_role.items()} for people in metadata_people(texts, titles)]
+def people_of(texts: Sequence[str]) -> list[dict[str, set[str]]]:
+    """Per text: the names its metadata lines give, as plain sets to cache."""
+    return [{role: set(names) for role, names in people.by_role.items()} for people in metadata_people(texts)]
 
 
 def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
@@ -63,15 +63,11 @@ def film_contexts(sources: Sequence[ReviewSource], film: FilmInfo | None = None,
     reviews with these gives that partition's rows of the one-run tables. Single reviews
     need none."""
     titles = film.titles if film else ()
-    people = people if people is not None else people_of([s.text for s in sources], titles)
+    people = people if people is not None else people_of([s.text for s in sources])
     base = film.people if film else People()
     return {key: pool_people(base, (People(dict(people[i])) for i in members),
                              (tokenize(normalize(sources[i].text)) for i in members), titles or (key,))
             for key, members in film_groups(sources).items() if len(members) > 1}
-
-
-def _people_task(args) -> list[dict[str, set[str]]]:
-    return people_of(*args)
 
 
 # ---------------------------------------------------------------------------- partitions
@@ -192,7 +188,7 @@ def _analyze(sources, groups, scorer, taxonomy, film, runner, cache, jobs, parti
     if missing:
         wanted = [s for i in missing for s, shared in zip(groups[i], pooled[i]) if shared]
         todo = partitions(wanted, jobs, partition_chars) if wanted else []
-        flat = iter([p for per_text in runner.map(_people_task, [([s.text for s in p], titles) for p in todo])
+        flat = iter([p for per_text in runner.map(people_of, [[s.text for s in p] for p in todo])
                      for p in per_text])
         for i in missing:
             found[i] = [next(flat) if shared else {} for shared in pooled[i]]

@@ -25,7 +25,8 @@ from dashboard.text.ratings import EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRa
 from dashboard.text.dates import DATE, DAY_NAME, MONTH, MONTH_NAME
 from dashboard.text.language import alternation, load_resource, words
 from dashboard.text.names import NAME, PERSON_ALONE
-from dashboard.text.segment import Span, sentences
+from dashboard.text.normalize import normalize
+from dashboard.text.segment import Span, lines, sentences
 from dashboard.text.terms import FoundIndex, TermLists
 
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
@@ -165,6 +166,7 @@ class _Rules:
     metadata: tuple[tuple[re.Pattern[str], str, bool], ...]
     bare_metadata: tuple[tuple[re.Pattern[str], str, bool], ...]  # credits without a colon
     field_label: re.Pattern[str]  # any metadata label with its colon, wherever it stands
+    names_people: re.Pattern[str]  # a label or credit that lists people, wherever it stands
     advert_words: TermLists  # keys "advert" and "follow_on"
     advert_reason: str
     max_line_words: int
@@ -213,6 +215,9 @@ def _rules() -> _Rules:
             for m in data["metadata"] if m.get("bare")
         ),
         field_label=re.compile(r"(?<!\S)(?:" + "|".join(m["label"] for m in data["metadata"]) + r")\s*:\s*", re.I),
+        names_people=re.compile("|".join(
+            [rf"(?<!\w)(?:{m['label']})\s*:" for m in data["metadata"] if m["list"]]
+            + [rf"^\W*(?:{m['bare']})\s" for m in data["metadata"] if m["list"] and m.get("bare")]), re.I | re.M),
         advert_words=TermLists({"advert": data["advert"]["terms"], "follow_on": data["advert"]["follow_on"]},
                                strict_edges=False),
         advert_reason=data["advert"]["reason"],
@@ -336,6 +341,23 @@ def _prose_after_fields(body: str, rules: _Rules) -> int | None:
     return prose if len(rest.split()) >= _PROSE_AFTER_WORDS else None
 
 
+def _read_details(body: str, rules: _Rules, line_words: int, out: Cleaned) -> int | None:
+    """The film details a line gives, recorded in ``out``: a credit line ("Starring: A, B",
+    "Dir: X | Writer: Y"), or details run into the review's first sentence ("Rating: R Stars:
+    A, B Director: C Release Date: March 3, 2025 THE FILM is a drama that..."). Where the
+    line's prose starts (its length for a line of details alone), or None for prose."""
+    if _credits_line(body, rules, out):
+        return len(body)
+    if (meta := _metadata(body, rules, line_words)) is None:
+        return None
+    prose = _prose_after_fields(body, rules)
+    if prose is None:
+        _record_metadata(out, *meta)
+        return len(body)
+    _credits_line(" | ".join(_fields(body[:prose], rules)), rules, out)
+    return prose
+
+
 def _metadata(body: str, rules: _Rules, line_words: int) -> tuple[re.Match, str, bool] | None:
     """The metadata field a line gives: ``(match, role, is_list)``, the match's ``value``
     group holding the detail; None for a line of prose."""
@@ -389,6 +411,17 @@ def _is_heading(body: str, is_last: bool) -> bool:
     if _LOWER_CASE_START.match(body):
         return False
     return not re.search(r"[.!:;,\"')\]]$", _QUOTED_TITLE_END.sub("", _YEAR_OR_CERTIFICATE.sub("", body)))
+
+
+def credited_people(text: str) -> People:
+    """The names the review's details give ("Starring: ...", "Directed by X"), read from the
+    lines that may hold them alone, without cleaning the whole review."""
+    rules, out, norm = _rules(), Cleaned(), normalize(text)
+    for line in lines(norm):
+        body = norm[line.start:line.end]
+        if rules.names_people.search(body):
+            _read_details(body, rules, len(body.split()), out)
+    return out.people
 
 
 def clean(text: str, film_titles: tuple[str, ...] = ()) -> Cleaned:
@@ -472,22 +505,12 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             if reason in rules.outlet_reasons:
                 _find_outlet(out, body)
             continue
-        if _credits_line(body, rules, out):
-            aside(METADATA, "Film credits (director, writer, cast): facts, not opinion")
-            continue
-        if meta := _metadata(body, rules, line_words):
-            prose = _prose_after_fields(body, rules)
-            if prose is None:
-                _record_metadata(out, *meta)
-                aside(METADATA, DETAILS_REASON)
-                continue
-            # Details run into the review's first sentence on one line ("Rating: R Stars: A, B
-            # Director: C Release Date: March 3, 2025 THE FILM is a drama that...").
-            _credits_line(" | ".join(_fields(body[:prose], rules)), rules, out)
+        if (prose := _read_details(body, rules, line_words, out)) is not None:
             aside(METADATA, DETAILS_REASON, Span(line.start, line.start + len(body[:prose].rstrip())))
-            _mark_sentences(text, norm, line, film_titles, rules, adverts, out, checked_whole=False,
-                            start=line.start + prose)
-            prose_lines += 1
+            if prose < len(body):
+                _mark_sentences(text, norm, line, film_titles, rules, adverts, out, checked_whole=False,
+                                start=line.start + prose)
+                prose_lines += 1
             continue
         if list_heading := rules.list_heading(body):
             list_sign = list_heading

@@ -167,6 +167,7 @@ class Rules:
     # before its modal ("superb in a film [that should have been better]")
     cf_openers: frozenset = frozenset()
     cf_imperatives: frozenset = frozenset()
+    cf_conditional: frozenset = frozenset()
     topic_words: frozenset = frozenset()  # no weight of their own ([topic_words])
     near_negation: int = 3
     strong_word: float = 0.3
@@ -241,6 +242,7 @@ def load_rules(path: str | None = None) -> Rules:
         cf_base=float(cf.get("base", -0.6)),
         cf_openers=_words(cf.get("openers", [])),
         cf_imperatives=_words(cf.get("imperatives", [])),
+        cf_conditional=_words(cf.get("conditional", [])),
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
         topic_words=_words(lex.get("topic_words", {}).get("words", [])),
         near_negation=int(neg.get("near", 3)),
@@ -256,7 +258,7 @@ def load_rules(path: str | None = None) -> Rules:
                | rules.concessive_pairs | rules.concessive_triples | rules.concessive_anywhere)
     triggers = frozenset(
         _BREAKS | {"not"} | rules.negators | rules.but | rules.concessive | rules.modals | rules.have
-        | rules.cf_openers
+        | rules.cf_openers | rules.cf_conditional
         | set(rules.intensifiers) | {p[0] for p in phrases}
     )
     return replace(rules, triggers=triggers, opinion_words=_opinion_words(rules.film_words, triggers))
@@ -447,6 +449,8 @@ class _Reading:
                 is_cf = is_cf or (not negated and canon[self.sent_start] in rules.cf_imperatives)
         elif (w, nxt) in rules.cf_pairs or (i + 2 < n and (w, nxt, canon[i + 2]) in rules.cf_triples):
             is_cf = True
+        elif w in rules.cf_conditional:
+            is_cf = canon[self.sent_start] in rules.cf_imperatives
         if not is_cf:
             return
         if negated:

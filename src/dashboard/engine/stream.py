@@ -26,7 +26,7 @@ import pandas as pd
 
 from dashboard.engine.aspects import Taxonomy
 from dashboard.engine.cast import NamePool
-from dashboard.engine.clean import clean
+from dashboard.engine.clean import credited_people
 from dashboard.engine.partitions import no_opinion_problems, partition_task, partitions, pooled_for
 from dashboard.records import DEFAULT_SCORER, FilmInfo, IngestReport, People, ReviewSource, origin_file
 from dashboard.text.normalize import normalize
@@ -44,13 +44,9 @@ class StreamTotals:
     notes: list[str] = field(default_factory=list)      # the analysis's own notes
 
 
-def metadata_people(texts: list[str], titles: tuple[str, ...] = ()) -> list[People]:
-    """Per text: the names the cleaner finds in its metadata lines ("Starring: ...")."""
-    return [clean(t, titles).people for t in texts]
-
-
-def _people_task(args) -> list[People]:
-    return metadata_people(*args)
+def metadata_people(texts: list[str]) -> list[People]:
+    """Per text: the names its metadata lines give ("Starring: ...")."""
+    return [credited_people(t) for t in texts]
 
 
 def film_pools(chunks: Iterable[list[ReviewSource]], film: FilmInfo | None, runner) -> dict[str, NamePool]:
@@ -64,9 +60,9 @@ def film_pools(chunks: Iterable[list[ReviewSource]], film: FilmInfo | None, runn
         for chunk in chunks:
             if named := [s for s in chunk if s.film]:
                 waiting.append(named)
-                yield [s.text for s in named], titles
+                yield [s.text for s in named]
 
-    for people in runner.imap(_people_task, tasks()):
+    for people in runner.imap(metadata_people, tasks()):
         for source, found in zip(waiting.pop(0), people):
             pool = pools.get(source.film)
             if pool is None:

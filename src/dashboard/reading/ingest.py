@@ -21,7 +21,7 @@ from __future__ import annotations
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from dashboard.reading.checks import Duplicates, check_sources
 from dashboard.reading.decode import (
@@ -258,13 +258,42 @@ def read_paths(paths: list[str | Path], max_bytes: int | None = None, run_checks
     return finish(report, run_checks, max_batch_chars)
 
 
+class CheckedReadings:
+    """What the checks made of a corpus on its first reading, kept to be replayed on the
+    next ones (a streamed analysis reads its input up to three times): per part read, the
+    reviews kept, with their ids and notes. The duplicate and language checks then run
+    once per review, not once per reading. A few small values a review."""
+
+    def __init__(self) -> None:
+        self.parts: list[list[tuple[int, str, str, bool]]] = []
+        self.complete = False
+
+    def read(self, parts: Iterable[IngestReport]) -> Iterator[IngestReport]:
+        if self.complete:
+            for part, kept in zip(parts, self.parts):
+                sources = []
+                for index, review_id, note, skip in kept:
+                    source = part.sources[index]
+                    source.review_id, source.note, source.skip_scoring = review_id, note, skip
+                    sources.append(source)
+                yield IngestReport(sources)  # the messages were given by the first reading
+            return
+        checks, self.parts = BatchChecks(note_originals=False), []
+        for part in parts:
+            positions = {id(source): index for index, source in enumerate(part.sources)}
+            checked = checks(part)
+            self.parts.append([(positions[id(s)], s.review_id, s.note, s.skip_scoring) for s in checked.sources])
+            yield checked
+        self.complete = True
+
+
 def stream_paths(paths: list[str | Path], max_rows: int | None = None,
-                 chunk_rows: int | None = None) -> Iterator[IngestReport]:
+                 chunk_rows: int | None = None, readings: CheckedReadings | None = None) -> Iterator[IngestReport]:
     """The same reviews as ``read_paths``, checked, a file or ``chunk_rows`` table rows at
-    a time: a corpus of any size, never in memory at once."""
-    checks = BatchChecks(note_originals=False)
-    for part in iter_paths(paths, max_rows=max_rows, chunk_rows=chunk_rows):
-        yield checks(part)
+    a time: a corpus of any size, never in memory at once. ``readings``: the checks of an
+    earlier reading of the same paths, replayed (or made and kept, on the first)."""
+    parts = iter_paths(paths, max_rows=max_rows, chunk_rows=chunk_rows)
+    yield from (readings or CheckedReadings()).read(parts)
 
 
 def iter_paths(paths: list[str | Path], max_bytes: int | None = None, max_rows: int | None = None,
