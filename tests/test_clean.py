@@ -553,3 +553,9 @@ def test_a_name_in_capitals_over_the_date_is_the_byline():
 def test_a_freelance_critics_note_is_about_the_critic():
     text = "A patient drama.\nMara Quill is a freelance critic based in Leeds."
     assert _kinds(text, clean(text))["Mara Quill is a freelance critic based in Leeds."] == BOILERPLATE
+
+
+@pytest.mark.parametrize("line", ["save", "report", "Reply", "87% Upvoted", "14 likes", "128 Followers"])
+def test_a_social_sites_buttons_are_furniture(line):
+    text = "The performances are incredible and the ending destroyed me.\n" + line
+    assert _kinds(text, clean(text))[line] == BOILERPLATE

@@ -32,6 +32,7 @@ def judge(critic, text: str):
     "I didn't need to worry.",
     # "for a second" says nothing of its own: what is left is "never drags"
     "It never drags for a second.",
+    "The final scene wrecked me.",
     # everyday speech of readers' reviews
     "'71 is on point.",
     "It's a must see.",
