@@ -436,6 +436,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     """Find what to set aside in the review; nothing is removed or changed. Reads the
     rating the ``rating`` stage found (``doc.found_rating``)."""
     rules = _rules()
+    film_titles = tuple(_YEAR_OR_CERTIFICATE.sub("", t) for t in film_titles)  # "Nightjar (2025)" is "Nightjar"
     text, norm, tokens, spans = doc.text, doc.norm, doc.tokens, doc.lines
     adverts = FoundIndex(rules.advert_words.find(tokens), tokens)
     out = Cleaned(rating=doc.found_rating)
@@ -484,8 +485,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, BYLINE_REASON)
             continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
-                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain))) or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain)) and plain.lower() not in title_keys
-                 and any(_DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
+                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain)))
+                or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
+                    and plain.lower() not in title_keys
+                    and any(_DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
             out.author = (m.group("name") or m.group("after") or m.group("labelled")
                           or m.group("capitals").title()) if m else plain.title() if plain.isupper() else plain
             aside(METADATA, BYLINE_REASON)
@@ -591,14 +594,15 @@ def _as_name(name: str) -> str:
     return name.title() if name.isupper() else name
 
 
+_GRADE_SIGN = re.compile(r"[=*]|stars?:", re.I)
+
+
 def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
     """Indices of the lines that spell out the critic's rating scale: a line with several
     grades ("**** = ... *** = ...", "5 stars: must see. 4 stars: ..."), or two or more lines
     in a row that each open with one."""
-    # Every grade has its "=", "stars:" or asterisks: most lines are ruled out without the pattern.
-    entries = [len(rules.legend_entry.findall(body)) if "=" in body or "*" in body or "star:" in (low := body.lower())
-               or "stars:" in low else 0
-               for body in bodies]
+    # Every grade has its "=", "star:"/"stars:" or asterisks: most lines are ruled out without the pattern.
+    entries = [len(rules.legend_entry.findall(body)) if _GRADE_SIGN.search(body) else 0 for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
     for i, starts in enumerate(opens):

@@ -28,7 +28,6 @@ benchmarks.
 from __future__ import annotations
 
 import gc
-import re
 import time
 from dataclasses import dataclass, field, replace
 from functools import wraps
@@ -76,14 +75,10 @@ class Stage:
     scope: str = REVIEW      # REVIEW: one review at a time; FILM: the reviews of one film; BATCH: all
 
 
-_YEAR = re.compile(r"\s*\(\d{4}\)\s*$")
-
-
 def _clean(doc: ReviewDoc, run: Run) -> None:
     # Without the film's details, the film a review was given for names it ("Nightjar (2025)"):
     # a line that is its title is a heading.
-    film = _YEAR.sub("", doc.source.film)
-    doc.cleaned = clean_document(doc, run.titles or ((film,) if film else ()))
+    doc.cleaned = clean_document(doc, run.titles or ((doc.source.film,) if doc.source.film else ()))
 
 
 def _cast(docs: list[ReviewDoc], run: Run) -> None:
