@@ -527,6 +527,7 @@ def test_a_release_line_is_furniture_and_a_verdict_that_names_cinemas_is_not(lin
     "Watch the trailer below:",
     "If you buy something through links on our site, we may earn a commission.",
     "(Photo: Grey Gull)",
+    "Comments are subject to our community guidelines, which can be viewed here.",
 ])
 def test_notes_about_the_page_are_furniture(line):
     text = "A patient drama, beautifully acted.\n" + line
