@@ -172,6 +172,11 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("Slow, strange and lovely.\n\nI'm giving it three stars.", "three stars", 60.0),
     ("Rating: 3 and a half stars\n\nSlow, strange and lovely.", "3 and a half stars", 70.0),
     ("The Lantern\n***1/2\nSlow, strange and lovely, and the sea has never looked better.", "***1/2", 87.5),
+    ("Slow and strange, and the sea has never looked better, and the ending lands (3/5).", "3/5", 60.0),
+    ("The Lantern review: 4 stars\n\nSlow, strange and lovely.", "4 stars", 80.0),
+    ("Slow, strange and lovely.\n\nI give it a B+.", "B+", 83.0),
+    ("Slow, strange and lovely.\n\nScore: 8.5", "8.5", 85.0),
+    ("Slow, strange and lovely.\n\nOverall: B+", "B+", 83.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -188,6 +193,10 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "One out of ten viewers will love it, and she is one of five sisters in a house by the sea.",
     "The first act ends at sea.\n***\nThe second opens on land, and the film never finds its feet again.",
     "**The Lantern**\n\nSlow, strange and lovely.",
+    "Slow, strange and lovely.\n\nRating: 15",          # a certificate, not a score
+    "Slow, strange and lovely.\n\nRating: 4.5",         # out of five or of ten?
+    "Slow, strange and lovely.\n\nMetacritic score: 7.8",
+    "The sequel (1/2) is fine, and it runs (2/3 of the time) long.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

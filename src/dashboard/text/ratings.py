@@ -179,15 +179,19 @@ RATING_LEAD = re.compile(
 _GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|(?![\w-])(?=\s*(?:$|[.,;:!?)(|/])))"
 # One symbol repeated over a scale: "🍿🍿🍿/5".
 _SYMBOLS_OVER_SCALE = r"(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9}\s*(?:/|out\s+of)\s*(?:4|5|10)\b"
+# A labelled number with no scale that can only be out of ten ("Score: 8.5", "Rating: 7"):
+# not 5 or under (out of five or of ten?), nor "15" or "18" (certificates).
+_OUT_OF_TEN = r"(?:[5-9]\.\d|10(?:\.0)?|[6-9])(?![\d.,/%])(?!\s*(?:out\b|stars?\b|minutes?\b))(?=\s*(?:$|[.;!)|]))"
 # Words that label a rating ("Rating: 3/5", "Our verdict - B+", "Our review: B").
-_LABEL_WORDS = r"rating|score|grade|verdict|stars|(?:our|my)\s+review"
+_LABEL_WORDS = r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+review"
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
-_OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average|aggregate|community|public)\W{0,3}"
+_OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average|aggregate|community|public|metacritic|"
+                     r"rotten\s+tomatoes|tomatometer|letterboxd)\W{0,3}"
                      rf"(?:(?:{_LABEL_WORDS})\W{{0,3}})?$", re.I)
 _LABELLED = re.compile(
     rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
-    rf"|\*{{1,5}}\s*(?:½|1/2)?|{_SYMBOLS_OVER_SCALE})",
+    rf"|\*{{1,5}}\s*(?:½|1/2)?|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
     re.I,
 )
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
@@ -217,6 +221,8 @@ _IN_PROSE = re.compile(
     rf"|(?<![\w.])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?!\s+(?:of|in|from|and|who|that|as)\b))(?!\s*[:=]))",
     re.I,
 )
+# A fraction in brackets of its own at the end of a sentence: "... and the ending lands (3/5)."
+_BRACKETED_FRACTION = re.compile(r"\(\s*(?P<value>\d{1,3}(?:[.,]\d)?\s*/\s*(?:4|5|10|100))\s*\)(?=\s*(?:[.!?]|$))")
 # (asked only of a line with a decimal in it: the verbs would be tried at every character)
 _DECIMAL = re.compile(r"\d\.\d")
 _DECIMAL_GIVEN = re.compile(
@@ -315,6 +321,10 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
         rating = parse_rating(text[start:end].rstrip())
         if rating.score is not None:
             return FoundRating(rating, start, end)
+    for m in _BRACKETED_FRACTION.finditer(body) if "(" in body else ():
+        start, end = line.start() + m.start("value"), line.start() + m.end("value")
+        if (rating := parse_rating(text[start:end])).score is not None:
+            return FoundRating(rating, start, end)
     if _DECIMAL.search(body) and (m := _DECIMAL_GIVEN.search(body)):
         start = line.start() + m.start("decimal")
         return FoundRating(_fraction(float(m.group("decimal")), 10.0, text[start:start + 3]), start, start + 3)
@@ -346,8 +356,10 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
             rating = parse_rating(m.group().strip())
             if rating.score is not None:
                 candidates.append(FoundRating(rating, line.start() + m.start(), line.start() + m.end()))
-    if labelled and not candidates:
-        start, end = line.start() + labelled.start("value"), line.start() + labelled.end("value")
+    given = None if labelled or candidates else _GIVEN_GRADE.fullmatch(body)
+    if (labelled or given) and not candidates:
+        value = labelled or given
+        start, end = line.start() + value.start("value"), line.start() + value.end("value")
         rating = parse_rating(text[start:end])
         if rating.score is not None:
             candidates.append(FoundRating(rating, start, end))
@@ -356,11 +368,17 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
     return best[0] if best else None
 
 
+# A grade given in words: "I give it a B+.", "We'd rate it a C-"
+_GIVEN_GRADE = re.compile(rf"\W*{RATING_LEAD.pattern}\s+(?P<value>{_GRADE_IN_TEXT})\W*", re.I)
+
+
 def _stars_alone(line: str, m: re.Match) -> bool:
     """Stars with no stated scale are a rating when they stand alone on their line, at
     most after a lead-in ("I give it three stars."), and end their sentence."""
     if re.search(r"\(\s*$", line[:m.start()]) and re.match(r"\s*\)", line[m.end():]):
         return True  # in brackets of their own: "Harbour Lights (3 stars)"
+    if re.search(r"[:|–—-]\s*$", line[:m.start()]) and re.fullmatch(r"[\s.!]*", line[m.end():]):
+        return True  # ending the line after a separator: "Harbour Lights review: 4 stars"
     before = _RATING_FILL.sub(" ", line[:m.start()]).strip()
     ends_sentence = re.match(r"\s*(?:[.!:;|–—(-]|$)", line[m.end():]) is not None
     return ends_sentence and (not before or RATING_LEAD.fullmatch(before) is not None)
