@@ -233,9 +233,8 @@ _DECIMAL_GIVEN = re.compile(
 # The word before the number, as a short details line prints it ("Cert 15 Stars 4"): a label.
 _STARS_FIRST = re.compile(r"(?<![\w-])stars\s+(?P<value>[0-5](?:\.5)?)\s*$", re.I)
 _STARS_FIRST_WORDS = 8
-# Asterisks alone on a line: the newspaper star rating ("****"), not a rule; or
-# after the film's name on the first ("Melancholia ****"), when they are the line's only
-# asterisks (not the end of "**bold**").
+# Asterisks as a rating (``_asterisks``); after the film's name only when they are the
+# line's only asterisks (not the end of "**bold**").
 _ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)?\s*")
 _HALF_ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)\s*")
 _ASTERISKS_AFTER_TITLE = re.compile(r"[^*]*[^\s*]\s+(?P<value>\*{1,5}\s*(?:½|1/2)?)\s*")
@@ -257,33 +256,36 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     first_unlabelled = None
     lines = list(re.finditer(r"[^\n]+", norm))
     for line in lines:
-        if len(line.group().split()) <= _STARS_FIRST_WORDS and (m := _STARS_FIRST.search(line.group())):
+        n_words = len(line.group().split())
+        if n_words <= _STARS_FIRST_WORDS and (m := _STARS_FIRST.search(line.group())):
             start, end = line.start() + m.start(), line.start() + m.end()
             return FoundRating(Rating(text[start:end], parse_rating(m.group("value") + " stars").score), start, end)
         labelled = _critics_label(line.group())
         if not labelled and first_unlabelled:
             continue
-        if labelled or len(line.group().split()) <= 12:
+        if labelled or n_words <= 12:
             found = _rating_on_line(text, line, labelled)
         else:
             found = _rating_in_prose(text, norm, line)
         if found and labelled:
             return found
         first_unlabelled = first_unlabelled or found
-    if first_unlabelled is None and lines:
-        # Asterisks alone: on the last line ("****"), or with a half star on any line (a
-        # scene break has none).
-        for line in [lines[-1], *(ln for ln in lines if _HALF_ASTERISKS_LINE.fullmatch(ln.group()))]:
-            if _ASTERISKS_LINE.fullmatch(line.group()) and (rating := parse_rating(line.group())).score is not None:
-                first_unlabelled = FoundRating(rating, line.start(), line.end())
-                break
-    if (first_unlabelled is None and lines and len(lines[0].group().split()) <= 12
-            and (m := _ASTERISKS_AFTER_TITLE.fullmatch(lines[0].group()))):
-        start, end = lines[0].start() + m.start("value"), lines[0].start() + m.end("value")
-        rating = parse_rating(text[start:end])
-        if rating.score is not None:
-            first_unlabelled = FoundRating(rating, start, end)
-    return first_unlabelled
+    return first_unlabelled or (_asterisks(text, lines) if lines else None)
+
+
+def _asterisks(text: str, lines: list[re.Match]) -> FoundRating | None:
+    """Asterisks as the rating, where they are nothing else: alone on the last line
+    ("****"), alone on any line with a half star ("***1/2": a scene break has none), or
+    after the film's name on a short first line ("Melancholia ****")."""
+    for line in [lines[-1], *(ln for ln in lines if _HALF_ASTERISKS_LINE.fullmatch(ln.group()))]:
+        if _ASTERISKS_LINE.fullmatch(line.group()) and (rating := parse_rating(line.group())).score is not None:
+            return FoundRating(rating, line.start(), line.end())
+    first = lines[0]
+    if len(first.group().split()) <= 12 and (m := _ASTERISKS_AFTER_TITLE.fullmatch(first.group())):
+        start, end = first.start() + m.start("value"), first.start() + m.end("value")
+        if (rating := parse_rating(text[start:end])).score is not None:
+            return FoundRating(rating, start, end)
+    return None
 
 
 def _critics_label(line: str) -> re.Match | None:
