@@ -441,8 +441,8 @@ def test_stars_after_the_films_name_on_the_first_line_are_its_rating_and_the_nam
 @pytest.mark.parametrize("top", [
     "", "Sign up for our newsletter\n",
     # a line longer than a furniture line, each of its sentences furniture
-    "By submitting your email address, you agree to our Terms of Use and to our Privacy Policy. This site is "
-    "protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.\n",
+    "Signing up with your email address means you accept our Terms of Use and our Privacy Policy in full. The "
+    "form is guarded by reCAPTCHA, and Google's own privacy policy and terms apply to it too.\n",
 ])
 def test_a_name_alone_under_the_headline_is_the_byline(top):
     text = top + "Harbour Lights review: a storm worth the wait\nTomas Ferreira\n\nThe film is a patient drama."

@@ -167,7 +167,7 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("It is slow, and it is strange, and in the end I loved nearly all of it. Seven out of ten.",
      "Seven out of ten", 70.0),
     ("The Lantern ***½\n\nSlow, strange and lovely.", "***½", 87.5),
-    ("Cert 15 Stars 4\n\nSlow, strange and lovely.", "Stars 4", 80.0),
+    ("Cert 12A Stars 3\n\nSlow, strange and lovely.", "Stars 3", 60.0),
     ("The Lantern (3 stars)\n\nSlow, strange and lovely.", "3 stars", 60.0),
     ("Slow, strange and lovely.\n\nI'm giving it three stars.", "three stars", 60.0),
     ("Rating: 3 and a half stars\n\nSlow, strange and lovely.", "3 and a half stars", 70.0),

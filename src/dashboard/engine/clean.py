@@ -687,7 +687,7 @@ _YEAR_OR_CERTIFICATE = re.compile(r"\s*\((?:\d{4}|U|PG|12A?|15|18|R|PG-13|NC-17|
 
 
 def _title_beside_rating(text: str, norm: str, line: Span, title_keys: set[str], out: Cleaned) -> bool:
-    """On the first line, the film's name beside the rating ("Melancholia ****", "# Nightjar
+    """On the first line, the film's name beside the rating ("The Lantern ****", "# Nightjar
     (2025) ★★★★") is the review's title, not a sentence of it."""
     kept = out.line_sentences.get((line.start, line.end), [])
     if len(kept) != 1:

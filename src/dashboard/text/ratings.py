@@ -230,7 +230,7 @@ _DECIMAL_GIVEN = re.compile(
     r"(?!\s*(?:%|/|out\b|percent|stars?|minutes?|hours?|million|billion))",
     re.I,
 )
-# The word before the number, as a short details line prints it ("Cert 15 Stars 4"): a label.
+# The word before the number, as a short details line prints it ("Cert 12A Stars 3"): a label.
 _STARS_FIRST = re.compile(r"(?<![\w-])stars\s+(?P<value>[0-5](?:\.5)?)\s*$", re.I)
 _STARS_FIRST_WORDS = 8
 # Asterisks as a rating (``_asterisks``); after the film's name only when they are the
@@ -276,7 +276,7 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
 def _asterisks(text: str, lines: list[re.Match]) -> FoundRating | None:
     """Asterisks as the rating, where they are nothing else: alone on the last line
     ("****"), alone on any line with a half star ("***1/2": a scene break has none), or
-    after the film's name on a short first line ("Melancholia ****")."""
+    after the film's name on a short first line ("The Lantern ****")."""
     for line in [lines[-1], *(ln for ln in lines if _HALF_ASTERISKS_LINE.fullmatch(ln.group()))]:
         if _ASTERISKS_LINE.fullmatch(line.group()) and (rating := parse_rating(line.group())).score is not None:
             return FoundRating(rating, line.start(), line.end())
