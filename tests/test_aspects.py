@@ -154,7 +154,8 @@ def test_an_aspect_word_inside_a_name_or_title_is_no_aspect(text, aspects):
     assert _aspects(_matcher(), text) == aspects
 
 
-@pytest.mark.parametrize("text", ["At 116 minutes it feels twice as long.", "You feel every minute of its 150 minutes."])
+@pytest.mark.parametrize("text", ["At 116 minutes it feels twice as long.", "You feel every minute of its 150 minutes.",
+                                  "It also feels much longer than it is.", "For a two-hour drama, it flew by."])
 def test_a_film_that_feels_long_is_pacing(text):
     assert "pacing" in _aspects(_matcher(), text)
 
@@ -181,3 +182,24 @@ def test_crew_named_by_their_job_in_prose_link_later_sentences_to_their_aspect()
     aspects = {t: set(g["aspect"]) for t, g in m.groupby("text")}
     assert "direction" in aspects["Ferrer never once reaches for a cheap scare."]
     assert "music" in aspects["Okoro is the secret weapon."]
+
+
+@pytest.mark.parametrize("text, visuals", [
+    ("The final shot lingers on an empty pier.", True),
+    ("Seen in 70mm, the desert is overwhelming.", True),
+    ("He is shot dead in the first reel.", False),
+    ("She takes a shot at the title.", False),
+    ("That joke is a cheap shot.", False),
+])
+def test_shot_is_visuals_only_as_the_noun(text, visuals):
+    assert ("visuals" in _aspects(_matcher(), text)) is visuals
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("The period detail is immaculate.", "world"),
+    ("The setting feels lived-in rather than dressed.", "world"),
+    ("It is a debut feature of real control.", "direction"),
+    ("She is given no motive beyond spite.", "characters"),
+])
+def test_setting_debut_and_motive_have_their_aspects(text, aspect):
+    assert aspect in _aspects(_matcher(), text)

@@ -191,6 +191,12 @@ def test_capitalised_words_inside_a_sentence_are_names():
     assert [tokens.raw[i] for i in sorted(tokens.inner_capitals())] == ["Keanu", "Reeves", "Ballerina", "Scenes"]
 
 
+def test_a_capital_after_a_timestamp_bullet_or_bold_opens_the_line():
+    # A viewer's notes: "[12:05] Soundtrack ..." opens with the word, it does not name anything.
+    tokens = tokenize_text("[12:05] Soundtrack is loud. * Editing: choppy. **Costumes** are drab. A Dune fan.")
+    assert [tokens.raw[i] for i in sorted(tokens.inner_capitals())] == ["Dune"]
+
+
 def test_a_name_moves_no_score(critic):
     # Whatever the model learned about a name from other films' reviews weighs nothing:
     # only the words of the judgement do, and they are the cues a reader is shown.

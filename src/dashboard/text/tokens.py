@@ -22,7 +22,9 @@ _DROP_INVISIBLE = str.maketrans("", "", _INVISIBLE)
 _SPAN = re.Match.span
 # After these a capital opens a sentence, a clause or a quotation; elsewhere it marks a name.
 _OPENING_PUNCT = frozenset(".!?:;-")
-_OPENING_GAP = re.compile(r"[\n\"']")  # the text is normalised: no curly quotes
+# The text is normalised (no curly quotes). A closing bracket, a bullet or markdown's bold
+# before a word also opens a line's text: "[09:30] Soundtrack is", "* Plot: thin", "**The".
+_OPENING_GAP = re.compile(r"[\n\"'\]*•|#>]")
 
 
 @dataclass(slots=True, eq=False)
