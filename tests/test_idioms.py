@@ -38,6 +38,10 @@ def judge(critic, text: str):
     "It's a must see.",
     "It blew my mind.",
     "He deserves credit for his performance.",
+    "Aoife Dunleavy is a proper find.",
+    "Wendell Achebe is the reason to go.",
+    "Strand gives it everything.",
+    "For two hours, the time flies by.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -59,6 +63,7 @@ def test_idioms_of_praise(critic, text):
     "You'll never get those two hours back.",
     "I was bored to tears.",
     "It isn't my cup of tea.",
+    "Tolland directs with the subtlety of a foghorn.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3
