@@ -42,6 +42,8 @@ def judge(critic, text: str):
     "Wendell Achebe is the reason to go.",
     "Strand gives it everything.",
     "For two hours, the time flies by.",
+    "I don't know what more you can ask of a movie than that.",
+    "What more could you ask for?",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -64,6 +66,7 @@ def test_idioms_of_praise(critic, text):
     "I was bored to tears.",
     "It isn't my cup of tea.",
     "Tolland directs with the subtlety of a foghorn.",
+    "I suspect a lot of you will like it more than I did.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3
