@@ -351,6 +351,11 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("Posted 1 Aug 2024 Otto Brandt\n", "Otto Brandt"),
     ("Words: Mara Quill\n", "Mara Quill"),
     ("**By Otto Brandt** | *Herald Movie Critic*\n", "Otto Brandt"),
+    ("Posted on **June 2, 2025** by **Mara Quill** in *Horror*, *Streaming* · 4 Comments\n", "Mara Quill"),
+    ("Posted 21/01/2025 by Otto Brandt\n", "Otto Brandt"),
+    ("By [Mara Quill](/author/mara-quill) | Jan 17, 2025, 6:00 AM EST\n", "Mara Quill"),
+    ("*Words by Otto Brandt · Harbour Monthly · 14 March 2025 · 6 min read*\n", "Otto Brandt"),
+    ("By OTTO BRANDT\n", "Otto Brandt"),
 ])
 def test_bylines_as_pages_print_them(top, author):
     text = top + "\nA warm, funny and generous film. I loved every minute of it."
@@ -560,3 +565,43 @@ def test_a_freelance_critics_note_is_about_the_critic():
 def test_a_social_sites_buttons_are_furniture(line):
     text = "The performances are incredible and the ending destroyed me.\n" + line
     assert _kinds(text, clean(text))[line] == BOILERPLATE
+
+
+def test_everything_under_a_comments_heading_is_what_readers_wrote():
+    review = ("A patient drama, beautifully acted.\n\nIts last act is the best thing in cinemas this year.\n\n")
+    for heading in ("READER COMMENTS (3)", "### 4 Comments", "Discussion about this post", "Leave a Reply"):
+        text = review + heading + "\n\nlighthouse_fan: Loved it, a masterpiece.\nAnon: Overrated nonsense."
+        kinds = _kinds(text, clean(text))
+        assert kinds.get("lighthouse_fan: Loved it, a masterpiece.") == BOILERPLATE
+        assert kinds.get("Anon: Overrated nonsense.") == BOILERPLATE
+        assert "A patient drama, beautifully acted." not in kinds
+
+
+def test_a_comment_counter_beside_the_byline_ends_nothing():
+    text = "By Mara Quill\n4 Comments\n\nA patient drama, beautifully acted.\n\nIt is the best film of the year."
+    kinds = _kinds(text, clean(text))
+    assert "A patient drama, beautifully acted." not in kinds and "It is the best film of the year." not in kinds
+
+
+@pytest.mark.parametrize("line", [
+    "About the author: Otto Brandt has written about films on this blog since 2013, sees far too many of them "
+    "and once queued behind a famous director for a sandwich without saying a word.",
+    "**Read next:** *The 20 best lighthouse films, ranked* · *Every drama opening this spring*",
+    "*Trending now:* The Storm Drama Everyone Is Talking About · Ten Shows To Stream Tonight",
+    "41 out of 57 found this helpful.",
+    "Was this review helpful?",
+    "If you enjoyed this, please consider buying me a coffee.",
+    "Rate and review us wherever you listen.",
+    "Transcripts are generated automatically and may contain errors.",
+])
+def test_more_page_furniture_is_set_aside(line):
+    text = "A patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
+    assert _kinds(text, clean(text)).get(line) == BOILERPLATE
+
+
+def test_a_bulleted_list_under_a_links_heading_stays_links_after_a_blank_line():
+    text = ("A patient drama, beautifully acted.\n\n### Our editors recommend\n\n"
+            "- *The Little Lamp* — Age 5+ — A charming, quiet story for the youngest viewers in the family.\n"
+            "- *Snow Goes North* — Age 7+ — A thrilling winter adventure with great messages for everyone.")
+    kinds = _kinds(text, clean(text))
+    assert sum(k == BOILERPLATE for k in kinds.values()) == 3

@@ -177,6 +177,8 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("Slow, strange and lovely.\n\nI give it a B+.", "B+", 83.0),
     ("Slow, strange and lovely.\n\nScore: 8.5", "8.5", 85.0),
     ("Slow, strange and lovely.\n\nOverall: B+", "B+", 83.0),
+    ("Slow, strange and lovely.\n\nAll told, I'd give it a solid seven out of ten.", "seven out of ten", 70.0),
+    ("Slow, strange and lovely.\n\nIt's a seven out of ten.", "seven out of ten", 70.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)

@@ -43,8 +43,9 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match
 _BYLINE = re.compile(
     r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
     r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
-    rf"(?:\s*(?:,|\||-|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
-    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*{DATE})?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\W*$"
+    rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
+    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*{DATE})?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?"
+    r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?\W*$"  # "· 6 min read"
 )
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
@@ -61,6 +62,9 @@ _DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|la
 # review's prose (at most one sentence of it, a standfirst, before it).
 _BYLINE_LINES = 15
 _PROSE_BEFORE_BYLINE = 1
+# A comments heading ends the review only below this many lines of its prose: a counter
+# beside the byline ("4 comments") is no comment section.
+_PROSE_BEFORE_COMMENTS = 2
 # A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
 # Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September
 # 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
@@ -71,6 +75,9 @@ _ROLE = (r"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){0,5}"
 _BYLINE_BESIDE = re.compile(
     rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}\W*$|{DATE})|\s{DATE})"
     rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
+    # "Posted on June 2, 2025 by Mara Quill in Horror, Streaming · 4 Comments"
+    rf"|(?i:posted|published)(?:\s+(?i:on))?\s+{DATE}\s+(?i:by)\s+(?P<poster>{PERSON_ALONE}|[\w.-]{{2,30}})"
+    r"(?:\s+(?i:in)\s+[^·|•]{1,60}?)?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\s*$"
     rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
     rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
 )
@@ -78,6 +85,8 @@ _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
 # Emphasis around a byline in Markdown ("**By Hal Brenneman** | *Herald Movie Critic*").
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+# A Markdown link, read as its text: "By [Ana Ruiz](/author/ana)".
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
 _TRAILING_RATING = re.compile(rf"\s*[{FULL_STARS}{EMPTY_STARS}½*]+\s*$")
 # Around a rating on its line: separators.
 _SEPARATORS = " \t-–—:|,;(["
@@ -179,6 +188,10 @@ class _Rules:
     link_heading: re.Pattern[str]
     link_max_words: int
     link_reason: str
+    comments_heading: re.Pattern[str]
+    comments_reason: str
+    author_bio: re.Pattern[str]
+    author_bio_reason: str
     pros: re.Pattern[str]
     cons: re.Pattern[str]
     plot_heading: re.Pattern[str]
@@ -231,6 +244,10 @@ def _rules() -> _Rules:
         link_heading=re.compile(data["link_lists"]["heading"], re.I),
         link_max_words=int(data["link_lists"]["max_words"]),
         link_reason=data["link_lists"]["reason"],
+        comments_heading=re.compile(data["comments"]["heading"], re.I),
+        comments_reason=data["comments"]["reason"],
+        author_bio=re.compile(data["author_bio"]["label"], re.I),
+        author_bio_reason=data["author_bio"]["reason"],
         pros=re.compile(rf"^\W*(?:{alternation(data['list_headings']['pros'])})\s*:?\s*$", re.I),
         cons=re.compile(rf"^\W*(?:{alternation(data['list_headings']['cons'])})\s*:?\s*$", re.I),
         plot_heading=re.compile(
@@ -441,7 +458,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     adverts = FoundIndex(rules.advert_words.find(tokens), tokens)
     out = Cleaned(rating=doc.found_rating)
     list_sign = 0
-    in_plot_section = in_links = False
+    in_plot_section = in_links = in_comments = False
     prose_lines = 0  # lines of the review's prose so far
     furniture_lines = 0  # lines of page furniture so far (all of them, while none is anything else)
     headline_at = -1  # the line of the review's headline
@@ -470,16 +487,23 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index in legend:
             aside(BOILERPLATE, rules.legend_reason)
             continue
+        in_comments = in_comments or (prose_lines >= _PROSE_BEFORE_COMMENTS and bool(rules.comments_heading.match(body)))
+        if in_comments:
+            aside(BOILERPLATE, rules.comments_reason)
+            continue
+        if rules.author_bio.match(body):
+            aside(BOILERPLATE, rules.author_bio_reason)
+            continue
         if rules.link_heading.match(body):
             in_links = True
             aside(BOILERPLATE, rules.link_reason)
             continue
         in_links = in_links and line_words <= rules.link_max_words and not (
-            "\n\n" in text[spans[index - 1].end:line.start] and _PROSE_LINE.match(body))
+            "\n\n" in text[spans[index - 1].end:line.start] and _PROSE_LINE.match(body) and not LIST_ITEM.match(body))
         if in_links:
             aside(BOILERPLATE, rules.link_reason)
             continue
-        plain = _TRAILING_RATING.sub("", _EMPHASIS.sub("", body)).strip()
+        plain = _TRAILING_RATING.sub("", _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", body))).strip()
         if m := _BYLINE.match(plain):
             _take_byline(out, m)
             aside(METADATA, BYLINE_REASON)
@@ -489,7 +513,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
                     and plain.lower() not in title_keys
                     and any(_DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
-            out.author = (m.group("name") or m.group("after") or m.group("labelled")
+            out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
                           or m.group("capitals").title()) if m else plain.title() if plain.isupper() else plain
             aside(METADATA, BYLINE_REASON)
             continue
@@ -719,7 +743,8 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
 
 
 def _take_byline(out: Cleaned, m: re.Match) -> None:
-    out.author = out.author or m.group("name") or m.group("handle")
+    name = m.group("name") or m.group("handle")
+    out.author = out.author or (name.title() if name.isupper() else name)  # "By DARIUS ELLENBERG"
     outlet = (m.group("outlet") or "").rstrip(".")
     if not out.outlet and _rules().is_outlet(outlet):
         out.outlet = outlet

@@ -167,10 +167,13 @@ _STARS_IN_WORDS = (
 _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
 # What may lead into a rating on its line: "I give it", "We'd rate this one".
 RATING_LEAD = re.compile(
-    r"(?:(?:and|so|overall|all in all)\W+)?(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+"
+    r"(?:(?:and|so|overall|all in all|all told)\W+)?(?:(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+"
     r"|(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?=giving|rating|awarding|scoring))?"
     r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring)"
-    r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?",
+    r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?"
+    # "It's a seven out of ten", "That's a 6/10 from me"
+    r"|(?:it|this|that)(?:'s|’s|\s+is)\s+an?)"
+    r"(?:\s+(?:rare|solid|generous|healthy|respectable|strong|mere|measly|perfect))?",
     re.I,
 )
 # A grade is a capital letter with at most a sign, not the start of a word ("Verdict:
@@ -336,7 +339,7 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
 _WHOLE = re.compile(r".+")
 _LEAD_CHARS = 80
 _SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
-_GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}(?:\s+(?:a\s+)?(?:rare|solid|generous|healthy|respectable|strong|mere|measly|perfect))?\s+$", re.I)
+_GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}\s+$", re.I)
 _DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
 _SCALE_HINT = re.compile(rf"\d\s*(?:/|out\s+of)|[{FULL_STARS}{EMPTY_STARS}]", re.I)
 _STARS_HINT = re.compile(rf"stars\b|[{FULL_STARS}]", re.I)
