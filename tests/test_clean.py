@@ -605,3 +605,16 @@ def test_a_bulleted_list_under_a_links_heading_stays_links_after_a_blank_line():
             "- *Snow Goes North* — Age 7+ — A thrilling winter adventure with great messages for everyone.")
     kinds = _kinds(text, clean(text))
     assert sum(k == BOILERPLATE for k in kinds.values()) == 3
+
+
+@pytest.mark.parametrize("top, outlet", [
+    ("Home · Film · Reviews · Festivals\n", ""),
+    ("Arts & Culture > Film\n", ""),
+    ("User Reviews\n", ""),
+    ("**HARBOURREEL** / Movies / Reviews\n", "Harbourreel"),
+])
+def test_where_the_page_sits_on_its_site_is_no_headline(top, outlet):
+    text = top + "\nThe Lantern review – a storm worth the wait\n\nA patient drama, beautifully acted, and a joy."
+    cleaned = clean(text)
+    assert cleaned.title == "The Lantern review – a storm worth the wait"
+    assert cleaned.outlet == outlet

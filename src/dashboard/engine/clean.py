@@ -393,6 +393,8 @@ _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
 # A web page copied from a browser opens with the outlet's name over its menu ("The
 # Meridian" / "News  Opinion  Sport  Culture", "SIGHTLINE" / "FILM · TELEVISION · CULTURE").
 MASTHEAD_REASON = "The outlet's name and menu, from the web page"
+NAVIGATION_REASON = "Where the page sits on its site, from the web page"
+_NAVIGATION_WORDS = 12
 _MASTHEAD_LINES = 4
 _MASTHEAD_CHARS = 200  # a masthead line is short; longer lines are not tried at all
 _SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4}")
@@ -548,6 +550,14 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.list_polarity.append((line.start, line.end, list_sign))
             continue
         list_sign = 0
+        if furniture_lines == index and line_words <= _NAVIGATION_WORDS and body.strip().lower() not in title_keys:
+            is_navigation, site = _navigation(body, rules.sections)
+            if is_navigation:
+                if site and not out.outlet:
+                    out.outlet = _as_name(site)
+                aside(BOILERPLATE, NAVIGATION_REASON)
+                furniture_lines += 1
+                continue
         names_film = body.strip().lower() in title_keys
         if names_film or _is_heading(body, is_last):
             aside(HEADING, HEADING_REASON)
@@ -603,6 +613,27 @@ _TAGLINE_WORDS = 15
 def _is_tagline(body: str) -> bool:
     body = body.strip()
     return 0 < len(body.split()) <= _TAGLINE_WORDS and not _ENDS_SENTENCE.search(body) and not _is_menu(body)
+
+
+_NAVIGATION_STEP = re.compile(r"\s*(?:[›»/·|]|>(?!\s*$))\s*")
+
+
+def _navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
+    """Is the line where the page sits on its site ("Home · Film · Reviews", "Arts & Culture >
+    Film", "User Reviews", "**PIXELREEL** / Movies / Reviews"): site sections, at most after
+    the site's name? With that name, if it opens the line."""
+    steps = [p for p in _NAVIGATION_STEP.split(_EMPHASIS.sub("", body).strip(" #")) if p]
+    if not steps or len(steps) > 6 or any(len(step.split()) > 3 for step in steps):
+        return False, ""
+
+    def is_section(step: str) -> bool:
+        return all(w in sections or w in ("and", "home") for w in re.findall(r"[^\W\d_]+", step.lower()))
+
+    if all(map(is_section, steps)):
+        return True, ""
+    if len(steps) >= 2 and all(map(is_section, steps[1:])) and _SITE_NAME.fullmatch(steps[0]):
+        return True, steps[0]
+    return False, ""
 
 
 def _is_menu(body: str) -> bool:
