@@ -618,3 +618,18 @@ def test_where_the_page_sits_on_its_site_is_no_headline(top, outlet):
     cleaned = clean(text)
     assert cleaned.title == "The Lantern review – a storm worth the wait"
     assert cleaned.outlet == outlet
+
+
+@pytest.mark.parametrize("top, outlet, title", [
+    ("# Harbour Notes\n\n## The Lantern review: a storm worth the wait\n", "Harbour Notes",
+     "The Lantern review: a storm worth the wait"),
+    ("# THE SOFA REPORT\n\n### Films worth your evening, most weeks\n\n---\n\n## The Lantern, and why I "
+     "stayed up far too late for it (and regret nothing at all)\n", "The Sofa Report",
+     "The Lantern, and why I stayed up far too late for it (and regret nothing at all)"),
+    ("Otto at the Pictures\na blog about films, mostly new\n\nHOME | ABOUT | REVIEW INDEX | CONTACT\n\n"
+     "The Lantern – a storm worth the wait\n", "Otto at the Pictures", "The Lantern – a storm worth the wait"),
+])
+def test_a_sites_name_over_the_headline_is_the_outlet(top, outlet, title):
+    text = top + "\nA patient drama, beautifully acted, and a joy from start to finish."
+    cleaned = clean(text)
+    assert (cleaned.outlet, cleaned.title) == (outlet, title)

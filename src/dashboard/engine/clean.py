@@ -34,6 +34,7 @@ BYLINE_REASON = "Byline: who wrote the review"
 RATING_REASON = "The critic's own rating"
 HEADING_REASON = "Section heading or title, not a sentence of the review"
 HEADING_MAX_WORDS = 14
+MARKDOWN_HEADING_MAX_WORDS = 25
 LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match, from a line's or a span's start
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
@@ -397,7 +398,12 @@ NAVIGATION_REASON = "Where the page sits on its site, from the web page"
 _NAVIGATION_WORDS = 12
 _MASTHEAD_LINES = 4
 _MASTHEAD_CHARS = 200  # a masthead line is short; longer lines are not tried at all
-_SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4}")
+_SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|at|on|in|for|&)){0,4}")
+# A site's name as the page's first Markdown heading, over the review's own headline a level
+# down or in bold ("# The Sofa Report" / "## Stream it or skip it: ..."), a tagline between.
+_SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n]+?)(?:\*\*)?\s*")
+_HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
+_HEADLINE_WITHIN = 3  # lines under the site's name
 _MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"')]*$")
@@ -418,10 +424,13 @@ _NO_HEADLINE = re.compile(r"\d[:/]\d|\([^)]*$|^[^(]*\)")
 
 def _is_heading(body: str, is_last: bool) -> bool:
     words = body.split()
-    if is_last or not words or len(words) > HEADING_MAX_WORDS or LIST_ITEM.match(body):
+    if is_last or not words or LIST_ITEM.match(body):
         return False
     if _MARKDOWN_HEADING.match(body):
-        return True  # "# The Marvels (2023)", whatever it ends with
+        # "# The Marvels (2023)", whatever it ends with; marked as a heading, it may be long
+        return len(words) <= MARKDOWN_HEADING_MAX_WORDS
+    if len(words) > HEADING_MAX_WORDS:
+        return False
     if body.endswith("?"):
         return len(words) <= 8
     # Headings open with a capital (or a digit, a quote, markup). A line in lower case
@@ -587,8 +596,9 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     name on that line ("" for a menu or a tagline). The name is a short run of capitalised
     words (not the film's title) with a menu of three items or more on one of the two lines
     under it, or under its tagline ("THE LONG SHOT" / "Independent film criticism" /
-    "Reviews | Festivals | Essays"); or the first step of a breadcrumb ("The Quad Courier ›
-    Arts & Culture › Film")."""
+    "Reviews | Festivals | Essays"); a first Markdown heading over the headline
+    (``_SITE_HEADING``); or the first step of a breadcrumb ("The Quad Courier › Arts &
+    Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
         name = body.strip()
         if len(name) > _MASTHEAD_CHARS:
@@ -600,6 +610,12 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             menus = [j for j in range(first, min(first + 2, len(bodies))) if _is_menu(bodies[j])]
             if menus and menus[-1] == first + len(menus) - 1 and any(_menu_items(bodies[j]) >= 3 for j in menus):
                 return {i: name, **{j: "" for j in range(below, menus[-1] + 1)}}
+        if ((heading := _SITE_HEADING.fullmatch(name)) and _SITE_NAME.fullmatch(site := heading.group("name"))
+                and site.lower() not in title_keys):
+            below = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
+                          if _HEADLINE_BELOW.match(bodies[j])), None)
+            if below is not None:
+                return {i: site, **{j: "" for j in range(i + 1, below)}}
         crumb = _BREADCRUMB.fullmatch(name)
         if (crumb and crumb.group("site").lower() not in title_keys
                 and not _rules().sections.isdisjoint(re.findall(r"\w+", crumb.group("steps").lower()))):
