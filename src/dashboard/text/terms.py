@@ -79,11 +79,17 @@ class TermLists:
             for term in terms:
                 self._add(key, term.strip(), regex_parts)
         flags = 0 if case_sensitive else re.I
-        # A list's pattern is tried only on a review that holds the word each of its terms
-        # opens with (a substring test is far quicker than the pattern): None when a term
-        # opens with no plain word.
-        self._regexes = [(key, re.compile("|".join(parts), flags), _opening_words(parts, case_sensitive))
-                         for key, parts in regex_parts.items()]
+        # A list's patterns that open with a plain word are tried only on a review that holds
+        # one of those words (a substring test is far quicker than the pattern); the others
+        # (openers None) on every review.
+        self._regexes = []
+        for key, parts in regex_parts.items():
+            gated = [p for p in parts if _opening_words([p], case_sensitive) is not None]
+            ungated = [p for p in parts if p not in gated]
+            for group in (gated, ungated):
+                if group:
+                    self._regexes.append((key, re.compile("|".join(group), flags),
+                                          _opening_words(group, case_sensitive)))
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
         firsts = set(self._single) | set(self._prefix) | set(self._multi) | set(self._multi_open)
         self.empty = not firsts and not self._regexes
