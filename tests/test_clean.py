@@ -356,6 +356,8 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("By [Mara Quill](/author/mara-quill) | Jan 17, 2025, 6:00 AM EST\n", "Mara Quill"),
     ("*Words by Otto Brandt · Harbour Monthly · 14 March 2025 · 6 min read*\n", "Otto Brandt"),
     ("By OTTO BRANDT\n", "Otto Brandt"),
+    ("Mara Quill | The Harbour Herald\n", "Mara Quill"),
+    ("lighthouse_fan_42 · 3 December 2024\n", "lighthouse_fan_42"),
 ])
 def test_bylines_as_pages_print_them(top, author):
     text = top + "\nA warm, funny and generous film. I loved every minute of it."
@@ -633,3 +635,22 @@ def test_a_sites_name_over_the_headline_is_the_outlet(top, outlet, title):
     text = top + "\nA patient drama, beautifully acted, and a joy from start to finish."
     cleaned = clean(text)
     assert (cleaned.outlet, cleaned.title) == (outlet, title)
+
+
+def test_a_name_beside_the_outlet_gives_both_and_a_section_beside_it_neither():
+    text = "Mara Quill | The Harbour Herald\n\nA patient drama, beautifully acted, and a joy."
+    assert (clean(text).author, clean(text).outlet) == ("Mara Quill", "The Harbour Herald")
+    text = "Movie Reviews | The Harbour Herald\n\nA patient drama, beautifully acted, and a joy."
+    assert clean(text).author == ""
+
+
+@pytest.mark.parametrize("line", [
+    "- **Violence & scariness:** 3/5 — a storm at sea and some shouting.",
+    "Educational value: 2/5 — a few facts about lighthouses.",
+    'Memorable Dialogue: "You cannot keep a lamp lit with good intentions, Nell."',
+    "Sex and Skin: None.",
+    "MPA definition of R: Under 17 requires accompanying parent or adult guardian.",
+])
+def test_a_guides_content_notes_are_set_aside(line):
+    text = "Our rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
+    assert _kinds(text, clean(text)).get(line) == BOILERPLATE

@@ -137,6 +137,16 @@ def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
     assert reviews.loc["verdict", "inferred_score"] < 50
 
 
+def test_a_streaming_guides_labelled_plot_moves_no_score():
+    # "The Gist:" and "Opening Shot:" label the plot in a guide's fixed layout.
+    text = ("The Gist: A chef loses her restaurant and goes home, where a fisherman loves her.\n\n"
+            "Opening Shot: A tray of oysters crashes to the floor and a chef screams at everyone.\n\n"
+            "Our Take: It is a lovely, warm film.")
+    m = analyze_sources([ReviewSource("r", text)]).mentions
+    scored = m[m["opinion"]]
+    assert len(scored) and all(t.startswith("Our Take") for t in scored["text"])
+
+
 def test_what_the_critic_expected_judges_nothing_and_what_they_found_does():
     m = analyze_sources([ReviewSource("r", "The trailers hinted at a muddled mess. I expected to hate it, but I loved it.")]).mentions
     opinions = m[m["opinion"]].drop_duplicates("mention_id")

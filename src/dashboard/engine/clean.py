@@ -80,6 +80,10 @@ _BYLINE_BESIDE = re.compile(
     rf"|(?i:posted|published)(?:\s+(?i:on))?\s+{DATE}\s+(?i:by)\s+(?P<poster>{PERSON_ALONE}|[\w.-]{{2,30}})"
     r"(?:\s+(?i:in)\s+[^·|•]{1,60}?)?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\s*$"
     rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
+    # the outlet beside the name ("Priya Castellano | The Northgate Courier"), or a user's
+    # handle with the date ("cinephile_42 · 3 December 2024")
+    rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}})\s*$"
+    rf"|(?P<handle>[a-z][a-z0-9]*[_0-9][\w.-]{{0,28}})\s*[|·•]\s*{DATE}\s*$"
     rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
 )
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
@@ -520,12 +524,17 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, BYLINE_REASON)
             continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
-                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _BYLINE_BESIDE.match(plain)))
+                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _byline_beside(plain, rules)))
                 or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
                     and plain.lower() not in title_keys
                     and any(_DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
-            out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
-                          or m.group("capitals").title()) if m else plain.title() if plain.isupper() else plain
+            if m:
+                out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
+                              or m.group("writer") or m.group("handle") or m.group("capitals").title())
+                if m.group("outlet") and not out.outlet and rules.is_outlet(m.group("outlet")):
+                    out.outlet = m.group("outlet")
+            else:
+                out.author = plain.title() if plain.isupper() else plain
             aside(METADATA, BYLINE_REASON)
             continue
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and _PERSON_LINE.fullmatch(plain)
@@ -787,6 +796,15 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
             or ((m := _OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))):
         return None
     return Span(start + lead, start + lead + len(piece))
+
+
+def _byline_beside(line: str, rules: _Rules) -> re.Match | None:
+    """``_BYLINE_BESIDE`` on a line, unless the "name" names a section of the site ("Movie
+    Reviews | The Herald")."""
+    m = _BYLINE_BESIDE.match(line)
+    if m and m.group("writer") and rules.sections.intersection(m.group("writer").lower().split()):
+        return None
+    return m
 
 
 def _take_byline(out: Cleaned, m: re.Match) -> None:

@@ -189,7 +189,10 @@ _OUT_OF_TEN = r"(?:[5-9]\.\d|10(?:\.0)?|[6-9])(?![\d.,/%])(?!\s*(?:out\b|stars?\
 _LABEL_WORDS = r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+review"
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
 _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average|aggregate|community|public|metacritic|"
-                     r"rotten\s+tomatoes|tomatometer|letterboxd)\W{0,3}"
+                     r"rotten\s+tomatoes|tomatometer|letterboxd"
+                     # a parents' guide's score for one kind of content ("Violence: 3/5")
+                     r"|educational\s+value|positive\s+messages|positive\s+role\s+models|violence|scariness|"
+                     r"nudity|language|consumerism|smoking|purchases|diverse\s+representations)\W{0,6}"  # "**Violence:** 3/5"
                      rf"(?:(?:{_LABEL_WORDS})\W{{0,3}})?$", re.I)
 _LABELLED = re.compile(
     rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
