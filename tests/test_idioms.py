@@ -67,6 +67,10 @@ def test_idioms_of_praise(critic, text):
     "It isn't my cup of tea.",
     "Tolland directs with the subtlety of a foghorn.",
     "I suspect a lot of you will like it more than I did.",
+    "There is a fine short film buried in here.",
+    "There is a good film struggling to get out.",
+    "I was fidgeting a bit.",
+    "You can see every twist coming a mile off.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3

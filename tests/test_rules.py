@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 
 import pandas as pd
+import pytest
 
 from dashboard.engine.aspects import taxonomy_from
 from dashboard.engine.pipeline import analyze_sources
@@ -151,6 +152,15 @@ def test_what_the_critic_expected_judges_nothing_and_what_they_found_does():
     m = analyze_sources([ReviewSource("r", "The trailers hinted at a muddled mess. I expected to hate it, but I loved it.")]).mentions
     opinions = m[m["opinion"]].drop_duplicates("mention_id")
     assert list(opinions["text"]) == ["but I loved it."]
+
+
+@pytest.mark.parametrize("claim", ["It wants to be a smooth, sophisticated pleasure.",
+                                   "We are told again and again that he is the best in the business.",
+                                   "It is meant to be a triumphant finale."])
+def test_what_the_film_aims_at_or_claims_judges_nothing(claim):
+    m = analyze_sources([ReviewSource("r", claim + " Sadly, it is a dreary slog.")]).mentions
+    opinions = m[m["opinion"]].drop_duplicates("mention_id")
+    assert list(opinions["text"]) == ["Sadly, it is a dreary slog."]
 
 
 def test_telling_the_film_makers_what_to_cut_is_criticism():
