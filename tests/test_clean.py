@@ -358,6 +358,7 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("By OTTO BRANDT\n", "Otto Brandt"),
     ("Mara Quill | The Harbour Herald\n", "Mara Quill"),
     ("lighthouse_fan_42 · 3 December 2024\n", "lighthouse_fan_42"),
+    ("Hosted by Mara Quill with guest Otto Brandt\n", "Mara Quill"),
 ])
 def test_bylines_as_pages_print_them(top, author):
     text = top + "\nA warm, funny and generous film. I loved every minute of it."
@@ -654,3 +655,21 @@ def test_a_name_beside_the_outlet_gives_both_and_a_section_beside_it_neither():
 def test_a_guides_content_notes_are_set_aside(line):
     text = "Our rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
     assert _kinds(text, clean(text)).get(line) == BOILERPLATE
+
+
+def test_the_outlet_in_the_pages_copyright_footer():
+    text = ("The Lantern review\n\nA patient drama, beautifully acted, and a joy from start to finish.\n\n"
+            "Copyright 2024 Harbour Wire Service. All rights reserved.")
+    assert clean(text).outlet == "Harbour Wire Service"
+
+
+def test_a_long_first_line_without_a_stop_is_the_headline():
+    headline = "Review: In 'The Lantern', a great actor plays a keeper who has run out of words to say to anyone"
+    text = headline + "\n\nA patient drama, beautifully acted, and a joy from start to finish."
+    assert clean(text).title == headline
+
+
+def test_a_podcasts_sponsor_read_is_an_advert():
+    text = ("A patient drama, beautifully acted.\n\nThis episode is brought to you by Harbour Coffee, roasted "
+            "fresh every week.\n\nIt is the best film of the year.")
+    assert ADVERT in _kinds(text, clean(text)).values()

@@ -34,7 +34,9 @@ BYLINE_REASON = "Byline: who wrote the review"
 RATING_REASON = "The critic's own rating"
 HEADING_REASON = "Section heading or title, not a sentence of the review"
 HEADING_MAX_WORDS = 14
-MARKDOWN_HEADING_MAX_WORDS = 25
+# The page's headline (its first line under the site's furniture) may be long: "Review: In
+# 'The Long Quiet', a great actor plays a man who has run out of words".
+HEADLINE_MAX_WORDS = MARKDOWN_HEADING_MAX_WORDS = 25
 LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match, from a line's or a span's start
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
@@ -84,6 +86,8 @@ _BYLINE_BESIDE = re.compile(
     # handle with the date ("cinephile_42 · 3 December 2024")
     rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}})\s*$"
     rf"|(?P<handle>[a-z][a-z0-9]*[_0-9][\w.-]{{0,28}})\s*[|·•]\s*{DATE}\s*$"
+    # a spoken review's host: "Hosted by Renata Voss with guest Abe Tan"
+    rf"|(?i:hosted|presented)\s+(?i:by)\s+(?P<host>{PERSON_ALONE})(?:\s+(?i:with|and)\s+[^|·•]{{1,60}})?\s*$"
     rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
 )
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
@@ -112,6 +116,13 @@ _PARTICLES = frozenset(words("names", "particles"))
 # First words of an entry that is a note about a credit, not a name.
 _NOT_NAME_FIRST = frozenset({"from", "by", "based", "inspired", "adapted", "and", "with", "jr.", "jr", "sr."})
 _DAY_OR_MONTH = re.compile(rf"(?:{DAY_NAME}|{MONTH_NAME})$")
+# The page's footer: "Copyright 2024 Continental Wire Service. All rights reserved.", "© 2025
+# The Harbour Herald" (an image's "© Studio" stands beside the image, not at the page's end).
+_COPYRIGHT_OUTLET = re.compile(
+    r"\W*(?:(?i:copyright)\s*(?:©|\((?i:c)\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
+)
+_FOOTER_LINES = 6
 _OUTLET = re.compile(
     r"\b(?:from|on|at|via|for)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
@@ -426,14 +437,14 @@ _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
 _NO_HEADLINE = re.compile(r"\d[:/]\d|\([^)]*$|^[^(]*\)")
 
 
-def _is_heading(body: str, is_last: bool) -> bool:
+def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS) -> bool:
     words = body.split()
     if is_last or not words or LIST_ITEM.match(body):
         return False
     if _MARKDOWN_HEADING.match(body):
         # "# The Marvels (2023)", whatever it ends with; marked as a heading, it may be long
         return len(words) <= MARKDOWN_HEADING_MAX_WORDS
-    if len(words) > HEADING_MAX_WORDS:
+    if len(words) > max_words:
         return False
     if body.endswith("?"):
         return len(words) <= 8
@@ -530,7 +541,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                     and any(_DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
             if m:
                 out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
-                              or m.group("writer") or m.group("handle") or m.group("capitals").title())
+                              or m.group("writer") or m.group("handle") or m.group("host")
+                              or m.group("capitals").title())
                 if m.group("outlet") and not out.outlet and rules.is_outlet(m.group("outlet")):
                     out.outlet = m.group("outlet")
             else:
@@ -551,6 +563,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             furniture_lines += 1
             if reason in rules.outlet_reasons:
                 _find_outlet(out, body)
+            elif (not out.outlet and index >= len(spans) - _FOOTER_LINES
+                  and (m := _COPYRIGHT_OUTLET.match(body))
+                  and rules.is_outlet(name := re.split(r"[.!?](?:\s|$)", m.group("name"))[0].rstrip("."))):
+                out.outlet = _as_name(name)
             continue
         if (prose := _read_details(body, rules, line_words, out)) is not None:
             aside(METADATA, DETAILS_REASON, Span(line.start, line.start + len(body[:prose].rstrip())))
@@ -577,7 +593,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 furniture_lines += 1
                 continue
         names_film = body.strip().lower() in title_keys
-        if names_film or _is_heading(body, is_last):
+        if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index else HEADING_MAX_WORDS):
             aside(HEADING, HEADING_REASON)
             if (furniture_lines == index and not names_film and not _NO_HEADLINE.search(body)
                     and body.strip(" #*").lower() not in rules.sections):
