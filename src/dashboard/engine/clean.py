@@ -37,6 +37,9 @@ HEADING_MAX_WORDS = 14
 # The page's headline (its first line under the site's furniture) may be long: "Review: In
 # 'The Long Quiet', a great actor plays a man who has run out of words".
 HEADLINE_MAX_WORDS = MARKDOWN_HEADING_MAX_WORDS = 25
+# ... when it is shaped like one: it names the review or has a headline's break ("X review –
+# ...", "Review: In ...") and no sentence ends inside it, or its words are in Title Case.
+_HEADLINE_SHAPE = re.compile(r"^(?!.*[.!?]\s)(?:.*\breview\b|.*(?:[:–—|]|\s-)\s)", re.I)
 LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match, from a line's or a span's start
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
@@ -446,6 +449,9 @@ def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS) ->
         return len(words) <= MARKDOWN_HEADING_MAX_WORDS
     if len(words) > max_words:
         return False
+    if len(words) > HEADING_MAX_WORDS and not (
+            _HEADLINE_SHAPE.search(body) or sum(w[:1].isupper() for w in words) >= 0.6 * len(words)):
+        return False  # a long first line is a headline only in a headline's shape
     if body.endswith("?"):
         return len(words) <= 8
     # Headings open with a capital (or a digit, a quote, markup). A line in lower case
