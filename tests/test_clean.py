@@ -359,6 +359,9 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("Mara Quill | The Harbour Herald\n", "Mara Quill"),
     ("lighthouse_fan_42 · 3 December 2024\n", "lighthouse_fan_42"),
     ("Hosted by Mara Quill with guest Otto Brandt\n", "Mara Quill"),
+    ("**Reviews** | *Mara Quill* | September 19, 2025\n", "Mara Quill"),
+    ("**By Otto Brandt** | Published August 29, 2025, 9:00 AM\n", "Otto Brandt"),
+    ("**The Harbour Notes** · Film reviews by Mara Quill · 12 August 2025\n", "Mara Quill"),
 ])
 def test_bylines_as_pages_print_them(top, author):
     text = top + "\nA warm, funny and generous film. I loved every minute of it."
@@ -596,9 +599,18 @@ def test_a_comment_counter_beside_the_byline_ends_nothing():
     "If you enjoyed this, please consider buying me a coffee.",
     "Rate and review us wherever you listen.",
     "Transcripts are generated automatically and may contain errors.",
+    "Story continues below advertisement",
+    "Skip to content",
+    "Q: Is it as dull as the trailer made it look?",
+    "How we rate: ★★★★★ Unmissable · ★★★★ Excellent · ★★★ Good",
+    "Correction: An earlier version of this review gave the wrong running time.",
+    "Enjoyed this review? Support independent criticism.",
+    "You've read 3 of 5 free articles this month.",
+    "Otto Brandt runs The Harbour Notes, an independent review blog. He has seen every storm film ever made.",
+    "*Recently on Harbour Notes:* The ten most overrated dramas of the decade",
 ])
 def test_more_page_furniture_is_set_aside(line):
-    text = "A patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
+    text = "Rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
     assert _kinds(text, clean(text)).get(line) == BOILERPLATE
 
 
@@ -673,3 +685,36 @@ def test_a_podcasts_sponsor_read_is_an_advert():
     text = ("A patient drama, beautifully acted.\n\nThis episode is brought to you by Harbour Coffee, roasted "
             "fresh every week.\n\nIt is the best film of the year.")
     assert ADVERT in _kinds(text, clean(text)).values()
+
+
+def test_an_advert_marker_opens_no_story_section():
+    text = ("A patient drama, beautifully acted.\n\nStory continues below advertisement\n\n"
+            "The keeper, played beautifully by Mara Quill, is the best thing in it.")
+    cleaned = clean(text)
+    assert not cleaned.plot_sections
+
+
+def test_a_labelled_official_synopsis_is_plot_for_its_paragraph_only():
+    text = ("A big loud film.\n\n**Official synopsis:**\n\n> From a visionary director comes a breathtaking "
+            "thrill ride for the whole family.\n\nWell, that is what the studio says. It is a dull, shouty mess.")
+    sections = [text[s.start:s.end] for s in clean(text).plot_sections]
+    assert sections == ["> From a visionary director comes a breathtaking thrill ride for the whole family."]
+
+
+@pytest.mark.parametrize("top, outlet", [
+    ("Film · Reviews · Interviews · Awards\n", ""),
+    ("**THE HARBOUR CLUB** · Film · TV · Music · Games · Newsletter\n", "The Harbour Club"),
+    ("**HARBOURREEL** — Film · Streaming · Horror Week · Podcast\n", "Harbourreel"),
+    ("The Harbour Herald\nSubscribe\nSign in\nArts & Life | Movies\n", "The Harbour Herald"),
+])
+def test_a_sites_menu_at_the_top_is_no_headline(top, outlet):
+    text = top + "\nThe Lantern review – a storm worth the wait\n\nA patient drama, beautifully acted, and a joy."
+    cleaned = clean(text)
+    assert (cleaned.title, cleaned.outlet) == ("The Lantern review – a storm worth the wait", outlet)
+
+
+def test_the_certificate_and_running_time_in_a_details_sentence_are_set_aside():
+    text = ("*Harbour Pictures. Rated PG-13 for intense sequences of peril and some bloody images. "
+            "Running time: 112 minutes.*\n\nA patient drama, beautifully acted.")
+    kinds = _kinds(text, clean(text))
+    assert kinds.get("Rated PG-13 for intense sequences of peril and some bloody images.") == BOILERPLATE

@@ -44,6 +44,7 @@ def judge(critic, text: str):
     "For two hours, the time flies by.",
     "I don't know what more you can ask of a movie than that.",
     "What more could you ask for?",
+    "I have not stopped thinking about it.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3

@@ -156,7 +156,9 @@ def test_what_the_critic_expected_judges_nothing_and_what_they_found_does():
 
 @pytest.mark.parametrize("claim", ["It wants to be a smooth, sophisticated pleasure.",
                                    "We are told again and again that he is the best in the business.",
-                                   "It is meant to be a triumphant finale."])
+                                   "It is meant to be a triumphant finale.",
+                                   "Another called it a masterpiece of tension.",
+                                   "A trade paper review described the lead as wonderful."])
 def test_what_the_film_aims_at_or_claims_judges_nothing(claim):
     m = analyze_sources([ReviewSource("r", claim + " Sadly, it is a dreary slog.")]).mentions
     opinions = m[m["opinion"]].drop_duplicates("mention_id")

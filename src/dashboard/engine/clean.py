@@ -50,7 +50,8 @@ _BYLINE = re.compile(
     r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
     r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
-    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*{DATE})?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?"
+    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
+    r"(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?\W*$"  # "· 6 min read"
 )
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
@@ -89,6 +90,10 @@ _BYLINE_BESIDE = re.compile(
     # handle with the date ("cinephile_42 · 3 December 2024")
     rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}})\s*$"
     rf"|(?P<handle>[a-z][a-z0-9]*[_0-9][\w.-]{{0,28}})\s*[|·•]\s*{DATE}\s*$"
+    # the site's section or name first: "Reviews | Mara Quill | May 2, 2025", "The Reel Ledger ·
+    # Film reviews by Mara Quill · 12 August 2025"
+    rf"|[A-Z][\w'&]*(?:\s+[A-Z][\w'&]*){{0,3}}\s*[|·•]\s*(?:(?i:(?:film\s+|movie\s+)?reviews?\s+by)\s+)?"
+    rf"(?P<second>{PERSON_ALONE})\s*[|·•]\s*{DATE}\s*$"
     # a spoken review's host: "Hosted by Renata Voss with guest Abe Tan"
     rf"|(?i:hosted|presented)\s+(?i:by)\s+(?P<host>{PERSON_ALONE})(?:\s+(?i:with|and)\s+[^|·•]{{1,60}})?\s*$"
     rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
@@ -413,13 +418,15 @@ _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
 # Meridian" / "News  Opinion  Sport  Culture", "SIGHTLINE" / "FILM · TELEVISION · CULTURE").
 MASTHEAD_REASON = "The outlet's name and menu, from the web page"
 NAVIGATION_REASON = "Where the page sits on its site, from the web page"
-_NAVIGATION_WORDS = 12
+_NAVIGATION_WORDS = 20  # separators counted
 _MASTHEAD_LINES = 4
 _MASTHEAD_CHARS = 200  # a masthead line is short; longer lines are not tried at all
 _SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|at|on|in|for|&)){0,4}")
 # A site's name as the page's first Markdown heading, over the review's own headline a level
 # down or in bold ("# The Sofa Report" / "## Stream it or skip it: ..."), a tagline between.
 _SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n]+?)(?:\*\*)?\s*")
+_PLOT_LABEL_WORDS = 4
+_SITE_NAME_WORDS = 5
 _HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
 _HEADLINE_WITHIN = 3  # lines under the site's name
 _MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
@@ -490,7 +497,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     adverts = FoundIndex(rules.advert_words.find(tokens), tokens)
     out = Cleaned(rating=doc.found_rating)
     list_sign = 0
-    in_plot_section = in_links = in_comments = False
+    in_plot_section = in_links = in_comments = labelled_plot = False
     prose_lines = 0  # lines of the review's prose so far
     furniture_lines = 0  # lines of page furniture so far (all of them, while none is anything else)
     headline_at = -1  # the line of the review's headline
@@ -547,7 +554,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                     and any(_DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
             if m:
                 out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
-                              or m.group("writer") or m.group("handle") or m.group("host")
+                              or m.group("writer") or m.group("handle") or m.group("host") or m.group("second")
                               or m.group("capitals").title())
                 if m.group("outlet") and not out.outlet and rules.is_outlet(m.group("outlet")):
                     out.outlet = m.group("outlet")
@@ -598,6 +605,12 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 aside(BOILERPLATE, NAVIGATION_REASON)
                 furniture_lines += 1
                 continue
+        if line_words <= _PLOT_LABEL_WORDS and plain.endswith(":") and rules.plot_heading.match(plain):
+            aside(HEADING, HEADING_REASON)  # "Official synopsis:" over the studio's words
+            in_plot_section = labelled_plot = True
+            continue
+        if labelled_plot and out.plot_sections and "\n\n" in text[spans[index - 1].end:line.start]:
+            in_plot_section = labelled_plot = False  # a label's synopsis is its one paragraph
         names_film = body.strip().lower() in title_keys
         if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index else HEADING_MAX_WORDS):
             aside(HEADING, HEADING_REASON)
@@ -609,6 +622,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             # On the first line only a bare section name ("Plot", "The story"): a headline
             # such as "Story of a lifetime: ..." is about the whole review.
             in_plot_section = bool(rules.plot_heading.search(body)) and (index > 0 or line_words <= 3)
+            labelled_plot = False
             continue
         if in_plot_section:
             out.plot_sections.append(line)
@@ -641,6 +655,13 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             menus = [j for j in range(first, min(first + 2, len(bodies))) if _is_menu(bodies[j])]
             if menus and menus[-1] == first + len(menus) - 1 and any(_menu_items(bodies[j]) >= 3 for j in menus):
                 return {i: name, **{j: "" for j in range(below, menus[-1] + 1)}}
+        if _SITE_NAME.fullmatch(name) and name.lower() not in title_keys and len(name.split()) <= _SITE_NAME_WORDS:
+            # over the site's sections, a few one-word links between ("Subscribe", "Sign in")
+            for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN + 1, len(bodies))):
+                if _navigation(bodies[j], _rules().sections)[0]:
+                    return {i: name, **{k: "" for k in range(i + 1, j)}}
+                if len(bodies[j].split()) > 2:
+                    break
         if ((heading := _SITE_HEADING.fullmatch(name)) and _SITE_NAME.fullmatch(site := heading.group("name"))
                 and site.lower() not in title_keys):
             below = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
@@ -662,25 +683,33 @@ def _is_tagline(body: str) -> bool:
     return 0 < len(body.split()) <= _TAGLINE_WORDS and not _ENDS_SENTENCE.search(body) and not _is_menu(body)
 
 
-_NAVIGATION_STEP = re.compile(r"\s*(?:[›»/·|]|>(?!\s*$))\s*")
+_NAVIGATION_STEP = re.compile(r"\s*(?:[›»/·•|]|>(?!\s*$))\s*|\s+(?:[—–]|--?)\s+")  # dashes as normalised
+_MENU_SEPARATOR = re.compile(r"[›»/·•|>]")
+_MENU_STEPS = 3  # a menu of other items shows at least this many, one of them a section
 
 
 def _navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
-    """Is the line where the page sits on its site ("Home · Film · Reviews", "Arts & Culture >
-    Film", "User Reviews", "**PIXELREEL** / Movies / Reviews"): site sections, at most after
-    the site's name? With that name, if it opens the line."""
+    """Is the line where the page sits on its site: site sections, at most after the site's
+    name ("Home · Film · Reviews", "Arts & Culture > Film", "User Reviews", "**PIXELREEL** /
+    Movies / Reviews"), or a menu of short items among which a section ("Film · Reviews ·
+    Interviews · Awards", "THE BROADSHEET CLUB · Film · TV · Games")? With the site's name,
+    if it opens the line."""
     steps = [p for p in _NAVIGATION_STEP.split(_EMPHASIS.sub("", body).strip(" #")) if p]
-    if not steps or len(steps) > 6 or any(len(step.split()) > 3 for step in steps):
-        return False, ""
+    if (not steps or len(steps) > 8 or any(len(step.split()) > 3 for step in steps) or _ENDS_SENTENCE.search(body)
+            or len(steps) > 1 and not _MENU_SEPARATOR.search(body)):
+        return False, ""  # a dash alone is a headline's ("Sinners (2025) – Review")
 
     def is_section(step: str) -> bool:
-        return all(w in sections or w in ("and", "home") for w in re.findall(r"[^\W\d_]+", step.lower()))
+        words = re.findall(r"[^\W\d_]+", step.lower())
+        return bool(words) and all(w in sections or w in ("and", "home") for w in words)
 
-    if all(map(is_section, steps)):
+    sections_at = [is_section(step) for step in steps]
+    if all(sections_at):
         return True, ""
-    if len(steps) >= 2 and all(map(is_section, steps[1:])) and _SITE_NAME.fullmatch(steps[0]):
-        return True, steps[0]
-    return False, ""
+    if not (all(sections_at[1:]) and len(steps) >= 2 or any(sections_at) and len(steps) >= _MENU_STEPS):
+        return False, ""
+    site = steps[0] if not sections_at[0] and _SITE_NAME.fullmatch(steps[0]) and len(steps) > 1 else ""
+    return True, site
 
 
 def _is_menu(body: str) -> bool:
