@@ -481,6 +481,9 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
               'F</p></div></body></html>')
     assert one(read_bytes(declared.encode(), "a.html")).rating == "2/5"
     assert one(read_bytes(marked.encode(), "b.html")).rating == "A-"
+    pictured = ('<html><body><h1>The Lantern</h1><div class="rating"><img src="/stars/4.svg" alt="4 out of 5 stars">'
+                '</div><article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
+    assert one(read_bytes(pictured.encode(), "c.html")).rating == "4 out of 5 stars"
 
 
 @pytest.mark.parametrize("name, data", [

@@ -100,6 +100,7 @@ _MARKED = re.compile(
     r"(?is)<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\b(?:class|itemprop)=[\"'](?P<what>[^\"']*\b(?:rating|grade|score|stars|verdict)[^\"']*)[\"'][^>]*>"
     r"(?P<body>.*?)</(?P=tag)>")
 _OTHERS = re.compile(r"audience|user|reader|viewer|fan|community|average|aggregate|imdb", re.I)
+_ALT_TEXT = re.compile(r"(?i)\b(?:alt|title|aria-label)=[\"']([^\"']{1,40})[\"']")
 # A section of comments or links (not a count of comments in a byline).
 _BELOW_ARTICLE = re.compile(
     r"(?i)<(?:section|div|ol|ul|aside|footer|nav)\b[^>]*\b(?:class|id)=[\"'][^\"']*\b(?:comments?|related|recommend\w*|more-\w+|sidebar|footer)\b")
@@ -134,9 +135,11 @@ def _nodes(data):
 
 
 def _marked_ratings(html: str):
-    """The text of elements the page marks as a rating, that is no rating of others."""
+    """The text of elements the page marks as a rating, that is no rating of others; for
+    stars drawn as pictures, their alternative text ("<img alt="4 out of 5 stars">")."""
     for m in _MARKED.finditer(html):
-        body = html_lib.unescape(_TAGS.sub(" ", m.group("body"))).strip()
+        body = html_lib.unescape(_TAGS.sub(" ", m.group("body"))).strip() or " ".join(
+            html_lib.unescape(alt) for alt in _ALT_TEXT.findall(m.group("body"))).strip()
         if len(body) <= 40 and not _OTHERS.search(m.group("what") + " " + body):
             found = find_rating(body)
             rating = found.rating if found else parse_rating(body)
