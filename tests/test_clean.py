@@ -706,6 +706,8 @@ def test_a_labelled_official_synopsis_is_plot_for_its_paragraph_only():
     ("**THE HARBOUR CLUB** · Film · TV · Music · Games · Newsletter\n", "The Harbour Club"),
     ("**HARBOURREEL** — Film · Streaming · Horror Week · Podcast\n", "Harbourreel"),
     ("The Harbour Herald\nSubscribe\nSign in\nArts & Life | Movies\n", "The Harbour Herald"),
+    ("# Harbourscreen · Family Film Reviews\n\n**Movie Review** › **Drama** › *The Lantern at Low Tide*\n",
+     "Harbourscreen"),
 ])
 def test_a_sites_menu_at_the_top_is_no_headline(top, outlet):
     text = top + "\nThe Lantern review – a storm worth the wait\n\nA patient drama, beautifully acted, and a joy."

@@ -423,7 +423,8 @@ _MASTHEAD_LINES = 4
 _MASTHEAD_CHARS = 200  # a masthead line is short; longer lines are not tried at all
 _SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|at|on|in|for|&)){0,4}")
 # A site's name as the page's first Markdown heading, over the review's own headline a level
-# down or in bold ("# The Sofa Report" / "## Stream it or skip it: ..."), a tagline between.
+# down or in bold ("# The Sofa Report" / "## Stream it or skip it: ..."), a tagline between
+# or beside it ("# KinderScreen · Family Media Reviews").
 _SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n]+?)(?:\*\*)?\s*")
 _PLOT_LABEL_WORDS = 4
 _SITE_NAME_WORDS = 5
@@ -662,7 +663,8 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                     return {i: name, **{k: "" for k in range(i + 1, j)}}
                 if len(bodies[j].split()) > 2:
                     break
-        if ((heading := _SITE_HEADING.fullmatch(name)) and _SITE_NAME.fullmatch(site := heading.group("name"))
+        if ((heading := _SITE_HEADING.fullmatch(name))
+                and _SITE_NAME.fullmatch(site := _MENU_SEPARATOR.split(heading.group("name"))[0].strip())
                 and site.lower() not in title_keys):
             below = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
                           if _HEADLINE_BELOW.match(bodies[j])), None)
@@ -695,7 +697,9 @@ def _navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
     Interviews · Awards", "THE BROADSHEET CLUB · Film · TV · Games")? With the site's name,
     if it opens the line."""
     steps = [p for p in _NAVIGATION_STEP.split(_EMPHASIS.sub("", body).strip(" #")) if p]
-    if (not steps or len(steps) > 8 or any(len(step.split()) > 3 for step in steps) or _ENDS_SENTENCE.search(body)
+    # (a breadcrumb's last step may be the page's own title: "Reviews › Animation › The Little Lamp")
+    if (not steps or len(steps) > 8 or any(len(step.split()) > 3 for step in steps[:-1])
+            or len(steps[-1].split()) > (8 if len(steps) > 1 else 3) or _ENDS_SENTENCE.search(body)
             or len(steps) > 1 and not _MENU_SEPARATOR.search(body)):
         return False, ""  # a dash alone is a headline's ("Sinners (2025) – Review")
 
