@@ -201,6 +201,8 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "The sequel (1/2) is fine, and it runs (2/3 of the time) long.",
     "A gentle film.\n\n- **Violence & scariness:** 3/5 — a storm at sea.",   # a parents' guide's category
     "A gentle film.\n\nEducational value: 2/5",
+    "A gentle film.\n\nHow we rate: ★★★★★ Unmissable · ★★★★ Excellent · ★★★ Good",   # the site's key
+    "A gentle film.\n\n★★★★ excellent; ★★★ good; ★★ fair; ★ poor",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -249,6 +249,13 @@ _SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
 _SENTENCE_FROM = re.compile(r".*?(?:[.!?]+(?=\s|$)|$)")
 
 
+# A key to the site's stars on one line, no rating of this film: "How we rate: ★★★★★
+# Unmissable · ★★★★ Excellent · ★★★ Good", "★★★★ excellent; ★★★ good; ★★ fair".
+_RATING_KEY = re.compile(
+    rf"^\W*(?:how\s+we\s+rate|rating\s+key|ratings?\s+guide|star\s+key|what\s+the\s+stars\s+mean)\b"
+    rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?[;,·|]\s*){{2,}}[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
+
+
 def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     """The critic's own rating in a review, or None when there is none.
 
@@ -262,6 +269,8 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     first_unlabelled = None
     lines = list(re.finditer(r"[^\n]+", norm))
     for line in lines:
+        if _RATING_KEY.search(line.group()):
+            continue
         n_words = len(line.group().split())
         if n_words <= _STARS_FIRST_WORDS and (m := _STARS_FIRST.search(line.group())):
             start, end = line.start() + m.start(), line.start() + m.end()
