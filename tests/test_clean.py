@@ -720,3 +720,15 @@ def test_the_certificate_and_running_time_in_a_details_sentence_are_set_aside():
             "Running time: 112 minutes.*\n\nA patient drama, beautifully acted.")
     kinds = _kinds(text, clean(text))
     assert kinds.get("Rated PG-13 for intense sequences of peril and some bloody images.") == BOILERPLATE
+
+
+def test_a_page_pasted_whole_gives_its_headline_byline_and_outlet_under_its_menus():
+    text = ("Skip to main content\nSkip to navigation\nSign in\nHarbour Herald\nNews\nCulture\nFilm\n"
+            "Awards Circuit\nThursday, April 17, 2025\n"
+            "The Lantern review – a storm worth the wait in a lighthouse drama\n"
+            "Mara Quill\nThu 6 Mar 2025 17.00 GMT\nShare\n"
+            "A patient drama, beautifully acted, and a joy from start to finish, with a final storm to remember.\n"
+            "Most viewed\nTen storm films to see\n© 2025 The Harbour Herald Company. All rights reserved.")
+    cleaned = clean(text)
+    assert cleaned.title == "The Lantern review – a storm worth the wait in a lighthouse drama"
+    assert (cleaned.author, cleaned.outlet) == ("Mara Quill", "Harbour Herald")

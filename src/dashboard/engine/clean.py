@@ -67,7 +67,7 @@ _SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
 _DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated)\W*)?{DATE}")
 # How far down the page a byline may stand: below a masthead and a headline, but above the
 # review's prose (at most one sentence of it, a standfirst, before it).
-_BYLINE_LINES = 15
+_BYLINE_LINES = 40  # a page pasted whole has its menus first
 _PROSE_BEFORE_BYLINE = 1
 # A comments heading ends the review only below this many lines of its prose: a counter
 # beside the byline ("4 comments") is no comment section.
@@ -130,7 +130,8 @@ _COPYRIGHT_OUTLET = re.compile(
     r"\W*(?:(?i:copyright)\s*(?:©|\((?i:c)\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
-_FOOTER_LINES = 6
+_FOOTER_LINES = 30  # a page pasted whole ends with its footer's links
+_CORPORATE = re.compile(r"\s+(?:Company|Co|Ltd|Limited|Inc|LLC|plc|Group|Media Group)\.?$")
 _OUTLET = re.compile(
     r"\b(?:from|on|at|via|for)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
@@ -418,6 +419,8 @@ _MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+\S")
 # Meridian" / "News  Opinion  Sport  Culture", "SIGHTLINE" / "FILM · TELEVISION · CULTURE").
 MASTHEAD_REASON = "The outlet's name and menu, from the web page"
 NAVIGATION_REASON = "Where the page sits on its site, from the web page"
+MENU_REASON = "The site's menu, from the web page"
+_HEADLINE_MIN_WORDS = 4  # under the menus, a headline is longer than a menu's item
 _NAVIGATION_WORDS = 20  # separators counted
 _MASTHEAD_LINES = 4
 _MASTHEAD_CHARS = 200  # a masthead line is short; longer lines are not tried at all
@@ -513,6 +516,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         def aside(kind: str, reason: str, span: Span = line) -> None:
             out.set_aside.append(SetAside(span.start, span.end, kind, reason))
 
+        if not out.outlet and index >= len(spans) - _FOOTER_LINES and (m := _COPYRIGHT_OUTLET.match(body)):
+            name = _CORPORATE.sub("", re.split(r"[.!?](?:\s|$)", m.group("name"))[0].rstrip("."))
+            if rules.is_outlet(name):
+                out.outlet = _as_name(name)  # from the footer, unless the page names it further up
         if index in masthead:
             out.outlet = out.outlet or _as_name(masthead[index])
             aside(BOILERPLATE, MASTHEAD_REASON)
@@ -551,8 +558,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
                 (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _byline_beside(plain, rules)))
                 or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
-                    and plain.lower() not in title_keys
-                    and any(_DATE_LINE.match(norm[s.start:s.end]) for s in spans[index + 1:index + 3]))):
+                    and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
+                    and any(_DATE_LINE.match(norm[s.start:s.end]) for s in (*spans[index + 1:index + 3], *spans[index - 1:index])))):
             if m:
                 out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
                               or m.group("writer") or m.group("handle") or m.group("host") or m.group("second")
@@ -577,10 +584,6 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             furniture_lines += 1
             if reason in rules.outlet_reasons:
                 _find_outlet(out, body)
-            elif (not out.outlet and index >= len(spans) - _FOOTER_LINES
-                  and (m := _COPYRIGHT_OUTLET.match(body))
-                  and rules.is_outlet(name := re.split(r"[.!?](?:\s|$)", m.group("name"))[0].rstrip("."))):
-                out.outlet = _as_name(name)
             continue
         if (prose := _read_details(body, rules, line_words, out)) is not None:
             aside(METADATA, DETAILS_REASON, Span(line.start, line.start + len(body[:prose].rstrip())))
@@ -613,9 +616,18 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if labelled_plot and out.plot_sections and "\n\n" in text[spans[index - 1].end:line.start]:
             in_plot_section = labelled_plot = False  # a label's synopsis is its one paragraph
         names_film = body.strip().lower() in title_keys
-        if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index else HEADING_MAX_WORDS):
+        # Above the review's first sentence, before its headline: a page pasted whole opens
+        # with its menus ("Film", "Awards Circuit", "Sign in"), each a short line.
+        above_headline = not out.title and prose_lines == 0 and index > 0
+        if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index or above_headline
+                                     else HEADING_MAX_WORDS):
+            if (above_headline and line_words < _HEADLINE_MIN_WORDS and not names_film
+                    and not _MARKDOWN_HEADING.match(body) and "review" not in body.lower()):
+                aside(BOILERPLATE, MENU_REASON)
+                continue
             aside(HEADING, HEADING_REASON)
-            if (furniture_lines == index and not names_film and not _NO_HEADLINE.search(body)
+            if ((furniture_lines == index or above_headline) and not names_film and not _NO_HEADLINE.search(body)
+                    and not _DATE_LINE.match(body)
                     and body.strip(" #*").lower() not in rules.sections):
                 # the first line, or the first under the site's furniture; not a section's name ("Reviews")
                 out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
@@ -647,8 +659,8 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
         name = body.strip()
-        if len(name) > _MASTHEAD_CHARS:
-            continue
+        if len(name) > _MASTHEAD_CHARS or _rules().boilerplate_reason(name):
+            continue  # "Section Navigation" is no site's name
         if _SITE_NAME.fullmatch(name) and name.lower() not in title_keys:
             below = i + 1
             tagline = int(below < len(bodies) and _is_tagline(bodies[below]))

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.text.dates import MONTH
+from dashboard.text.names import PERSON_ALONE
 from dashboard.text.ratings import find_rating, parse_rating
 
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
@@ -23,6 +24,8 @@ _DROP_BLOCKS = re.compile(
     r"(?is)<(script|style|noscript|template|svg|iframe|object|embed|head|nav|header|footer|aside|form|button)\b.*?</\1\s*>"
 )
 _COMMENTS = re.compile(r"(?s)<!--.*?-->")
+# The page's head (its title, its metadata) is no text above the article.
+_MARKUP_ABOVE_TEXT = re.compile(r"(?is)<head\b.*?</head\s*>")
 _BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>")
 _TAGS = re.compile(r"(?s)<[^>]*>")
 _DATE_PART = re.compile(rf"\d|^{MONTH}$")  # a byline's date, split from its name
@@ -123,6 +126,44 @@ def _structured_rating(html: str) -> str:
     return ""
 
 
+def _structured_publisher(html: str) -> str:
+    """The publisher's name of the page's own review or article in its schema.org data (not
+    the name of the page itself, which a graph's "WebPage" node gives)."""
+    for block in _LD_JSON.findall(html):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            if node.get("@type") in ("Review", "Article", "NewsArticle", "CriticReview", "BlogPosting"):
+                publisher = node.get("publisher")
+                if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                    return _clean_meta(publisher["name"])
+    return ""
+
+
+# "<title>Harbour Lights review | The Daily Test</title>": the site after the last bar.
+_TITLE_SUFFIX = re.compile(r"(?is)<title[^>]*>[^<]*[|–—]\s*([^<|–—]{2,60}?)\s*</title>")
+# A byline the article's extraction left out: "Written by Ana Ruiz · 14 June 2025".
+_VISIBLE_BYLINE = re.compile(rf"^\W*(?i:by|written by|words by|reviewed by)\s+(?P<name>{PERSON_ALONE})(?=\s|$|[·|,])")
+
+
+def _title_suffix(html: str) -> str:
+    m = _TITLE_SUFFIX.search(html)
+    return _clean_meta(html_lib.unescape(m.group(1))) if m else ""
+
+
+def _visible_byline(html: str, text: str) -> str:
+    """A byline printed above the article's first paragraph of prose."""
+    page = _fallback_text(_MARKUP_ABOVE_TEXT.sub(" ", html))
+    opening = next((line for line in text.splitlines() if len(line.split()) > 12), "")[:60]
+    where = page.find(opening) if opening else -1
+    for line in page[:where if where > 0 else 0].splitlines():
+        if m := _VISIBLE_BYLINE.match(line.strip()):
+            return m.group("name")
+    return ""
+
+
 def _nodes(data):
     """Every JSON object in ``data`` (a schema.org graph nests them)."""
     if isinstance(data, dict):
@@ -168,7 +209,8 @@ def extract_page(html: str) -> Page:
         if text and text.strip():
             author, site = _author_and_site(_clean_meta(getattr(doc, "author", "")),
                                             _clean_meta(getattr(doc, "sitename", "")))
-            return Page(text.strip(), _clean_meta(getattr(doc, "title", "")), author, site,
-                        _header_rating(html, text))
+            site = _structured_publisher(html) or (_title_suffix(html) if not site or "." in site else site)
+            return Page(text.strip(), _clean_meta(getattr(doc, "title", "")), author or _visible_byline(html, text),
+                        site, _header_rating(html, text))
     return Page(_fallback_text(html))
 
