@@ -608,6 +608,12 @@ def test_a_comment_counter_beside_the_byline_ends_nothing():
     "You've read 3 of 5 free articles this month.",
     "Otto Brandt runs The Harbour Notes, an independent review blog. He has seen every storm film ever made.",
     "*Recently on Harbour Notes:* The ten most overrated dramas of the decade",
+    # a guide's content notes
+    "- **Violence & scariness:** 3/5 — a storm at sea and some shouting.",
+    "Educational value: 2/5 — a few facts about lighthouses.",
+    'Memorable Dialogue: "You cannot keep a lamp lit with good intentions, Nell."',
+    "Sex and Skin: None.",
+    "MPA definition of R: Under 17 requires accompanying parent or adult guardian.",
 ])
 def test_more_page_furniture_is_set_aside(line):
     text = "Rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
@@ -655,18 +661,6 @@ def test_a_name_beside_the_outlet_gives_both_and_a_section_beside_it_neither():
     assert (clean(text).author, clean(text).outlet) == ("Mara Quill", "The Harbour Herald")
     text = "Movie Reviews | The Harbour Herald\n\nA patient drama, beautifully acted, and a joy."
     assert clean(text).author == ""
-
-
-@pytest.mark.parametrize("line", [
-    "- **Violence & scariness:** 3/5 — a storm at sea and some shouting.",
-    "Educational value: 2/5 — a few facts about lighthouses.",
-    'Memorable Dialogue: "You cannot keep a lamp lit with good intentions, Nell."',
-    "Sex and Skin: None.",
-    "MPA definition of R: Under 17 requires accompanying parent or adult guardian.",
-])
-def test_a_guides_content_notes_are_set_aside(line):
-    text = "Our rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
-    assert _kinds(text, clean(text)).get(line) == BOILERPLATE
 
 
 def test_the_outlet_in_the_pages_copyright_footer():

@@ -109,36 +109,36 @@ _BELOW_ARTICLE = re.compile(
     r"(?i)<(?:section|div|ol|ul|aside|footer|nav)\b[^>]*\b(?:class|id)=[\"'][^\"']*\b(?:comments?|related|recommend\w*|more-\w+|sidebar|footer)\b")
 
 
-def _structured_rating(html: str) -> str:
-    """"ratingValue/bestRating" of the page's own review in its schema.org data."""
+def _structured_nodes(html: str):
+    """Every object of the page's schema.org data (JSON-LD blocks that parse)."""
     for block in _LD_JSON.findall(html):
         try:
             data = json.loads(block)
         except ValueError:
             continue
-        for node in _nodes(data):
-            rating = node.get("reviewRating") if node.get("@type") == "Review" else None
-            if isinstance(rating, dict) and str(rating.get("ratingValue", "")).strip():
-                best = str(rating.get("bestRating") or "5").strip()
-                raw = f"{str(rating['ratingValue']).strip()}/{best}"
-                if parse_rating(raw).score is not None:
-                    return raw
+        yield from _nodes(data)
+
+
+def _structured_rating(html: str) -> str:
+    """"ratingValue/bestRating" of the page's own review in its schema.org data."""
+    for node in _structured_nodes(html):
+        rating = node.get("reviewRating") if node.get("@type") == "Review" else None
+        if isinstance(rating, dict) and str(rating.get("ratingValue", "")).strip():
+            best = str(rating.get("bestRating") or "5").strip()
+            raw = f"{str(rating['ratingValue']).strip()}/{best}"
+            if parse_rating(raw).score is not None:
+                return raw
     return ""
 
 
 def _structured_publisher(html: str) -> str:
     """The publisher's name of the page's own review or article in its schema.org data (not
     the name of the page itself, which a graph's "WebPage" node gives)."""
-    for block in _LD_JSON.findall(html):
-        try:
-            data = json.loads(block)
-        except ValueError:
-            continue
-        for node in _nodes(data):
-            if node.get("@type") in ("Review", "Article", "NewsArticle", "CriticReview", "BlogPosting"):
-                publisher = node.get("publisher")
-                if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
-                    return _clean_meta(publisher["name"])
+    for node in _structured_nodes(html):
+        if node.get("@type") in ("Review", "Article", "NewsArticle", "CriticReview", "BlogPosting"):
+            publisher = node.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                return _clean_meta(publisher["name"])
     return ""
 
 
