@@ -659,7 +659,10 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
         name = body.strip()
-        if len(name) > _MASTHEAD_CHARS or _rules().boilerplate_reason(name):
+        if len(name) > _MASTHEAD_CHARS or not (
+                _SITE_NAME.fullmatch(name) or _SITE_HEADING.fullmatch(name) or _BREADCRUMB.fullmatch(name)):
+            continue
+        if _rules().boilerplate_reason(name):
             continue  # "Section Navigation" is no site's name
         if _SITE_NAME.fullmatch(name) and name.lower() not in title_keys:
             below = i + 1
