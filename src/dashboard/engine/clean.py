@@ -659,25 +659,26 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
         name = body.strip()
+        site_name = bool(_SITE_NAME.fullmatch(name))
         if len(name) > _MASTHEAD_CHARS or not (
-                _SITE_NAME.fullmatch(name) or _SITE_HEADING.fullmatch(name) or _BREADCRUMB.fullmatch(name)):
+                site_name or _SITE_HEADING.fullmatch(name) or _BREADCRUMB.fullmatch(name)):
             continue
         if _rules().boilerplate_reason(name):
             continue  # "Section Navigation" is no site's name
-        if _SITE_NAME.fullmatch(name) and name.lower() not in title_keys:
+        if site_name and name.lower() not in title_keys:
             below = i + 1
             tagline = int(below < len(bodies) and _is_tagline(bodies[below]))
             first = below + tagline
             menus = [j for j in range(first, min(first + 2, len(bodies))) if _is_menu(bodies[j])]
             if menus and menus[-1] == first + len(menus) - 1 and any(_menu_items(bodies[j]) >= 3 for j in menus):
                 return {i: name, **{j: "" for j in range(below, menus[-1] + 1)}}
-        if _SITE_NAME.fullmatch(name) and name.lower() not in title_keys and len(name.split()) <= _SITE_NAME_WORDS:
-            # over the site's sections, a few one-word links between ("Subscribe", "Sign in")
-            for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN + 1, len(bodies))):
-                if _navigation(bodies[j], _rules().sections)[0]:
-                    return {i: name, **{k: "" for k in range(i + 1, j)}}
-                if len(bodies[j].split()) > 2:
-                    break
+            if len(name.split()) <= _SITE_NAME_WORDS:
+                # over the site's sections, a few one-word links between ("Subscribe", "Sign in")
+                for j in range(below, min(below + _HEADLINE_WITHIN + 1, len(bodies))):
+                    if _navigation(bodies[j], _rules().sections)[0]:
+                        return {i: name, **{k: "" for k in range(below, j)}}
+                    if len(bodies[j].split()) > 2:
+                        break
         if ((heading := _SITE_HEADING.fullmatch(name))
                 and _SITE_NAME.fullmatch(site := _MENU_SEPARATOR.split(heading.group("name"))[0].strip())
                 and site.lower() not in title_keys):

@@ -24,8 +24,6 @@ _DROP_BLOCKS = re.compile(
     r"(?is)<(script|style|noscript|template|svg|iframe|object|embed|head|nav|header|footer|aside|form|button)\b.*?</\1\s*>"
 )
 _COMMENTS = re.compile(r"(?s)<!--.*?-->")
-# The page's head (its title, its metadata) is no text above the article.
-_MARKUP_ABOVE_TEXT = re.compile(r"(?is)<head\b.*?</head\s*>")
 _BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>")
 _TAGS = re.compile(r"(?s)<[^>]*>")
 _DATE_PART = re.compile(rf"\d|^{MONTH}$")  # a byline's date, split from its name
@@ -82,18 +80,16 @@ def _header_rating(html: str, text: str) -> str:
         return ""
     if rating := _structured_rating(html):
         return rating
-    page = _fallback_text(html)
-    opening = next((line for line in text.splitlines() if len(line.split()) > 12), "")[:60]
-    where = page.find(opening) if opening else -1
-    if where <= 0:
+    above = _above_article(html, text)
+    if not above:
         return ""
-    found = find_rating(page[:where])
+    found = find_rating(above)
     if found and found.rating.score is not None:
         return found.rating.raw
     # Marked as the rating, above the article or in it, but not among the comments or the
     # links that follow it.
     body = max(0, html.lower().find("<body"))
-    below = _BELOW_ARTICLE.search(html, max(body, html.find(opening[:30], body)))
+    below = _BELOW_ARTICLE.search(html, max(body, html.find(_opening(text)[:30], body)))
     article = html[:below.start()] if below else html
     return next((value for value in _marked_ratings(article)), "")
 
@@ -155,13 +151,23 @@ def _title_suffix(html: str) -> str:
 
 def _visible_byline(html: str, text: str) -> str:
     """A byline printed above the article's first paragraph of prose."""
-    page = _fallback_text(_MARKUP_ABOVE_TEXT.sub(" ", html))
-    opening = next((line for line in text.splitlines() if len(line.split()) > 12), "")[:60]
-    where = page.find(opening) if opening else -1
-    for line in page[:where if where > 0 else 0].splitlines():
+    for line in _above_article(html, text).splitlines():
         if m := _VISIBLE_BYLINE.match(line.strip()):
             return m.group("name")
     return ""
+
+
+def _opening(text: str) -> str:
+    """The start of the article's first paragraph of prose."""
+    return next((line for line in text.splitlines() if len(line.split()) > 12), "")[:60]
+
+
+def _above_article(html: str, text: str) -> str:
+    """The page's text (without its head, menus and scripts) above the article's first
+    paragraph of prose; "" when that paragraph is not found in it."""
+    page, opening = _fallback_text(html), _opening(text)
+    where = page.find(opening) if opening else -1
+    return page[:where] if where > 0 else ""
 
 
 def _nodes(data):

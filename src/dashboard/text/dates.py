@@ -1,6 +1,6 @@
 """Dates as reviews and web pages print them ("Thu 17 Apr 2025", "April 20, 2025",
-"2025-04-20", "21/01/2025", with a time after them or not): regular-expression pieces for the rules that must tell a date from a name
-or a rating."""
+"2025-04-20", "21/01/2025", with a time after them or not): regular-expression pieces for
+the rules that must tell a date from a name or a rating."""
 
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A day or a month in full or cut short, and nothing more ("Monday", "Thurs.", "Sept"; not
