@@ -726,3 +726,56 @@ def test_a_page_pasted_whole_gives_its_headline_byline_and_outlet_under_its_menu
     cleaned = clean(text)
     assert cleaned.title == "The Lantern review – a storm worth the wait in a lighthouse drama"
     assert (cleaned.author, cleaned.outlet) == ("Mara Quill", "Harbour Herald")
+
+
+_MAIN_REVIEW = (
+    "Harbour Lights review: a storm worth the wait\n\n★★★ out of four\n\n"
+    "A patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
+    "The last act is tense and the two leads are quietly superb in every scene they share.\n\n"
+)
+_CAPSULES = (
+    '"Copper Lanterns" ★★★★\nPG, 1:41, drama\nA warm, superbly acted portrait of two lamplighters; the loveliest film '
+    "of the month.\n\n"
+    '"Hollow Bells" ★\n15, 1:30, horror\nDreadful from start to finish, and never once frightening.\n'
+)
+
+
+@pytest.mark.parametrize("heading", ["ALSO OPENING THIS WEEK\n\n", "Other new releases\n\n", ""])
+def test_short_reviews_of_other_films_under_a_review_are_set_aside(heading):
+    text = _MAIN_REVIEW + heading + _CAPSULES
+    cleaned = clean(text, ("Harbour Lights",))
+    kinds = _kinds(text, cleaned)
+    assert kinds.get("A warm, superbly acted portrait of two lamplighters; the loveliest film of the month.") == BOILERPLATE
+    assert kinds.get("Dreadful from start to finish, and never once frightening.") == BOILERPLATE
+    assert "The last act is tense and the two leads are quietly superb in every scene they share." not in kinds
+    assert cleaned.rating.rating.raw == "★★★ out of four"
+
+
+def test_in_a_round_up_only_the_films_own_capsule_is_its_review():
+    text = ("NEW THIS WEEK\n\n" + _CAPSULES + '\n"Harbour Lights" ★★★\n12A, 1:49, drama\n'
+            "Slow in places, but the two leads are lovely together and the last scene lands.\n\n"
+            '"Gravel Saints" ★★\nR, 1:55, thriller\nA clumsy heist movie with a bored cast.\n')
+    cleaned = clean(text, ("The Harbour Lights",))
+    kinds = _kinds(text, cleaned)
+    assert "Slow in places, but the two leads are lovely together and the last scene lands." not in kinds
+    for other in ("A warm, superbly acted portrait of two lamplighters; the loveliest film of the month.",
+                  "A clumsy heist movie with a bored cast."):
+        assert kinds.get(other) == BOILERPLATE
+    assert (cleaned.rating.rating.raw, cleaned.rating.rating.score) == ("★★★", 60.0)
+
+
+def test_a_film_known_by_another_name_keeps_its_review():
+    # The page's title line names the film differently from the film it was given for: with
+    # no capsule of that film on the page, the page is that film's review, not a round-up.
+    text = '"Harbour Lights" (2025) ★★★★\n\n' + _MAIN_REVIEW[_MAIN_REVIEW.index("A patient"):] + "**Verdict:** ★★★★\n"
+    kinds = _kinds(text, clean(text, ("Harbor Lights",)))
+    assert not any(k == BOILERPLATE for k in kinds.values())
+
+
+def test_under_a_heading_over_other_releases_every_line_is_about_another_film():
+    text = (_MAIN_REVIEW + "Also in cinemas this week\n\n"
+            "**Copper Lanterns** – a warm, superbly acted portrait of two lamplighters in a flooded town.\n"
+            "**Hollow Bells** – dreadful from start to finish.\n")
+    kinds = _kinds(text, clean(text, ("Harbour Lights",)))
+    assert kinds.get("**Hollow Bells** – dreadful from start to finish.") == BOILERPLATE
+    assert "The last act is tense and the two leads are quietly superb in every scene they share." not in kinds

@@ -292,3 +292,12 @@ def test_the_film_a_review_was_given_for_is_its_title_line():
     analysis = analyze_sources([source])
     assert list(analysis.mentions.drop_duplicates("mention_id")["text"]) == ["A patient drama that earns its storm."]
     assert analysis.reviews.loc[0, "title"] == "Harbour Lights"
+
+
+def test_a_round_up_gives_the_film_its_own_capsules_stars_and_words():
+    text = ('NEW THIS WEEK\n\n"Copper Lanterns" ★★★★\nPG, 1:41, drama\nA warm, superbly acted portrait; the '
+            'loveliest film of the month.\n\n"Harbour Lights" ★★\n12A, 1:49, drama\nA dull, muddled drama with a '
+            'bored cast.\n\n"Hollow Bells" ★\n15, 1:30, horror\nDreadful, and never once frightening.\n')
+    review = analyze_sources([ReviewSource("r1", text, film="Harbour Lights")]).reviews.iloc[0]
+    assert review.explicit_score == 40.0
+    assert review.pull_quote.startswith("A dull, muddled drama")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dashboard.engine.document import ReviewDoc
+from dashboard.engine.roundups import other_film_lines
 from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, rating_phrase
 from dashboard.text.dates import DATE, DAY_NAME, MONTH, MONTH_NAME
@@ -215,6 +216,8 @@ class _Rules:
     link_reason: str
     comments_heading: re.Pattern[str]
     comments_reason: str
+    round_up_heading: re.Pattern[str]
+    round_up_reason: str
     author_bio: re.Pattern[str]
     author_bio_reason: str
     pros: re.Pattern[str]
@@ -271,6 +274,8 @@ def _rules() -> _Rules:
         link_reason=data["link_lists"]["reason"],
         comments_heading=re.compile(data["comments"]["heading"], re.I),
         comments_reason=data["comments"]["reason"],
+        round_up_heading=re.compile(data["round_up"]["heading"], re.I),
+        round_up_reason=data["round_up"]["reason"],
         author_bio=re.compile(data["author_bio"]["label"], re.I),
         author_bio_reason=data["author_bio"]["reason"],
         pros=re.compile(rf"^\W*(?:{alternation(data['list_headings']['pros'])})\s*:?\s*$", re.I),
@@ -505,9 +510,13 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     prose_lines = 0  # lines of the review's prose so far
     furniture_lines = 0  # lines of page furniture so far (all of them, while none is anything else)
     headline_at = -1  # the line of the review's headline
-    legend = _legend_lines([norm[s.start:s.end] for s in spans], rules)
+    bodies = [norm[s.start:s.end] for s in spans]
+    legend = _legend_lines(bodies, rules)
     title_keys = {t.lower() for t in film_titles}
-    masthead = _masthead([norm[s.start:s.end] for s in spans[:_MASTHEAD_LINES + 2]], title_keys)
+    other_films = other_film_lines(bodies, title_keys, rules.round_up_heading)
+    if other_films:
+        out.rating = _rating_outside(doc, [spans[i] for i in other_films])
+    masthead = _masthead(bodies[:_MASTHEAD_LINES + 2], title_keys)
     for index, line in enumerate(spans):
         body = norm[line.start : line.end]
         line_words = len(body.split())
@@ -520,6 +529,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             name = _CORPORATE.sub("", re.split(r"[.!?](?:\s|$)", m.group("name"))[0].rstrip("."))
             if rules.is_outlet(name):
                 out.outlet = _as_name(name)  # from the footer, unless the page names it further up
+        if index in other_films:
+            aside(BOILERPLATE, rules.round_up_reason)
+            continue
         if index in masthead:
             out.outlet = out.outlet or _as_name(masthead[index])
             aside(BOILERPLATE, MASTHEAD_REASON)
@@ -746,6 +758,18 @@ def _as_name(name: str) -> str:
 
 
 _GRADE_SIGN = re.compile(r"[=*]|stars?:", re.I)
+
+
+def _rating_outside(doc: ReviewDoc, spans: list[Span]) -> FoundRating | None:
+    """The rating found in the review's text when ``spans`` (other films' capsules, with
+    their stars) are left out: the same offsets, those lines blanked."""
+    found = doc.found_rating
+    if found is None or not any(s.start <= found.start < s.end for s in spans):
+        return found
+    text, norm = list(doc.text), list(doc.norm)
+    for s in spans:
+        text[s.start:s.end] = norm[s.start:s.end] = " " * (s.end - s.start)
+    return find_rating("".join(text), "".join(norm))
 
 
 def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dashboard.engine.clean import LIST_ITEM
 from dashboard.engine.document import Mention, ReviewDoc
-from dashboard.text.ratings import find_rating, parse_rating
+from dashboard.text.ratings import FoundRating, find_rating, parse_rating
 from dashboard.text.segment import clauses
 
 
@@ -19,9 +19,15 @@ def find_review_rating(doc: ReviewDoc, run=None) -> None:
     """The ``rating`` stage: the rating printed in the text (``found_rating``, which the
     cleaner sets aside) and the one that stands for the review: a rating given apart from
     the text (a table's column, a page's header) wins."""
-    doc.found_rating = find_rating(doc.text, doc.norm)
+    take_rating(doc, find_rating(doc.text, doc.norm))
+
+
+def take_rating(doc: ReviewDoc, found: FoundRating | None) -> None:
+    """``found`` as the rating printed in the text; the review's rating is it, unless one
+    was given apart from the text."""
+    doc.found_rating = found
     given = doc.source.rating
-    doc.rating = parse_rating(given) if given.strip() else doc.found_rating.rating if doc.found_rating else None
+    doc.rating = parse_rating(given) if given.strip() else found.rating if found else None
 
 
 def segment(doc: ReviewDoc, run=None) -> None:

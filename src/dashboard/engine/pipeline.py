@@ -40,7 +40,7 @@ from dashboard.engine.attribution import attribute
 from dashboard.engine.cast import assign_matchers, film_groups
 from dashboard.engine.clean import clean_document
 from dashboard.engine.document import ReviewDoc
-from dashboard.engine.mentions import find_review_rating, segment
+from dashboard.engine.mentions import find_review_rating, segment, take_rating
 from dashboard.engine.opinion import decide_opinions
 from dashboard.engine.polarity import Scorer, get_scorer, score_mentions
 from dashboard.engine.pull_quotes import pull_quotes
@@ -79,6 +79,8 @@ def _clean(doc: ReviewDoc, run: Run) -> None:
     # Without the film's details, the film a review was given for names it ("Nightjar (2025)"):
     # a line that is its title is a heading.
     doc.cleaned = clean_document(doc, run.titles or ((doc.source.film,) if doc.source.film else ()))
+    if doc.cleaned.rating is not doc.found_rating:
+        take_rating(doc, doc.cleaned.rating)  # the stars found were another film's (a round-up)
 
 
 def _cast(docs: list[ReviewDoc], run: Run) -> None:

@@ -1,0 +1,89 @@
+"""Round-up pages: the parts of a page about other films.
+
+Newspapers often print a review with short reviews of the week's other releases under it
+("ALSO OPENING THIS WEEK", then ``"Other Film" ★★★★`` and two lines on it), and a
+round-up may review the film in the middle of others. Those capsules are criticism, but of
+other films: read as this film's review, a rave of another film becomes the pull quote
+and their stars the rating.
+
+A capsule opens with a line that names a film and rates or certifies it: a title in
+quotes or emphasis, or followed by its certificate or year in brackets, then star glyphs,
+a score over a scale or a certificate. Such a line about another film starts the other
+films' part; one naming this film ends it. A heading over the other releases (``[round_up]``
+in ``cleaning.toml``) starts it too, once the review's prose has begun. Without the film's
+title a capsule line starts that part only after the review's prose, for the first film
+reviewed is then taken to be the film.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
+
+# A line of the review's prose: long enough to be no heading, title or credit.
+_PROSE_WORDS = 12
+# The other films' part starts at a heading only after this many lines of prose.
+PROSE_BEFORE_ROUND_UP = 2
+_CERTIFICATE = r"(?:U|PG|12A?|15|18|R|PG-13|NC-17|G|NR|M|MA15\+|TV-MA|TV-14)"
+_RATED = (
+    rf"(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}\s*(?:½|1/2)?|\d(?:\.\d)?\s*/\s*(?:4|5|10)"
+    rf"|\(?{_CERTIFICATE}\)?(?=[\s,;]|$))"
+)
+# "\"Other Film\" ★★★★", "*Other Film* (PG-13) 3/5", "OTHER FILM (2025) ★★"
+_CAPSULE_TITLE = re.compile(
+    r"^[\W_]{0,3}?(?:"
+    r"(?P<quoted>[\"“‘'*_]+)(?P<title>[^\s\"“”‘’*_][^\"“”‘’*_\n]{0,58}?[^\s\"“”‘’*_])[\"”’'*_]+\s*(?P<bracket>\((?:\d{4}|" + _CERTIFICATE + r")\))?"
+    r"|(?P<plain>[^\W\d_][^\n:.!?()]{1,60}?)\s*\((?:\d{4}|" + _CERTIFICATE + r")\)"
+    r")\s*[-–—|:,]?\s*(?P<rated>" + _RATED + r")?",
+)
+# A line that labels the critic's own rating ("**Verdict:** ★★★★"), not a film.
+_RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:rating|score|grade|verdict|overall|stars?|review)\W*$", re.I)
+# What may follow a capsule's title and rating on its line: a few details ("PG-13, 1:46").
+_DETAILS_WORDS = 4
+
+
+def capsule_title(body: str) -> str | None:
+    """The film a capsule's opening line names, or None when the line is no such line."""
+    if len(body.split()) > _PROSE_WORDS or not (m := _CAPSULE_TITLE.match(body)):
+        return None
+    if m.group("quoted") and not (m.group("rated") or m.group("bracket")):
+        return None  # a quoted title alone, or opening a sentence
+    if len(body[m.end():].split()) > _DETAILS_WORDS:
+        return None
+    title = (m.group("title") or m.group("plain")).strip()
+    return None if title.endswith(":") or _RATING_LABEL.match(title) else title
+
+
+def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Pattern[str]) -> set[int]:
+    """Indices of the lines about other films than the one of ``title_keys`` (lower-cased
+    titles)."""
+    titles = {index: capsule_title(body) for index, body in enumerate(bodies)}
+    keys = {_alnum(t) for t in title_keys} - {""}
+    own = {index for index, title in titles.items() if title is not None and _names_film(title, keys)}
+    # Before the review's prose, only a page that also holds this film's capsule is a
+    # round-up: otherwise the film is known by another name, and the page is its review.
+    other_before_prose = bool(own)
+    out: set[int] = set()
+    prose = 0
+    other = False
+    for index, body in enumerate(bodies):
+        title = titles[index]
+        if index in own:
+            other = False
+        elif title is not None or heading.match(body):
+            other = other or prose >= PROSE_BEFORE_ROUND_UP or other_before_prose
+        if other:
+            out.add(index)
+        elif len(body.split()) >= _PROSE_WORDS:
+            prose += 1
+    return out
+
+
+def _alnum(title: str) -> str:
+    return re.sub(r"[\W_]+", "", re.sub(r"^\W*the\s+", "", title.lower()))
+
+
+def _names_film(title: str, keys: set[str]) -> bool:
+    """Does a capsule's title name the film ("Dune: Part Two" and "Dune – Part Two" do)?"""
+    return _alnum(title) in keys
