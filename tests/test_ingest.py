@@ -484,6 +484,19 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
     pictured = ('<html><body><h1>The Lantern</h1><div class="rating"><img src="/stars/4.svg" alt="4 out of 5 stars">'
                 '</div><article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
     assert one(read_bytes(pictured.encode(), "c.html")).rating == "4 out of 5 stars"
+    microdata = ('<html><body><article itemscope><div itemprop="reviewRating" itemscope><meta itemprop="ratingValue" '
+                 'content="4"><meta itemprop="bestRating" content="5"></div><p>' + GOOD + " " + GOOD
+                 + "</p></article></body></html>")
+    assert one(read_bytes(microdata.encode(), "d.html")).rating == "4/5"
+
+
+def test_a_rating_in_a_box_of_the_films_details_beside_the_article_is_the_critics():
+    page = ('<html><body><article><p>' + GOOD + " " + GOOD + '</p></article><aside class="sidebar"><h3>At a glance'
+            '</h3><p>Rating: 1.5 out of 4 stars</p><p>Director: Ana Ruiz</p><p>Running time: 1 hr 54 min</p></aside>'
+            '<aside><h3>Latest reviews</h3><p>The Harbour: ★★★★</p><p>Gravel Saints: ★★</p></aside></body></html>')
+    assert one(read_bytes(page.encode(), "box.html")).rating == "1.5 out of 4 stars"
+    others_only = page.replace("<p>Rating: 1.5 out of 4 stars</p><p>Director: Ana Ruiz</p><p>Running time: 1 hr 54 min</p>", "")
+    assert one(read_bytes(others_only.encode(), "links.html")).rating == ""
 
 
 @pytest.mark.parametrize("name, data", [

@@ -179,6 +179,8 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("Slow, strange and lovely.\n\nOverall: B+", "B+", 83.0),
     ("Slow, strange and lovely.\n\nAll told, I'd give it a solid seven out of ten.", "seven out of ten", 70.0),
     ("Slow, strange and lovely.\n\nIt's a seven out of ten.", "seven out of ten", 70.0),
+    ("Flaws and all, it is the kind of odd family film that gets rarer every year. The Lantern gets three and a "
+     "half stars out of five.", "three and a half stars out of five", 70.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -203,6 +205,7 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "A gentle film.\n\nEducational value: 2/5",
     "A gentle film.\n\nHow we rate: ★★★★★ Unmissable · ★★★★ Excellent · ★★★ Good",   # the site's key
     "A gentle film.\n\n★★★★ excellent; ★★★ good; ★★ fair; ★ poor",
+    "The widow is played with real nerve. All 5 stars are terrific in this strange, neglected little drama.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -82,7 +82,7 @@ def _header_rating(html: str, text: str) -> str:
         return rating
     above = _above_article(html, text)
     if not above:
-        return ""
+        return _details_box_rating(html)
     found = find_rating(above)
     if found and found.rating.score is not None:
         return found.rating.raw
@@ -91,7 +91,26 @@ def _header_rating(html: str, text: str) -> str:
     body = max(0, html.lower().find("<body"))
     below = _BELOW_ARTICLE.search(html, max(body, html.find(_opening(text)[:30], body)))
     article = html[:below.start()] if below else html
-    return next((value for value in _marked_ratings(article)), "")
+    return next((value for value in _marked_ratings(article)), "") or _details_box_rating(html)
+
+
+# A box beside the article with the film's details and the critic's rating ("At a glance /
+# Rating: 1.5 out of 4 stars / Director: ..."); extraction drops it as a sidebar.
+_DETAILS_BOX = re.compile(r"(?is)<aside\b[^>]*>(.*?)</aside\s*>")
+_DETAILS_LINE = re.compile(r"^\W*(?:director|directed by|cast|starring|running time|runtime|rated|certificate|genre)\b", re.I)
+_DETAILS_BOX_LINES = 12
+
+
+def _details_box_rating(html: str) -> str:
+    """The critic's rating in a box of the film's details (no list of other films' ratings:
+    the box has the details and a few lines)."""
+    for box in _DETAILS_BOX.findall(html):
+        lines = [line.strip() for line in _fallback_text(box).splitlines() if line.strip()]
+        if len(lines) <= _DETAILS_BOX_LINES and any(_DETAILS_LINE.match(line) for line in lines):
+            found = find_rating("\n".join(line for line in lines if not _DETAILS_LINE.match(line)))
+            if found and found.rating.score is not None:
+                return found.rating.raw
+    return ""
 
 
 _LD_JSON = re.compile(r"(?is)<script[^>]*type=[\"']application/ld\+json[\"'][^>]*>(.*?)</script>")
@@ -116,7 +135,8 @@ def _structured_nodes(html: str):
 
 
 def _structured_rating(html: str) -> str:
-    """"ratingValue/bestRating" of the page's own review in its schema.org data."""
+    """"ratingValue/bestRating" of the page's own review in its schema.org data (JSON-LD or
+    microdata)."""
     for node in _structured_nodes(html):
         rating = node.get("reviewRating") if node.get("@type") == "Review" else None
         if isinstance(rating, dict) and str(rating.get("ratingValue", "")).strip():
@@ -124,7 +144,35 @@ def _structured_rating(html: str) -> str:
             raw = f"{str(rating['ratingValue']).strip()}/{best}"
             if parse_rating(raw).score is not None:
                 return raw
+    return _microdata_rating(html)
+
+
+# Microdata: <div itemprop="reviewRating" ...><meta itemprop="ratingValue" content="4">, or
+# <span itemprop="ratingValue">4</span>, in the lines after it.
+_REVIEW_RATING = re.compile(r"(?i)\bitemprop=[\"']reviewRating[\"']")
+_RATING_SCOPE_CHARS = 800
+
+
+def _itemprop(name: str, html: str) -> str:
+    """The value of the first element marked ``itemprop=name``: a meta tag's content or
+    an element's text."""
+    for m in re.finditer(rf"(?is)<(?P<tag>[a-z]+)\b(?P<attributes>[^>]*\bitemprop=[\"']{name}[\"'][^>]*)>(?P<text>[^<]*)", html):
+        content = re.search(r"(?i)\bcontent=[\"']([^\"']*)[\"']", m.group("attributes"))
+        value = content.group(1) if content else m.group("text")
+        if value.strip():
+            return html_lib.unescape(value).strip()
     return ""
+
+
+def _microdata_rating(html: str) -> str:
+    """"ratingValue/bestRating" of the review's rating in the page's microdata."""
+    m = _REVIEW_RATING.search(html)
+    scope = html[m.end():m.end() + _RATING_SCOPE_CHARS] if m else ""
+    value = _itemprop("ratingValue", scope)
+    if not value:
+        return ""
+    raw = f"{value}/{_itemprop('bestRating', scope) or '5'}"
+    return raw if parse_rating(raw).score is not None else ""
 
 
 def _structured_publisher(html: str) -> str:

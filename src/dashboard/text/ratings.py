@@ -169,7 +169,9 @@ _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
 RATING_LEAD = re.compile(
     r"(?:(?:and|so|overall|all in all|all told)\W+)?(?:(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+"
     r"|(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?=giving|rating|awarding|scoring))?"
-    r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring)"
+    r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring"
+    # "The film gets three and a half stars out of five"
+    r"|gets|earns|deserves|merits)"
     r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?"
     # "It's a seven out of ten", "That's a 6/10 from me"
     r"|(?:it|this|that)(?:'s|’s|\s+is)\s+an?)"
@@ -222,9 +224,11 @@ _UNLABELLED = re.compile(
 # and a decimal mark the critic gives ("Nightjar gets a rare 8.5 from me": out of 10).
 _IN_PROSE = re.compile(
     rf"(?P<value>[{FULL_STARS}]+\s*½?\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?"
-    # whole stars not before "of", "from"... ("two stars from the first film"); a half star
-    # is never a cast ("3.5 stars from me")
-    rf"|(?<![\w.])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?!\s+(?:of|in|from|and|who|that|as)\b))(?!\s*[:=]))",
+    # whole stars only where a sentence's rating ends ("3 stars.", "4 stars for this one",
+    # "2 stars from me"), never a cast ("two stars from the first film", "all 5 stars are
+    # terrific"); a half star is never a cast ("3.5 stars from me")
+    rf"|(?<![\w.])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?=\s*(?:[.,;!?()–—-]|$|out\s+of\b|for\b|from\s+(?:me|us)\b)))"
+    rf"(?!\s*[:=]))",
     re.I,
 )
 # A fraction in brackets of its own at the end of a sentence: "... and the ending lands (3/5)."
