@@ -583,8 +583,14 @@ def test_everything_under_a_comments_heading_is_what_readers_wrote():
         assert "A patient drama, beautifully acted." not in kinds
 
 
-def test_a_comment_counter_beside_the_byline_ends_nothing():
-    text = "By Mara Quill\n4 Comments\n\nA patient drama, beautifully acted.\n\nIt is the best film of the year."
+@pytest.mark.parametrize("header", [
+    "By Mara Quill\n4 Comments\n\n",
+    # dated lines are no prose of the review, though they end with a full stop
+    "By Mara Quill\nPublished: Thursday, June 11, 2026, 5:02 p.m.\nUpdated: June 11, 2026, 6:40 p.m.\n"
+    "Share on Facebook\n14 Comments\n\n",
+])
+def test_a_comment_counter_beside_the_byline_ends_nothing(header):
+    text = header + "A patient drama, beautifully acted.\n\nIt is the best film of the year."
     kinds = _kinds(text, clean(text))
     assert "A patient drama, beautifully acted." not in kinds and "It is the best film of the year." not in kinds
 

@@ -301,3 +301,11 @@ def test_a_round_up_gives_the_film_its_own_capsules_stars_and_words():
     review = analyze_sources([ReviewSource("r1", text, film="Harbour Lights")]).reviews.iloc[0]
     assert review.explicit_score == 40.0
     assert review.pull_quote.startswith("A dull, muddled drama")
+
+
+def test_a_review_wrapped_at_a_fixed_width_is_scored_in_whole_sentences():
+    text = ("There is a scene early in the film in\nwhich a weary keeper, played with a\nlovely deadpan, asks "
+            "the harbour\nmaster whether anything is left to say.\nIt is a good line, and it is also a\nfair summary "
+            "of a dull film that\npromises much and never gets round to it.\n")
+    mentions = analyze_sources([ReviewSource("r1", text)]).mentions
+    assert any(t.startswith("It is a good line") and t.endswith("gets round to it.") for t in mentions["text"])

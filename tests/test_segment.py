@@ -1,4 +1,4 @@
-from dashboard.text.segment import Span, clauses, lines, sentences
+from dashboard.text.segment import Span, clauses, lines, sentences, unwrap
 
 
 def _clauses(text):
@@ -73,3 +73,31 @@ def test_a_writer_who_never_capitalises_still_gets_sentences():
     for text in ("... a perverse twist on neorealism... and more", "fun vs. the rest etc. and more",
                  "Though hardly a crowd-pleaser. it's the sort of film."):
         assert len(sentences(text)) == 1
+
+
+_WRAPPED = (
+    "THE LANTERN (15) ★★\n"
+    "There is a scene early in the film in\n"
+    "which a weary keeper, played with a\n"
+    "lovely deadpan, asks the harbour\n"
+    "master whether anything is left to say.\n"
+    "It is a good line, and it is also a\n"
+    "fair summary of a film that promises\n"
+    "much and never quite gets round to it.\n"
+)
+
+
+def test_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
+    norm = unwrap(_WRAPPED)
+    assert len(norm) == len(_WRAPPED)
+    got = [s.text(_WRAPPED) for line in lines(norm) for s in sentences(_WRAPPED, line.start, line.end, norm)]
+    assert got[0] == "THE LANTERN (15) ★★"  # a line of its own: the next opens with a capital
+    assert got[1].startswith("There is a scene") and got[1].endswith("anything is left to say.")
+    assert got[2].startswith("It is a good line") and got[2].endswith("gets round to it.")
+
+
+def test_text_with_a_paragraph_on_each_line_is_not_unwrapped():
+    text = ("There is a scene early in the film in which a weary keeper, played with a lovely deadpan, asks the "
+            "harbour master whether anything is left to say.\nsome readers will find it slow\nand that is fair\n"
+            "Menu\nhome\nreviews\n")
+    assert unwrap(text) == text

@@ -508,6 +508,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     list_sign = 0
     in_plot_section = in_links = in_comments = labelled_plot = False
     prose_lines = 0  # lines of the review's prose so far
+    paragraphs = 0  # of those, the ones that are no date line ("Updated: June 11, 2026, 6:40 p.m.")
     furniture_lines = 0  # lines of page furniture so far (all of them, while none is anything else)
     headline_at = -1  # the line of the review's headline
     bodies = [norm[s.start:s.end] for s in spans]
@@ -546,7 +547,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index in legend:
             aside(BOILERPLATE, rules.legend_reason)
             continue
-        in_comments = in_comments or (prose_lines >= _PROSE_BEFORE_COMMENTS and bool(rules.comments_heading.match(body)))
+        in_comments = in_comments or (paragraphs >= _PROSE_BEFORE_COMMENTS and bool(rules.comments_heading.match(body)))
         if in_comments:
             aside(BOILERPLATE, rules.comments_reason)
             continue
@@ -656,8 +657,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if _mark_sentences(text, norm, line, film_titles, rules, adverts, out,
                            checked_whole=line_words <= rules.max_line_words):
             furniture_lines += 1  # every sentence of it furniture ("By submitting your email... This site is...")
-        else:
-            prose_lines += bool(_ENDS_SENTENCE.search(body))
+        elif _ENDS_SENTENCE.search(body):
+            prose_lines += 1
+            paragraphs += not _DATE_LINE.match(body)
     return out
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from dashboard.records import ReviewSource
 from dashboard.text.normalize import normalize
 from dashboard.text.ratings import FoundRating, Rating
-from dashboard.text.segment import Span, lines
+from dashboard.text.segment import Span, lines, unwrap
 from dashboard.text.tokens import Tokens, tokenize
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -58,7 +58,7 @@ class Mention:
 @dataclass(eq=False)
 class ReviewDoc:
     source: ReviewSource
-    norm: str                  # the text normalised (same length, same offsets)
+    norm: str                  # the text normalised and unwrapped (same length, same offsets)
     tokens: Tokens             # the words of ``norm``
     lines: list[Span]          # non-blank lines, stripped
     index: int = 0             # position in the batch
@@ -74,8 +74,8 @@ class ReviewDoc:
 
     @classmethod
     def read(cls, source: ReviewSource, index: int = 0) -> "ReviewDoc":
-        norm = normalize(source.text)
-        return cls(source, norm, tokenize(norm), lines(source.text), index)
+        norm = unwrap(normalize(source.text))
+        return cls(source, norm, tokenize(norm), lines(norm), index)
 
     @property
     def text(self) -> str:

@@ -83,6 +83,37 @@ def _strip(text: str, start: int, end: int) -> Span | None:
     return Span(start, start + len(kept))
 
 
+# A line break inside a sentence: after a word or a comma (no stop, colon or closing quote),
+# before a lower-case word.
+_BREAK_IN_SENTENCE = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?=[a-z])")
+# Text wrapped at a fixed width (copied from a PDF, a plain-text email): its lines are
+# about as long as one another and many sentences run on across them.
+_WRAP_MIN_BREAKS = 3
+_WRAP_SHARE = 0.2           # of the lines, at least this many run on
+_WRAP_MAX_WIDTH = 100       # characters: a paragraph on one line is longer
+_WRAP_FULL_LINE = 0.5       # a line that runs on fills at least this much of the width
+
+
+def unwrap(norm: str) -> str:
+    """``norm`` with the line breaks inside its sentences made spaces, when the text was
+    wrapped at a fixed width; otherwise unchanged. Same length, same offsets: the lines
+    of a wrapped paragraph become one line, and its sentences are read whole."""
+    if "\n" not in norm:
+        return norm
+    lengths = sorted(len(m.group().strip()) for m in _LINE.finditer(norm) if m.group().strip())
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if len(lengths) < _WRAP_MIN_BREAKS or width > _WRAP_MAX_WIDTH:
+        return norm
+    breaks = [m.start() for m in _BREAK_IN_SENTENCE.finditer(norm)
+              if m.start() - (norm.rfind("\n", 0, m.start()) + 1) >= _WRAP_FULL_LINE * width]
+    if len(breaks) < max(_WRAP_MIN_BREAKS, _WRAP_SHARE * len(lengths)):
+        return norm
+    out = list(norm)
+    for at in breaks:
+        out[at] = " "
+    return "".join(out)
+
+
 def lines(text: str) -> list[Span]:
     """Non-blank lines of ``text`` as spans, stripped of surrounding white space."""
     spans = (_strip(text, m.start(), m.end()) for m in _LINE.finditer(text))
