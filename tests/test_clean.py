@@ -620,6 +620,28 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
     'Memorable Dialogue: "You cannot keep a lamp lit with good intentions, Nell."',
     "Sex and Skin: None.",
     "MPA definition of R: Under 17 requires accompanying parent or adult guardian.",
+    # a newsletter's and a site's notes to readers
+    "If you enjoyed this issue, please forward it to a friend who loves a good drama.",
+    "That's it for this week.",
+    "Reply to this email to reach me directly; I read everything.",
+    "Turn on push alerts to get our best stories straight to your phone.",
+    "We will send you the most important local stories every morning.",
+    "Donate now and get a tote bag you'll love.",
+    # others' scores, certificates, keys, notes on the page
+    "Audience score: 4.6/5 from 1,873 members",
+    "Certificate PG.",
+    "Not rated.",
+    "- **MPAA explanation:** some peril and mild rude humour",
+    "*Our star ratings reflect the overall quality of the title: ★ Skip · ★★ Maybe · ★★★ Good*",
+    "Subscribers can read the whole issue in the digital edition.",
+    "> **From the archive.** This review appeared in the April 2026 issue of *Harbour Monthly*.",
+    "This review may contain spoilers. I can handle the truth.",
+    # a podcast's notes
+    "Transcripts are auto-generated and lightly edited. Please check the audio before quoting.",
+    "Love the show? Leave us a five-star review — it really helps new listeners find us!",
+    "This transcript was produced on a rush deadline by a contractor.",
+    # other films on the same page
+    "Quick takes: *Gravel Saints* (fun, forgettable, C+) · *Copper Lanterns* (the best drama this year, A)",
 ])
 def test_more_page_furniture_is_set_aside(line):
     text = "Rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
@@ -785,3 +807,40 @@ def test_under_a_heading_over_other_releases_every_line_is_about_another_film():
     kinds = _kinds(text, clean(text, ("Harbour Lights",)))
     assert kinds.get("**Hollow Bells** – dreadful from start to finish.") == BOILERPLATE
     assert "The last act is tense and the two leads are quietly superb in every scene they share." not in kinds
+
+
+@pytest.mark.parametrize("post", [
+    "What a film. I am still crying. — Bram Ekwe (@bramsees) March 3, 2026",
+    "What a film. I am still crying.\n— Bram Ekwe (@bramsees) March 3, 2026",
+])
+def test_a_post_from_social_media_quoted_on_the_page_is_not_the_critic(post):
+    text = "A patient drama, beautifully acted.\n\n" + post + "\n\nIt is the best film of the year."
+    kinds = _kinds(text, clean(text))
+    assert all(kinds.get(line) == BOILERPLATE for line in post.split("\n"))
+    assert "It is the best film of the year." not in kinds
+
+
+def test_the_pages_footer_names_the_site_and_the_critic_and_is_no_review():
+    text = ("A patient drama, beautifully acted.\n\nIt is the best film of the year, and the last act is superb.\n\n"
+            "## Published in Harbour Notes\n\nThoughtful film criticism from writers who love cinema.\n\n"
+            "## Written by Mara Quill\n\nI write about the films I can't stop thinking about.\n")
+    cleaned = clean(text)
+    kinds = _kinds(text, cleaned)
+    assert (cleaned.outlet, cleaned.author) == ("Harbour Notes", "Mara Quill")
+    assert kinds.get("Thoughtful film criticism from writers who love cinema.") == BOILERPLATE
+    assert kinds.get("I write about the films I can't stop thinking about.") == BOILERPLATE
+    assert "It is the best film of the year, and the last act is superb." not in kinds
+
+
+@pytest.mark.parametrize("heading", ["Comments 612", "Popular reviews"])
+def test_other_peoples_reviews_under_the_critics_are_set_aside(heading):
+    text = ("A patient drama, beautifully acted.\n\nIt is the best film of the year.\n\n" + heading +
+            "\n\n@lampfan 2 days ago\nHonestly the worst film I've seen in ages.\n")
+    assert _kinds(text, clean(text)).get("Honestly the worst film I've seen in ages.") == BOILERPLATE
+
+
+def test_a_podcasts_sponsor_read_is_advertising():
+    text = ("A patient drama, beautifully acted.\n\nBefore we get into it, a quick word from this week's sponsor. "
+            "It is the smoothest coffee I have had in years, and listeners get twenty percent off with code LAMP.\n")
+    assert _kinds(text, clean(text)).get(
+        "It is the smoothest coffee I have had in years, and listeners get twenty percent off with code LAMP.") == ADVERT

@@ -181,6 +181,12 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("Slow, strange and lovely.\n\nIt's a seven out of ten.", "seven out of ten", 70.0),
     ("Flaws and all, it is the kind of odd family film that gets rarer every year. The Lantern gets three and a "
      "half stars out of five.", "three and a half stars out of five", 70.0),
+    ("**Quality: ★★★★☆**\n\nA gentle film.\n\n- **MPAA rating:** PG", "★★★★☆", 80.0),
+    ("Patient, strange and lovely, with a lead who announces a real star. I'd give it a seven out of ten, and "
+     "I'll be buying the soundtrack.", "seven out of ten", 70.0),
+    ("The third act is messy, but the heart of it is so strong that I walked out happy. This one's a solid B "
+     "from me. Tell me what grade you'd give it!", "B", 75.0),
+    ("Stick with the original.\n\nRating: ** out of 5.", "** out of 5", 40.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -206,6 +212,7 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "A gentle film.\n\nHow we rate: ★★★★★ Unmissable · ★★★★ Excellent · ★★★ Good",   # the site's key
     "A gentle film.\n\n★★★★ excellent; ★★★ good; ★★ fair; ★ poor",
     "The widow is played with real nerve. All 5 stars are terrific in this strange, neglected little drama.",
+    "A gentle film.\n\n- **MPAA rating:** PG\n- **Age rating:** 12",       # a certificate, its bold closed
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

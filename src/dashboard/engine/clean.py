@@ -73,6 +73,7 @@ _PROSE_BEFORE_BYLINE = 1
 # A comments heading ends the review only below this many lines of its prose: a counter
 # beside the byline ("4 comments") is no comment section.
 _PROSE_BEFORE_COMMENTS = 2
+_POST_WORDS = 60  # a post from social media is short
 # A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
 # Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September
 # 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
@@ -217,7 +218,13 @@ class _Rules:
     comments_heading: re.Pattern[str]
     comments_reason: str
     round_up_heading: re.Pattern[str]
+    round_up_label: re.Pattern[str]
     round_up_reason: str
+    embedded_post: re.Pattern[str]
+    embedded_post_reason: str
+    footer_heading: re.Pattern[str]
+    footer_max_words: int
+    footer_reason: str
     author_bio: re.Pattern[str]
     author_bio_reason: str
     pros: re.Pattern[str]
@@ -275,7 +282,13 @@ def _rules() -> _Rules:
         comments_heading=re.compile(data["comments"]["heading"], re.I),
         comments_reason=data["comments"]["reason"],
         round_up_heading=re.compile(data["round_up"]["heading"], re.I),
+        round_up_label=re.compile(data["round_up"]["label"], re.I),
         round_up_reason=data["round_up"]["reason"],
+        embedded_post=re.compile(data["embedded_post"]["pattern"], re.I),
+        embedded_post_reason=data["embedded_post"]["reason"],
+        footer_heading=re.compile(data["page_footer"]["heading"], re.I),
+        footer_max_words=int(data["page_footer"]["max_words"]),
+        footer_reason=data["page_footer"]["reason"],
         author_bio=re.compile(data["author_bio"]["label"], re.I),
         author_bio_reason=data["author_bio"]["reason"],
         pros=re.compile(rf"^\W*(?:{alternation(data['list_headings']['pros'])})\s*:?\s*$", re.I),
@@ -506,7 +519,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     adverts = FoundIndex(rules.advert_words.find(tokens), tokens)
     out = Cleaned(rating=doc.found_rating)
     list_sign = 0
-    in_plot_section = in_links = in_comments = labelled_plot = False
+    in_plot_section = in_links = in_comments = in_footer = labelled_plot = False
     prose_lines = 0  # lines of the review's prose so far
     paragraphs = 0  # of those, the ones that are no date line ("Updated: June 11, 2026, 6:40 p.m.")
     furniture_lines = 0  # lines of page furniture so far (all of them, while none is anything else)
@@ -514,7 +527,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     bodies = [norm[s.start:s.end] for s in spans]
     legend = _legend_lines(bodies, rules)
     title_keys = {t.lower() for t in film_titles}
-    other_films = other_film_lines(bodies, title_keys, rules.round_up_heading)
+    other_films = other_film_lines(bodies, title_keys, rules.round_up_heading, rules.round_up_label)
+    posts = _embedded_posts(bodies, rules)
     if other_films:
         out.rating = _rating_outside(doc, [spans[i] for i in other_films])
     masthead = _masthead(bodies[:_MASTHEAD_LINES + 2], title_keys)
@@ -550,6 +564,16 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         in_comments = in_comments or (paragraphs >= _PROSE_BEFORE_COMMENTS and bool(rules.comments_heading.match(body)))
         if in_comments:
             aside(BOILERPLATE, rules.comments_reason)
+            continue
+        if paragraphs >= _PROSE_BEFORE_COMMENTS and line_words <= rules.footer_max_words and (
+                m := rules.footer_heading.match(body)):
+            in_footer = True
+            _footer_names(out, body[m.end():], m.group().lower(), rules)
+        if in_footer:
+            aside(BOILERPLATE, rules.footer_reason)
+            continue
+        if index in posts:
+            aside(BOILERPLATE, rules.embedded_post_reason)
             continue
         if rules.author_bio.match(body):
             aside(BOILERPLATE, rules.author_bio_reason)
@@ -760,6 +784,31 @@ def _as_name(name: str) -> str:
 
 
 _GRADE_SIGN = re.compile(r"[=*]|stars?:", re.I)
+
+
+def _embedded_posts(bodies: list[str], rules: _Rules) -> set[int]:
+    """Lines of posts from social media quoted on the page: a line that ends with the
+    post's author, handle and date, and the line before it when the author's line is alone
+    (a page prints the post's words, then "— Name (@handle) March 3, 2026")."""
+    out = set()
+    for index, body in enumerate(bodies):
+        if "(@" in body and (m := rules.embedded_post.search(body)):
+            out.add(index)
+            if m.start() == len(body) - len(body.lstrip()) and index > 0 and len(bodies[index - 1].split()) <= _POST_WORDS:
+                out.add(index - 1)
+    return out
+
+
+def _footer_names(out: Cleaned, name: str, heading: str, rules: _Rules) -> None:
+    """The outlet from "Published in X", the critic from "Written by X", unless the page
+    named them further up."""
+    name = name.strip(" *_#:")
+    if not name or len(name.split()) > 5:
+        return
+    if "published" in heading and not out.outlet and rules.is_outlet(name):
+        out.outlet = name
+    elif "written" in heading and not out.author and _PERSON_LINE.fullmatch(name):
+        out.author = name
 
 
 def _rating_outside(doc: ReviewDoc, spans: list[Span]) -> FoundRating | None:

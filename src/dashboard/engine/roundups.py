@@ -55,9 +55,11 @@ def capsule_title(body: str) -> str | None:
     return None if title.endswith(":") or _RATING_LABEL.match(title) else title
 
 
-def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Pattern[str]) -> set[int]:
+def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Pattern[str],
+                     label: re.Pattern[str]) -> set[int]:
     """Indices of the lines about other films than the one of ``title_keys`` (lower-cased
-    titles)."""
+    titles): a part of the page under ``heading`` or a capsule's title, and a line under
+    ``label`` ("Quick takes: ...")."""
     titles = {index: capsule_title(body) for index, body in enumerate(bodies)}
     keys = {_alnum(t) for t in title_keys} - {""}
     own = {index for index, title in titles.items() if title is not None and _names_film(title, keys)}
@@ -73,7 +75,7 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
             other = False
         elif title is not None or heading.match(body):
             other = other or prose >= PROSE_BEFORE_ROUND_UP or other_before_prose
-        if other:
+        if other or label.match(body):
             out.add(index)
         elif len(body.split()) >= _PROSE_WORDS:
             prose += 1

@@ -174,7 +174,7 @@ RATING_LEAD = re.compile(
     r"|gets|earns|deserves|merits)"
     r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?"
     # "It's a seven out of ten", "That's a 6/10 from me"
-    r"|(?:it|this|that)(?:'s|’s|\s+is)\s+an?)"
+    r"|(?:it|this(?:\s+one)?|that)(?:'s|’s|\s+is)\s+an?)"
     r"(?:\s+(?:rare|solid|generous|healthy|respectable|strong|mere|measly|perfect))?",
     re.I,
 )
@@ -192,6 +192,8 @@ _LABEL_WORDS = r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+review"
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
 _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average|aggregate|community|public|metacritic|"
                      r"rotten\s+tomatoes|tomatometer|letterboxd"
+                     # a certificate's board ("MPAA rating: PG")
+                     r"|mpaa|bbfc|age|content|parental"
                      # a parents' guide's score for one kind of content ("Violence: 3/5")
                      r"|educational\s+value|positive\s+messages|positive\s+role\s+models|violence|scariness|"
                      r"nudity|language|consumerism|smoking|purchases|diverse\s+representations)\W{0,6}"  # "**Violence:** 3/5"
@@ -199,7 +201,9 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average
 _LABELLED = re.compile(
     rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
-    rf"|\*{{1,5}}\s*(?:½|1/2)?|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
+    # asterisks; glued to the label's colon, only with no word after them ("MPAA rating:** PG"
+    # closes the label's bold)
+    rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?!\s*\w)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
     re.I,
 )
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
@@ -321,6 +325,10 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
     means otherwise (``_IN_PROSE``). Every such rating has a digit or a star glyph: most
     lines of prose are passed over on that alone."""
     body = line.group()
+    for m in _GRADE_ENDS_SENTENCE.finditer(body):
+        if _GIVEN_BEFORE.search(body, max(0, m.start() - _LEAD_CHARS), m.start()):
+            start, end = line.start() + m.start(), line.start() + m.end()
+            return FoundRating(parse_rating(text[start:end]), start, end)
     spelled = _SPELLED_SCALE.search(body)
     if not spelled and not _DIGIT_OR_STAR.search(body):
         return None
@@ -332,6 +340,11 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
         if m.start() and not (_SENTENCE_BEFORE.search(body, before, m.start())
                               or _GIVEN_BEFORE.search(body, before, m.start())):
             continue  # not where a sentence starts, nor given ("I give it a rare 8.5 out of 10")
+        if m.start() and _GIVEN_BEFORE.search(body, before, m.start()):
+            # given, whatever the sentence goes on to say ("I'd give it a seven out of ten, and ...")
+            start, end = line.start() + m.start(), line.start() + len(m.group().rstrip()) + m.start()
+            if (rating := parse_rating(text[start:end])).score is not None:
+                return FoundRating(rating, start, end)
         sentence = _SENTENCE_FROM.match(body, m.start()).group()
         if len(sentence.split()) <= 12:
             start = line.start() + m.start()
@@ -356,6 +369,8 @@ _WHOLE = re.compile(r".+")
 _LEAD_CHARS = 80
 _SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
 _GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}\s+$", re.I)
+# A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.").
+_GRADE_ENDS_SENTENCE = re.compile(r"(?<![\w'’-])(?:[A-D][+-]?|F)(?=\s+from\s+(?:me|us)\b|[.!](?:\s|$))")
 _DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
 _SCALE_HINT = re.compile(rf"\d\s*(?:/|out\s+of)|[{FULL_STARS}{EMPTY_STARS}]", re.I)
 _STARS_HINT = re.compile(rf"stars\b|[{FULL_STARS}]", re.I)

@@ -101,8 +101,7 @@ def unwrap(norm: str) -> str:
     if "\n" not in norm:
         return norm
     lengths = sorted(len(m.group().strip()) for m in _LINE.finditer(norm) if m.group().strip())
-    width = lengths[int(0.9 * (len(lengths) - 1))]
-    if len(lengths) < _WRAP_MIN_BREAKS or width > _WRAP_MAX_WIDTH:
+    if len(lengths) < _WRAP_MIN_BREAKS or (width := lengths[int(0.9 * (len(lengths) - 1))]) > _WRAP_MAX_WIDTH:
         return norm
     breaks = [m.start() for m in _BREAK_IN_SENTENCE.finditer(norm)
               if m.start() - (norm.rfind("\n", 0, m.start()) + 1) >= _WRAP_FULL_LINE * width]
