@@ -136,12 +136,36 @@ def test_a_site_account_is_no_critic():
     assert cleaned.author == "" and [s.kind for s in cleaned.set_aside] == [BOILERPLATE]
 
 
-@pytest.mark.parametrize("date", ["Thu 17 Apr 2025 10.00 BST", "April 17, 2025", "17 April 2025", "2025-04-17"])
-def test_a_name_above_the_date_is_the_critic(date):
-    text = f"Sinners review – a blood-pumping marvel\n\nPeter Bradshaw\n{date}\n\nThe film is a quiet triumph."
+@pytest.mark.parametrize("name", ["Peter Bradshaw", "Caoimhe Ní Fhlannagáin", "Seán Ó Dubhda"])
+@pytest.mark.parametrize("date", ["Thu 17 Apr 2025 10.00 BST", "April 17, 2025", "17 April 2025", "2025-04-17",
+                                  "Mar 6"])
+def test_a_name_above_the_date_is_the_critic(date, name):
+    text = f"Sinners review – a blood-pumping marvel\n\n{name}\n{date}\n\nThe film is a quiet triumph."
     cleaned = clean(text)
-    assert cleaned.author == "Peter Bradshaw"
-    assert _kinds(text, cleaned)["Peter Bradshaw"] == METADATA
+    assert cleaned.author == name
+    assert _kinds(text, cleaned)[name] == METADATA
+
+
+@pytest.mark.parametrize("line", [
+    "*March 11, 2026 · by Mara Quill*",
+    "Hosted by Dev Holt · Film critic: Mara Quill",
+])
+def test_more_bylines_name_the_critic(line):
+    text = f"# The Lantern\n\n{line}\n\nThe film is a quiet triumph of acting and mood."
+    cleaned = clean(text)
+    assert cleaned.author == "Mara Quill" and _kinds(text, cleaned)[line] == METADATA
+
+
+def test_a_standfirst_that_ends_with_its_critics_name_names_the_critic():
+    standfirst = "A rookie lawyer and a television star make a tiresome double act, writes Mara Quill"
+    text = f"Objection: a mistrial\n{standfirst}\n\nThe film is a quiet triumph of acting and mood."
+    cleaned = clean(text)
+    assert cleaned.author == "Mara Quill" and standfirst not in _kinds(text, cleaned)
+
+
+def test_a_blogs_copyright_in_its_critics_name_is_no_outlet():
+    text = "By Mara Quill\n\nThe film is a quiet triumph of acting and mood.\n\n© 2026 Mara Quill"
+    assert clean(text).outlet == ""
 
 
 PROSE_LINES = "A line of prose, not a heading.\n" * 6

@@ -65,7 +65,8 @@ _CAPITALS_PERSON_LINE = re.compile(r"[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'.-]+){1,2}")  
 _SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
 # A line that opens with a date, as a byline's second line does ("Thu 14 Nov 2024 18.00 GMT",
 # "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM").
-_DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated)\W*)?{DATE}")
+_DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated)\W*)?"
+                        rf"(?:{DATE}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$)")  # a blog's "Mar 6" alone
 # How far down the page a byline may stand: below a masthead and a headline, but above the
 # review's prose (at most one sentence of it, a standfirst, before it).
 _BYLINE_LINES = 40  # a page pasted whole has its menus first
@@ -88,6 +89,10 @@ _BYLINE_BESIDE = re.compile(
     rf"|(?i:posted|published)(?:\s+(?i:on))?\s+{DATE}\s+(?i:by)\s+(?P<poster>{PERSON_ALONE}|[\w.-]{{2,30}})"
     r"(?:\s+(?i:in)\s+[^·|•]{1,60}?)?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\s*$"
     rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
+    # the date, then the name: "March 11, 2026 · by Mara Quill"
+    rf"|{DATE}\s*[,|·•–-]\s*(?i:by)\s+(?P<dated>{PERSON_ALONE})\s*$"
+    # a show's critic beside its host: "Hosted by Dev Holt · Film critic: Mara Quill"
+    rf"|.*[|·•]\s*(?i:(?:film\s+)?critic|reviewer)\s*:\s*(?P<critic>{PERSON_ALONE})\s*$"
     # the outlet beside the name ("Priya Castellano | The Northgate Courier"), or a user's
     # handle with the date ("cinephile_42 · 3 December 2024")
     rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}})\s*$"
@@ -100,6 +105,9 @@ _BYLINE_BESIDE = re.compile(
     rf"|(?i:hosted|presented)\s+(?i:by)\s+(?P<host>{PERSON_ALONE})(?:\s+(?i:with|and)\s+[^|·•]{{1,60}})?\s*$"
     rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
 )
+# A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and
+# a TV star make a tiresome double act, writes Mara Quill").
+_WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\W*$")
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
 # Emphasis around a byline in Markdown ("**By Hal Brenneman** | *Herald Movie Critic*").
@@ -542,7 +550,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
 
         if not out.outlet and index >= len(spans) - _FOOTER_LINES and (m := _COPYRIGHT_OUTLET.match(body)):
             name = _CORPORATE.sub("", re.split(r"[.!?](?:\s|$)", m.group("name"))[0].rstrip("."))
-            if rules.is_outlet(name):
+            if rules.is_outlet(name) and name.lower() != out.author.lower():  # a blog's "© 2026 Jane Doe" is hers
                 out.outlet = _as_name(name)  # from the footer, unless the page names it further up
         if index in other_films:
             aside(BOILERPLATE, rules.round_up_reason)
@@ -599,14 +607,17 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                     and any(_DATE_LINE.match(norm[s.start:s.end]) for s in (*spans[index + 1:index + 3], *spans[index - 1:index])))):
             if m:
                 out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
-                              or m.group("writer") or m.group("handle") or m.group("host") or m.group("second")
-                              or m.group("capitals").title())
+                              or m.group("dated") or m.group("critic") or m.group("writer") or m.group("handle")
+                              or m.group("host") or m.group("second") or m.group("capitals").title())
                 if m.group("outlet") and not out.outlet and rules.is_outlet(m.group("outlet")):
                     out.outlet = m.group("outlet")
             else:
                 out.author = plain.title() if plain.isupper() else plain
             aside(METADATA, BYLINE_REASON)
             continue
+        if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
+                m := _WRITES.search(plain)):
+            out.author = m.group("name")  # the standfirst's "..., writes Mara Quill"; the line stays prose
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and _PERSON_LINE.fullmatch(plain)
                 and plain.lower() not in title_keys):
             out.author = plain  # the critic's name alone under the headline

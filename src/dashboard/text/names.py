@@ -15,8 +15,13 @@ from dashboard.text.tokens import Tokens
 # hyphens ("O'Brien", "J.J.", "Jean-Luc"), or a particle of a surname ("de", "van").
 NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{alternation(words('names', 'particles'))})"
 NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
-# A byline's name alone on its line, two or three words ("Peter Bradshaw").
-PERSON_ALONE = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'.-]+(?:-[A-Z][a-z']+)?){1,2}"  # "Sam Okonkwo-Hale"
+# Letters of names written in Latin script ("Seán", "Fhlannagáin", "Łukasz").
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+# A byline's name alone on its line, two or three words ("Peter Bradshaw", "Sam Okonkwo-Hale"),
+# a particle before a surname ("Caoimhe Ní Fhlannagáin", "Ana de Armas").
+PERSON_ALONE = (rf"[{_UPPER}][{_LOWER}'-]+(?:\s+(?:(?:{alternation(words('names', 'particles'))})\s+)?"
+                rf"[{_UPPER}][{_LOWER}'.-]+(?:-[{_UPPER}][{_LOWER}']+)?){{1,2}}")
 # In running prose a name's words are plain capitalised words: a stop after one ends the
 # sentence ("as Eve."), so only an initial keeps its stop ("Daniel J. Miller").
 PROSE_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
