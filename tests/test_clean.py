@@ -868,3 +868,10 @@ def test_a_podcasts_sponsor_read_is_advertising():
             "It is the smoothest coffee I have had in years, and listeners get twenty percent off with code LAMP.\n")
     assert _kinds(text, clean(text)).get(
         "It is the smoothest coffee I have had in years, and listeners get twenty percent off with code LAMP.") == ADVERT
+
+
+@pytest.mark.parametrize("top", ["Cascade Morning Star\nYour news. Your valley.\n", "Open in app\n", "Skip navigation\n",
+                                 "Festival coverage · Harbour Film Festival 2026\n"])
+def test_the_headline_is_the_heading_that_names_the_film(top):
+    text = top + "\n‘The Lantern’ keeps its light low, and it works\n\nBy Mara Quill\n\nA patient drama, beautifully acted."
+    assert clean(text, ("The Lantern",)).title == "‘The Lantern’ keeps its light low, and it works"

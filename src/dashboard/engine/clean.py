@@ -667,14 +667,19 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         # Above the review's first sentence, before its headline: a page pasted whole opens
         # with its menus ("Film", "Awards Circuit", "Sign in"), each a short line.
         above_headline = not out.title and prose_lines == 0 and index > 0
+        # A headline that names the film, under a first heading that does not (the site's
+        # name, a section, a button): the review's headline after all.
+        better_headline = (bool(out.title) and prose_lines <= _PROSE_BEFORE_BYLINE and not names_film and index < _BYLINE_LINES
+                           and _names_any(body, title_keys) and not _names_any(normalize(out.title), title_keys))
         if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index or above_headline
-                                     else HEADING_MAX_WORDS):
+                                     or better_headline else HEADING_MAX_WORDS):
             if (above_headline and line_words < _HEADLINE_MIN_WORDS and not names_film
                     and not _MARKDOWN_HEADING.match(body) and "review" not in body.lower()):
                 aside(BOILERPLATE, MENU_REASON)
                 continue
             aside(HEADING, HEADING_REASON)
-            if ((furniture_lines == index or above_headline) and not names_film and not _NO_HEADLINE.search(body)
+            if ((furniture_lines == index or above_headline or better_headline) and not names_film
+                    and not _NO_HEADLINE.search(body)
                     and not _DATE_LINE.match(body)
                     and body.strip(" #*").lower() not in rules.sections):
                 # the first line, or the first under the site's furniture; not a section's name ("Reviews")
@@ -795,6 +800,12 @@ def _as_name(name: str) -> str:
 
 
 _GRADE_SIGN = re.compile(r"[=*]|stars?:", re.I)
+
+
+def _names_any(line: str, title_keys: set[str]) -> bool:
+    """Does a line name one of the film's titles (``title_keys``, lower case)?"""
+    lowered = line.lower()
+    return any(key in lowered for key in title_keys)
 
 
 def _embedded_posts(bodies: list[str], rules: _Rules) -> set[int]:
