@@ -664,6 +664,8 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
     "Transcripts are auto-generated and lightly edited. Please check the audio before quoting.",
     "Love the show? Leave us a five-star review — it really helps new listeners find us!",
     "This transcript was produced on a rush deadline by a contractor.",
+    "> *This summary was generated with AI and checked by an editor. Read the full review for context.*",
+    "Share: [Facebook](/s/fb) | [Email](/s/em)",
     # other films on the same page
     "Quick takes: *Gravel Saints* (fun, forgettable, C+) · *Copper Lanterns* (the best drama this year, A)",
 ])
@@ -875,3 +877,19 @@ def test_a_podcasts_sponsor_read_is_advertising():
 def test_the_headline_is_the_heading_that_names_the_film(top):
     text = top + "\n‘The Lantern’ keeps its light low, and it works\n\nBy Mara Quill\n\nA patient drama, beautifully acted."
     assert clean(text, ("The Lantern",)).title == "‘The Lantern’ keeps its light low, and it works"
+
+
+def test_a_cookie_notice_pasted_above_the_page_is_no_part_of_it():
+    text = ("We value your privacy\nWe and our 96 partners use cookies to store and read information on your device, "
+            "to show you personalised ads and content, and to measure how well they perform, which helps us a lot.\n"
+            "Accept all\nReject all\nFrame & Fable\nReviews | Essays | Interviews | About\n"
+            "Review: The Lantern\nBy Mara Quill\n\nA patient drama, beautifully acted.")
+    cleaned = clean(text, ("The Lantern",))
+    kinds = _kinds(text, cleaned)
+    assert all(kinds.get(line) == BOILERPLATE for line in text.split("\n")[:4])
+    assert (cleaned.outlet, cleaned.title, cleaned.author) == ("Frame & Fable", "Review: The Lantern", "Mara Quill")
+
+
+def test_a_certificate_alone_in_a_credits_line_is_no_sentence_of_the_review():
+    text = "A patient drama, beautifully acted.\n\nThe Lantern, 98 minutes, in cinemas on Friday. PG."
+    assert any(text[s.start:s.end] == "PG." and s.kind == BOILERPLATE for s in clean(text).set_aside)

@@ -228,6 +228,8 @@ class _Rules:
     round_up_heading: re.Pattern[str]
     round_up_label: re.Pattern[str]
     round_up_reason: str
+    consent: re.Pattern[str]
+    consent_reason: str
     embedded_post: re.Pattern[str]
     embedded_post_reason: str
     footer_heading: re.Pattern[str]
@@ -292,6 +294,8 @@ def _rules() -> _Rules:
         round_up_heading=re.compile(data["round_up"]["heading"], re.I),
         round_up_label=re.compile(data["round_up"]["label"], re.I),
         round_up_reason=data["round_up"]["reason"],
+        consent=re.compile(data["consent"]["pattern"], re.I),
+        consent_reason=data["consent"]["reason"],
         embedded_post=re.compile(data["embedded_post"]["pattern"], re.I),
         embedded_post_reason=data["embedded_post"]["reason"],
         footer_heading=re.compile(data["page_footer"]["heading"], re.I),
@@ -458,7 +462,7 @@ _SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n]+?)(?:\*\*)?\s*")
 _PLOT_LABEL_WORDS = 4
 _SITE_NAME_WORDS = 5
 _HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
-_HEADLINE_WITHIN = 3  # lines under the site's name
+_HEADLINE_WITHIN = 4  # lines under the site's name (a tagline, a menu, a rule)
 _MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
 _ENDS_SENTENCE = re.compile(r"[.!?][\"')]*$")
@@ -539,7 +543,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     posts = _embedded_posts(bodies, rules)
     if other_films:
         out.rating = _rating_outside(doc, [spans[i] for i in other_films])
-    masthead = _masthead(bodies[:_MASTHEAD_LINES + 2], title_keys)
+    # A cookie notice pasted above the site's name is no part of its masthead.
+    notices = next((i for i, body in enumerate(bodies) if not rules.consent.search(body)), len(bodies))
+    masthead = {notices + i: name for i, name in _masthead(bodies[notices:notices + _MASTHEAD_LINES + 2], title_keys).items()}
     for index, line in enumerate(spans):
         body = norm[line.start : line.end]
         line_words = len(body.split())
@@ -583,6 +589,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index in posts:
             aside(BOILERPLATE, rules.embedded_post_reason)
             continue
+        if index < notices:
+            aside(BOILERPLATE, rules.consent_reason)
+            continue
         if rules.author_bio.match(body):
             aside(BOILERPLATE, rules.author_bio_reason)
             continue
@@ -601,7 +610,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, BYLINE_REASON)
             continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
-                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _byline_beside(plain, rules)))
+                (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _byline_beside(plain, rules, title_keys)))
                 or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
                     and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
                     and any(_DATE_LINE.match(norm[s.start:s.end]) for s in (*spans[index + 1:index + 3], *spans[index - 1:index])))):
@@ -966,11 +975,13 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
     return Span(start + lead, start + lead + len(piece))
 
 
-def _byline_beside(line: str, rules: _Rules) -> re.Match | None:
+def _byline_beside(line: str, rules: _Rules, title_keys: set[str]) -> re.Match | None:
     """``_BYLINE_BESIDE`` on a line, unless the "name" names a section of the site ("Movie
-    Reviews | The Herald")."""
+    Reviews | The Herald") or the film ("Review: The Lantern")."""
     m = _BYLINE_BESIDE.match(line)
     if m and m.group("writer") and rules.sections.intersection(m.group("writer").lower().split()):
+        return None
+    if m and (m.group("labelled") or "").lower() in title_keys:
         return None
     return m
 
