@@ -123,6 +123,9 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     # a role is no outlet
     ("By Jo Lin, Staff Writer", "Jo Lin", ""),
     ("**By Jo Lin** | *Harbour Movie Critic*", "Jo Lin", ""),
+    ("*By Jo Lin and Theo Achebe*", "Jo Lin and Theo Achebe", ""),
+    ("*Posted by Jo Lin · 14 June 2025 · Sci-fi, Reviews · 6 min read*", "Jo Lin", ""),
+    ("Posted by u/lamp_fan", "lamp_fan", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -664,6 +667,7 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
     "Transcripts are auto-generated and lightly edited. Please check the audio before quoting.",
     "Love the show? Leave us a five-star review — it really helps new listeners find us!",
     "This transcript was produced on a rush deadline by a contractor.",
+    "Spoiler-free review up top. Full spoilers below the divider.",
     "> *This summary was generated with AI and checked by an editor. Read the full review for context.*",
     "Share: [Facebook](/s/fb) | [Email](/s/em)",
     # other films on the same page
@@ -893,3 +897,15 @@ def test_a_cookie_notice_pasted_above_the_page_is_no_part_of_it():
 def test_a_certificate_alone_in_a_credits_line_is_no_sentence_of_the_review():
     text = "A patient drama, beautifully acted.\n\nThe Lantern, 98 minutes, in cinemas on Friday. PG."
     assert any(text[s.start:s.end] == "PG." and s.kind == BOILERPLATE for s in clean(text).set_aside)
+
+
+@pytest.mark.parametrize("box", [
+    "SECOND OPINION\nSecond opinion: ★★★★ — Dale Okoro\nGritty, gorgeous and the best drama in years.",
+    "What other critics are saying\n\nGritty, gorgeous and the best drama in years.",
+])
+def test_another_critics_words_printed_with_the_review_are_not_its_own(box):
+    text = "Rating: 2/5\n\nA dull drama, badly acted.\n\n" + box + "\n\nIt is the worst film of the year."
+    cleaned = clean(text)
+    kinds = _kinds(text, cleaned)
+    assert kinds.get("Gritty, gorgeous and the best drama in years.") == BOILERPLATE
+    assert "It is the worst film of the year." not in kinds and cleaned.rating.rating.raw == "2/5"

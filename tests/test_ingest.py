@@ -488,6 +488,9 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
                  'content="4"><meta itemprop="bestRating" content="5"></div><p>' + GOOD + " " + GOOD
                  + "</p></article></body></html>")
     assert one(read_bytes(microdata.encode(), "d.html")).rating == "4/5"
+    revised = ('<html><body><h1>The Lantern, revisited</h1><p class="rating-change">Original rating (2019): 2/5 — '
+               'Revised rating: 4/5</p><article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
+    assert one(read_bytes(revised.encode(), "e.html")).rating == "4/5"
 
 
 def test_a_rating_in_a_box_of_the_films_details_beside_the_article_is_the_critics():

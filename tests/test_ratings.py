@@ -187,6 +187,7 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("The third act is messy, but the heart of it is so strong that I walked out happy. This one's a solid B "
      "from me. Tell me what grade you'd give it!", "B", 75.0),
     ("Stick with the original.\n\nRating: ** out of 5.", "** out of 5", 40.0),
+    ("Original rating (2019): 2/5 — Revised rating: 4/5\n\nI was wrong about it.", "4/5", 80.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -213,6 +214,7 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "A gentle film.\n\n★★★★ excellent; ★★★ good; ★★ fair; ★ poor",
     "The widow is played with real nerve. All 5 stars are terrific in this strange, neglected little drama.",
     "A gentle film.\n\n- **MPAA rating:** PG\n- **Age rating:** 12",       # a certificate, its bold closed
+    "Average member rating: 5.6/10 (41 votes)\n\nA gentle film.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -48,10 +48,13 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match
 # comment count may follow ("Posted by Jenna on April 20, 2025 · 4 comments"), or a date
 # after a separator ("By Jane Doe | Film Weekly | June 2, 2023").
 _BYLINE = re.compile(
-    r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})"
-    r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
+    # two critics: "By Naomi Blake and Theo Achebe"
+    r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}"
+    r"(?:\s+(?:and|&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})?)"
+    r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
+    r"(?:\s*[·|•]\s*(?!\d+\s*(?i:min))[A-Z][\w ,&-]{0,40}?)?"  # the post's categories: "· Sci-fi, Reviews"
     r"(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?\W*$"  # "· 6 min read"
 )
@@ -228,6 +231,9 @@ class _Rules:
     round_up_heading: re.Pattern[str]
     round_up_label: re.Pattern[str]
     round_up_reason: str
+    others_heading: re.Pattern[str]
+    others_max_words: int
+    others_reason: str
     consent: re.Pattern[str]
     consent_reason: str
     embedded_post: re.Pattern[str]
@@ -294,6 +300,9 @@ def _rules() -> _Rules:
         round_up_heading=re.compile(data["round_up"]["heading"], re.I),
         round_up_label=re.compile(data["round_up"]["label"], re.I),
         round_up_reason=data["round_up"]["reason"],
+        others_heading=re.compile(data["others_say"]["heading"], re.I),
+        others_max_words=int(data["others_say"]["max_words"]),
+        others_reason=data["others_say"]["reason"],
         consent=re.compile(data["consent"]["pattern"], re.I),
         consent_reason=data["consent"]["reason"],
         embedded_post=re.compile(data["embedded_post"]["pattern"], re.I),
@@ -541,6 +550,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     title_keys = {t.lower() for t in film_titles}
     other_films = other_film_lines(bodies, title_keys, rules.round_up_heading, rules.round_up_label)
     posts = _embedded_posts(bodies, rules)
+    others = _others_say(text, spans, bodies, rules)
     if other_films:
         out.rating = _rating_outside(doc, [spans[i] for i in other_films])
     # A cookie notice pasted above the site's name is no part of its masthead.
@@ -588,6 +598,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if index in posts:
             aside(BOILERPLATE, rules.embedded_post_reason)
+            continue
+        if index in others:
+            aside(BOILERPLATE, rules.others_reason)
             continue
         if index < notices:
             aside(BOILERPLATE, rules.consent_reason)
@@ -809,6 +822,25 @@ def _as_name(name: str) -> str:
 
 
 _GRADE_SIGN = re.compile(r"[=*]|stars?:", re.I)
+
+
+def _others_say(text: str, spans: list[Span], bodies: list[str], rules: _Rules) -> set[int]:
+    """Lines of other critics' words: a heading such as "Second opinion" and the paragraph
+    under it (to the first blank line after a line of it)."""
+    out: set[int] = set()
+    index = 0
+    while index < len(bodies):
+        body = bodies[index]
+        if len(body.split()) <= rules.others_max_words and rules.others_heading.match(body):
+            out.add(index)
+            index += 1
+            while index < len(bodies):
+                out.add(index)
+                if index + 1 < len(spans) and "\n\n" in text[spans[index].end:spans[index + 1].start]:
+                    break
+                index += 1
+        index += 1
+    return out
 
 
 def _names_any(line: str, title_keys: set[str]) -> bool:

@@ -61,6 +61,8 @@ def _author_and_site(author: str, site: str) -> tuple[str, str]:
     """A byline "By Mark Holt, The Daily Ledger" comes out of the page as two authors,
     "Mark Holt; The Daily Ledger": a later "author" that starts with "The" is the outlet."""
     # "By Priya Shah | The Daily Reel | November 20, 2024" gives "Priya Shah; November".
+    # "quartermaster_q » Sat 10 May 2025": a forum's separator before the date
+    author = re.split(r"\s+[»·•|]\s+", author)[0] if author else author
     names = [n for n in author.split("; ") if n and not _DATE_PART.search(n)]
     outlets = [n for n in names[1:] if n.startswith("The ")]
     if outlets:
@@ -117,7 +119,8 @@ _LD_JSON = re.compile(r"(?is)<script[^>]*type=[\"']application/ld\+json[\"'][^>]
 _MARKED = re.compile(
     r"(?is)<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\b(?:class|itemprop)=[\"'](?P<what>[^\"']*\b(?:rating|grade|score|stars|verdict)[^\"']*)[\"'][^>]*>"
     r"(?P<body>.*?)</(?P=tag)>")
-_OTHERS = re.compile(r"audience|user|reader|viewer|fan|community|average|aggregate|imdb", re.I)
+_OTHERS = re.compile(r"audience|user|reader|viewer|fan|community|average|aggregate|imdb|member", re.I)
+_MARKED_CHARS = 60  # a rating, with its label or a revision ("Original rating: 2/5 — Revised rating: 4/5")
 _ALT_TEXT = re.compile(r"(?i)\b(?:alt|title|aria-label)=[\"']([^\"']{1,40})[\"']")
 # A section of comments or links (not a count of comments in a byline).
 _BELOW_ARTICLE = re.compile(
@@ -235,7 +238,7 @@ def _marked_ratings(html: str):
     for m in _MARKED.finditer(html):
         body = html_lib.unescape(_TAGS.sub(" ", m.group("body"))).strip() or " ".join(
             html_lib.unescape(alt) for alt in _ALT_TEXT.findall(m.group("body"))).strip()
-        if len(body) <= 40 and not _OTHERS.search(m.group("what") + " " + body):
+        if len(body) <= _MARKED_CHARS and not _OTHERS.search(m.group("what") + " " + body):
             found = find_rating(body)
             rating = found.rating if found else parse_rating(body)
             if rating.score is not None:

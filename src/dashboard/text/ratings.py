@@ -194,6 +194,11 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average
                      r"rotten\s+tomatoes|tomatometer|letterboxd"
                      # a certificate's board ("MPAA rating: PG")
                      r"|mpaa|bbfc|age|content|parental"
+                     # another critic's ("Second opinion: ★★")
+                     r"|second\s+opinion|other\s+critics?|members?"
+                     # the critic's own earlier one ("My previous rating: 2/5"); an aggregator's
+                     # "Original score" is the critic's own
+                     r"|previous|earlier|old"
                      # a parents' guide's score for one kind of content ("Violence: 3/5")
                      r"|educational\s+value|positive\s+messages|positive\s+role\s+models|violence|scariness|"
                      r"nudity|language|consumerism|smoking|purchases|diverse\s+representations)\W{0,6}"  # "**Violence:** 3/5"
@@ -399,6 +404,8 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
         rating = parse_rating(text[start:end])
         if rating.score is not None:
             candidates.append(FoundRating(rating, start, end))
+    if labelled:  # from the label on ("Original rating (2019): 2/5 — Revised rating: 4/5")
+        candidates = [c for c in candidates if c.start >= line.start() + labelled.start("value")] or candidates
     fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
     best = fractions or candidates
     return best[0] if best else None
