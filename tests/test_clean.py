@@ -707,6 +707,11 @@ def test_where_the_page_sits_on_its_site_is_no_headline(top, outlet):
      "The Lantern, and why I stayed up far too late for it (and regret nothing at all)"),
     ("Otto at the Pictures\na blog about films, mostly new\n\nHOME | ABOUT | REVIEW INDEX | CONTACT\n\n"
      "The Lantern – a storm worth the wait\n", "Otto at the Pictures", "The Lantern – a storm worth the wait"),
+    # a menu down the page under the site's tagline; account links between the name and its menu
+    ("HARBOURLINE\nFilm news, reviews and nightmares since 2009\nHome\nReviews\nNews\nLists\nPodcast\n\n"
+     "The Lantern review – a storm worth the wait\n", "Harbourline", "The Lantern review – a storm worth the wait"),
+    ("Skip to main content\nThe Harbour Ledger\nSubscribe for £1\nSign in\nNews\nPolitics\nCulture\nFilm\n\n"
+     "The Lantern review – a storm worth the wait\n", "The Harbour Ledger", "The Lantern review – a storm worth the wait"),
 ])
 def test_a_sites_name_over_the_headline_is_the_outlet(top, outlet, title):
     text = top + "\nA patient drama, beautifully acted, and a joy from start to finish."

@@ -741,7 +741,7 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             continue
         if _rules().boilerplate_reason(name):
             continue  # "Section Navigation" is no site's name
-        if site_name and name.lower() not in title_keys:
+        if site_name and name.lower() not in title_keys and name.lower() not in _rules().sections:
             below = i + 1
             tagline = int(below < len(bodies) and _is_tagline(bodies[below]))
             first = below + tagline
@@ -749,11 +749,12 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             if menus and menus[-1] == first + len(menus) - 1 and any(_menu_items(bodies[j]) >= 3 for j in menus):
                 return {i: name, **{j: "" for j in range(below, menus[-1] + 1)}}
             if len(name.split()) <= _SITE_NAME_WORDS:
-                # over the site's sections, a few one-word links between ("Subscribe", "Sign in")
-                for j in range(below, min(below + _HEADLINE_WITHIN + 1, len(bodies))):
+                # over the site's sections, under its tagline, a few account links between
+                # ("Subscribe for £1", "Sign in")
+                for j in range(first, min(first + _HEADLINE_WITHIN + 1, len(bodies))):
                     if _navigation(bodies[j], _rules().sections)[0]:
                         return {i: name, **{k: "" for k in range(below, j)}}
-                    if len(bodies[j].split()) > 2:
+                    if len(bodies[j].split()) > 2 and (_BYLINE.match(bodies[j]) or not _rules().boilerplate_reason(bodies[j])):
                         break
         if ((heading := _SITE_HEADING.fullmatch(name))
                 and _SITE_NAME.fullmatch(site := _MENU_SEPARATOR.split(heading.group("name"))[0].strip())
