@@ -670,6 +670,7 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
     "Spoiler-free review up top. Full spoilers below the divider.",
     "> *This summary was generated with AI and checked by an editor. Read the full review for context.*",
     "Share: [Facebook](/s/fb) | [Email](/s/em)",
+    "Oops – this tool isn’t loading right now.",
     # other films on the same page
     "Quick takes: *Gravel Saints* (fun, forgettable, C+) · *Copper Lanterns* (the best drama this year, A)",
 ])
@@ -914,3 +915,17 @@ def test_another_critics_words_printed_with_the_review_are_not_its_own(box):
     kinds = _kinds(text, cleaned)
     assert kinds.get("Gritty, gorgeous and the best drama in years.") == BOILERPLATE
     assert "It is the worst film of the year." not in kinds and cleaned.rating.rating.raw == "2/5"
+
+
+def test_a_quotation_on_a_line_of_its_own_is_not_the_critics_words():
+    text = ("The press notes make large promises. The first page announces:\n"
+            '    "THE LANTERN is the most moving drama of the decade, made with real care."\n'
+            "And the director's statement:\n"
+            '    "Every frame is true. Nothing is there just to look good." - Ana Ruiz, director\n'
+            "Having seen it, I can report that it is a dull, shapeless film.\n"
+            '"A dull, shapeless film," I wrote in my notes, and I stand by it.\n')
+    kinds = _kinds(text, clean(text))
+    assert kinds.get('    "THE LANTERN is the most moving drama of the decade, made with real care."'.strip()) == BOILERPLATE
+    assert kinds.get('"Every frame is true. Nothing is there just to look good." - Ana Ruiz, director') == BOILERPLATE
+    assert "Having seen it, I can report that it is a dull, shapeless film." not in kinds
+    assert '"A dull, shapeless film," I wrote in my notes, and I stand by it.' not in kinds

@@ -231,6 +231,8 @@ class _Rules:
     round_up_heading: re.Pattern[str]
     round_up_label: re.Pattern[str]
     round_up_reason: str
+    quotation: re.Pattern[str]
+    quotation_reason: str
     others_heading: re.Pattern[str]
     others_max_words: int
     others_reason: str
@@ -300,6 +302,8 @@ def _rules() -> _Rules:
         round_up_heading=re.compile(data["round_up"]["heading"], re.I),
         round_up_label=re.compile(data["round_up"]["label"], re.I),
         round_up_reason=data["round_up"]["reason"],
+        quotation=re.compile(data["quoted_lines"]["quotation"]),
+        quotation_reason=data["quoted_lines"]["reason"],
         others_heading=re.compile(data["others_say"]["heading"], re.I),
         others_max_words=int(data["others_say"]["max_words"]),
         others_reason=data["others_say"]["reason"],
@@ -601,6 +605,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if index in others:
             aside(BOILERPLATE, rules.others_reason)
+            continue
+        if (m := rules.quotation.match(body)) and (m.group("attribution") or (index and bodies[index - 1].rstrip().endswith(":"))):
+            aside(BOILERPLATE, rules.quotation_reason)
             continue
         if index < notices:
             aside(BOILERPLATE, rules.consent_reason)
