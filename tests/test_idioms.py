@@ -72,6 +72,14 @@ def test_idioms_of_praise(critic, text):
     "There is a good film struggling to get out.",
     "I was fidgeting a bit.",
     "You can see every twist coming a mile off.",
+    "The mutineers are thinly drawn.",
+    "I genuinely couldn't tell two of them apart.",
+    "Stella barely has a personality.",
+    "The landlord is a pantomime villain.",
+    "He is given nothing to do.",
+    "Bea Lind is wasted as his partner, given nothing to do but listen.",
+    "The sisters' conflict is oddly underpowered.",
+    "The rest of the crew are a blur of jumpsuits.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3
