@@ -126,6 +126,8 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("*By Jo Lin and Theo Achebe*", "Jo Lin and Theo Achebe", ""),
     ("*Posted by Jo Lin · 14 June 2025 · Sci-fi, Reviews · 6 min read*", "Jo Lin", ""),
     ("Posted by u/lamp_fan", "lamp_fan", ""),
+    ("*posted by Jo Lin on 19 August 2025 · 💬 23 comments*", "Jo Lin", ""),
+    ("**By Jo Lin** | 28 February 2026 | 8 min read | 💬 64", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -166,8 +168,9 @@ def test_a_standfirst_that_ends_with_its_critics_name_names_the_critic():
     assert cleaned.author == "Mara Quill" and standfirst not in _kinds(text, cleaned)
 
 
-def test_a_blogs_copyright_in_its_critics_name_is_no_outlet():
-    text = "By Mara Quill\n\nThe film is a quiet triumph of acting and mood.\n\n© 2026 Mara Quill"
+@pytest.mark.parametrize("footer", ["© 2026 Mara Quill", "Copyright 1997 All Rights Reserved Mara Quill"])
+def test_a_blogs_copyright_in_its_critics_name_is_no_outlet(footer):
+    text = "By Mara Quill\n\nThe film is a quiet triumph of acting and mood.\n\n" + footer
     assert clean(text).outlet == ""
 
 
@@ -671,6 +674,11 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
     "> *This summary was generated with AI and checked by an editor. Read the full review for context.*",
     "Share: [Facebook](/s/fb) | [Email](/s/em)",
     "Oops – this tool isn’t loading right now.",
+    "RELATED: The star says The Lantern is the best thing she has ever done",
+    ">>> ALSO READ ON HARBOUR NOTES: THE 10 BEST DRAMAS I ACTUALLY LIKED",
+    "#drama #review #TheLantern #cried",
+    "151 minutes.",
+    "Harbour Notes may earn a commission when you sign up for a service through links on this page.",
     # other films on the same page
     "Quick takes: *Gravel Saints* (fun, forgettable, C+) · *Copper Lanterns* (the best drama this year, A)",
 ])
@@ -929,3 +937,38 @@ def test_a_quotation_on_a_line_of_its_own_is_not_the_critics_words():
     assert kinds.get('"Every frame is true. Nothing is there just to look good." - Ana Ruiz, director') == BOILERPLATE
     assert "Having seen it, I can report that it is a dull, shapeless film." not in kinds
     assert '"A dull, shapeless film," I wrote in my notes, and I stand by it.' not in kinds
+
+
+def test_a_line_of_prose_that_ends_with_emoji_is_no_heading():
+    text = "A patient drama.\n\nTake your kids! Take your parents! Bring tissues! 😭🔦\n\nIt is lovely."
+    assert "Take your kids! Take your parents! Bring tissues! 😭🔦" not in _kinds(text, clean(text))
+
+
+@pytest.mark.parametrize("embed, words", [
+    ("View this post on Instagram\nA post shared by The Lantern (@lanternfilm)\n"
+     '"Still can\'t believe we made this beautiful, perfect little film 🧡 #TheLantern"',
+     '"Still can\'t believe we made this beautiful, perfect little film 🧡 #TheLantern"'),
+    ("> **@lanternfilm**\n> the funniest scene in cinema history?? 😂 #TheLantern #fyp\n> ♬ original sound - The Lantern\n"
+     ">\n> [Watch on TikTok](https://www.tiktok.com/@lanternfilm)",
+     "> the funniest scene in cinema history?? 😂 #TheLantern #fyp"),
+    ("— Jo Lin (@jolin) August 9, 2025\n\"just saw the lantern and i am a PUDDLE. absolute masterpiece\"",
+     "\"just saw the lantern and i am a PUDDLE. absolute masterpiece\""),
+])
+def test_a_post_embedded_from_social_media_is_not_the_review(embed, words):
+    text = "A patient drama, beautifully acted.\n\n" + embed + "\n\nBut it is a dull and shapeless film."
+    kinds = _kinds(text, clean(text))
+    assert kinds.get(words) == BOILERPLATE
+    assert "But it is a dull and shapeless film." not in kinds
+
+
+@pytest.mark.parametrize("heading", ["**If you liked this, you might also like:**", "Similar titles you might like"])
+def test_more_link_list_headings(heading):
+    text = ("A patient drama, beautifully acted.\n\n" + heading +
+            "\n- [Why The Kite is the most perfect film ever made](/r/kite)\n- Northbound – A flawless road movie (Cascade)")
+    kinds = _kinds(text, clean(text))
+    assert kinds.get("- Northbound – A flawless road movie (Cascade)") == BOILERPLATE
+
+
+def test_comments_under_a_heading_in_another_language():
+    text = "A patient drama.\n\nIt is lovely and I loved it.\n\n3 commentaires\nMarta_K : For me it was the best film!!"
+    assert _kinds(text, clean(text)).get("Marta_K : For me it was the best film!!") == BOILERPLATE

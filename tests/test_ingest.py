@@ -491,6 +491,9 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
     revised = ('<html><body><h1>The Lantern, revisited</h1><p class="rating-change">Original rating (2019): 2/5 — '
                'Revised rating: 4/5</p><article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
     assert one(read_bytes(revised.encode(), "e.html")).rating == "4/5"
+    in_article = ('<html><body><article><p>' + GOOD + " " + GOOD + '</p><p class="review-rating">Rating: 4/5</p>'
+                  "</article></body></html>")
+    assert one(read_bytes(in_article.encode(), "f.html")).rating == "4/5"
 
 
 def test_a_rating_in_a_box_of_the_films_details_beside_the_article_is_the_critics():
@@ -557,3 +560,11 @@ def test_a_second_reading_replays_the_first_ones_checks(tmp_path, monkeypatch):
     assert [r[0] for r in first] == ["a", "a-2", "c"] and first[2][3]
     monkeypatch.setattr(ingest, "check_sources", lambda *a, **k: pytest.fail("checks run again"))
     assert seen(ingest.stream_paths([path], chunk_rows=2, readings=readings)) == first
+
+
+def test_a_web_pages_byline_label_and_the_sites_name_after_its_title_are_dropped():
+    page = ('<html><head><title>Review: The Lantern — Harbour Notes</title><meta property="og:site_name" '
+            'content="Harbour Notes"><meta name="author" content="Author Mara Quill"></head><body><article><h1>Review: '
+            "The Lantern</h1><p>" + GOOD + " " + GOOD + "</p></article></body></html>")
+    source = one(read_bytes(page.encode(), "g.html"))
+    assert (source.title, source.author, source.outlet) == ("Review: The Lantern", "Mara Quill", "Harbour Notes")

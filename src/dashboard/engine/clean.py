@@ -55,8 +55,9 @@ _BYLINE = re.compile(
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
     r"(?:\s*[·|•]\s*(?!\d+\s*(?i:min))[A-Z][\w ,&-]{0,40}?)?"  # the post's categories: "· Sci-fi, Reviews"
-    r"(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?"
-    r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?\W*$"  # "· 6 min read"
+    r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
+    r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
+    r"(?:\s*[·|•]\s*[^\w\s]+\s*\d+)?\W*$"  # a comment count by its icon: "| 💬 64"
 )
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
@@ -78,6 +79,10 @@ _PROSE_BEFORE_BYLINE = 1
 # beside the byline ("4 comments") is no comment section.
 _PROSE_BEFORE_COMMENTS = 2
 _POST_WORDS = 60  # a post from social media is short
+# A post's words beside its embed's lines: in quotes, or with its hashtags or emoji.
+_QUOTED_START = re.compile(r"[\s>*_]*[\"“]")
+_EMOJI = "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\ufe0f\u200d"
+_CAPTION = re.compile(rf"^[\s>*_]*[\"“]|#\w|[{_EMOJI}]")
 # A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
 # Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September
 # 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
@@ -141,6 +146,7 @@ _DAY_OR_MONTH = re.compile(rf"(?:{DAY_NAME}|{MONTH_NAME})$")
 # The Harbour Herald" (an image's "© Studio" stands beside the image, not at the page's end).
 _COPYRIGHT_OUTLET = re.compile(
     r"\W*(?:(?i:copyright)\s*(?:©|\((?i:c)\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?:(?i:all\s+rights\s+reserved)\W+)?"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
 _FOOTER_LINES = 30  # a page pasted whole ends with its footer's links
@@ -239,6 +245,7 @@ class _Rules:
     consent: re.Pattern[str]
     consent_reason: str
     embedded_post: re.Pattern[str]
+    embed_marker: re.Pattern[str]
     embedded_post_reason: str
     footer_heading: re.Pattern[str]
     footer_max_words: int
@@ -310,6 +317,7 @@ def _rules() -> _Rules:
         consent=re.compile(data["consent"]["pattern"], re.I),
         consent_reason=data["consent"]["reason"],
         embedded_post=re.compile(data["embedded_post"]["pattern"], re.I),
+        embed_marker=re.compile(data["embedded_post"]["marker"], re.I),
         embedded_post_reason=data["embedded_post"]["reason"],
         footer_heading=re.compile(data["page_footer"]["heading"], re.I),
         footer_max_words=int(data["page_footer"]["max_words"]),
@@ -478,7 +486,9 @@ _HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
 _HEADLINE_WITHIN = 4  # lines under the site's name (a tagline, a menu, a rule)
 _MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
-_ENDS_SENTENCE = re.compile(r"[.!?][\"')]*$")
+# Emoji after a line's last word ("Bring tissues! 😭🔦"): its end is the word's.
+_TRAILING_EMOJI = re.compile(rf"[\s{_EMOJI}]+$")
+_ENDS_SENTENCE = re.compile(rf"[.!?][\"')]*[\s{_EMOJI}]*$")
 # A breadcrumb that opens with the site's name (two words or more): "The Quad Courier › Arts
 # & Culture › Film", "**Tri-County Herald** · Entertainment · Movies".
 _BREADCRUMB = re.compile(
@@ -513,7 +523,7 @@ def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS) ->
     # ngl"), not a heading.
     if _LOWER_CASE_START.match(body):
         return False
-    return not re.search(r"[.!:;,\"')\]]$", _QUOTED_TITLE_END.sub("", _YEAR_OR_CERTIFICATE.sub("", body)))
+    return not re.search(r"[.!:;,\"')\]]$", _QUOTED_TITLE_END.sub("", _YEAR_OR_CERTIFICATE.sub("", _TRAILING_EMOJI.sub("", body))))
 
 
 def credited_people(text: str) -> People:
@@ -858,15 +868,24 @@ def _names_any(line: str, title_keys: set[str]) -> bool:
 
 
 def _embedded_posts(bodies: list[str], rules: _Rules) -> set[int]:
-    """Lines of posts from social media quoted on the page: a line that ends with the
-    post's author, handle and date, and the line before it when the author's line is alone
-    (a page prints the post's words, then "— Name (@handle) March 3, 2026")."""
+    """Lines of posts from social media embedded in the page: the lines a post leaves
+    (``embed_marker``: "View this post on Instagram", "♬ original sound - ..."), a line that
+    ends with the post's author, handle and date, and the post's words beside them (the
+    line before an author's line alone, a quotation after it, a caption next to a marker)."""
     out = set()
+
+    def short(j: int) -> bool:
+        return 0 <= j < len(bodies) and len(bodies[j].split()) <= _POST_WORDS
+
     for index, body in enumerate(bodies):
-        if "(@" in body and (m := rules.embedded_post.search(body)):
+        if rules.embed_marker.match(body):
             out.add(index)
-            if m.start() == len(body) - len(body.lstrip()) and index > 0 and len(bodies[index - 1].split()) <= _POST_WORDS:
-                out.add(index - 1)
+            out.update(j for j in (index - 1, index + 1) if short(j) and _CAPTION.search(bodies[j]))
+        elif "(@" in body and (m := rules.embedded_post.search(body)):
+            out.add(index)
+            if m.start() == len(body) - len(body.lstrip()):  # the author's line alone
+                out.update(j for j in (index - 1,) if short(j))
+                out.update(j for j in (index + 1,) if short(j) and _QUOTED_START.match(bodies[j]))
     return out
 
 

@@ -61,8 +61,10 @@ def _author_and_site(author: str, site: str) -> tuple[str, str]:
     """A byline "By Mark Holt, The Daily Ledger" comes out of the page as two authors,
     "Mark Holt; The Daily Ledger": a later "author" that starts with "The" is the outlet."""
     # "By Priya Shah | The Daily Reel | November 20, 2024" gives "Priya Shah; November".
-    # "quartermaster_q » Sat 10 May 2025": a forum's separator before the date
+    # "quartermaster_q » Sat 10 May 2025": a forum's separator before the date; "Author Ana
+    # Ruiz": a screen reader's label kept in the text
     author = re.split(r"\s+[»·•|]\s+", author)[0] if author else author
+    author = re.sub(r"^(?:author|by|written by|posted by)\s+", "", author, flags=re.I)
     names = [n for n in author.split("; ") if n and not _DATE_PART.search(n)]
     outlets = [n for n in names[1:] if n.startswith("The ")]
     if outlets:
@@ -83,9 +85,7 @@ def _header_rating(html: str, text: str) -> str:
     if rating := _structured_rating(html):
         return rating
     above = _above_article(html, text)
-    if not above:
-        return _details_box_rating(html)
-    found = find_rating(above)
+    found = find_rating(above) if above else None
     if found and found.rating.score is not None:
         return found.rating.raw
     # Marked as the rating, above the article or in it, but not among the comments or the
@@ -195,6 +195,15 @@ _TITLE_SUFFIX = re.compile(r"(?is)<title[^>]*>[^<]*[|–—]\s*([^<|–—]{2,60
 _VISIBLE_BYLINE = re.compile(rf"^\W*(?i:by|written by|words by|reviewed by)\s+(?P<name>{PERSON_ALONE})(?=\s|$|[·|,])")
 
 
+def _without_site(title: str, site: str) -> str:
+    """"Review: Nightjar — Harbour Notes" is "Review: Nightjar" on the site Harbour Notes."""
+    for separator in (" — ", " – ", " | ", " - "):
+        head, _, tail = title.rpartition(separator)
+        if head and site and tail.strip().lower() == site.lower():
+            return head.strip()
+    return title
+
+
 def _title_suffix(html: str) -> str:
     m = _TITLE_SUFFIX.search(html)
     return _clean_meta(html_lib.unescape(m.group(1))) if m else ""
@@ -267,7 +276,7 @@ def extract_page(html: str) -> Page:
             author, site = _author_and_site(_clean_meta(getattr(doc, "author", "")),
                                             _clean_meta(getattr(doc, "sitename", "")))
             site = _structured_publisher(html) or (_title_suffix(html) if not site or "." in site else site)
-            return Page(text.strip(), _clean_meta(getattr(doc, "title", "")), author or _visible_byline(html, text),
-                        site, _header_rating(html, text))
+            return Page(text.strip(), _without_site(_clean_meta(getattr(doc, "title", "")), site),
+                        author or _visible_byline(html, text), site, _header_rating(html, text))
     return Page(_fallback_text(html))
 
