@@ -972,3 +972,31 @@ def test_more_link_list_headings(heading):
 def test_comments_under_a_heading_in_another_language():
     text = "A patient drama.\n\nIt is lovely and I loved it.\n\n3 commentaires\nMarta_K : For me it was the best film!!"
     assert _kinds(text, clean(text)).get("Marta_K : For me it was the best film!!") == BOILERPLATE
+
+
+def test_in_a_transcript_only_the_critics_words_are_the_review():
+    text = ("[00:00:04] HOST: Welcome back. I saw the trailer, and that shot is incredible.\n\n"
+            "[00:00:13] CRITIC: Hello. The film is a dull and shapeless drama.\n\n"
+            "[00:01:10] HOST: What a lovely, gorgeous score that film has.\n\n"
+            "[00:02:09] CRITIC: And the lead is wooden from start to finish.\n")
+    cleaned = clean(text)
+    kinds = _kinds(text, cleaned)
+    assert kinds.get("[00:00:04] HOST: Welcome back. I saw the trailer, and that shot is incredible.") == BOILERPLATE
+    assert kinds.get("[00:01:10] HOST: What a lovely, gorgeous score that film has.") == BOILERPLATE
+    critic_line = "[00:02:09] CRITIC: And the lead is wooden from start to finish."
+    assert critic_line not in kinds
+    start = text.index(critic_line)
+    assert text[cleaned.label_ends[start]:].startswith("And the lead is wooden")
+
+
+def test_a_transcripts_critic_is_named_by_the_label_or_the_byline():
+    text = ("RENATA VOSS, HOST:\n\nIt opens this weekend. Our critic has seen it.\n\n"
+            "MARA QUILL, CRITIC:\n\nIt is a lovely, patient film.\n\n"
+            "ANA RUIZ: (As Tess) I want one night where I am the only person in the room.\n\n"
+            "QUILL: That is the lead, and she is extraordinary.\n")
+    cleaned = clean(text)
+    kinds = _kinds(text, cleaned)
+    assert cleaned.author == "Mara Quill"
+    assert kinds.get("ANA RUIZ: (As Tess) I want one night where I am the only person in the room.") == BOILERPLATE
+    assert "QUILL: That is the lead, and she is extraordinary." not in kinds
+    assert kinds.get("It opens this weekend. Our critic has seen it.") == BOILERPLATE

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.roundups import other_film_lines
+from dashboard.engine.transcripts import read_transcript
 from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, rating_phrase
 from dashboard.text.dates import DATE, DAY_NAME, MONTH, MONTH_NAME
@@ -32,6 +33,7 @@ from dashboard.text.terms import FoundIndex, TermLists
 
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
 BYLINE_REASON = "Byline: who wrote the review"
+SPEAKER_REASON = "A transcript's speaker other than the critic, or a speaker's name"
 RATING_REASON = "The critic's own rating"
 HEADING_REASON = "Section heading or title, not a sentence of the review"
 HEADING_MAX_WORDS = 14
@@ -739,7 +741,26 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         elif _ENDS_SENTENCE.search(body):
             prose_lines += 1
             paragraphs += not _DATE_LINE.match(body)
+    _mark_speakers(out, spans, bodies)
     return out
+
+
+def _mark_speakers(out: Cleaned, spans: list[Span], bodies: list[str]) -> None:
+    """In a transcript, the speakers' labels are no part of what they say, and only the
+    critic's words are the review (``transcripts``)."""
+    transcript = read_transcript(bodies, out.author)
+    if not transcript.labels:
+        return
+    out.author = out.author or transcript.critic
+    for index in sorted(transcript.others):
+        if not out.covers(spans[index].start, spans[index].end):
+            out.set_aside.append(SetAside(spans[index].start, spans[index].end, BOILERPLATE, SPEAKER_REASON))
+    for index, length in transcript.labels.items():
+        line = spans[index]
+        if length < line.end - line.start:
+            out.label_ends[line.start] = line.start + length
+        elif not out.covers(line.start, line.end):
+            out.set_aside.append(SetAside(line.start, line.end, HEADING, SPEAKER_REASON))
 
 
 def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
