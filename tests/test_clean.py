@@ -128,6 +128,8 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("Posted by u/lamp_fan", "lamp_fan", ""),
     ("*posted by Jo Lin on 19 August 2025 · 💬 23 comments*", "Jo Lin", ""),
     ("**By Jo Lin** | 28 February 2026 | 8 min read | 💬 64", "Jo Lin", ""),
+    ("**Written by Jo Lin** | Flicker & Grain | 2 March 2025 | 6 min read", "Jo Lin", "Flicker & Grain"),
+    ("**Jo Lin** · Marquee Weekly · Published 9 May 2025, 10:30 am", "Jo Lin", "Marquee Weekly"),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."

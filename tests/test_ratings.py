@@ -188,6 +188,9 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
      "from me. Tell me what grade you'd give it!", "B", 75.0),
     ("Stick with the original.\n\nRating: ** out of 5.", "** out of 5", 40.0),
     ("Original rating (2019): 2/5 — Revised rating: 4/5\n\nI was wrong about it.", "4/5", 80.0),
+    ("VERDICT\n●●○○○\nGlum, overlong and predictable.", "●●○○○", 40.0),
+    ("# The Lantern ✪✪✪ — a village musical that catches the breeze, mostly, and loses it in the middle\n\nText.",
+     "✪✪✪", 60.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -215,6 +218,8 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "The widow is played with real nerve. All 5 stars are terrific in this strange, neglected little drama.",
     "A gentle film.\n\n- **MPAA rating:** PG\n- **Age rating:** 12",       # a certificate, its bold closed
     "Average member rating: 5.6/10 (41 votes)\n\nA gentle film.",
+    "A gentle film.\n\n● The acting is superb\n● The music too",                 # bullets, not dots
+    'The poster quotes a paper calling it "5 stars – the event of the year", and I would like a word with them.',
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

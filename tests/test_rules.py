@@ -158,7 +158,11 @@ def test_what_the_critic_expected_judges_nothing_and_what_they_found_does():
                                    "We are told again and again that he is the best in the business.",
                                    "It is meant to be a triumphant finale.",
                                    "Another called it a masterpiece of tension.",
-                                   "A trade paper review described the lead as wonderful."])
+                                   "A trade paper review described the lead as wonderful.",
+                                   # another work it is compared with
+                                   "The first film was a masterpiece of tension.",
+                                   "The novel is a slender, heartbreaking, wickedly funny gem.",
+                                   "His last film was a quiet, perfect little wonder."])
 def test_what_the_film_aims_at_or_claims_judges_nothing(claim):
     m = analyze_sources([ReviewSource("r", claim + " Sadly, it is a dreary slog.")]).mentions
     opinions = m[m["opinion"]].drop_duplicates("mention_id")

@@ -54,7 +54,7 @@ _BYLINE = re.compile(
     r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}"
     r"(?:\s+(?:and|&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})?)"
     r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
-    rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}}))?"
+    rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
     r"(?:\s*[·|•]\s*(?!\d+\s*(?i:min))[A-Z][\w ,&-]{0,40}?)?"  # the post's categories: "· Sci-fi, Reviews"
     r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
@@ -105,7 +105,8 @@ _BYLINE_BESIDE = re.compile(
     rf"|.*[|·•]\s*(?i:(?:film\s+)?critic|reviewer)\s*:\s*(?P<critic>{PERSON_ALONE})\s*$"
     # the outlet beside the name ("Priya Castellano | The Northgate Courier"), or a user's
     # handle with the date ("cinephile_42 · 3 December 2024")
-    rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){{0,4}})\s*$"
+    rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}})"
+    rf"(?:\s*[|·•]\s*(?:(?i:published|updated|posted)\W*)?{DATE})?\s*$"
     rf"|(?P<handle>[a-z][a-z0-9]*[_0-9][\w.-]{{0,28}})\s*[|·•]\s*{DATE}\s*$"
     # the site's section or name first: "Reviews | Mara Quill | May 2, 2025", "The Reel Ledger ·
     # Film reviews by Mara Quill · 12 August 2025"
@@ -645,7 +646,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _byline_beside(plain, rules, title_keys)))
                 or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
                     and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
-                    and any(_DATE_LINE.match(norm[s.start:s.end]) for s in (*spans[index + 1:index + 3], *spans[index - 1:index])))):
+                    and any(_DATE_LINE.match(norm[s.start:s.end]) for s in (*spans[index + 1:index + 3], *spans[max(0, index - 2):index])))):
             if m:
                 out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
                               or m.group("dated") or m.group("critic") or m.group("writer") or m.group("handle")

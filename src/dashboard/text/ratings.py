@@ -23,8 +23,10 @@ LETTER_GRADES = {
 # Rating scales critics use in running text; there, "2/3" or "9/11" is more likely a ratio
 # or a date. (A table's rating column takes any scale: Rotten Tomatoes has /6, /8, /2.)
 SCALES = (4, 5, 10, 20, 100)
-FULL_STARS = "★⭐✪✭✮"
-EMPTY_STARS = "☆✩"
+FULL_STARS = "★⭐✪✭✮●"
+EMPTY_STARS = "☆✩○"
+# Dots are a rating only with an empty one in the run ("●●○○○"): "●" alone is a bullet.
+_DOTS_ALONE = re.compile(r"[\s●]*●[\s●]*")
 HALVES = ("½", "1/2", ".5")
 
 
@@ -78,6 +80,8 @@ def _stars(text: str, raw: str) -> Rating | None:
         return _fraction(len(m.group(1)) + (0.5 if m.group(2) else 0.0), float(m.group(3)), raw)
     if m := _SYMBOL_RUN.match(text):
         return _fraction(len(m.group("run").replace("\ufe0f", "")), float(m.group("scale")), raw)
+    if _DOTS_ALONE.fullmatch(text):
+        return None
     full = sum(text.count(c) for c in FULL_STARS)
     empty = sum(text.count(c) for c in EMPTY_STARS)
     asterisks = len(text) - len(text.lstrip("*"))
@@ -236,7 +240,7 @@ _IN_PROSE = re.compile(
     # whole stars only where a sentence's rating ends ("3 stars.", "4 stars for this one",
     # "2 stars from me"), never a cast ("two stars from the first film", "all 5 stars are
     # terrific"); a half star is never a cast ("3.5 stars from me")
-    rf"|(?<![\w.])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?=\s*(?:[.,;!?()–—-]|$|out\s+of\b|for\b|from\s+(?:me|us)\b)))"
+    rf"|(?<![\w.\"“'‘])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?=\s*(?:[.,;!?()–—-]|$|out\s+of\b|for\b|from\s+(?:me|us)\b)))"
     rf"(?!\s*[:=]))",
     re.I,
 )
@@ -293,6 +297,8 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
             continue
         if labelled or n_words <= 12:
             found = _rating_on_line(text, line, labelled)
+        elif line.start() == lines[0].start() or line.group().lstrip().startswith("#"):
+            found = _stars_in_headline(text, line) or _rating_in_prose(text, norm, line)
         else:
             found = _rating_in_prose(text, norm, line)
         if found and labelled:
@@ -314,6 +320,18 @@ def _asterisks(text: str, lines: list[re.Match]) -> FoundRating | None:
         if (rating := parse_rating(text[start:end])).score is not None:
             return FoundRating(rating, start, end)
     return None
+
+
+# A run of star glyphs in a long headline ("# Paper Kites ✪✪✪ — a village musical ...").
+_HEADLINE_STARS = re.compile(rf"(?<![{FULL_STARS}{EMPTY_STARS}])[{FULL_STARS}]{{2,5}}[{EMPTY_STARS}]*½?(?![{FULL_STARS}{EMPTY_STARS}])")
+
+
+def _stars_in_headline(text: str, line: re.Match) -> FoundRating | None:
+    if not (m := _HEADLINE_STARS.search(line.group())) or _OTHERS.search(line.group(), 0, m.start()):
+        return None
+    start, end = line.start() + m.start(), line.start() + m.end()
+    rating = parse_rating(text[start:end])
+    return FoundRating(rating, start, end) if rating.score is not None else None
 
 
 def _critics_label(line: str) -> re.Match | None:
