@@ -723,6 +723,13 @@ def test_where_the_page_sits_on_its_site_is_no_headline(top, outlet):
      "The Lantern review – a storm worth the wait\n", "Harbourline", "The Lantern review – a storm worth the wait"),
     ("Skip to main content\nThe Harbour Ledger\nSubscribe for £1\nSign in\nNews\nPolitics\nCulture\nFilm\n\n"
      "The Lantern review – a storm worth the wait\n", "The Harbour Ledger", "The Lantern review – a storm worth the wait"),
+    # the tagline beside the name; a breadcrumb or a short menu under it
+    ("LAMPLIGHT NOTES — independent criticism since 2011\nFilm | Books | Stage | Podcast | Donate\n\n"
+     "The Lantern review – a storm worth the wait\n", "Lamplight Notes", "The Lantern review – a storm worth the wait"),
+    ("PLAINS HERALD\nEntertainment » Movies\n\nThe Lantern review – a storm worth the wait\n", "Plains Herald",
+     "The Lantern review – a storm worth the wait"),
+    ("SCREEN & CIRCLE\nThe magazine for people who stay for the credits\nREVIEWS / NEW RELEASES\n\n"
+     "The Lantern review – a storm worth the wait\n", "Screen & Circle", "The Lantern review – a storm worth the wait"),
 ])
 def test_a_sites_name_over_the_headline_is_the_outlet(top, outlet, title):
     text = top + "\nA patient drama, beautifully acted, and a joy from start to finish."

@@ -773,7 +773,8 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     (``_SITE_HEADING``); or the first step of a breadcrumb ("The Quad Courier › Arts &
     Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
-        name = body.strip()
+        # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
+        name = _TAGLINE_BESIDE.sub("", body.strip())
         site_name = bool(_SITE_NAME.fullmatch(name))
         if len(name) > _MASTHEAD_CHARS or not (
                 site_name or _SITE_HEADING.fullmatch(name) or _BREADCRUMB.fullmatch(name)):
@@ -793,6 +794,8 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                 for j in range(first, min(first + _HEADLINE_WITHIN + 1, len(bodies))):
                     if _navigation(bodies[j], _rules().sections)[0]:
                         return {i: name, **{k: "" for k in range(below, j)}}
+                    if _is_menu(bodies[j]):
+                        return {i: name, **{k: "" for k in range(below, j + 1)}}
                     if len(bodies[j].split()) > 2 and (_BYLINE.match(bodies[j]) or not _rules().boilerplate_reason(bodies[j])):
                         break
         if ((heading := _SITE_HEADING.fullmatch(name))
@@ -810,11 +813,13 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
 
 
 _TAGLINE_WORDS = 15
+_TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[a-z][^—–-]{0,80}$")
 
 
 def _is_tagline(body: str) -> bool:
     body = body.strip()
-    return 0 < len(body.split()) <= _TAGLINE_WORDS and not _ENDS_SENTENCE.search(body) and not _is_menu(body)
+    return (0 < len(body.split()) <= _TAGLINE_WORDS and not _ENDS_SENTENCE.search(body) and not _is_menu(body)
+            and not _navigation(body, _rules().sections)[0])
 
 
 _NAVIGATION_STEP = re.compile(r"\s*(?:[›»/·•|]|>(?!\s*$))\s*|\s+(?:[—–]|--?)\s+")  # dashes as normalised
