@@ -641,6 +641,8 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
     "Skip to content",
     "Q: Is it as dull as the trailer made it look?",
     "How we rate: ★★★★★ Unmissable · ★★★★ Excellent · ★★★ Good",
+    "Our dots: ●●●●● essential · ●●●●○ strong · ●●●○○ mixed · ●●○○○ weak · ●○○○○ avoid",
+    "*How we score: 90–100 masterpiece · 75–89 great · 60–74 good · 40–59 mixed · below 40 poor*",
     "Correction: An earlier version of this review gave the wrong running time.",
     "Enjoyed this review? Support independent criticism.",
     "You've read 3 of 5 free articles this month.",
