@@ -216,6 +216,20 @@ class Cleaned:
 
 
 @dataclass(frozen=True)
+class _Section:
+    """A kind of page furniture ``cleaning.toml`` finds by one pattern: the pattern, why it
+    is set aside, and the longest line it fits (0: any)."""
+
+    pattern: re.Pattern[str]
+    reason: str
+    max_words: int = 0
+
+    @classmethod
+    def read(cls, data: dict, key: str = "pattern", flags: int = re.I) -> "_Section":
+        return cls(re.compile(data[key], flags), data["reason"], int(data.get("max_words", 0)))
+
+
+@dataclass(frozen=True)
 class _Rules:
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
     outlet_reasons: frozenset[str]  # boilerplate that may name the outlet ("only here on Indori Nerd")
@@ -232,29 +246,18 @@ class _Rules:
     legend_reason: str
     summary_label: re.Pattern[str]
     summary_label_within: re.Pattern[str]  # the same, anywhere in a line
-    link_heading: re.Pattern[str]
-    link_max_words: int
-    link_reason: str
-    comments_heading: re.Pattern[str]
-    comments_reason: str
-    round_up_heading: re.Pattern[str]
-    round_up_label: re.Pattern[str]
-    round_up_reason: str
-    quotation: re.Pattern[str]
-    quotation_reason: str
-    others_heading: re.Pattern[str]
-    others_max_words: int
-    others_reason: str
-    consent: re.Pattern[str]
-    consent_reason: str
-    embedded_post: re.Pattern[str]
-    embed_marker: re.Pattern[str]
-    embedded_post_reason: str
-    footer_heading: re.Pattern[str]
-    footer_max_words: int
-    footer_reason: str
-    author_bio: re.Pattern[str]
-    author_bio_reason: str
+    # Kinds of furniture each found by one pattern (a section of ``cleaning.toml``):
+    link_lists: _Section     # a heading over links to other articles
+    comments: _Section       # a heading over readers' comments
+    round_up: _Section       # a heading over other films' short reviews
+    round_up_label: re.Pattern[str]  # a line of them ("Quick takes: ...")
+    quoted_lines: _Section   # a quotation on a line of its own
+    others_say: _Section     # a heading over another critic's words
+    consent: _Section        # a cookie notice
+    embedded_post: _Section  # a social post's author line
+    embed_marker: re.Pattern[str]  # and the other lines its embed leaves
+    page_footer: _Section    # a heading of the page's footer
+    author_bio: _Section     # a line about the critic
     pros: re.Pattern[str]
     cons: re.Pattern[str]
     plot_heading: re.Pattern[str]
@@ -304,29 +307,17 @@ def _rules() -> _Rules:
         legend_reason=data["rating_legend"]["reason"],
         summary_label=re.compile(r"[\W_]*(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
         summary_label_within=re.compile(r"(?<!\w)(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
-        link_heading=re.compile(data["link_lists"]["heading"], re.I),
-        link_max_words=int(data["link_lists"]["max_words"]),
-        link_reason=data["link_lists"]["reason"],
-        comments_heading=re.compile(data["comments"]["heading"], re.I),
-        comments_reason=data["comments"]["reason"],
-        round_up_heading=re.compile(data["round_up"]["heading"], re.I),
+        link_lists=_Section.read(data["link_lists"], "heading"),
+        comments=_Section.read(data["comments"], "heading"),
+        round_up=_Section.read(data["round_up"], "heading"),
         round_up_label=re.compile(data["round_up"]["label"], re.I),
-        round_up_reason=data["round_up"]["reason"],
-        quotation=re.compile(data["quoted_lines"]["quotation"]),
-        quotation_reason=data["quoted_lines"]["reason"],
-        others_heading=re.compile(data["others_say"]["heading"], re.I),
-        others_max_words=int(data["others_say"]["max_words"]),
-        others_reason=data["others_say"]["reason"],
-        consent=re.compile(data["consent"]["pattern"], re.I),
-        consent_reason=data["consent"]["reason"],
-        embedded_post=re.compile(data["embedded_post"]["pattern"], re.I),
+        quoted_lines=_Section.read(data["quoted_lines"], "quotation", flags=0),
+        others_say=_Section.read(data["others_say"], "heading"),
+        consent=_Section.read(data["consent"]),
+        embedded_post=_Section.read(data["embedded_post"]),
         embed_marker=re.compile(data["embedded_post"]["marker"], re.I),
-        embedded_post_reason=data["embedded_post"]["reason"],
-        footer_heading=re.compile(data["page_footer"]["heading"], re.I),
-        footer_max_words=int(data["page_footer"]["max_words"]),
-        footer_reason=data["page_footer"]["reason"],
-        author_bio=re.compile(data["author_bio"]["label"], re.I),
-        author_bio_reason=data["author_bio"]["reason"],
+        page_footer=_Section.read(data["page_footer"], "heading"),
+        author_bio=_Section.read(data["author_bio"], "label"),
         pros=re.compile(rf"^\W*(?:{alternation(data['list_headings']['pros'])})\s*:?\s*$", re.I),
         cons=re.compile(rf"^\W*(?:{alternation(data['list_headings']['cons'])})\s*:?\s*$", re.I),
         plot_heading=re.compile(
@@ -565,13 +556,13 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     bodies = [norm[s.start:s.end] for s in spans]
     legend = _legend_lines(bodies, rules)
     title_keys = {t.lower() for t in film_titles}
-    other_films = other_film_lines(bodies, title_keys, rules.round_up_heading, rules.round_up_label)
+    other_films = other_film_lines(bodies, title_keys, rules.round_up.pattern, rules.round_up_label)
     posts = _embedded_posts(bodies, rules)
     others = _others_say(text, spans, bodies, rules)
     if other_films:
         out.rating = _rating_outside(doc, [spans[i] for i in other_films])
     # A cookie notice pasted above the site's name is no part of its masthead.
-    notices = next((i for i, body in enumerate(bodies) if not rules.consent.search(body)), len(bodies))
+    notices = next((i for i, body in enumerate(bodies) if not rules.consent.pattern.search(body)), len(bodies))
     masthead = {notices + i: name for i, name in _masthead(bodies[notices:notices + _MASTHEAD_LINES + 2], title_keys).items()}
     for index, line in enumerate(spans):
         body = norm[line.start : line.end]
@@ -586,7 +577,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             if rules.is_outlet(name) and name.lower() != out.author.lower():  # a blog's "© 2026 Jane Doe" is hers
                 out.outlet = _as_name(name)  # from the footer, unless the page names it further up
         if index in other_films:
-            aside(BOILERPLATE, rules.round_up_reason)
+            aside(BOILERPLATE, rules.round_up.reason)
             continue
         if index in masthead:
             out.outlet = out.outlet or _as_name(masthead[index])
@@ -602,40 +593,40 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index in legend:
             aside(BOILERPLATE, rules.legend_reason)
             continue
-        in_comments = in_comments or (paragraphs >= _PROSE_BEFORE_COMMENTS and bool(rules.comments_heading.match(body)))
+        in_comments = in_comments or (paragraphs >= _PROSE_BEFORE_COMMENTS and bool(rules.comments.pattern.match(body)))
         if in_comments:
-            aside(BOILERPLATE, rules.comments_reason)
+            aside(BOILERPLATE, rules.comments.reason)
             continue
-        if paragraphs >= _PROSE_BEFORE_COMMENTS and line_words <= rules.footer_max_words and (
-                m := rules.footer_heading.match(body)):
+        if paragraphs >= _PROSE_BEFORE_COMMENTS and line_words <= rules.page_footer.max_words and (
+                m := rules.page_footer.pattern.match(body)):
             in_footer = True
             _footer_names(out, body[m.end():], m.group().lower(), rules)
         if in_footer:
-            aside(BOILERPLATE, rules.footer_reason)
+            aside(BOILERPLATE, rules.page_footer.reason)
             continue
         if index in posts:
-            aside(BOILERPLATE, rules.embedded_post_reason)
+            aside(BOILERPLATE, rules.embedded_post.reason)
             continue
         if index in others:
-            aside(BOILERPLATE, rules.others_reason)
+            aside(BOILERPLATE, rules.others_say.reason)
             continue
-        if (m := rules.quotation.match(body)) and (m.group("attribution") or (index and bodies[index - 1].rstrip().endswith(":"))):
-            aside(BOILERPLATE, rules.quotation_reason)
+        if (m := rules.quoted_lines.pattern.match(body)) and (m.group("attribution") or (index and bodies[index - 1].rstrip().endswith(":"))):
+            aside(BOILERPLATE, rules.quoted_lines.reason)
             continue
         if index < notices:
-            aside(BOILERPLATE, rules.consent_reason)
+            aside(BOILERPLATE, rules.consent.reason)
             continue
-        if rules.author_bio.match(body):
-            aside(BOILERPLATE, rules.author_bio_reason)
+        if rules.author_bio.pattern.match(body):
+            aside(BOILERPLATE, rules.author_bio.reason)
             continue
-        if rules.link_heading.match(body):
+        if rules.link_lists.pattern.match(body):
             in_links = True
-            aside(BOILERPLATE, rules.link_reason)
+            aside(BOILERPLATE, rules.link_lists.reason)
             continue
-        in_links = in_links and line_words <= rules.link_max_words and not (
+        in_links = in_links and line_words <= rules.link_lists.max_words and not (
             "\n\n" in text[spans[index - 1].end:line.start] and _PROSE_LINE.match(body) and not LIST_ITEM.match(body))
         if in_links:
-            aside(BOILERPLATE, rules.link_reason)
+            aside(BOILERPLATE, rules.link_lists.reason)
             continue
         plain = _TRAILING_RATING.sub("", _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", body))).strip()
         if m := _BYLINE.match(plain):
@@ -876,7 +867,7 @@ def _others_say(text: str, spans: list[Span], bodies: list[str], rules: _Rules) 
     index = 0
     while index < len(bodies):
         body = bodies[index]
-        if len(body.split()) <= rules.others_max_words and rules.others_heading.match(body):
+        if len(body.split()) <= rules.others_say.max_words and rules.others_say.pattern.match(body):
             out.add(index)
             index += 1
             while index < len(bodies):
@@ -908,7 +899,7 @@ def _embedded_posts(bodies: list[str], rules: _Rules) -> set[int]:
         if rules.embed_marker.match(body):
             out.add(index)
             out.update(j for j in (index - 1, index + 1) if short(j) and _CAPTION.search(bodies[j]))
-        elif "(@" in body and (m := rules.embedded_post.search(body)):
+        elif "(@" in body and (m := rules.embedded_post.pattern.search(body)):
             out.add(index)
             if m.start() == len(body) - len(body.lstrip()):  # the author's line alone
                 out.update(j for j in (index - 1,) if short(j))
