@@ -517,7 +517,8 @@ def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS) ->
     # ngl"), not a heading.
     if _LOWER_CASE_START.match(body):
         return False
-    return not re.search(r"[.!:;,\"')\]]$", _QUOTED_TITLE_END.sub("", _YEAR_OR_CERTIFICATE.sub("", _TRAILING_EMOJI.sub("", body))))
+    ending = _QUOTED_TITLE_END.sub("", _YEAR_OR_CERTIFICATE.sub("", _TRAILING_EMOJI.sub("", body)))
+    return not re.search(r"[.!:;,\"')\]]$", ending)
 
 
 def credited_people(text: str) -> People:
@@ -563,7 +564,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         out.rating = _rating_outside(doc, [spans[i] for i in other_films])
     # A cookie notice pasted above the site's name is no part of its masthead.
     notices = next((i for i, body in enumerate(bodies) if not rules.consent.pattern.search(body)), len(bodies))
-    masthead = {notices + i: name for i, name in _masthead(bodies[notices:notices + _MASTHEAD_LINES + 2], title_keys).items()}
+    top = _masthead(bodies[notices:notices + _MASTHEAD_LINES + 2], title_keys)
+    masthead = {notices + i: name for i, name in top.items()}
     for index, line in enumerate(spans):
         body = norm[line.start : line.end]
         line_words = len(body.split())
@@ -610,7 +612,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index in others:
             aside(BOILERPLATE, rules.others_say.reason)
             continue
-        if (m := rules.quoted_lines.pattern.match(body)) and (m.group("attribution") or (index and bodies[index - 1].rstrip().endswith(":"))):
+        if (m := rules.quoted_lines.pattern.match(body)) and (
+                m.group("attribution") or (index and bodies[index - 1].rstrip().endswith(":"))):
             aside(BOILERPLATE, rules.quoted_lines.reason)
             continue
         if index < notices:
@@ -637,7 +640,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _byline_beside(plain, rules, title_keys)))
                 or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
                     and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
-                    and any(_DATE_LINE.match(norm[s.start:s.end]) for s in (*spans[index + 1:index + 3], *spans[max(0, index - 2):index])))):
+                    and any(_DATE_LINE.match(norm[s.start:s.end])
+                            for s in (*spans[index + 1:index + 3], *spans[max(0, index - 2):index])))):
             if m:
                 out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
                               or m.group("dated") or m.group("critic") or m.group("writer") or m.group("handle")
@@ -702,8 +706,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         above_headline = not out.title and prose_lines == 0 and index > 0
         # A headline that names the film, under a first heading that does not (the site's
         # name, a section, a button): the review's headline after all.
-        better_headline = (bool(out.title) and prose_lines <= _PROSE_BEFORE_BYLINE and not names_film and index < _BYLINE_LINES
-                           and _names_any(body, title_keys) and not _names_any(normalize(out.title), title_keys))
+        better_headline = (bool(out.title) and prose_lines <= _PROSE_BEFORE_BYLINE and not names_film
+                           and index < _BYLINE_LINES and _names_any(body, title_keys)
+                           and not _names_any(normalize(out.title), title_keys))
         if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index or above_headline
                                      or better_headline else HEADING_MAX_WORDS):
             if (above_headline and line_words < _HEADLINE_MIN_WORDS and not names_film
@@ -787,7 +792,8 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                         return {i: name, **{k: "" for k in range(below, j)}}
                     if _is_menu(bodies[j]):
                         return {i: name, **{k: "" for k in range(below, j + 1)}}
-                    if len(bodies[j].split()) > 2 and (_BYLINE.match(bodies[j]) or not _rules().boilerplate_reason(bodies[j])):
+                    if len(bodies[j].split()) > 2 and (
+                            _BYLINE.match(bodies[j]) or not _rules().boilerplate_reason(bodies[j])):
                         break
         if ((heading := _SITE_HEADING.fullmatch(name))
                 and _SITE_NAME.fullmatch(site := _MENU_SEPARATOR.split(heading.group("name"))[0].strip())

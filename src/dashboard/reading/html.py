@@ -99,7 +99,8 @@ def _header_rating(html: str, text: str) -> str:
 # A box beside the article with the film's details and the critic's rating ("At a glance /
 # Rating: 1.5 out of 4 stars / Director: ..."); extraction drops it as a sidebar.
 _DETAILS_BOX = re.compile(r"(?is)<aside\b[^>]*>(.*?)</aside\s*>")
-_DETAILS_LINE = re.compile(r"^\W*(?:director|directed by|cast|starring|running time|runtime|rated|certificate|genre)\b", re.I)
+_DETAILS_LINE = re.compile(
+    r"^\W*(?:director|directed by|cast|starring|running time|runtime|rated|certificate|genre)\b", re.I)
 _DETAILS_BOX_LINES = 12
 
 
@@ -159,7 +160,8 @@ _RATING_SCOPE_CHARS = 800
 def _itemprop(name: str, html: str) -> str:
     """The value of the first element marked ``itemprop=name``: a meta tag's content or
     an element's text."""
-    for m in re.finditer(rf"(?is)<(?P<tag>[a-z]+)\b(?P<attributes>[^>]*\bitemprop=[\"']{name}[\"'][^>]*)>(?P<text>[^<]*)", html):
+    marked = rf"(?is)<(?P<tag>[a-z]+)\b(?P<attributes>[^>]*\bitemprop=[\"']{name}[\"'][^>]*)>(?P<text>[^<]*)"
+    for m in re.finditer(marked, html):
         content = re.search(r"(?i)\bcontent=[\"']([^\"']*)[\"']", m.group("attributes"))
         value = content.group(1) if content else m.group("text")
         if value.strip():

@@ -328,6 +328,7 @@ _HEADLINE_STARS = re.compile(rf"(?<![{FULL_STARS}{EMPTY_STARS}])[{FULL_STARS}]{{
 
 
 def _stars_in_headline(text: str, line: re.Match) -> FoundRating | None:
+    """A run of two or more star glyphs in a long first line or Markdown heading."""
     if not (m := _HEADLINE_STARS.search(line.group())) or _OTHERS.search(line.group(), 0, m.start()):
         return None
     start, end = line.start() + m.start(), line.start() + m.end()
@@ -345,9 +346,10 @@ def _critics_label(line: str) -> re.Match | None:
 
 
 def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None:
-    """In a long line: a short sentence that is a rating of its own, or a form no prose
-    means otherwise (``_IN_PROSE``). Every such rating has a digit or a star glyph: most
-    lines of prose are passed over on that alone."""
+    """In a long line: a letter grade the critic gives ("a solid B from me."), a short
+    sentence that is a rating of its own, or a form no prose means otherwise
+    (``_IN_PROSE``). Every other such rating has a digit or a star glyph: most lines of
+    prose are passed over on that alone."""
     body = line.group()
     for m in _GRADE_ENDS_SENTENCE.finditer(body):
         if _GIVEN_BEFORE.search(body, max(0, m.start() - _LEAD_CHARS), m.start()):

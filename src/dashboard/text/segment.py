@@ -5,7 +5,8 @@ compiled patterns: a full stop, question or exclamation mark (with any closing q
 followed by white space and a capital, a digit or an opening quote, unless the stop ends
 a known abbreviation or an initial ("Larry D. Horricks"); in a line written all in lower
 case, followed by a lower-case word too. Line breaks always end a
-sentence: reviews put headings, list items and captions on lines of their own.
+sentence: reviews put headings, list items and captions on lines of their own (text wrapped
+at a fixed width is unwrapped first, ``unwrap``).
 """
 
 from __future__ import annotations
