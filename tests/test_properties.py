@@ -69,3 +69,9 @@ def test_opinion_log_odds_sum_the_weights_of_the_documented_features(words):
     model = opinion_model()
     expected = model.bias + sum(model.weights.get(f, 0.0) for f in features(words))
     assert abs(model.log_odds(words) - expected) < 1e-9
+
+
+def test_a_tables_header_of_control_characters_gives_a_one_line_message():
+    # found by the test above: a header row of stray bytes, one of them a line break
+    [problem] = read_bytes(b" (\x8d\x01\x01\x01\x01\x02", "d.csv").problems
+    assert "\n" not in problem and problem.startswith("d.csv: no text column")

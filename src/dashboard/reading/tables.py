@@ -205,7 +205,8 @@ class TableRows:
             mapping["text"] = text_column
         self.text_col = mapping.get("text")
         if self.text_col is None:
-            found = ", ".join(map(str, columns)) or "none"
+            # the names as one line of printable text: a binary file's "header" holds anything
+            found = " ".join(re.sub(r"[\x00-\x1f\x7f]", " ", ", ".join(map(str, columns))).split()) or "none"
             raise IngestError(f"{self.name}: no text column (expected one named 'text' or 'review'; found: {found[:300]})")
         self.id_col = mapping.get("review_id")
         self.extra = {k: mapping.get(k) for k in ("title", "outlet", "author", "rating", "film", "url")}
