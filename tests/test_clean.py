@@ -130,6 +130,7 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("**By Jo Lin** | 28 February 2026 | 8 min read | 💬 64", "Jo Lin", ""),
     ("**Written by Jo Lin** | Flicker & Grain | 2 March 2025 | 6 min read", "Jo Lin", "Flicker & Grain"),
     ("**Jo Lin** · Marquee Weekly · Published 9 May 2025, 10:30 am", "Jo Lin", "Marquee Weekly"),
+    ("Posted by Jo Lin on October 19, 2025 in HORROR, RANTS, REVIEWS", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -1011,3 +1012,14 @@ def test_a_transcripts_critic_is_named_by_the_label_or_the_byline():
     assert kinds.get("ANA RUIZ: (As Tess) I want one night where I am the only person in the room.") == BOILERPLATE
     assert "QUILL: That is the lead, and she is extraordinary." not in kinds
     assert kinds.get("It opens this weekend. Our critic has seen it.") == BOILERPLATE
+
+
+def test_labels_and_comments_in_capitals_are_no_transcript():
+    # no speaker is timed or named as host or critic: "MY SCORE:" and commenters' names are
+    # labels, and the critic's review stays the review
+    text = ("Posted by Jo Lin on October 19, 2025 in HORROR, REVIEWS\n\nMY SCORE: 2/10\n\n"
+            "RIGHT. THE LANTERN. IT IS A DULL AND SHAPELESS FILM AND I HATED IT.\n\n"
+            "TAGS: THE LANTERN, HORROR\n\n3 COMMENTS\n\nKEV: MATE IT WAS BRILLIANT.\n\nJO LIN: @KEV NO.\n")
+    cleaned = clean(text)
+    assert cleaned.author == "Jo Lin"
+    assert "RIGHT. THE LANTERN. IT IS A DULL AND SHAPELESS FILM AND I HATED IT." not in _kinds(text, cleaned)

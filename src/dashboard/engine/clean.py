@@ -55,7 +55,8 @@ _BYLINE = re.compile(
     r"(?:\s+(?:and|&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})?)"
     r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
-    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?|\s*[,|·•–-]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
+    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
+    rf"|\s*[,|·•–-]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
     r"(?:\s*[·|•]\s*(?!\d+\s*(?i:min))[A-Z][\w ,&-]{0,40}?)?"  # the post's categories: "· Sci-fi, Reviews"
     r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
@@ -770,7 +771,7 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
-        name = _TAGLINE_BESIDE.sub("", body.strip())
+        name = _EMPHASIS.sub("", _TAGLINE_BESIDE.sub("", body.strip())).strip()
         site_name = bool(_SITE_NAME.fullmatch(name))
         if len(name) > _MASTHEAD_CHARS or not (
                 site_name or _SITE_HEADING.fullmatch(name) or _BREADCRUMB.fullmatch(name)):

@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 # "RENATA VOSS, HOST:", "CALLOWAY-NDIAYE:", "[00:02:09] CRITIC:": a name in capitals (a
 # role after a comma), a colon, then the words or the end of the line.
 _SPEAKER = re.compile(
-    r"^[\W_]*?(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*)?"
+    r"^[\W_]*?(?P<time>\[?\(?\d{1,2}:\d{2}(?::\d{2})?\)?\]?\s*)?"
     r"(?P<speaker>[A-Z][A-Z.'’-]*(?:\s[A-Z][A-Z.'’-]*){0,3})(?:,\s*(?P<role>[A-Z][A-Z ]{1,30}))?:(?=\s|$)\s*"
 )
 _CLIP = re.compile(r"^\W*\((?:SOUNDBITE|SOUND BITE|CLIP|MUSIC|BEGIN|END)\b")
 _CRITIC_ROLES = re.compile(r"\b(?:CRITIC|REVIEWER)\b")
+# A transcript names its speakers' parts or times them: without that, capitals and a colon
+# are labels ("MY SCORE:", "TAGS:") or readers' comments.
+_ROLES = re.compile(r"\b(?:HOST|CO-HOST|CRITIC|REVIEWER|ANCHOR|PRESENTER|INTERVIEWER|GUEST|BYLINE)\b")
 MIN_SPEAKER_LINES = 3
 
 
@@ -34,7 +37,8 @@ class Transcript:
 def read_transcript(bodies: list[str], author: str = "") -> Transcript:
     """The speakers of a transcript's lines; an empty ``Transcript`` for any other text."""
     found = {i: m for i, body in enumerate(bodies) if (m := _SPEAKER.match(body))}
-    if len(found) < MIN_SPEAKER_LINES or len({m.group("speaker") for m in found.values()}) < 2:
+    if (len(found) < MIN_SPEAKER_LINES or len({m.group("speaker") for m in found.values()}) < 2
+            or not any(m.group("time") or _ROLES.search(m.group("role") or m.group("speaker")) for m in found.values())):
         return Transcript()
     out = Transcript(labels={i: m.end() for i, m in found.items()})
     author_words = {w.upper() for w in re.findall(r"[\w'’-]+", author)}
