@@ -1023,3 +1023,9 @@ def test_labels_and_comments_in_capitals_are_no_transcript():
     cleaned = clean(text)
     assert cleaned.author == "Jo Lin"
     assert "RIGHT. THE LANTERN. IT IS A DULL AND SHAPELESS FILM AND I HATED IT." not in _kinds(text, cleaned)
+
+
+def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
+    text = ("**THE HARBOUR NOTES** | Film | Books | Music\n\n# The Lantern is the dullest film of the year\n\n"
+            "*By Mara Quill · Film · 3 July 2025*\n\nA patient drama, and a dull one.")
+    assert clean(text, ("The Lantern",)).author == "Mara Quill"

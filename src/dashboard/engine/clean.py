@@ -771,7 +771,9 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
-        name = _EMPHASIS.sub("", _TAGLINE_BESIDE.sub("", body.strip())).strip()
+        name = _TAGLINE_BESIDE.sub("", body.strip())
+        if _SITE_NAME.fullmatch(plain := _EMPHASIS.sub("", name).strip()):
+            name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
         site_name = bool(_SITE_NAME.fullmatch(name))
         if len(name) > _MASTHEAD_CHARS or not (
                 site_name or _SITE_HEADING.fullmatch(name) or _BREADCRUMB.fullmatch(name)):
