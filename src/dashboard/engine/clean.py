@@ -568,7 +568,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     top = _masthead(bodies[notices:notices + _MASTHEAD_LINES + 2], title_keys)
     masthead = {notices + i: name for i, name in top.items()}
     for index, line in enumerate(spans):
-        body = norm[line.start : line.end]
+        body = bodies[index]
         line_words = len(body.split())
         is_last = index == len(spans) - 1
 
@@ -641,8 +641,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _byline_beside(plain, rules, title_keys)))
                 or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
                     and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
-                    and any(_DATE_LINE.match(norm[s.start:s.end])
-                            for s in (*spans[index + 1:index + 3], *spans[max(0, index - 2):index])))):
+                    and any(_DATE_LINE.match(near) for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index])))):
             if m:
                 out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
                               or m.group("dated") or m.group("critic") or m.group("writer") or m.group("handle")
