@@ -68,7 +68,7 @@ def test_character_name_used_for_the_franchise_is_world():
     ("The music, composed by franchise regulars, is superb.", {"music"}),
     ("These are the best fights in the series.", {"action"}),
     ("The fight scenes outdo those of the earlier John Wick films.", {"action"}),
-    ("The film is a series of sight gags.", {"overall"}),  # no franchise at all
+    ("The film is a series of sight gags.", {"story", "overall"}),  # no franchise at all: the gags are the writing
     ("It expands the lore of the franchise.", {"world"}),
 ])
 def test_franchise_words_are_the_world_only_when_nothing_else_is_named(text, aspects):
@@ -203,3 +203,51 @@ def test_shot_is_visuals_only_as_the_noun(text, visuals):
 ])
 def test_setting_debut_and_motive_have_their_aspects(text, aspect):
     assert aspect in _aspects(_matcher(), text)
+
+
+@pytest.mark.parametrize("text, aspect", [
+    # how it looks, said without a camera word
+    ("Everything looks damp and lit by candles, which suits it.", "visuals"),
+    ("It is the best-looking thriller of the autumn.", "visuals"),
+    ("After the sixth such shot the trick wears thin.", "visuals"),
+    ("The light through the kitchen window is beautiful.", "visuals"),
+    # a running time judged
+    ("At just under two hours it could lose twenty minutes.", "pacing"),
+    ("It outstays its welcome.", "pacing"),
+    ("The middle stretch sags.", "pacing"),
+    # the cast, without "acting" or a cast list
+    ("Tamsin Greer voices the owl with great dignity.", "acting"),
+    ("There is a winning supporting turn from Oskar Vale.", "acting"),
+    ("Her timing is immaculate.", "acting"),
+    # the people as written
+    ("The neighbours are thinly drawn.", "characters"),
+    ("The film's weakness is its peripheral figures.", "characters"),
+    ("The friendship at its centre never convinces.", "characters"),
+    # the writing: jokes and devices
+    ("Its jokes land about half the time.", "story"),
+    ("The letters device becomes a crutch.", "story"),
+    ("Not much else happens.", "story"),
+    # the franchise and the period
+    ("The post-credits scene is pure homework for the next one.", "world"),
+    ("It gets the feel of the period right.", "world"),
+    # the sound in the room
+    ("The scares come entirely through the speakers.", "music"),
+    # verdicts that name another aspect's word
+    ("The best music film in years.", "overall"),
+    ("See it on the biggest screen you can find.", "overall"),
+    ("It is a warm, scruffy little comedy.", "overall"),
+])
+def test_critics_everyday_words_for_an_aspect(text, aspect):
+    assert aspect in _aspects(_matcher(), text)
+
+
+@pytest.mark.parametrize("text, aspect", [
+    ("It looks like the sequel will never come.", "visuals"),  # "looks like": no looks at all
+    ("He looks bored throughout.", "visuals"),                 # a person's look is acting, not the image
+    ("The post-credits scene sets up the next one.", "visuals"),  # "sets up" is no film set
+    ("In the light of that ending, it is a tease.", "visuals"),
+    ("It was a period of grief for her.", "world"),
+    ("She figures out the code.", "characters"),
+])
+def test_everyday_words_outside_their_aspect_sense_are_no_aspect(text, aspect):
+    assert aspect not in _aspects(_matcher(), text)
