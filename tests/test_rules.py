@@ -138,6 +138,25 @@ def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
     assert reviews.loc["verdict", "inferred_score"] < 50
 
 
+def test_a_performer_judged_by_name_is_the_critics_voice_whatever_the_model_hears():
+    # The model hears story in "her engineer and only friend on board"; a member of the
+    # cast as the subject, judged ("welcome warmth"), is the critic on the performance.
+    # The same sentence about a character stays plot.
+    from dashboard.engine.opinion import PLOT_VETO
+    from dashboard.engine.opinion_model import opinion_model
+    from dashboard.text.normalize import normalize
+    from dashboard.text.tokens import tokenize
+
+    judged = "Tobin Ferrault brings welcome warmth as her engineer and only friend on board."
+    assert opinion_model().log_odds(tokenize(normalize(judged)).words) < PLOT_VETO
+    cast = "\n\nCast: Tobin Ferrault, Ines Maro\n"
+    plot = judged.replace("Tobin Ferrault", "Her brother Kit")
+    m = analyze_sources([ReviewSource("actor", judged + cast), ReviewSource("character", plot + cast)]).mentions
+    said = m[m["text"].str.contains("welcome warmth")].set_index("review_id")
+    assert said.loc["actor", "opinion"].all() and "acting" in set(said.loc[["actor"], "aspect"])
+    assert not said.loc["character", "opinion"].any()
+
+
 def test_a_streaming_guides_labelled_plot_moves_no_score():
     # "The Gist:" and "Opening Shot:" label the plot in a guide's fixed layout.
     text = ("The Gist: A chef loses her restaurant and goes home, where a fisherman loves her.\n\n"

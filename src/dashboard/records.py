@@ -121,6 +121,7 @@ class IngestReport:
 # --- the film --------------------------------------------------------------------------------
 
 CHARACTER_ROLE = "character"
+CAST_ROLE = "cast"
 
 
 @dataclass
