@@ -236,6 +236,7 @@ def test_setting_debut_and_motive_have_their_aspects(text, aspect):
     ("The best music film in years.", "overall"),
     ("See it on the biggest screen you can find.", "overall"),
     ("It is a warm, scruffy little comedy.", "overall"),
+    ("For all its faults, it delivers.", "overall"),
 ])
 def test_critics_everyday_words_for_an_aspect(text, aspect):
     assert aspect in _aspects(_matcher(), text)
@@ -248,6 +249,7 @@ def test_critics_everyday_words_for_an_aspect(text, aspect):
     ("In the light of that ending, it is a tease.", "visuals"),
     ("It was a period of grief for her.", "world"),
     ("She figures out the code.", "characters"),
+    ("She delivers her explanations with a dry impatience.", "overall"),  # her lines, not a verdict
 ])
 def test_everyday_words_outside_their_aspect_sense_are_no_aspect(text, aspect):
     assert aspect not in _aspects(_matcher(), text)

@@ -307,6 +307,8 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     ("The Lantern (15) screens at the Harbour Cinema until Sunday.", "Where and when the film is showing"),
     ("Get The Weekly Reel in your inbox every Friday. Sign up.", "Newsletter or follow-us line"),
     ("This site is funded entirely by readers: please consider a monthly donation.", "Newsletter or follow-us line"),
+    # markdown's bold splitting the prompt's words
+    ("**Sign up** for The Harbour Weekend: our best reviews every Saturday.", "Newsletter or follow-us line"),
     ("Sam Iles is a sophomore studying film and can be reached at sam@example.edu.", "About the critic"),
 ])
 def test_furniture_of_real_pages_is_set_aside(line, reason):

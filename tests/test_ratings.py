@@ -157,6 +157,9 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("A slow start and a glorious finish, which is a rare thing. The Lantern gets a rare 8.5 from me this year.",
      "8.5", 85.0),
     ("Half a star out of five. The half is for the dog.", "Half a star out of five", 10.0),
+    # the listing line under a syndicated review: the film's name, a dash, the stars, the certificate
+    ("“The Lantern” — Two and a half stars out of four. Rated PG-13 for salty language and peril. Running time: 1:44.",
+     "Two and a half stars out of four", 62.5),
     ("Patient, strange and gorgeous to look at, and braver than its trailer suggested. 7/10 - a film to revisit.",
      "7/10", 70.0),
     ("Audience score: 3.1/5 (880 ratings)\nOur score: 4/5", "4/5", 80.0),

@@ -664,7 +664,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.author = m.group("name")
             aside(METADATA, BYLINE_REASON)
             continue
-        if line_words <= rules.max_line_words and (reason := rules.boilerplate_reason(body)):
+        # Markdown's emphasis and links may split a prompt's words ("**Sign up** for ..."):
+        # the line as read is tried too.
+        if line_words <= rules.max_line_words and (
+                reason := rules.boilerplate_reason(body) or (plain != body and rules.boilerplate_reason(plain))):
             aside(BOILERPLATE, reason)
             furniture_lines += 1
             if reason in rules.outlet_reasons:

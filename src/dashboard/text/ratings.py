@@ -262,7 +262,9 @@ _ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)?\s*")
 _HALF_ASTERISKS_LINE = re.compile(r"\s*\*{1,5}\s*(?:½|1/2)\s*")
 _ASTERISKS_AFTER_TITLE = re.compile(r"[^*]*[^\s*]\s+(?P<value>\*{1,5}\s*(?:½|1/2)?)\s*")
 # A rating that opens a sentence of its own inside a line ("... suggests. 7/10 - up from a 5").
-_SENTENCE_BEFORE = re.compile(r"[.!?]\s+$")
+# Where a rating may start in a long line: a new sentence, or after the dash or colon
+# that follows the film's quoted name ("“Locker 214” — Two and a half stars out of four. Rated ...").
+_SENTENCE_BEFORE = re.compile(r"(?:[.!?]|\"\s*(?:-|:))\s+$")  # the text is normalised: straight quotes, "-"
 _SENTENCE_FROM = re.compile(r".*?(?:[.!?]+(?=\s|$)|$)")
 
 
