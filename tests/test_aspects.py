@@ -170,6 +170,19 @@ def test_drag_is_pacing_only_when_the_film_drags(text, pacing):
     assert ("pacing" in _aspects(_matcher(), text)) is pacing
 
 
+@pytest.mark.parametrize("text, director", [
+    ("Grey Water, Halvor Brekke's new documentary, takes its time.", "Halvor Brekke"),
+    ("Counterweight, the third feature from Sabine Aurel, is handsome.", "Sabine Aurel"),
+    ("Jojo Kettleby's film is loud and busy.", "Jojo Kettleby"),
+    ("The Ninth Crossing's first film was better.", None),  # a title owns no film
+    ("In Tom's film class, the students argue.", None),
+])
+def test_a_film_owned_or_from_a_full_name_names_its_director(text, director):
+    from dashboard.engine.cast import crew_in_prose
+
+    assert [n for role, n in crew_in_prose(text) if role == "director"] == ([director] if director else [])
+
+
 def test_crew_named_by_their_job_in_prose_link_later_sentences_to_their_aspect():
     # No credits block: "Writer-director Tomas Ferrer" and "the composer, Ines Okoro" are
     # how critics introduce the crew, and their surnames alone later carry the aspect.
@@ -232,6 +245,18 @@ def test_setting_debut_and_motive_have_their_aspects(text, aspect):
     ("It gets the feel of the period right.", "world"),
     # the sound in the room
     ("The scares come entirely through the speakers.", "music"),
+    ("The showstopper is a power ballad of thudding uplift.", "music"),
+    # a running time or a sagging middle
+    ("This one runs to two hours and four minutes.", "pacing"),
+    ("It does sag in the middle.", "pacing"),
+    # a performer in a role named by a common noun
+    ("Tobin Ferrault is wonderfully doom-laden as the owl.", "acting"),
+    ("Tobin Ferrault, as the owl, has a lovely rumble.", "acting"),
+    # the look of a documentary, a world's detail, a plot seen coming
+    ("The footage at the weirs is arresting.", "visuals"),
+    ("I concede that the film is pretty.", "visuals"),
+    ("Far more rewarding is its human detail.", "world"),
+    ("You will see it coming from the first reel.", "story"),
     # verdicts that name another aspect's word
     ("The best music film in years.", "overall"),
     ("See it on the biggest screen you can find.", "overall"),
@@ -250,6 +275,10 @@ def test_critics_everyday_words_for_an_aspect(text, aspect):
     ("It was a period of grief for her.", "world"),
     ("She figures out the code.", "characters"),
     ("She delivers her explanations with a dry impatience.", "overall"),  # her lines, not a verdict
+    ("It was pretty good.", "visuals"),
+    ("He runs for two hours through the woods.", "pacing"),
+    ("Meanwhile, as the storm hits, they flee.", "acting"),
+    ("Paris is as beautiful as the poets say.", "acting"),
 ])
 def test_everyday_words_outside_their_aspect_sense_are_no_aspect(text, aspect):
     assert aspect not in _aspects(_matcher(), text)

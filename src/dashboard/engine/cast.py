@@ -46,6 +46,14 @@ def _crew_in_prose() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
 
 
 _CREW_TITLE, _NAME_AFTER_TITLE, _CREW_ROLES = _crew_in_prose()
+# A full name that owns the film is its director: "Halvor Brekke's new documentary", "Jojo
+# Kettleby's film is loud" (the film's noun found first, the name then read just before it).
+_FILM_OWNED = re.compile(r"['’]s\s+(?:(?:new|latest|last|first|second|third|fourth|debut|documentary|feature)\s+)?"
+                         r"(?:film|feature|documentary|movie|picture)\b")
+# The capitalised words just before it: two or three, not a title's "The Ninth Crossing"
+# nor a clause's "While Malick" (the first word not one of ``[names] not_names``).
+_OWNER = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s)*[A-ZÀ-ÖØ-Þ][\w'’-]+)$")
+_OWNER_CHARS = 40
 
 
 def crew_in_prose(text: str) -> Iterator[tuple[str, str]]:
@@ -58,6 +66,11 @@ def crew_in_prose(text: str) -> Iterator[tuple[str, str]]:
     for m in _CREW_TITLE.finditer(low):
         if (name := _NAME_AFTER_TITLE.match(text, m.end())) is not None:
             yield _CREW_ROLES[int(m.lastgroup[1:])], re.sub(r"['’]s$", "", name.group("name"))
+    for m in _FILM_OWNED.finditer(text):
+        owner = _OWNER.search(text, max(0, m.start() - _OWNER_CHARS), m.start())
+        if (owner is not None and 2 <= len(parts := owner.group("name").split()) <= 3
+                and parts[0] not in words("names", "not_names") and not owner.group("name").isupper()):
+            yield "director", owner.group("name")
 
 
 class NamePool:
