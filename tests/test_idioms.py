@@ -45,6 +45,8 @@ def judge(critic, text: str):
     "I don't know what more you can ask of a movie than that.",
     "What more could you ask for?",
     "I have not stopped thinking about it.",
+    "I now know every word of the theme song, and I regret nothing.",
+    "This is a huge step up.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3

@@ -181,11 +181,18 @@ def test_what_the_critic_expected_judges_nothing_and_what_they_found_does():
                                    # another work it is compared with
                                    "The first film was a masterpiece of tension.",
                                    "The novel is a slender, heartbreaking, wickedly funny gem.",
-                                   "His last film was a quiet, perfect little wonder."])
+                                   "His last film was a quiet, perfect little wonder.",
+                                   "Director Ines Maro's previous film, Low Tide, was a lean, gripping marvel."])
 def test_what_the_film_aims_at_or_claims_judges_nothing(claim):
     m = analyze_sources([ReviewSource("r", claim + " Sadly, it is a dreary slog.")]).mentions
     opinions = m[m["opinion"]].drop_duplicates("mention_id")
     assert list(opinions["text"]) == ["Sadly, it is a dreary slog."]
+
+
+def test_a_relative_clause_about_another_work_leaves_the_sentence_judging_this_one():
+    text = "Director Ines Maro, whose last film was the dreadful Low Tide, captures the book's charm perfectly."
+    m = analyze_sources([ReviewSource("r", text)]).mentions
+    assert m["opinion"].all() and (m["polarity"] > 0).all()
 
 
 def test_telling_the_film_makers_what_to_cut_is_criticism():
