@@ -65,6 +65,12 @@ def test_prose_numbers_are_not_ratings(text):
     assert find_rating(text) is None
 
 
+def test_a_ranked_list_of_films_with_scores_is_no_rating_of_this_one():
+    poll = "Readers' poll: the month's best\n1. Low Tide - 4.4/5\n2. The Lantern - 4.1/5\n3. Marrow - 3.2/5"
+    assert find_rating("A slow, handsome film that never finds its pulse.\n\n" + poll) is None
+    assert find_rating("A slow, handsome film.\n\n1. Rating: 2/5\n\n" + poll).rating.score == 40
+
+
 def test_grade_as_a_word_in_prose_is_not_a_rating():
     text = "Two sides of the genre: tedious hero-worship on the one hand, grade-B schlock on the other. Rare is the film."
     assert find_rating(text) is None

@@ -288,8 +288,9 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     norm = normalize(text) if norm is None else norm
     first_unlabelled = None
     lines = list(re.finditer(r"[^\n]+", norm))
-    for line in lines:
-        if _RATING_KEY.search(line.group()):
+    ranked = _ranked_lines(lines)
+    for i, line in enumerate(lines):
+        if _RATING_KEY.search(line.group()) or i in ranked:
             continue
         n_words = len(line.group().split())
         if n_words <= _STARS_FIRST_WORDS and (m := _STARS_FIRST.search(line.group())):
@@ -308,6 +309,17 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
             return found
         first_unlabelled = first_unlabelled or found
     return first_unlabelled or (_asterisks(text, lines) if lines else None)
+
+
+# An item of a numbered list that ends in a score: "2. Dockside Eight – 4.1/5".
+_RANKED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s+\S.*?\s(?:\d+(?:\.\d+)?\s*/\s*\d+|[★☆]+)\W*$")
+
+
+def _ranked_lines(lines: list[re.Match]) -> set[int]:
+    """Indices of the lines of a ranked list of films with their scores (a readers' poll,
+    a top ten): two such items in a row are no critic's rating of this film."""
+    items = [i for i, line in enumerate(lines) if _RANKED_ITEM.match(line.group())]
+    return {i for i in items if i - 1 in items or i + 1 in items}
 
 
 def _asterisks(text: str, lines: list[re.Match]) -> FoundRating | None:
