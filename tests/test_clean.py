@@ -312,6 +312,7 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     ("Sign up to Harbour Pass, our weekly film newsletter. Free, every Friday.", "Newsletter or follow-us line"),
     ("Our ratings: ★★★★★ Outstanding · ★★★★ Excellent · ★★★ Good · ★★ Poor", "The site's key to its ratings"),
     ("The Harbour rates films out of four stars.", "The site's key to its ratings"),
+    ("Our star ratings: ★★★★★ Unmissable ★★★★ Very good ★★★ Worth a look", "The site's key to its ratings"),
     ("Sam Iles is a sophomore studying film and can be reached at sam@example.edu.", "About the critic"),
 ])
 def test_furniture_of_real_pages_is_set_aside(line, reason):

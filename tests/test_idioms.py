@@ -47,6 +47,9 @@ def judge(critic, text: str):
     "I have not stopped thinking about it.",
     "I now know every word of the theme song, and I regret nothing.",
     "This is a huge step up.",
+    "At a lean 94 minutes, it doesn't waste a scene.",
+    "Nobody could fault the look of the thing.",
+    "You can't fault the cast.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3

@@ -269,11 +269,13 @@ _SENTENCE_FROM = re.compile(r".*?(?:[.!?]+(?=\s|$)|$)")
 
 
 # A key to the site's stars on one line, no rating of this film: "How we rate: ★★★★★
-# Unmissable · ★★★★ Excellent · ★★★ Good", "★★★★ excellent; ★★★ good; ★★ fair".
+# Unmissable · ★★★★ Excellent · ★★★ Good", "★★★★ excellent; ★★★ good; ★★ fair",
+# "★★★★★ Unmissable ★★★★ Very good ★★★ Worth a look".
 _RATING_KEY = re.compile(
     rf"^\W*(?:how\s+we\s+(?:rate|score)|(?:our\s+)?(?:rating|star|dots?|score)\s+key|ratings?\s+guide|what\s+the\s+stars\s+mean"
-    rf"|our\s+(?:stars|dots)(?=\s*:))\b"
-    rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?[;,·|]\s*){{2,}}[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
+    rf"|our\s+(?:star\s+)?(?:stars|dots|ratings|scores)(?=\s*:))\b"
+    rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?(?:[;,·|]\s*|\s+(?=[{FULL_STARS}*]))){{2,}}"
+    rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
 
 
 def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
