@@ -257,6 +257,13 @@ def test_setting_debut_and_motive_have_their_aspects(text, aspect):
     ("I concede that the film is pretty.", "visuals"),
     ("Far more rewarding is its human detail.", "world"),
     ("You will see it coming from the first reel.", "story"),
+    ("The twist is telegraphed by the halfway mark.", "story"),
+    ("The rink looks amazing.", "visuals"),
+    ("The rowing sequences are thrilling.", "action"),
+    ("The first forty minutes could have been tightened.", "pacing"),
+    ("The detail is scrupulous.", "world"),
+    ("Ines Maro is even better than last time as Imani.", "acting"),
+    ("An assured second feature.", "direction"),
     # verdicts that name another aspect's word
     ("The best music film in years.", "overall"),
     ("See it on the biggest screen you can find.", "overall"),
@@ -279,6 +286,8 @@ def test_critics_everyday_words_for_an_aspect(text, aspect):
     ("He runs for two hours through the woods.", "pacing"),
     ("Meanwhile, as the storm hits, they flee.", "acting"),
     ("Paris is as beautiful as the poets say.", "acting"),
+    ("The dream sequence is lovely.", "action"),
+    ("She looks at the sea.", "visuals"),
 ])
 def test_everyday_words_outside_their_aspect_sense_are_no_aspect(text, aspect):
     assert aspect not in _aspects(_matcher(), text)
