@@ -140,8 +140,8 @@ def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
 
 def test_a_performer_judged_by_name_is_the_critics_voice_whatever_the_model_hears():
     # The model hears story in "her engineer and only friend on board"; a member of the
-    # cast as the subject, judged ("welcome warmth"), is the critic on the performance.
-    # The same sentence about a character stays plot.
+    # cast (or crew) as the subject, judged ("welcome warmth"), is the critic on the
+    # performance. The same sentence about a character stays plot.
     from dashboard.engine.opinion import PLOT_VETO
     from dashboard.engine.opinion_model import opinion_model
     from dashboard.text.normalize import normalize
@@ -155,6 +155,8 @@ def test_a_performer_judged_by_name_is_the_critics_voice_whatever_the_model_hear
     said = m[m["text"].str.contains("welcome warmth")].set_index("review_id")
     assert said.loc["actor", "opinion"].all() and "acting" in set(said.loc[["actor"], "aspect"])
     assert not said.loc["character", "opinion"].any()
+    directed = analyze_sources([ReviewSource("director", "Directed by Tobin Ferrault.\n\n" + judged)]).mentions
+    assert directed[directed["text"].str.contains("welcome warmth")]["opinion"].all()
 
 
 def test_a_streaming_guides_labelled_plot_moves_no_score():

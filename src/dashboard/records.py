@@ -121,7 +121,6 @@ class IngestReport:
 # --- the film --------------------------------------------------------------------------------
 
 CHARACTER_ROLE = "character"
-CAST_ROLE = "cast"
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.records import CAST_ROLE, CHARACTER_ROLE, People
+from dashboard.records import CHARACTER_ROLE, People
 from dashboard.text.language import alternation, connectives, load_resource, resource_text, words
 from dashboard.text.names import capitalised_as_names
 from dashboard.text.terms import FoundIndex, TermLists
@@ -270,4 +270,5 @@ def find_aspects(doc, run=None) -> None:
     for m in doc.mentions:
         m.matches = doc.matcher.match_span(doc.terms, m.start, m.end)
         m.character_subject = any(a.via == CHARACTER_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in m.matches)
-        m.performer_subject = any(a.via == CAST_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in m.matches)
+        m.credited_subject = any(a.via not in (CHARACTER_ROLE, "term", FALLBACK) and a.start < CHARACTER_SUBJECT_CHARS
+                                 for a in m.matches)

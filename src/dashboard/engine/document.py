@@ -39,11 +39,11 @@ class Mention:
     sentence_start: int = 0    # the whole sentence a clause belongs to
     sentence_end: int = 0
     # aspects: every aspect word or name in the span; character_subject: a character
-    # named at its start is its subject ("Eva has chosen..."); performer_subject: so is
-    # a member of the cast ("Ray Domingo matches him scene for scene")
+    # named at its start is its subject ("Eva has chosen..."); credited_subject: so is a
+    # member of the cast or crew ("Ray Domingo matches him scene for scene")
     matches: list["AspectMatch"] = field(default_factory=list)
     character_subject: bool = False
-    performer_subject: bool = False
+    credited_subject: bool = False
     # polarity: the scorer's judgement, and the polarity the tables keep
     judgement: "Judgement | None" = None
     polarity: float = 0.0

@@ -3,7 +3,7 @@
 Retold plot is kept (readers may want to see it) but marked ``opinion = False`` and moves
 no score. The decision combines a learned model of opinion against retold plot
 (``opinion_model``: a sentence it is sure is plot never counts, unless it judges a
-performer named as its subject) with the word lists in
+performer or film-maker named as its subject) with the word lists in
 ``resources/opinion.toml`` (found once per review, then asked per sentence): inside a
 synopsis paragraph a sentence needs the critic's voice (a stance word, or the model's
 confidence) to count;
@@ -211,11 +211,11 @@ def decide_opinions(doc: ReviewDoc, run=None) -> None:
         strongest.append(strongest_word_cue(doc.norm[m.start:m.end], m.judgement))
         judged = model.judged_log_odds(log_odds, strongest[-1], polarity)
         in_retelling = retelling.update(m, m.signals, judged)
-        # A performer judged by name is the critic's voice: plot summaries name the
-        # characters (the cast only in brackets), and the model reads a sentence about a
-        # performer's role as story ("brings welcome warmth as her engineer").
-        performer_judged = m.performer_subject and strongest[-1] >= EVALUATIVE_CUE
-        told.append(not m.list_sign and not performer_judged and judged < PLOT_VETO)
+        # A performer or film-maker judged by name is the critic's voice: plot summaries
+        # name the characters (the cast only in brackets), and the model reads a sentence
+        # about a performer's role as story ("brings welcome warmth as her engineer").
+        credited_judged = m.credited_subject and strongest[-1] >= EVALUATIVE_CUE
+        told.append(not m.list_sign and not credited_judged and judged < PLOT_VETO)
         m.opinion = not told[-1] and is_opinion(m.signals, strongest[-1], polarity, m.subjectivity, in_retelling,
                                               bool(m.list_sign))
         m.plot = (in_retelling or told[-1]) and not m.opinion
