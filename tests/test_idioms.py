@@ -57,6 +57,7 @@ def test_idioms_of_praise(critic, text):
 
 @pytest.mark.parametrize("text", [
     "You'll regret it.",
+    "Tamsin Greer, as the heroine, deserves better.",
     "It is hard to imagine a worse script.",
     "Don't waste your money.",
     "But I can't say I was moved.",

@@ -216,6 +216,9 @@ def test_counterfactual_marks_the_clause():
     feats = read_features(words, rules)
     assert not any(k == "<cf>" for k, *_ in feats)
     assert any(k == "better" and v > 0 for k, v, *_ in feats)
+    # "would have you believe" is what it makes you believe, no might-have-been
+    words = [w for w, _, _ in tokenize("not the masterpiece its reviews would have you believe")]
+    assert not any(k == "<cf>" for k, *_ in read_features(words, rules))
 
 
 @pytest.mark.parametrize("text, actual, hypothetical", [

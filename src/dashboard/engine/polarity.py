@@ -167,6 +167,7 @@ class Rules:
     # before its modal ("superb in a film [that should have been better]")
     cf_openers: frozenset = frozenset()
     cf_imperatives: frozenset = frozenset()
+    cf_causative: frozenset = frozenset()  # "would have [you] believe": no counterfactual
     cf_conditional: frozenset = frozenset()
     topic_words: frozenset = frozenset()  # no weight of their own ([topic_words])
     near_negation: int = 3
@@ -242,6 +243,7 @@ def load_rules(path: str | None = None) -> Rules:
         cf_base=float(cf.get("base", -0.6)),
         cf_openers=_words(cf.get("openers", [])),
         cf_imperatives=_words(cf.get("imperatives", [])),
+        cf_causative=_words(cf.get("causative", [])),
         cf_conditional=_words(cf.get("conditional", [])),
         film_words={k.lower(): float(v) for k, v in lex.get("film_words", {}).items()},
         topic_words=_words(lex.get("topic_words", {}).get("words", [])),
@@ -438,7 +440,7 @@ class _Reading:
                 for j in range(i + 1, min(n, i + 1 + rules.cf_reach + 1)):
                     cj = canon[j]
                     if cj in rules.have:
-                        is_cf = j + 1 >= n or canon[j + 1] != "to"
+                        is_cf = j + 1 >= n or (canon[j + 1] != "to" and canon[j + 1] not in rules.cf_causative)
                         break
                     if cj == "not":
                         negated = True
