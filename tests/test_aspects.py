@@ -1,4 +1,6 @@
+import copy
 import re
+from pathlib import Path
 
 import pytest
 
@@ -116,6 +118,7 @@ def test_a_pattern_term_compiled_word_first_finds_the_same(pattern):
     ["re:\\bwhen \\w+ (?:was|were|is)\\b", "re:\\bfollows (?-i:[A-Z])"],
     ["re:\\bsound\\b|\\bscore\\b"],             # a choice of its own: no single opening word
     ["re:\\bx[]|]\\b", "re:(?<!in )\\bdrag\\w*"],  # a "|" inside a class; no opening word
+    ["re:\\b(?:every|each|such)\\s+shot\\b", "re:\\bsets\\b"],  # a choice of opening words
 ])
 def test_pattern_terms_skipped_for_a_text_without_their_opening_word_find_the_same(terms):
     """A list's patterns are tried only on texts holding the words they must open with;
@@ -126,9 +129,27 @@ def test_pattern_terms_skipped_for_a_text_without_their_opening_word_find_the_sa
     everywhere = TermLists({"k": terms})
     everywhere._regexes = [(key, pattern, None) for key, pattern, _ in everywhere._regexes]
     for text in ("When Eve was young, she follows Bob.", "The score swells; the sound fades.",
-                 "Only the score.", "x| and x] in drag", "Nothing here."):
+                 "Only the score.", "x| and x] in drag", "Nothing here.",
+                 "Every shot, each shot and such shot; film-sets and sets, sunsets. EACH SHOT"):
         tokens = tokenize(normalize(text))
         assert lists.find(tokens) == everywhere.find(tokens)
+
+
+def test_every_shipped_word_list_finds_the_same_tried_at_its_opening_words_or_everywhere():
+    """The shipped lists' patterns, tried only where their opening words stand, find what
+    trying them at every character finds, on the bundled reviews and the development pages."""
+    from dashboard.engine.opinion import word_lists
+
+    repo = Path(__file__).resolve().parents[1]
+    texts = [p.read_text("utf-8") for p in (*(repo / "data" / "reviews" / "ballerina").glob("*.txt"),
+                                            *(repo / "benchmarks" / "pages").glob("*.txt"))]
+    assert len(texts) > 20
+    for lists in (_matcher()._terms, word_lists()):
+        everywhere = copy.copy(lists)
+        everywhere._regexes = [(key, pattern, None) for key, pattern, _ in lists._regexes]
+        for text in texts:
+            tokens = tokenize(normalize(text))
+            assert lists.find(tokens) == everywhere.find(tokens)
 
 
 @pytest.mark.parametrize("text, aspects", [

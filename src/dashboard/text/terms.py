@@ -79,17 +79,21 @@ class TermLists:
             for term in terms:
                 self._add(key, term.strip(), regex_parts)
         flags = 0 if case_sensitive else re.I
-        # A list's patterns that open with a plain word are tried only on a review that holds
-        # one of those words (a substring test is far quicker than the pattern); the others
-        # (openers None) on every review.
+        # A pattern that opens with a plain word is compiled on its own and tried only on a
+        # review that holds that word (a substring test is far quicker than the pattern, and
+        # a pattern that opens with a word is found far quicker than a choice of several);
+        # one that opens with a choice of words ("\b(?:every|each|such) shot") is one such
+        # pattern per word. The others (openers None) are tried together on every review.
         self._regexes = []
         for key, parts in regex_parts.items():
-            gated = [p for p in parts if _opening_words([p], case_sensitive) is not None]
-            ungated = [p for p in parts if p not in gated]
-            for group in (gated, ungated):
-                if group:
-                    self._regexes.append((key, re.compile("|".join(group), flags),
-                                          _opening_words(group, case_sensitive)))
+            ungated = []
+            for piece in (piece for part in parts for piece in _one_per_opening_word(part)):
+                if (openers := _opening_words([piece], case_sensitive)) is None:
+                    ungated.append(piece)
+                else:
+                    self._regexes.append((key, re.compile(piece, flags), openers))
+            if ungated:
+                self._regexes.append((key, re.compile("|".join(ungated), flags), None))
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
         firsts = set(self._single) | set(self._prefix) | set(self._multi) | set(self._multi_open)
         self.empty = not firsts and not self._regexes
@@ -300,6 +304,18 @@ def _word_first(pattern: str) -> str:
 
 
 _OPENING_WORD = re.compile(r"\(\?:([A-Za-z]+)(?![A-Za-z?*+{])")
+# A pattern opening with a choice of plain words: "\b(?:every|each|such)\s+shot".
+_OPENING_CHOICE = re.compile(r"\(\?:\\b\(\?:([A-Za-z]+(?:[|-][A-Za-z]+)*)\)(?![?*+{])")
+
+
+def _one_per_opening_word(part: str) -> list[str]:
+    """A compiled pattern term that opens with a choice of words, as one pattern per word
+    (each then compiled word first); any other, as it is."""
+    m = _OPENING_CHOICE.match(part)
+    if m is None or _has_top_level_choice(part[3:-1]):
+        return [part]
+    rest = part[m.end():-1]
+    return [f"(?:{_word_first(chr(92) + 'b' + word + rest)})" for word in m.group(1).split("|")]
 
 
 def _opening_words(parts: list[str], case_sensitive: bool) -> tuple[str, ...] | None:
