@@ -391,6 +391,7 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("Words: Mara Quill\n", "Mara Quill"),
     ("**By Otto Brandt** | *Herald Movie Critic*\n", "Otto Brandt"),
     ("Posted on **June 2, 2025** by **Mara Quill** in *Horror*, *Streaming* · 4 Comments\n", "Mara Quill"),
+    ("Posted on September 28, 2025 by Otto Brandt 6 Comments\n", "Otto Brandt"),
     ("Posted 21/01/2025 by Otto Brandt\n", "Otto Brandt"),
     ("By [Mara Quill](/author/mara-quill) | Jan 17, 2025, 6:00 AM EST\n", "Mara Quill"),
     ("*Words by Otto Brandt · Harbour Monthly · 14 March 2025 · 6 min read*\n", "Otto Brandt"),
@@ -599,6 +600,14 @@ def test_a_dash_and_a_name_on_the_last_line_sign_the_review(end, author):
 def test_a_name_in_capitals_over_the_date_is_the_byline():
     text = "Harbour Lights review: a storm worth the wait\nMARA QUILL\nMarch 6, 2025\n\nA patient drama."
     assert clean(text).author == "Mara Quill"
+
+
+@pytest.mark.parametrize("note", ["About me: I'm Mara Quill, a retired librarian who watches every adaptation twice.",
+                                  "*About the author: Mara Quill is a critic in Leeds.*"])
+def test_a_note_about_the_critic_names_the_critic(note):
+    text = "A patient drama, beautifully acted, that I liked a great deal from start to finish.\n\n" + note
+    cleaned = clean(text)
+    assert cleaned.author == "Mara Quill" and _kinds(text, cleaned)[note] == BOILERPLATE
 
 
 def test_a_freelance_critics_note_is_about_the_critic():

@@ -96,9 +96,10 @@ _ROLE = (r"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){0,5}"
 _BYLINE_BESIDE = re.compile(
     rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}\W*$|{DATE})|\s{DATE})"
     rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
-    # "Posted on June 2, 2025 by Mara Quill in Horror, Streaming · 4 Comments"
+    # "Posted on June 2, 2025 by Mara Quill in Horror, Streaming · 4 Comments" (the counter
+    # may follow with no separator: "... by Jess Orrin 6 Comments")
     rf"|(?i:posted|published)(?:\s+(?i:on))?\s+{DATE}\s+(?i:by)\s+(?P<poster>{PERSON_ALONE}|[\w.-]{{2,30}})"
-    r"(?:\s+(?i:in)\s+[^·|•]{1,60}?)?(?:\s*[·|•]\s*\d+\s+(?i:comments?|replies))?\s*$"
+    r"(?:\s+(?i:in)\s+[^·|•]{1,60}?)?(?:\s*[·|•]?\s*\d+\s+(?i:comments?|replies))?\s*$"
     rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
     # the date, then the name: "March 11, 2026 · by Mara Quill"
     rf"|{DATE}\s*[,|·•–-]\s*(?i:by)\s+(?P<dated>{PERSON_ALONE})\s*$"
@@ -120,6 +121,9 @@ _BYLINE_BESIDE = re.compile(
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and
 # a TV star make a tiresome double act, writes Mara Quill").
 _WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\W*$")
+# The critic named in a note about them: "About me: I'm Gillian Rudd, a retired librarian",
+# "About the author: Mara Quill is a critic in Leeds".
+_BIO_NAME = re.compile(rf"\W*(?i:about\s+(?:me|the\s+\w+))\W+(?:(?i:i'm|i\s+am)\s+)?(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
 # Emphasis around a byline in Markdown ("**By Hal Brenneman** | *Herald Movie Critic*").
@@ -621,6 +625,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(BOILERPLATE, rules.consent.reason)
             continue
         if rules.author_bio.pattern.match(body):
+            if not out.author and (m := _BIO_NAME.match(_EMPHASIS.sub("", body))):
+                out.author = m.group("name")
             aside(BOILERPLATE, rules.author_bio.reason)
             continue
         if rules.link_lists.pattern.match(body):
