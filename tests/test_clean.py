@@ -171,6 +171,14 @@ def test_a_standfirst_that_ends_with_its_critics_name_names_the_critic():
     assert cleaned.author == "Mara Quill" and standfirst not in _kinds(text, cleaned)
 
 
+@pytest.mark.parametrize("footer", ["*Harbour Notes is a reader-supported newsletter about film by Mara Quill.*",
+                                    "Thanks for reading Harbour Notes! Subscribe for free to receive new posts."])
+def test_a_newsletters_note_about_itself_names_the_outlet(footer):
+    text = "# The Lantern\n\nThe film is a quiet triumph of acting and mood, and I loved it.\n\n" + footer
+    cleaned = clean(text)
+    assert cleaned.outlet == "Harbour Notes" and _kinds(text, cleaned)[footer] == BOILERPLATE
+
+
 @pytest.mark.parametrize("footer", ["© 2026 Mara Quill", "Copyright 1997 All Rights Reserved Mara Quill"])
 def test_a_blogs_copyright_in_its_critics_name_is_no_outlet(footer):
     text = "By Mara Quill\n\nThe film is a quiet triumph of acting and mood.\n\n" + footer

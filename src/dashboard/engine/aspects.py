@@ -270,5 +270,12 @@ def find_aspects(doc, run=None) -> None:
     for m in doc.mentions:
         m.matches = doc.matcher.match_span(doc.terms, m.start, m.end)
         m.character_subject = any(a.via == CHARACTER_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in m.matches)
+        # not "Noor Sato's second feature takes place in 1967": the film is its subject
         m.credited_subject = any(a.via not in (CHARACTER_ROLE, "term", FALLBACK) and a.start < CHARACTER_SUBJECT_CHARS
-                                 for a in m.matches)
+                                 and not _possessive(doc.norm, m.start + a.end) for a in m.matches)
+
+
+def _possessive(norm: str, end: int) -> bool:
+    """Does the name ending at ``end`` own what follows ("Sato's second feature")? Names
+    are found with their possessive ending, or without it."""
+    return norm.startswith("'s", end - 2) or norm.startswith("'s", end)

@@ -160,7 +160,10 @@ _COPYRIGHT_OUTLET = re.compile(
 _FOOTER_LINES = 30  # a page pasted whole ends with its footer's links
 _CORPORATE = re.compile(r"\s+(?:Company|Co|Ltd|Limited|Inc|LLC|plc|Group|Media Group)\.?$")
 _OUTLET = re.compile(
-    r"\b(?:from|on|at|via|for)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
+    r"\b(?:from|on|at|via|for|reading)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
+    # a newsletter's note about itself: "Slow Dissolve is a reader-supported newsletter"
+    r"|^\W*(?P<the2>the\s+)?(?P<name2>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+is\s+an?\s+"
+    r"(?:reader-supported|independent|free|weekly|monthly)\s+(?:newsletter|publication|magazine|blog|podcast)\b"
 )
 
 
@@ -1092,7 +1095,8 @@ def _find_outlet(out: Cleaned, body: str) -> None:
     if out.outlet:
         return
     # the name ends with its sentence ("...for the Morning Star. Follow her on Twitter")
-    found = [(m.group("the"), re.split(r"[.!?](?:\s|$)", m.group("name"))[0]) for m in _OUTLET.finditer(body)]
+    found = [(m.group("the") or m.group("the2"), re.split(r"[.!?](?:\s|$)", m.group("name") or m.group("name2"))[0])
+             for m in _OUTLET.finditer(body)]
     found = [(the, name) for the, name in found if _rules().is_outlet(name)]
     if found:
         the, name = found[-1]
