@@ -195,6 +195,7 @@ def test_drag_is_pacing_only_when_the_film_drags(text, pacing):
     ("Grey Water, Halvor Brekke's new documentary, takes its time.", "Halvor Brekke"),
     ("Counterweight, the third feature from Sabine Aurel, is handsome.", "Sabine Aurel"),
     ("Jojo Kettleby's film is loud and busy.", "Jojo Kettleby"),
+    ("They pine prettily in Ines Maro's lavish adaptation.", "Ines Maro"),
     ("The Ninth Crossing's first film was better.", None),  # a title owns no film
     ("In Tom's film class, the students argue.", None),
 ])
@@ -285,6 +286,7 @@ def test_setting_debut_and_motive_have_their_aspects(text, aspect):
     ("The detail is scrupulous.", "world"),
     ("Ines Maro is even better than last time as Imani.", "acting"),
     ("An assured second feature.", "direction"),
+    ("Nobody could fault the look of the thing.", "visuals"),
     # verdicts that name another aspect's word
     ("The best music film in years.", "overall"),
     ("See it on the biggest screen you can find.", "overall"),
