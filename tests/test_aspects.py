@@ -235,12 +235,6 @@ def test_shot_is_visuals_only_as_the_noun(text, visuals):
     ("The setting feels lived-in rather than dressed.", "world"),
     ("It is a debut feature of real control.", "direction"),
     ("She is given no motive beyond spite.", "characters"),
-])
-def test_setting_debut_and_motive_have_their_aspects(text, aspect):
-    assert aspect in _aspects(_matcher(), text)
-
-
-@pytest.mark.parametrize("text, aspect", [
     # how it looks, said without a camera word
     ("Everything looks damp and lit by candles, which suits it.", "visuals"),
     ("It is the best-looking thriller of the autumn.", "visuals"),

@@ -171,14 +171,6 @@ def test_a_standfirst_that_ends_with_its_critics_name_names_the_critic():
     assert cleaned.author == "Mara Quill" and standfirst not in _kinds(text, cleaned)
 
 
-@pytest.mark.parametrize("footer", ["*Harbour Notes is a reader-supported newsletter about film by Mara Quill.*",
-                                    "Thanks for reading Harbour Notes! Subscribe for free to receive new posts."])
-def test_a_newsletters_note_about_itself_names_the_outlet(footer):
-    text = "# The Lantern\n\nThe film is a quiet triumph of acting and mood, and I loved it.\n\n" + footer
-    cleaned = clean(text)
-    assert cleaned.outlet == "Harbour Notes" and _kinds(text, cleaned)[footer] == BOILERPLATE
-
-
 @pytest.mark.parametrize("footer", ["© 2026 Mara Quill", "Copyright 1997 All Rights Reserved Mara Quill"])
 def test_a_blogs_copyright_in_its_critics_name_is_no_outlet(footer):
     text = "By Mara Quill\n\nThe film is a quiet triumph of acting and mood.\n\n" + footer
@@ -610,12 +602,17 @@ def test_a_name_in_capitals_over_the_date_is_the_byline():
     assert clean(text).author == "Mara Quill"
 
 
-@pytest.mark.parametrize("note", ["About me: I'm Mara Quill, a retired librarian who watches every adaptation twice.",
-                                  "*About the author: Mara Quill is a critic in Leeds.*"])
-def test_a_note_about_the_critic_names_the_critic(note):
-    text = "A patient drama, beautifully acted, that I liked a great deal from start to finish.\n\n" + note
+@pytest.mark.parametrize("note, field, name", [
+    # a newsletter's note about itself, and a note about the critic
+    ("*Harbour Notes is a reader-supported newsletter about film by Mara Quill.*", "outlet", "Harbour Notes"),
+    ("Thanks for reading Harbour Notes! Subscribe for free to receive new posts.", "outlet", "Harbour Notes"),
+    ("About me: I'm Mara Quill, a retired librarian who watches every adaptation twice.", "author", "Mara Quill"),
+    ("*About the author: Mara Quill is a critic in Leeds.*", "author", "Mara Quill"),
+])
+def test_a_note_at_the_foot_of_the_page_names_the_outlet_or_the_critic(note, field, name):
+    text = "# The Lantern\n\nThe film is a quiet triumph of acting and mood, and I loved it.\n\n" + note
     cleaned = clean(text)
-    assert cleaned.author == "Mara Quill" and _kinds(text, cleaned)[note] == BOILERPLATE
+    assert getattr(cleaned, field) == name and _kinds(text, cleaned)[note] == BOILERPLATE
 
 
 def test_a_freelance_critics_note_is_about_the_critic():

@@ -47,8 +47,10 @@ def _crew_in_prose() -> tuple[re.Pattern, re.Pattern, tuple[str, ...]]:
 
 _CREW_TITLE, _NAME_AFTER_TITLE, _CREW_ROLES = _crew_in_prose()
 # A full name that owns the film is its director: "Halvor Brekke's new documentary", "Jojo
-# Kettleby's film is loud", "Célestine Marrow's lavish adaptation" (the film's noun found first, the name then read just before it).
-_FILM_OWNED = re.compile(r"['’]s\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:film|feature|documentary|movie|picture|adaptation|debut)\b")
+# Kettleby's film is loud", "Célestine Marrow's lavish adaptation" (the film's noun found
+# first, the name then read just before it).
+_FILM_OWNED = re.compile(
+    r"['’]s\s+(?:[a-z]+(?:-[a-z]+)*\s+)?(?:film|feature|documentary|movie|picture|adaptation|debut)\b")
 # The capitalised words just before it: two or three, not a title's "The Ninth Crossing"
 # nor a clause's "While Malick" (the first word not one of ``[names] not_names``).
 _OWNER = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s)*[A-ZÀ-ÖØ-Þ][\w'’-]+)$")

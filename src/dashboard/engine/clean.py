@@ -123,7 +123,8 @@ _BYLINE_BESIDE = re.compile(
 _WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\W*$")
 # The critic named in a note about them: "About me: I'm Gillian Rudd, a retired librarian",
 # "About the author: Mara Quill is a critic in Leeds".
-_BIO_NAME = re.compile(rf"\W*(?i:about\s+(?:me|the\s+\w+))\W+(?:(?i:i'm|i\s+am)\s+)?(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
+_BIO_NAME = re.compile(
+    rf"\W*(?i:about\s+(?:me|the\s+\w+))\W+(?:(?i:i'm|i\s+am)\s+)?(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
 # Emphasis around a byline in Markdown ("**By Hal Brenneman** | *Herald Movie Critic*").

@@ -315,7 +315,7 @@ def _one_per_opening_word(part: str) -> list[str]:
     if m is None or _has_top_level_choice(part[3:-1]):
         return [part]
     rest = part[m.end():-1]
-    return [f"(?:{_word_first(chr(92) + 'b' + word + rest)})" for word in m.group(1).split("|")]
+    return ["(?:" + _word_first(r"\b" + word + rest) + ")" for word in m.group(1).split("|")]
 
 
 def _opening_words(parts: list[str], case_sensitive: bool) -> tuple[str, ...] | None:
