@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dashboard.text.language import load_resource
 from dashboard.text.normalize import normalize
 
 # Metacritic's conversion of letter grades.
@@ -268,12 +269,14 @@ _SENTENCE_BEFORE = re.compile(r"(?:[.!?]|\"\s*(?:-|:))\s+$")  # the text is norm
 _SENTENCE_FROM = re.compile(r".*?(?:[.!?]+(?=\s|$)|$)")
 
 
-# A key to the site's stars on one line, no rating of this film: "How we rate: ★★★★★
-# Unmissable · ★★★★ Excellent · ★★★ Good", "★★★★ excellent; ★★★ good; ★★ fair",
-# "★★★★★ Unmissable ★★★★ Very good ★★★ Worth a look".
+# A key to the site's stars on one line, no rating of this film: opened by the words the
+# cleaner sets such a line aside by ("How we rate: ★★★★★ Unmissable · ★★★★ Excellent",
+# ``cleaning.toml``'s boilerplate named "rating_key"), or a list of star runs and their
+# meanings ("★★★★ excellent; ★★★ good; ★★ fair", "★★★★★ Unmissable ★★★★ Very good ★★★ Worth a look").
+_SITE_KEY = next((b["pattern"] for b in load_resource("cleaning.toml")["boilerplate"] if b.get("name") == "rating_key"),
+                 "(?!)")  # a file without it: no key by words
 _RATING_KEY = re.compile(
-    rf"^\W*(?:how\s+we\s+(?:rate|score)|(?:our\s+)?(?:rating|star|dots?|score)\s+key|ratings?\s+guide|what\s+the\s+stars\s+mean"
-    rf"|our\s+(?:star\s+)?(?:stars|dots|ratings|scores)(?=\s*:))\b"
+    rf"(?:{_SITE_KEY})"
     rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?(?:[;,·|]\s*|\s+(?=[{FULL_STARS}*]))){{2,}}"
     rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
 
