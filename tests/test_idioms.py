@@ -50,6 +50,9 @@ def judge(critic, text: str):
     "At a lean 94 minutes, it doesn't waste a scene.",
     "Nobody could fault the look of the thing.",
     "You can't fault the cast.",
+    # no effort praised in place of results: "does his best" with no "to" or "with"
+    "Hugo Venn does his best work in years.",
+    "The ending is never telegraphed.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -86,6 +89,10 @@ def test_idioms_of_praise(critic, text):
     "Bea Lind is wasted as his partner, given nothing to do but listen.",
     "The sisters' conflict is oddly underpowered.",
     "The rest of the crew are a blur of jumpsuits.",
+    "The cast does what it can with the material.",
+    "Marta Quell does her best with a part that asks very little.",
+    "Every turn of the plot is signposted.",
+    "The loan shark is a stock figure.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3

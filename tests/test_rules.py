@@ -163,6 +163,26 @@ def test_a_performer_judged_by_name_is_the_critics_voice_whatever_the_model_hear
     assert not analyze_sources([ReviewSource("owned", owned)]).mentions["opinion"].any()
 
 
+@pytest.mark.parametrize("judged, retold", [
+    ("Her cousin Mabel, who runs away to sea after the funeral, is thinly written.",
+     "Her cousin Mabel, who runs away to sea after the funeral, is never seen again."),
+    ("A subplot in which Mabel's uncle gambles away the family farm goes nowhere.",
+     "In the end Mabel's uncle gambles away the family farm and goes nowhere."),
+])
+def test_a_judgement_of_the_film_as_a_made_thing_is_the_critics_voice(judged, retold):
+    # The model hears a character's story in both; "thinly written" and "a subplot" are
+    # words for the film as made (opinion.toml's craft list), which retold plot never needs.
+    from dashboard.engine.opinion import PLOT_VETO
+    from dashboard.engine.opinion_model import opinion_model
+    from dashboard.text.normalize import normalize
+    from dashboard.text.tokens import tokenize
+
+    assert opinion_model().log_odds(tokenize(normalize(judged)).words) < PLOT_VETO
+    m = analyze_sources([ReviewSource("judged", judged), ReviewSource("retold", retold)]).mentions.set_index("review_id")
+    assert m.loc[["judged"], "opinion"].all() and m.loc["judged", "polarity"].max() < 0
+    assert not m.loc[["retold"], "opinion"].any()
+
+
 def test_a_streaming_guides_labelled_plot_moves_no_score():
     # "The Gist:" and "Opening Shot:" label the plot in a guide's fixed layout.
     text = ("The Gist: A chef loses her restaurant and goes home, where a fisherman loves her.\n\n"

@@ -36,7 +36,7 @@ NARRATIVE_SUBJECTIVITY = 0.6
 CLEAR_FACT_POLARITY = 0.7
 
 
-_LISTS = ("stance", "weak_stance", "synopsis_opener", "narrative", "fact", "expectation")
+_LISTS = ("stance", "weak_stance", "synopsis_opener", "narrative", "fact", "expectation", "craft")
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +56,7 @@ class Signals:
     narrative: bool = False        # events told in sequence ("years later", "is chased")
     fact: bool = False             # "Released in cinemas", "directed by"
     expectation: bool = False      # "The trailers hinted...", "I expected..."
+    craft: bool = False            # the film as a made thing: "the script", "a subplot", "thinly drawn"
 
 
 _NO_SIGNALS = Signals()
@@ -67,7 +68,7 @@ def signals_in(found: FoundIndex, start: int, end: int) -> Signals:
     if not keys:
         return _NO_SIGNALS
     return Signals("stance" in keys, "weak_stance" in keys, "synopsis_opener" in keys, "narrative" in keys,
-                   "fact" in keys, "expectation" in keys)
+                   "fact" in keys, "expectation" in keys, "craft" in keys)
 
 
 def _is_word(token: str) -> bool:
@@ -213,9 +214,10 @@ def decide_opinions(doc: ReviewDoc, run=None) -> None:
         in_retelling = retelling.update(m, m.signals, judged)
         # A performer or film-maker judged by name is the critic's voice: plot summaries
         # name the characters (the cast only in brackets), and the model reads a sentence
-        # about a performer's role as story ("brings welcome warmth as her engineer").
-        credited_judged = m.credited_subject and strongest[-1] >= EVALUATIVE_CUE
-        told.append(not m.list_sign and not credited_judged and judged < PLOT_VETO)
+        # about a performer's role as story ("brings welcome warmth as her engineer"). So is
+        # a judgement of the film as a made thing ("the script", "a thinly drawn figure").
+        voiced = (m.credited_subject or m.signals.craft) and strongest[-1] >= EVALUATIVE_CUE
+        told.append(not m.list_sign and not voiced and judged < PLOT_VETO)
         m.opinion = not told[-1] and is_opinion(m.signals, strongest[-1], polarity, m.subjectivity, in_retelling,
                                               bool(m.list_sign))
         m.plot = (in_retelling or told[-1]) and not m.opinion
