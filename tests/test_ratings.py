@@ -71,6 +71,17 @@ def test_a_ranked_list_of_films_with_scores_is_no_rating_of_this_one():
     assert find_rating("A slow, handsome film.\n\n1. Rating: 2/5\n\n" + poll).rating.score == 40
 
 
+def test_a_readers_score_in_the_comments_is_no_rating_of_the_critics():
+    review = ("The Long Field is a patient western that earns its silences, and its final ride home is as "
+              "quietly devastating as anything this year.\n\nThe only trouble is a middle hour that circles "
+              "the same arguments in the same kitchen until the tension runs out of the room.\n\n")
+    comments = "5 comments\nrusty_spur: Loved it. 9/10 and I never give those.\nmoth_light: Too slow for me, 2/5."
+    assert find_rating(review + comments) is None
+    # a counter beside the byline heads no comments, and a rating on a line of its own still counts
+    assert find_rating("By Jo Lin · 4 comments\nVerdict: 3/5 from me\n" + review).rating.score == 60
+    assert find_rating(review + "31 comments\n\nThe Long Field:\n\n***").rating.raw == "***"
+
+
 def test_grade_as_a_word_in_prose_is_not_a_rating():
     text = "Two sides of the genre: tedious hero-worship on the one hand, grade-B schlock on the other. Rare is the film."
     assert find_rating(text) is None

@@ -281,18 +281,41 @@ _RATING_KEY = re.compile(
     rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
 
 
+# Readers' comments under the review: a score in a comment is a reader's ("9/10 and I
+# don't give those out"). Their heading is the one the cleaner sets them aside by
+# (``cleaning.toml``'s [comments]); as there, only below a few lines of prose, since a
+# counter beside the byline ("By Jo Lin · 4 comments") heads no comments. Below it, only a
+# line that is a rating of its own counts (a newsletter's "31 comments" counter, then
+# "Nightjar:" and "****" on lines of their own).
+_COMMENTS_HEADING = re.compile(load_resource("cleaning.toml")["comments"]["heading"], re.I)
+_PROSE_LINES_BEFORE_COMMENTS = 2
+_PROSE_LINE_WORDS = 12
+_RATING_LINE_WORDS = 3
+
+
+def _outside_comments(lines: list[re.Match]) -> list[re.Match]:
+    """The lines that are no reader's comment."""
+    prose = 0
+    for i, line in enumerate(lines):
+        if prose >= _PROSE_LINES_BEFORE_COMMENTS and _COMMENTS_HEADING.match(line.group()):
+            return lines[:i] + [ln for ln in lines[i + 1:] if len(ln.group().split()) <= _RATING_LINE_WORDS]
+        prose += len(line.group().split()) >= _PROSE_LINE_WORDS
+    return lines
+
+
 def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     """The critic's own rating in a review, or None when there is none.
 
     A labelled rating ("Rating: ★★★½ (3.5/5)") wins, wherever it stands; otherwise the
     first star run or fraction on a short line of its own ("2.5 / 5 ✨ from the Screen
     Scribe."). Fractions in running prose ("one of 5 films") are not ratings. When stars
-    and a fraction stand together, the fraction is the more precise and is preferred.
+    and a fraction stand together, the fraction is the more precise and is preferred. A
+    reader's score in the comments below the review is none (``_outside_comments``).
     ``norm``: the text normalised, when it already is.
     """
     norm = normalize(text) if norm is None else norm
     first_unlabelled = None
-    lines = list(re.finditer(r"[^\n]+", norm))
+    lines = _outside_comments(list(re.finditer(r"[^\n]+", norm)))
     ranked = _ranked_lines(lines)
     for i, line in enumerate(lines):
         if _RATING_KEY.search(line.group()) or i in ranked:
