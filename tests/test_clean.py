@@ -156,6 +156,7 @@ def test_a_name_above_the_date_is_the_critic(date, name):
 
 @pytest.mark.parametrize("line", [
     "*March 11, 2026 · by Mara Quill*",
+    "*11 March 2026* *by Mara Quill*",  # no separator between the date and "by"
     "Hosted by Dev Holt · Film critic: Mara Quill",
 ])
 def test_more_bylines_name_the_critic(line):
@@ -346,6 +347,8 @@ def test_prose_that_looks_like_furniture_is_kept(line):
     ("Lanterns & Ladders\nSubscribe | Sign in\nReviews  Essays  Podcasts  About\n", "Lanterns & Ladders"),
     # a tagline between the name and the menu
     ("THE LONG TAKE\nIndependent film criticism since 2009\nReviews | Festivals | Essays | Podcast\n", "The Long Take"),
+    ("Stalls and Circle\nStage reviews, backstage gossip and the odd film, from a critic who has queued "
+     "at every box office\nHome · Reviews · Stage to Screen · About\n", "Stalls and Circle"),  # a long tagline
     # the first step of a breadcrumb
     ("The Harbour Herald › Arts & Culture › Film\n", "The Harbour Herald"),
     ("**Tri-Valley Courier** · Entertainment · Movies\n", "Tri-Valley Courier"),

@@ -101,8 +101,8 @@ _BYLINE_BESIDE = re.compile(
     rf"|(?i:posted|published)(?:\s+(?i:on))?\s+{DATE}\s+(?i:by)\s+(?P<poster>{PERSON_ALONE}|[\w.-]{{2,30}})"
     r"(?:\s+(?i:in)\s+[^·|•]{1,60}?)?(?:\s*[·|•]?\s*\d+\s+(?i:comments?|replies))?\s*$"
     rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
-    # the date, then the name: "March 11, 2026 · by Mara Quill"
-    rf"|{DATE}\s*[,|·•–-]\s*(?i:by)\s+(?P<dated>{PERSON_ALONE})\s*$"
+    # the date, then the name: "March 11, 2026 · by Mara Quill", "*27 October 2025* *by Mara Quill*"
+    rf"|{DATE}\s*(?:[,|·•–-]\s*)?(?i:by)\s+(?P<dated>{PERSON_ALONE})\s*$"
     # a show's critic beside its host: "Hosted by Dev Holt · Film critic: Mara Quill"
     rf"|.*[|·•]\s*(?i:(?:film\s+)?critic|reviewer)\s*:\s*(?P<critic>{PERSON_ALONE})\s*$"
     # the outlet beside the name ("Priya Castellano | The Northgate Courier"), or a user's
@@ -824,7 +824,7 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     return {}
 
 
-_TAGLINE_WORDS = 15
+_TAGLINE_WORDS = 20  # "Theatre reviews, gossip and the occasional film, from someone who has sat in ..."
 _TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[a-z][^—–-]{0,80}$")
 
 
