@@ -205,6 +205,36 @@ def test_a_film_owned_or_from_a_full_name_names_its_director(text, director):
     assert [n for role, n in crew_in_prose(text) if role == "director"] == ([director] if director else [])
 
 
+@pytest.mark.parametrize("text, performer", [
+    ("Rita Sotelo plays the senator's aide with a dry wit.", "Rita Sotelo"),
+    ("Hermione Stallybrass as the gran gets the best lines.", "Hermione Stallybrass"),
+    ("Odile Brask, as Marguerite, is luminous.", "Odile Brask"),
+    ("The owl is voiced by Barney Tull.", "Barney Tull"),
+    ("Ana de Armas stars as Eve.", "Ana de Armas"),
+    # not a part: an instrument, a crew role, a turn of phrase, a title's first word
+    ("Marta Reyes plays the piano at the wedding.", None),
+    ("With Jane Campion as the director, it was never going to be tidy.", None),
+    ("The Long Field plays like a sitcom.", None),
+    ("Quarter Section as a whole is too long.", None),
+])
+def test_a_performer_named_in_prose_by_their_part_is_cast(text, performer):
+    from dashboard.engine.cast import performers_in_prose
+
+    assert list(performers_in_prose(text)) == ([performer] if performer else [])
+
+
+def test_performers_named_in_prose_link_later_sentences_to_acting():
+    # No cast list: "Rita Sotelo plays the senator's aide" is how a critic introduces her,
+    # and her surname alone later carries the acting aspect.
+    from dashboard.engine.pipeline import analyze_sources
+    from dashboard.records import ReviewSource
+
+    text = ("Rita Sotelo plays the senator's aide. The plot is thin. Sotelo is the saving grace, "
+            "bringing wit to every scene.")
+    m = analyze_sources([ReviewSource("r", text)]).mentions
+    assert "acting" in set(m[m["text"].str.startswith("Sotelo")]["aspect"])
+
+
 def test_crew_named_by_their_job_in_prose_link_later_sentences_to_their_aspect():
     # No credits block: "Writer-director Tomas Ferrer" and "the composer, Ines Okoro" are
     # how critics introduce the crew, and their surnames alone later carry the aspect.

@@ -163,6 +163,17 @@ def test_a_performer_judged_by_name_is_the_critics_voice_whatever_the_model_hear
     assert not analyze_sources([ReviewSource("owned", owned)]).mentions["opinion"].any()
 
 
+def test_a_credit_that_lists_the_cast_is_no_performer_judged():
+    # "Voices:" labels a list of names: none of them is a sentence's subject, so the list
+    # judges nobody, however the scorer weighs "voices".
+    text = ("Tobin Ferrault voices the lighthouse keeper with a lovely rumble.\n\n"
+            "Directed by Ines Maro. Songs by Kit Bell. Voices: Tobin Ferrault, Wren Adair, Hal Moss.\n\n"
+            "It is a warm, funny film.")
+    m = analyze_sources([ReviewSource("r", text)]).mentions
+    assert not m[m["text"].str.startswith("Voices:")]["opinion"].any()
+    assert m[m["text"].str.startswith("Tobin Ferrault voices")]["opinion"].all()
+
+
 @pytest.mark.parametrize("judged, retold", [
     ("Her cousin Mabel, who runs away to sea after the funeral, is thinly written.",
      "Her cousin Mabel, who runs away to sea after the funeral, is never seen again."),

@@ -270,9 +270,11 @@ def find_aspects(doc, run=None) -> None:
     for m in doc.mentions:
         m.matches = doc.matcher.match_span(doc.terms, m.start, m.end)
         m.character_subject = any(a.via == CHARACTER_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in m.matches)
-        # not "Noor Sato's second feature takes place in 1967": the film is its subject
+        # not "Noor Sato's second feature takes place in 1967": the film is its subject; nor
+        # "Voices: Lottie Bramwell, Barnaby Quill": a credit's label, no sentence
         m.credited_subject = any(a.via not in (CHARACTER_ROLE, "term", FALLBACK) and a.start < CHARACTER_SUBJECT_CHARS
-                                 and not _possessive(doc.norm, m.start + a.end) for a in m.matches)
+                                 and not _possessive(doc.norm, m.start + a.end)
+                                 and ":" not in doc.norm[m.start:m.start + a.start] for a in m.matches)
 
 
 def _possessive(norm: str, end: int) -> bool:

@@ -17,7 +17,7 @@ from dashboard.engine.aspects import AspectMatcher, name_lists, name_variants
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import CHARACTER_ROLE, People, ReviewSource
 from dashboard.text.language import alternation, load_resource, words
-from dashboard.text.names import ACTOR_IN_BRACKETS, PROSE_NAME_WITH_INITIAL, PROSE_WORDS
+from dashboard.text.names import ACTOR_IN_BRACKETS, NAME_WORD, PROSE_NAME_WITH_INITIAL, PROSE_WORDS
 from dashboard.text.terms import FoundIndex
 from dashboard.text.tokens import Tokens
 
@@ -55,6 +55,35 @@ _FILM_OWNED = re.compile(
 # nor a clause's "While Malick" (the first word not one of ``[names] not_names``).
 _OWNER = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s)*[A-ZÀ-ÖØ-Þ][\w'’-]+)$")
 _OWNER_CHARS = 40
+
+
+# A performer named in prose by the part they play, where no cast list names them ("Rita
+# Sotelo plays the senator's aide", "Hermione Stallybrass as the gran", "voiced by Barney
+# Tull"): the verb and the part found first, then the full name just before the verb, as for
+# a film's owner. "As" counts before a part ("as the gran", "as Tucker"), not "as a whole".
+_PERFORMS = re.compile(
+    r",?\s+(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as|as)\s+"
+    r"(?:(?:the|his|her|their)\s+(?P<part>[a-z'’-]+(?:\s+[a-z'’-]+)?)|(?P<name>[A-Z][a-z]+))\b")
+_A_PART = re.compile(r"(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as)\s+an?\s+[a-z]")
+_PLAYED_BY = re.compile(r"\b(?:played|portrayed|voiced)\s+by\s+")
+# The performer's full name just before: capitalised words, a particle among them ("Ana de Armas").
+_PERFORMER = re.compile(rf"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s{NAME_WORD})*)$")
+
+
+def performers_in_prose(text: str) -> Iterator[str]:
+    """The full names ``text`` says play a part (two to four words)."""
+    not_names, not_parts = set(words("names", "not_names")), set(words("names", "not_parts"))
+    for m in _PERFORMS.finditer(text):
+        named_part = m.group("name") not in not_names if m.group("name") else not_parts.isdisjoint(m.group("part").split())
+        if not (named_part or _A_PART.match(text, m.start())):
+            continue
+        performer = _PERFORMER.search(text, max(0, m.start() - _OWNER_CHARS), m.start())
+        if (performer is not None and 2 <= len(parts := performer.group("name").split()) <= 4
+                and parts[0] not in not_names and not performer.group("name").isupper()):
+            yield re.sub(r"['’]s$", "", performer.group("name"))
+    for m in _PLAYED_BY.finditer(text):
+        if (name := _NAME_AFTER_TITLE.match(text, m.end() - 1)) is not None:
+            yield name.group("name")
 
 
 def crew_in_prose(text: str) -> Iterator[tuple[str, str]]:
@@ -108,6 +137,7 @@ class NamePool:
             if m.group("c").split()[0] not in self.not_names and m.group("c") not in self.not_names:
                 self._paired[0].add(m.group("c"))
                 self._paired[1].add(m.group("a"))
+        self._paired[1].update(name for name in performers_in_prose(text) if name not in self.not_names)
 
     def cast_known(self) -> None:
         """After every review's ``add_review``: the cast whose roles ``add_roles`` finds.
