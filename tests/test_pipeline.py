@@ -122,6 +122,29 @@ def test_one_sentence_cannot_set_an_aspect_at_an_extreme():
     assert score["mixed"] == pytest.approx(50 + 50 * 0.2 / 3, abs=0.05)
 
 
+def test_a_weak_judgement_leans_with_the_critics_verdict():
+    """Words that weigh little are read with the critic's verdict (the printed rating, else
+    the inferred score); a clear judgement keeps its own sign, and plot none at all."""
+    from dashboard.engine.scores import WEAK_POLARITY, lean_with_verdict, verdict_leans
+
+    reviews = pd.DataFrame({"review_id": ["pan", "rave", "unrated"], "explicit_score": [10.0, np.nan, np.nan],
+                            "inferred_score": [70.0, 90.0, np.nan]})
+    mentions = pd.DataFrame({"review_id": ["pan", "pan", "pan", "rave", "unrated"],
+                             "polarity": [0.1, 0.9, 0.1, -0.1, 0.1], "opinion": [True, True, False, True, True]})
+    leaned = lean_with_verdict(mentions, verdict_leans(reviews))["polarity"].tolist()
+    assert leaned[0] < 0 < leaned[3]          # weak words follow the printed rating, else the inferred score
+    assert leaned[1:3] == [0.9, 0.1]          # a clear judgement, and plot, keep theirs
+    assert leaned[4] == 0.1                   # no verdict: nothing to lean towards
+    assert abs(lean_with_verdict(mentions.assign(polarity=WEAK_POLARITY), verdict_leans(reviews))["polarity"][0]
+               - WEAK_POLARITY) < 1e-9
+    assert lean_with_verdict(mentions.assign(polarity=0.0), verdict_leans(reviews))["polarity"][0] == -WEAK_POLARITY
+    # through the pipeline: words that lean slightly one way (these, slightly to praise) in
+    # a one-star review read as criticism, and in a five-star one stay weak praise
+    for rating, sign in (("1/5", -1), ("5/5", 1)):
+        m = analyze_sources([ReviewSource("r", f"Rating: {rating}\n\nThe ending is quite abrupt.")]).mentions
+        assert m["opinion"].all() and 0 < sign * m["polarity"].max() <= WEAK_POLARITY
+
+
 @pytest.mark.parametrize("unit", ["x\n", "!", "Dr. ", "A. "],
                          ids=["short lines", "stops", "Dr. again and again", "initials"])
 def test_a_long_run_of_one_thing_is_read_in_linear_time(unit):

@@ -26,6 +26,38 @@ POLARITY_DEADBAND = 0.05
 ASPECT_PRIOR_OPINIONS = 1.0
 
 
+# A judgement whose words weigh little is read right by its words only about half the
+# time, while the critic's verdict on the whole film is right about it far more often:
+# critics' asides lean the way their verdict does. So a weak opinion leans toward its
+# review's verdict (the critic's printed rating, else the score their words suggest), by up
+# to VERDICT_LEAN times how far that verdict is from neutral (-1..1), the less the stronger
+# its own words, and not at all from WEAK_POLARITY up; leaning, it stays a weak judgement
+# (never past WEAK_POLARITY). Chosen on the development pages and the aspect-labelled dev
+# reviews (``benchmarks/own_pages.py``, ``benchmarks/accuracy.py``).
+WEAK_POLARITY = 0.5
+VERDICT_LEAN = 2.0
+
+
+def verdict_leans(reviews: pd.DataFrame) -> pd.Series:
+    """Per review_id: how far its verdict is from neutral, -1..1, from the printed rating,
+    else the inferred score (missing when it has neither)."""
+    score = reviews["explicit_score"].where(reviews["explicit_score"].notna(), reviews["inferred_score"])
+    return pd.Series(((score.astype(float) - 50.0) / 50.0).clip(-1.0, 1.0).to_numpy(), index=reviews["review_id"])
+
+
+def lean_with_verdict(mentions: pd.DataFrame, leans: pd.Series) -> pd.DataFrame:
+    """``mentions`` with each weak opinion's polarity moved toward its review's verdict
+    (``verdict_leans``); strong opinions, retold plot and furniture keep theirs."""
+    if mentions.empty:
+        return mentions
+    polarity = mentions["polarity"].astype(float)
+    lean = mentions["review_id"].astype(str).map(leans).astype(float).fillna(0.0)
+    weak = mentions["opinion"] & (polarity.abs() < WEAK_POLARITY)
+    weakness = 1.0 - polarity.abs() / WEAK_POLARITY
+    leaned = (polarity + VERDICT_LEAN * weakness * lean).clip(-WEAK_POLARITY, WEAK_POLARITY)
+    return mentions.assign(polarity=np.where(weak, leaned.round(4), polarity))
+
+
 def to_score(polarity: float | np.ndarray) -> float | np.ndarray:
     """Map polarity in [-1, 1] to a 0-100 score."""
     return np.clip(50.0 + 50.0 * np.asarray(polarity, dtype=float), 0.0, 100.0)
