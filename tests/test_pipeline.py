@@ -130,11 +130,15 @@ def test_a_weak_judgement_leans_with_the_critics_verdict():
     reviews = pd.DataFrame({"review_id": ["pan", "rave", "unrated"], "explicit_score": [10.0, np.nan, np.nan],
                             "inferred_score": [70.0, 90.0, np.nan]})
     mentions = pd.DataFrame({"review_id": ["pan", "pan", "pan", "rave", "unrated"],
-                             "polarity": [0.1, 0.9, 0.1, -0.1, 0.1], "opinion": [True, True, False, True, True]})
-    leaned = lean_with_verdict(mentions, verdict_leans(reviews))["polarity"].tolist()
+                             "polarity": [0.1, 0.9, 0.1, -0.1, 0.1], "opinion": [True, True, False, True, True],
+                             "cues": ['[[0, 4, 0.2]]'] * 5})
+    out = lean_with_verdict(mentions, verdict_leans(reviews))
+    leaned = out["polarity"].tolist()
     assert leaned[0] < 0 < leaned[3]          # weak words follow the printed rating, else the inferred score
     assert leaned[1:3] == [0.9, 0.1]          # a clear judgement, and plot, keep theirs
     assert leaned[4] == 0.1                   # no verdict: nothing to lean towards
+    # turned round by the verdict, its words are no longer shown as behind it
+    assert out["cues"].tolist() == ["[]", '[[0, 4, 0.2]]', '[[0, 4, 0.2]]', "[]", '[[0, 4, 0.2]]']
     assert abs(lean_with_verdict(mentions.assign(polarity=WEAK_POLARITY), verdict_leans(reviews))["polarity"][0]
                - WEAK_POLARITY) < 1e-9
     assert lean_with_verdict(mentions.assign(polarity=0.0), verdict_leans(reviews))["polarity"][0] == -WEAK_POLARITY

@@ -47,15 +47,20 @@ def verdict_leans(reviews: pd.DataFrame) -> pd.Series:
 
 def lean_with_verdict(mentions: pd.DataFrame, leans: pd.Series) -> pd.DataFrame:
     """``mentions`` with each weak opinion's polarity moved toward its review's verdict
-    (``verdict_leans``); strong opinions, retold plot and furniture keep theirs."""
+    (``verdict_leans``); strong opinions, retold plot and furniture keep theirs. One whose
+    sign the verdict decided keeps no cues: its words were neutral or pulled the other way."""
     if mentions.empty:
         return mentions
     polarity = mentions["polarity"].astype(float)
     lean = mentions["review_id"].astype(str).map(leans).astype(float).fillna(0.0)
     weak = mentions["opinion"] & (polarity.abs() < WEAK_POLARITY)
     weakness = 1.0 - polarity.abs() / WEAK_POLARITY
-    leaned = (polarity + VERDICT_LEAN * weakness * lean).clip(-WEAK_POLARITY, WEAK_POLARITY)
-    return mentions.assign(polarity=np.where(weak, leaned.round(4), polarity))
+    leaned = (polarity + VERDICT_LEAN * weakness * lean).clip(-WEAK_POLARITY, WEAK_POLARITY).round(4)
+    # Where the verdict decided (the words were neutral, or pulled the other way), no word
+    # is shown as behind the judgement.
+    decided = weak & ((polarity.abs() <= POLARITY_DEADBAND) | (np.sign(leaned) * np.sign(polarity) < 0))
+    return mentions.assign(polarity=np.where(weak, leaned, polarity),
+                           cues=mentions["cues"].where(~decided, "[]"))
 
 
 def to_score(polarity: float | np.ndarray) -> float | np.ndarray:
