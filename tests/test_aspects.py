@@ -211,8 +211,10 @@ def test_a_film_owned_or_from_a_full_name_names_its_director(text, director):
     ("Odile Brask, as Marguerite, is luminous.", "Odile Brask"),
     ("The owl is voiced by Barney Tull.", "Barney Tull"),
     ("Ana de Armas stars as Eve.", "Ana de Armas"),
+    ("Dev Okafor plays a washed-up boxer.", "Dev Okafor"),
     # not a part: an instrument, a crew role, a turn of phrase, a title's first word
     ("Marta Reyes plays the piano at the wedding.", None),
+    ("Marta Reyes plays a game of chess with death.", None),
     ("With Jane Campion as the director, it was never going to be tidy.", None),
     ("The Long Field plays like a sitcom.", None),
     ("Quarter Section as a whole is too long.", None),

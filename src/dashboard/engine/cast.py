@@ -60,23 +60,25 @@ _OWNER_CHARS = 40
 # A performer named in prose by the part they play, where no cast list names them ("Rita
 # Sotelo plays the senator's aide", "Hermione Stallybrass as the gran", "voiced by Barney
 # Tull"): the verb and the part found first, then the full name just before the verb, as for
-# a film's owner. "As" counts before a part ("as the gran", "as Tucker"), not "as a whole".
+# a film's owner. "As" counts before a part ("as the gran", "as Tucker"), not "as a whole";
+# "plays a" does ("plays a washed-up boxer").
+_PLAYS = r"(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as)"
 _PERFORMS = re.compile(
-    r",?\s+(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as|as)\s+"
-    r"(?:(?:the|his|her|their)\s+(?P<part>[a-z'’-]+(?:\s+[a-z'’-]+)?)|(?P<name>[A-Z][a-z]+))\b")
-_A_PART = re.compile(r"(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as)\s+an?\s+[a-z]")
+    rf"(?<=\s)(?:{_PLAYS}\s+(?:the|an?|his|her|their)|as\s+(?:the|his|her|their))\s+(?P<part>[a-z'’-]+(?:\s+[a-z'’-]+)?)"
+    rf"|(?<=\s)(?:{_PLAYS}|as)\s+(?P<name>[A-Z][a-z]+)\b")
 _PLAYED_BY = re.compile(r"\b(?:played|portrayed|voiced)\s+by\s+")
-# The performer's full name just before: capitalised words, a particle among them ("Ana de Armas").
-_PERFORMER = re.compile(rf"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s{NAME_WORD})*)$")
+# The performer's full name just before: capitalised words, a particle among them ("Ana de
+# Armas"), maybe a comma after it.
+_PERFORMER = re.compile(rf"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s{NAME_WORD})*),?\s+$")
 
 
 def performers_in_prose(text: str) -> Iterator[str]:
     """The full names ``text`` says play a part (two to four words)."""
     not_names, not_parts = set(words("names", "not_names")), set(words("names", "not_parts"))
     for m in _PERFORMS.finditer(text):
-        named_part = m.group("name") not in not_names if m.group("name") else not_parts.isdisjoint(m.group("part").split())
-        if not (named_part or _A_PART.match(text, m.start())):
-            continue
+        part, name = m.group("part"), m.group("name")
+        if (name in not_names) if name else not not_parts.isdisjoint(part.split()):
+            continue  # "as In...", "plays the piano": no part
         performer = _PERFORMER.search(text, max(0, m.start() - _OWNER_CHARS), m.start())
         if (performer is not None and 2 <= len(parts := performer.group("name").split()) <= 4
                 and parts[0] not in not_names and not performer.group("name").isupper()):
