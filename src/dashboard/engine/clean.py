@@ -824,7 +824,7 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     return {}
 
 
-_TAGLINE_WORDS = 20  # "Theatre reviews, gossip and the occasional film, from someone who has sat in ..."
+_TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
 _TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[a-z][^—–-]{0,80}$")
 
 
