@@ -18,7 +18,7 @@ if ctx.data is not None:
         "where they talk about it (on a phone the columns stand one under another).\n"
         "- Each quote is marked **▲ Praise** (blue, solid edge), **▼ Criticism** (orange, dashed edge) "
         "or **● Neutral**. The words that tipped the balance are **highlighted**. Where the words say "
-        "little either way, the quote leans the way the critic's overall verdict does, and says so.\n"
+        "little either way, the quote leans the way the critic's printed rating does, and says so.\n"
         "- Open **In context** under a quote to read it within its paragraph, or go to the full review.\n"
         "- Choose critics to compare just those; otherwise everyone who mentions the aspect is shown, "
         "a few at a time."

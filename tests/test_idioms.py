@@ -50,7 +50,7 @@ def judge(critic, text: str):
     "At a lean 94 minutes, it doesn't waste a scene.",
     "Nobody could fault the look of the thing.",
     "You can't fault the cast.",
-    # no effort praised in place of results: "does his best" with no "to" or "with"
+    # "does his best" with no "to" or "with" after it is no effort praised in place of results
     "Hugo Venn does his best work in years.",
     "The ending is never telegraphed.",
 ])

@@ -123,25 +123,25 @@ def test_one_sentence_cannot_set_an_aspect_at_an_extreme():
 
 
 def test_a_weak_judgement_leans_with_the_critics_verdict():
-    """Words that weigh little are read with the critic's verdict (the printed rating, else
-    the inferred score); a clear judgement keeps its own sign, and plot none at all."""
-    from dashboard.engine.scores import WEAK_POLARITY, lean_with_verdict, verdict_leans
+    """Words that weigh little are read with the critic's printed rating (not with the score
+    inferred from the same words); a clear judgement keeps its own sign, and plot none at all."""
+    from dashboard.engine.scores import WEAK_POLARITY, lean_with_rating, rating_leans
 
-    reviews = pd.DataFrame({"review_id": ["pan", "rave", "unrated"], "explicit_score": [10.0, np.nan, np.nan],
-                            "inferred_score": [70.0, 90.0, np.nan]})
+    reviews = pd.DataFrame({"review_id": ["pan", "rave", "unrated"], "explicit_score": [10.0, 90.0, np.nan],
+                            "inferred_score": [70.0, 40.0, 90.0]})
     mentions = pd.DataFrame({"review_id": ["pan", "pan", "pan", "rave", "unrated"],
-                             "polarity": [0.1, 0.9, 0.1, -0.1, 0.1], "opinion": [True, True, False, True, True],
+                             "polarity": [0.1, 0.9, 0.1, -0.1, -0.1], "opinion": [True, True, False, True, True],
                              "cues": ['[[0, 4, 0.2]]'] * 5})
-    out = lean_with_verdict(mentions, verdict_leans(reviews))
+    out = lean_with_rating(mentions, rating_leans(reviews))
     leaned = out["polarity"].tolist()
-    assert leaned[0] < 0 < leaned[3]          # weak words follow the printed rating, else the inferred score
+    assert leaned[0] < 0 < leaned[3]          # weak words follow the printed rating, not the inferred score
     assert leaned[1:3] == [0.9, 0.1]          # a clear judgement, and plot, keep theirs
-    assert leaned[4] == 0.1                   # no verdict: nothing to lean towards
-    # turned round by the verdict, its words are no longer shown as behind it
+    assert leaned[4] == -0.1                  # no printed rating: nothing to lean towards
+    # turned round by the rating, its words are no longer shown as behind it
     assert out["cues"].tolist() == ["[]", '[[0, 4, 0.2]]', '[[0, 4, 0.2]]', "[]", '[[0, 4, 0.2]]']
-    assert abs(lean_with_verdict(mentions.assign(polarity=WEAK_POLARITY), verdict_leans(reviews))["polarity"][0]
+    assert abs(lean_with_rating(mentions.assign(polarity=WEAK_POLARITY), rating_leans(reviews))["polarity"][0]
                - WEAK_POLARITY) < 1e-9
-    assert lean_with_verdict(mentions.assign(polarity=0.0), verdict_leans(reviews))["polarity"][0] == -WEAK_POLARITY
+    assert lean_with_rating(mentions.assign(polarity=0.0), rating_leans(reviews))["polarity"][0] == -WEAK_POLARITY
     # through the pipeline: words that lean slightly one way (these, slightly to praise) in
     # a one-star review read as criticism, and in a five-star one stay weak praise
     for rating, sign in (("1/5", -1), ("5/5", 1)):

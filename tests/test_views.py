@@ -253,8 +253,8 @@ def test_a_quote_no_single_word_carried_says_so():
     assert "no single word" not in html and '<mark class="cue pos">same</mark>' in html
     neutral = {**row, "polarity": 0.0, "verdict": views.NEUTRAL, "cues": "[]"}
     assert "no single word" not in render.excerpt_html(neutral)
-    # the critic's verdict decided it (``scores.lean_with_verdict``): no word to highlight
-    assert "read with the critic's overall verdict" in render.excerpt_html({**row, "cues": "[]"})
+    # the critic's rating decided it (``scores.lean_with_rating``): no word to highlight
+    assert "or the critic's rating" in render.excerpt_html({**row, "cues": "[]"})
 
 
 def test_page_caption_names_the_critics_shown():

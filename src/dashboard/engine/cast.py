@@ -64,7 +64,8 @@ _OWNER_CHARS = 40
 # "plays a" does ("plays a washed-up boxer").
 _PLAYS = r"(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as)"
 _PERFORMS = re.compile(
-    rf"(?<=\s)(?:{_PLAYS}\s+(?:the|an?|his|her|their)|as\s+(?:the|his|her|their))\s+(?P<part>[a-z'’-]+(?:\s+[a-z'’-]+)?)"
+    rf"(?<=\s)(?:{_PLAYS}\s+(?:the|an?|his|her|their)|as\s+(?:the|his|her|their))"
+    rf"\s+(?P<part>[a-z'’-]+(?:\s+[a-z'’-]+)?)"
     rf"|(?<=\s)(?:{_PLAYS}|as)\s+(?P<name>[A-Z][a-z]+)\b")
 _PLAYED_BY = re.compile(r"\b(?:played|portrayed|voiced)\s+by\s+")
 # The performer's full name just before: capitalised words, a particle among them ("Ana de

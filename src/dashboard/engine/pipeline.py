@@ -44,7 +44,7 @@ from dashboard.engine.mentions import find_review_rating, segment, take_rating
 from dashboard.engine.opinion import decide_opinions
 from dashboard.engine.polarity import Scorer, get_scorer, score_mentions
 from dashboard.engine.pull_quotes import pull_quotes
-from dashboard.engine.scores import aspect_table, inferred_scores, lean_with_verdict, verdict_leans
+from dashboard.engine.scores import aspect_table, inferred_scores, lean_with_rating, rating_leans
 from dashboard.engine.tables import mention_rows, mentions_table, reviews_table, set_aside_table, texts_table
 from dashboard.records import DEFAULT_SCORER, Analysis, FilmInfo, People, ReviewSource
 
@@ -95,7 +95,7 @@ def _scores(docs: list[ReviewDoc], run: Run) -> None:
                                calibration=None if run.scorer_name == DEFAULT_SCORER else {})
     quotes = pull_quotes(mentions[mentions["opinion"]], run.taxonomy.verdict)
     reviews = run.tables["reviews"] = reviews_table(docs, mentions, inferred, quotes)
-    mentions = run.tables["mentions"] = lean_with_verdict(mentions, verdict_leans(reviews))
+    mentions = run.tables["mentions"] = lean_with_rating(mentions, rating_leans(reviews))
     run.tables["aspects"] = aspect_table(mentions[mentions["aspect"] != ""])
 
 

@@ -27,37 +27,37 @@ ASPECT_PRIOR_OPINIONS = 1.0
 
 
 # A judgement whose words weigh little is read right by its words only about half the
-# time, while the critic's verdict on the whole film is right about it far more often:
-# critics' asides lean the way their verdict does. So a weak opinion leans toward its
-# review's verdict (the critic's printed rating, else the score their words suggest), by up
-# to VERDICT_LEAN times how far that verdict is from neutral (-1..1), the less the stronger
-# its own words, and not at all from WEAK_POLARITY up; leaning, it stays a weak judgement
-# (never past WEAK_POLARITY). Chosen on the development pages and the aspect-labelled dev
-# reviews (``benchmarks/own_pages.py``, ``benchmarks/accuracy.py``).
+# time, while the critic's printed rating is right about it far more often: critics' asides
+# lean the way their verdict does. So in a review with a printed rating a weak opinion leans
+# toward it, by up to RATING_LEAN times how far the rating is from neutral (-1..1), the less
+# the stronger its own words, and not at all from WEAK_POLARITY up; leaning, it stays a weak
+# judgement (never past WEAK_POLARITY). Not toward the score inferred from the words: that
+# comes from the same words, and leaning on it made weak judgements no better. Chosen on the
+# development pages (``benchmarks/own_pages.py``).
 WEAK_POLARITY = 0.5
-VERDICT_LEAN = 2.0
+RATING_LEAN = 2.0
 
 
-def verdict_leans(reviews: pd.DataFrame) -> pd.Series:
-    """Per review_id: how far its verdict is from neutral, -1..1, from the printed rating,
-    else the inferred score (missing when it has neither)."""
-    score = reviews["explicit_score"].where(reviews["explicit_score"].notna(), reviews["inferred_score"])
-    return pd.Series(((score.astype(float) - 50.0) / 50.0).clip(-1.0, 1.0).to_numpy(), index=reviews["review_id"])
+def rating_leans(reviews: pd.DataFrame) -> pd.Series:
+    """Per review_id: how far the critic's printed rating is from neutral, -1..1 (missing
+    without one)."""
+    score = reviews["explicit_score"].astype(float)
+    return pd.Series(((score - 50.0) / 50.0).clip(-1.0, 1.0).to_numpy(), index=reviews["review_id"])
 
 
-def lean_with_verdict(mentions: pd.DataFrame, leans: pd.Series) -> pd.DataFrame:
-    """``mentions`` with each weak opinion's polarity moved toward its review's verdict
-    (``verdict_leans``); strong opinions, retold plot and furniture keep theirs. One whose
-    sign the verdict decided keeps no cues: its words were neutral or pulled the other way."""
+def lean_with_rating(mentions: pd.DataFrame, leans: pd.Series) -> pd.DataFrame:
+    """``mentions`` with each weak opinion's polarity moved toward its review's printed
+    rating (``rating_leans``); strong opinions, retold plot and furniture keep theirs. One
+    whose sign the rating decided keeps no cues: its words were neutral or pulled the other way."""
     if mentions.empty:
         return mentions
     polarity = mentions["polarity"].astype(float)
     lean = mentions["review_id"].astype(str).map(leans).astype(float).fillna(0.0)
     weak = mentions["opinion"] & (polarity.abs() < WEAK_POLARITY)
     weakness = 1.0 - polarity.abs() / WEAK_POLARITY
-    leaned = (polarity + VERDICT_LEAN * weakness * lean).clip(-WEAK_POLARITY, WEAK_POLARITY).round(4)
-    # Where the verdict decided (the words were neutral, or pulled the other way), no word
-    # is shown as behind the judgement.
+    leaned = (polarity + RATING_LEAN * weakness * lean).clip(-WEAK_POLARITY, WEAK_POLARITY).round(4)
+    # Where the rating decided (the words were neutral, or pulled the other way), no word is
+    # shown as behind the judgement.
     decided = weak & ((polarity.abs() <= POLARITY_DEADBAND) | (np.sign(leaned) * np.sign(polarity) < 0))
     return mentions.assign(polarity=np.where(weak, leaned, polarity),
                            cues=mentions["cues"].where(~decided, "[]"))

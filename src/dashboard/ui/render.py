@@ -128,11 +128,11 @@ def excerpt_html(row, text: str | None = None) -> str:
     v = row["verdict"]
     cues = views.key_cues(row["cues"], float(row["polarity"]))
     body = views.highlight_html(row["text"], int(row["start"]), cues)
-    # A judgement no single word carried (many light words, read with the critic's overall
-    # verdict: ``scores.lean_with_verdict``) says so, rather than leaving the reader to look
-    # for a highlight that isn't there.
+    # A judgement no single word carried (many light words, or read with the critic's rating:
+    # ``scores.lean_with_rating``) says so, rather than leaving the reader to look for a
+    # highlight that isn't there.
     lean = "" if cues or v == views.NEUTRAL else (
-        '<span class="cd-lean"> · no single word stands out: read with the critic\'s overall verdict</span>')
+        '<span class="cd-lean"> · no single word stands out: a slight lean, or the critic\'s rating</span>')
     return (f'<div class="cd-excerpt {v}"><span class="cd-verdict {v}">{views.VERDICT_SYMBOLS[v]} '
             f'{views.VERDICT_LABELS[v]}{lean}</span>{body}</div>')
 
