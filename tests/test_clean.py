@@ -315,6 +315,9 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     ("The Harbour rates films out of four stars.", "The site's key to its ratings"),
     ("Our star ratings: ★★★★★ Unmissable ★★★★ Very good ★★★ Worth a look", "The site's key to its ratings"),
     ("Sam Iles is a sophomore studying film and can be reached at sam@example.edu.", "About the critic"),
+    # a still's caption
+    ("Ana Ruiz, left, and Tom Bell in a scene from “The Lantern.”", "Image credit, caption"),
+    ("Tom Bell in a scene from The Lantern.", "Image credit, caption"),
 ])
 def test_furniture_of_real_pages_is_set_aside(line, reason):
     text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
@@ -336,6 +339,7 @@ def test_links_under_a_related_heading_are_set_aside_up_to_the_next_paragraph():
     "The film opens in a crowded movie theater in 1946.",          # the first scene, not a listing
     "You can sign up to the expedition only if you can swim.",      # plot, not a newsletter
     "I would give the dinosaurs a **** rating, no question.",       # one grade, no key
+    "Ana, left alone at the station, takes the night train.",      # "left", not a caption's place
 ])
 def test_prose_that_looks_like_furniture_is_kept(line):
     assert not clean("A warm and funny film.\n\n" + line + "\n\nI loved it.").set_aside

@@ -157,6 +157,10 @@ def test_a_performer_judged_by_name_is_the_critics_voice_whatever_the_model_hear
     assert not said.loc["character", "opinion"].any()
     directed = analyze_sources([ReviewSource("director", "Directed by Tobin Ferrault.\n\n" + judged)]).mentions
     assert directed[directed["text"].str.contains("welcome warmth")]["opinion"].all()
+    # casting, then the story: "X plays Y, a Z who..." is no performer judged
+    cast_intro = "Tobin Ferrault plays Kit, a radio operator who finds a body aboard a retired lightship."
+    intro = analyze_sources([ReviewSource("intro", cast_intro + cast)]).mentions
+    assert not intro[intro["text"].str.startswith("Tobin Ferrault plays")]["opinion"].any()
     # the film-maker's film as the subject retells its plot
     owned = ("Directed by Tobin Ferrault.\n\nTobin Ferrault's second feature takes place in 1967 aboard a "
              "retired lightship, where a young radio operator finds a body.")

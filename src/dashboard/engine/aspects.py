@@ -16,7 +16,7 @@ from pathlib import Path
 
 from dashboard.records import CHARACTER_ROLE, People
 from dashboard.text.language import alternation, connectives, load_resource, resource_text, words
-from dashboard.text.names import capitalised_as_names
+from dashboard.text.names import PLAYS, capitalised_as_names
 from dashboard.text.terms import FoundIndex, TermLists
 from dashboard.text.tokens import TOKEN, Tokens
 
@@ -271,10 +271,15 @@ def find_aspects(doc, run=None) -> None:
         m.matches = doc.matcher.match_span(doc.terms, m.start, m.end)
         m.character_subject = any(a.via == CHARACTER_ROLE and a.start < CHARACTER_SUBJECT_CHARS for a in m.matches)
         # not "Noor Sato's second feature takes place in 1967": the film is its subject; nor
-        # "Voices: Lottie Bramwell, Barnaby Quill": a credit's label, no sentence
+        # "Voices: Lottie Bramwell, Barnaby Quill": a credit's label, no sentence; nor "Juno
+        # Kwan plays Clara, a translator who arrives in Lisbon": casting, then the story
         m.credited_subject = any(a.via not in (CHARACTER_ROLE, "term", FALLBACK) and a.start < CHARACTER_SUBJECT_CHARS
                                  and not _possessive(doc.norm, m.start + a.end)
+                                 and not _CASTS.match(doc.norm, m.start + a.end)
                                  and ":" not in doc.norm[m.start:m.start + a.start] for a in m.matches)
+
+
+_CASTS = re.compile(rf",?\s+{PLAYS}\b")
 
 
 def _possessive(norm: str, end: int) -> bool:

@@ -17,7 +17,7 @@ from dashboard.engine.aspects import AspectMatcher, name_lists, name_variants
 from dashboard.engine.document import ReviewDoc
 from dashboard.records import CHARACTER_ROLE, People, ReviewSource
 from dashboard.text.language import alternation, load_resource, words
-from dashboard.text.names import ACTOR_IN_BRACKETS, NAME_WORD, PROSE_NAME_WITH_INITIAL, PROSE_WORDS
+from dashboard.text.names import ACTOR_IN_BRACKETS, NAME_WORD, PLAYS, PROSE_NAME_WITH_INITIAL, PROSE_WORDS
 from dashboard.text.terms import FoundIndex
 from dashboard.text.tokens import Tokens
 
@@ -62,11 +62,10 @@ _OWNER_CHARS = 40
 # Tull"): the verb and the part found first, then the full name just before the verb, as for
 # a film's owner. "As" counts before a part ("as the gran", "as Tucker"), not "as a whole";
 # "plays a" does ("plays a washed-up boxer").
-_PLAYS = r"(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as)"
 _PERFORMS = re.compile(
-    rf"(?<=\s)(?:{_PLAYS}\s+(?:the|an?|his|her|their)|as\s+(?:the|his|her|their))"
+    rf"(?<=\s)(?:{PLAYS}\s+(?:the|an?|his|her|their)|as\s+(?:the|his|her|their))"
     rf"\s+(?P<part>[a-z'’-]+(?:\s+[a-z'’-]+)?)"
-    rf"|(?<=\s)(?:{_PLAYS}|as)\s+(?P<name>[A-Z][a-z]+)\b")
+    rf"|(?<=\s)(?:{PLAYS}|as)\s+(?P<name>[A-Z][a-z]+)\b")
 _PLAYED_BY = re.compile(r"\b(?:played|portrayed|voiced)\s+by\s+")
 # The performer's full name just before: capitalised words, a particle among them ("Ana de
 # Armas"), maybe a comma after it.

@@ -28,6 +28,8 @@ PROSE_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 PROSE_NAME_WITH_INITIAL = r"[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|[A-Z]\.))?"
 # An actor's name in brackets after their character: a first name and one or two more words.
 ACTOR_IN_BRACKETS = r"[A-Z][a-z]+(?:\s[A-Z][\w.'-]+){1,2}"
+# The verbs that cast a performer in a part ("Rita Sotelo plays the senator's aide").
+PLAYS = r"(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as)"
 
 
 def capitalised_as_names(tokens: Tokens) -> frozenset[int]:
