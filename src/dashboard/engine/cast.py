@@ -55,6 +55,8 @@ _FILM_OWNED = re.compile(
 # nor a clause's "While Malick" (the first word not one of ``[names] not_names``).
 _OWNER = re.compile(r"(?<![\w'’-])(?P<name>(?:[A-ZÀ-ÖØ-Þ][\w'’-]+\s)*[A-ZÀ-ÖØ-Þ][\w'’-]+)$")
 _OWNER_CHARS = 40
+_NOT_NAMES = frozenset(words("names", "not_names"))
+_NOT_PARTS = frozenset(words("names", "not_parts"))
 
 
 # A performer named in prose by the part they play, where no cast list names them ("Rita
@@ -74,14 +76,13 @@ _PERFORMER = re.compile(rf"(?<![\w'’-])(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?:\s
 
 def performers_in_prose(text: str) -> Iterator[str]:
     """The full names ``text`` says play a part (two to four words)."""
-    not_names, not_parts = set(words("names", "not_names")), set(words("names", "not_parts"))
     for m in _PERFORMS.finditer(text):
         part, name = m.group("part"), m.group("name")
-        if (name in not_names) if name else not not_parts.isdisjoint(part.split()):
+        if (name in _NOT_NAMES) if name else not _NOT_PARTS.isdisjoint(part.split()):
             continue  # "as In...", "plays the piano": no part
         performer = _PERFORMER.search(text, max(0, m.start() - _OWNER_CHARS), m.start())
         if (performer is not None and 2 <= len(parts := performer.group("name").split()) <= 4
-                and parts[0] not in not_names and not performer.group("name").isupper()):
+                and parts[0] not in _NOT_NAMES and not performer.group("name").isupper()):
             yield re.sub(r"['’]s$", "", performer.group("name"))
     for m in _PLAYED_BY.finditer(text):
         if (name := _NAME_AFTER_TITLE.match(text, m.end() - 1)) is not None:
@@ -101,7 +102,7 @@ def crew_in_prose(text: str) -> Iterator[tuple[str, str]]:
     for m in _FILM_OWNED.finditer(text):
         owner = _OWNER.search(text, max(0, m.start() - _OWNER_CHARS), m.start())
         if (owner is not None and 2 <= len(parts := owner.group("name").split()) <= 3
-                and parts[0] not in words("names", "not_names") and not owner.group("name").isupper()):
+                and parts[0] not in _NOT_NAMES and not owner.group("name").isupper()):
             yield "director", owner.group("name")
 
 
@@ -120,7 +121,7 @@ class NamePool:
 
     def __init__(self, base: People, titles: tuple[str, ...] = ()) -> None:
         self.pooled = base.merged(People())
-        self.not_names = set(words("names", "not_names")) | set(titles)
+        self.not_names = _NOT_NAMES | set(titles)
         self.reviews = 0
         self._paired: tuple[set[str], set[str]] = (set(), set())  # characters, actors in brackets
         self.characters: set[str] = set()
