@@ -1,6 +1,6 @@
 """The analysis on the development set of critics' review pages (``benchmarks/pages``).
 
-    python benchmarks/own_pages.py [--verbose]
+    python benchmarks/own_pages.py [--verbose] [--pages DIR]
 
 35 pages about 10 invented films, written for this project in the shapes real critics'
 pages take (furniture, bylines, rating lines, synopses; ``pages/README.md``), each labelled
@@ -137,9 +137,11 @@ def measure(labels: list[dict], analysis, verbose: bool = False) -> dict[str, fl
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print what went wrong, item by item")
+    parser.add_argument("--pages", type=Path, default=PAGES,
+                        help="a folder of pages labelled the same way (labels.jsonl beside them)")
     args = parser.parse_args(argv)
-    labels = load_labels()
-    figures = measure(labels, analyse(labels), args.verbose)
+    labels = load_labels(args.pages)
+    figures = measure(labels, analyse(labels, args.pages), args.verbose)
     print(f"\n{len(labels)} pages, {len({x['film'] for x in labels})} films\n\n| measure | value |\n|---|---|")
     for name, value in figures.items():
         print(f"| {name} | {value:.3f} |" if value <= 1.0 or np.isnan(value) else f"| {name} | {value:.1f} |")
