@@ -140,7 +140,7 @@ def main(argv=None) -> int:
         use_model(fit_path)
         from dashboard.engine.scores import inferred_scores
 
-        res = {"fold": k, "calibration": f"{cal['how']}/{cal['position_weight']}"}
+        res = {"fold": k, "calibration": f"{cal['how']}/{cal['weights']}"}
         # scale reviews of this fold
         mine = opinions[opinions["review_id"].map(in_k)]
         s = inferred_scores(mine, cal) / 100.0

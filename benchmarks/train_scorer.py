@@ -766,17 +766,18 @@ def refit_review_map(data: Path, path: Path) -> int:
 def fit_review_calibration(reviews: list[dict], model_path: Path, scale: float = 0.5) -> dict:
     """Fit the review-level map on held-out scale reviews, through the real pipeline.
 
-    Chooses the aggregation (mean polarity or mean margin, weight of the conclusion) by
-    Pearson correlation, then a monotone map from the aggregate to the rating
-    (``spread_map``).
+    Chooses the aggregation (mean polarity or mean margin) and learns how much each opinion
+    weighs in it (``fit_opinion_weights``) by Pearson correlation, then a monotone map from
+    the aggregate to the rating (``spread_map``).
     """
     opinions, rating = review_opinions(reviews, model_path)
     return choose_calibration(opinions, rating, scale)
 
 
 def review_opinions(reviews: list[dict], model_path: Path) -> tuple[pd.DataFrame, pd.Series]:
-    """The opinion mentions of the reviews (ids ``r0``, ``r1``...) as the pipeline finds them
-    with the model at ``model_path``, and the reviews' ratings."""
+    """The opinion mentions of the reviews (ids ``r0``, ``r1``...; one row per mention and
+    aspect) as the pipeline finds them with the model at ``model_path``, and the reviews'
+    ratings."""
     from dashboard.records import ReviewSource
     from dashboard.engine.pipeline import analyze_sources
 
@@ -785,34 +786,55 @@ def review_opinions(reviews: list[dict], model_path: Path) -> tuple[pd.DataFrame
     # in chunks: one call analyses its reviews as if of one film
     mentions = pd.concat([analyze_sources(sources[i:i + 200], scorer="critic").mentions
                           for i in range(0, len(sources), 200)], ignore_index=True)
-    mentions = mentions.drop_duplicates("mention_id")
     opinions = mentions[mentions["opinion"]]
     rating = pd.Series([r["rating"] for r in reviews], index=[f"r{i}" for i in range(len(reviews))])
     polarity.use_model(model_path)  # read again when the final weights are written
     return opinions, rating
 
 
+# Keeps the learned opinion weights small: a few hundred reviews decide them.
+WEIGHT_PENALTY = 0.001
+
+
+def fit_opinion_weights(features: pd.DataFrame, rating: pd.Series, how: str, scale: float) -> dict:
+    """The weights (``scores.OPINION_WEIGHT_FEATURES``) under which the reviews' weighted
+    mean opinion (``scores.aggregate``) correlates best with their ratings."""
+    from scipy.optimize import minimize
+
+    from dashboard.engine import scores
+
+    names = scores.OPINION_WEIGHT_FEATURES
+
+    def loss(theta):
+        mean = scores.aggregate(features, how, dict(zip(names, theta)), scale)
+        return -np.corrcoef(mean.to_numpy(), rating.loc[mean.index].to_numpy())[0, 1] + WEIGHT_PENALTY * float(theta @ theta)
+
+    fitted = minimize(loss, np.zeros(len(names))).x
+    return {name: round(float(w), 3) for name, w in zip(names, fitted)}
+
+
 def choose_calibration(opinions: pd.DataFrame, rating: pd.Series, scale: float, verbose: bool = True) -> dict:
     from dashboard.engine import scores
 
+    features = scores.opinion_features(opinions)
     best = None
     for how in ("polarity", "margin"):
-        for pw in (0.0, 1.0, 2.0, 4.0):
-            agg = scores.aggregate(opinions, how, pw, scale)
-            yv = rating.loc[agg.index]
-            r = float(np.corrcoef(agg.to_numpy(), yv.to_numpy())[0, 1])
-            if verbose:
-                print(f"    aggregate {how:8s} position weight {pw}: pearson {r:.3f}")
-            if best is None or r > best[0]:
-                best = (r, how, pw, agg, yv)
-    r, how, pw, agg, yv = best
+        weights = fit_opinion_weights(features, rating, how, scale)
+        agg = scores.aggregate(features, how, weights, scale)
+        yv = rating.loc[agg.index]
+        r = float(np.corrcoef(agg.to_numpy(), yv.to_numpy())[0, 1])
+        if verbose:
+            print(f"    aggregate {how:8s} opinion weights {weights}: pearson {r:.3f}")
+        if best is None or r > best[0]:
+            best = (r, how, weights, agg, yv)
+    r, how, weights, agg, yv = best
     x, yk = spread_map(agg.to_numpy(), yv.to_numpy())
     mapped = np.interp(agg.to_numpy(), x, yk)
     mae = float(np.abs(mapped - yv.to_numpy()).mean())
     if verbose:
         print(f"    mapped: sd {mapped.std():.3f} against the ratings' {yv.std():.3f}, "
               f"from {mapped.min():.2f} to {mapped.max():.2f}")
-    return {"how": how, "position_weight": pw, "scale": scale,
+    return {"how": how, "weights": weights, "scale": scale,
             "x": [round(float(v), 4) for v in x], "y": [round(float(v), 4) for v in yk],
             "fit": {"reviews": len(agg), "pearson": round(r, 4), "mae": round(mae, 4)}}
 
@@ -828,17 +850,22 @@ def spread_map(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     The least-error (isotonic) map pulls every review towards the average rating, so a rave
     with no printed rating reads far below the printed 100s beside it on the same chart,
-    and the harshest pan far above the 0s. This map keeps only where the least-error map crosses
-    the middle of the scale (0.5: which way a review leans) and is a straight line on each
+    and the harshest pan far above the 0s. This map puts the middle of the scale (0.5) where
+    praise and criticism balance (a weighted mean of 0) and is a straight line on each
     side of it, as steep as the steeper of: matching the sorted aggregates to the sorted
     ratings (as many high and low scores as critics give), and giving the reviews rated at
     that end of the scale the average score of ``RATED_ENDS`` (a rave reads as a rave),
     but never more than ``MAX_STRETCH`` times the matched slope (a side with few reviews
     would otherwise turn into a step). Straight lines keep the order; scores past 0 or 1
     are cut there.
+
+    The middle is not where the least-error map crosses 0.5: that point moved by a tenth
+    of the aggregate's range between resamples of the same reviews, and it sat below 0, so
+    that a sentence leaning slightly to criticism read as praise. A balance of 0 is the
+    scorer's own line between praise and criticism, and it read the sign of dev sentences,
+    quotes and user reviews better in cross-validation (``cv_scorer.py``).
     """
-    knots_x, knots_y = isotonic_knots(x, y)
-    middle = float(np.interp(0.5, knots_y, knots_x)) if knots_y[0] < 0.5 < knots_y[-1] else float(np.median(x))
+    middle = 0.0
     xs, ys = np.sort(x) - middle, np.sort(y) - 0.5
     slopes = []
     (low_rating, low_score), (high_rating, high_score) = RATED_ENDS
@@ -859,27 +886,6 @@ def _end_slope(x: np.ndarray, target: float) -> float:
         mean = np.clip(mid * x, -0.5, 0.5).mean()
         low, high = (mid, high) if abs(mean) < abs(target) and mean * target >= 0 else (low, mid)
     return low
-
-
-def isotonic_knots(x: np.ndarray, y: np.ndarray, bins: int = 24) -> tuple[np.ndarray, np.ndarray]:
-    """A monotone piecewise-linear map: quantile-bin means made non-decreasing (pool
-    adjacent violators), as knots for ``np.interp``."""
-    order = np.argsort(x)
-    x, y = x[order], y[order]
-    groups = np.array_split(np.arange(len(x)), bins)
-    xs = [float(x[g].mean()) for g in groups if len(g)]
-    ys = [float(y[g].mean()) for g in groups if len(g)]
-    ws = [len(g) for g in groups if len(g)]
-    # pool adjacent violators
-    blocks = [[xs[0], ys[0], ws[0]]]
-    for xv, yv, wv in zip(xs[1:], ys[1:], ws[1:]):
-        blocks.append([xv, yv, wv])
-        while len(blocks) > 1 and blocks[-2][1] > blocks[-1][1]:
-            x2, y2, w2 = blocks.pop()
-            x1, y1, w1 = blocks.pop()
-            w = w1 + w2
-            blocks.append([(x1 * w1 + x2 * w2) / w, (y1 * w1 + y2 * w2) / w, w])
-    return np.array([b[0] for b in blocks]), np.array([b[1] for b in blocks])
 
 
 if __name__ == "__main__":

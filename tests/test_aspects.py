@@ -162,6 +162,9 @@ def test_every_shipped_word_list_finds_the_same_tried_at_its_opening_words_or_ev
     ("Its hero is a cop out of Dragnet.", {"characters"}),
     # ... nor at the start of a sentence, when the review writes it only with a capital
     ("Celine Song directs with restraint. Song frames her actors in long takes.", {"direction", "acting", "visuals"}),
+    # a headline in title case is no sign of a name: every word there has a capital
+    ("Review: Vera Lund Anchors a Visually Dazzling, Narratively Thin Heist Caper\n\n"
+     "Narratively, the film is far less secure.", {"story"}),
     # but it does in lower case, before a name, or naming something in the story
     ("Celine Song directs. Song and score are lovely.", {"direction", "music"}),
     ("Director Todd Holland fails to develop the material.", {"direction"}),

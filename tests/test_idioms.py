@@ -53,6 +53,10 @@ def judge(critic, text: str):
     # "does his best" with no "to" or "with" after it is no effort praised in place of results
     "Hugo Venn does his best work in years.",
     "The ending is never telegraphed.",
+    # a film that does not outstay its welcome is praised for its pacing
+    "At a trim 91 minutes, though, it never outstays its welcome.",
+    "A crass and often thoughtful comedy that doesn't overstay its welcome.",
+    "It repeats its best gags without wearing out their welcome.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -93,6 +97,7 @@ def test_idioms_of_praise(critic, text):
     "Marta Quell does her best with a part that asks very little.",
     "Every turn of the plot is signposted.",
     "The loan shark is a stock figure.",
+    "A novelty that wears out its welcome well before the credits.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3

@@ -11,7 +11,7 @@ import pytest
 from dashboard.engine.aspects import taxonomy_from
 from dashboard.engine.pipeline import analyze_sources
 from dashboard.engine.pull_quotes import pull_quotes
-from dashboard.engine.scores import aggregate
+from dashboard.engine.scores import aggregate, opinion_features
 from dashboard.records import ReviewSource
 
 
@@ -86,8 +86,9 @@ def test_after_a_contrast_the_clause_that_follows_weighs_more():
         "text": ["The visuals are stunning,", "but the story is a tedious mess.",
                  "Although the visuals are stunning,", "the story is a tedious mess."],
         "polarity": [0.8, -0.8, 0.8, -0.8], "position": [0.5, 0.5, 0.5, 0.5],
+        "mention_id": ["m1", "m2", "m3", "m4"], "aspect": ["visuals", "story", "visuals", "story"],
     })
-    verdict = aggregate(opinions)
+    verdict = aggregate(opinion_features(opinions))
     assert verdict["but"] < 0 and verdict["although"] < 0
 
 
@@ -96,8 +97,9 @@ def test_every_turning_word_turns_the_verdict_and_names_the_film_as_subject():
     # ("unfortunately", "sadly") turns the review's verdict too, and after any of them "it
     # is..." judges the film as a whole.
     opinions = pd.DataFrame({"review_id": ["r", "r"], "text": ["The visuals are stunning.", "Sadly, the story is a mess."],
-                             "polarity": [0.8, -0.8], "position": [0.5, 0.5]})
-    assert aggregate(opinions)["r"] < 0
+                             "polarity": [0.8, -0.8], "position": [0.5, 0.5],
+                             "mention_id": ["m1", "m2"], "aspect": ["visuals", "story"]})
+    assert aggregate(opinion_features(opinions))["r"] < 0
     rows = mentions_of("The villain is dull. Nevertheless, it is a triumph of style.")
     assert "overall" in rows[1][1]
 

@@ -267,15 +267,40 @@ def test_model_is_present_and_small():
     assert MODEL_PATH.stat().st_size < 20_000_000
 
 
+def _opinion_rows(*specs):
+    """Mention rows (one per mention and aspect) from (review, mention, aspect, polarity,
+    position, opinion)."""
+    return pd.DataFrame([{"review_id": r, "mention_id": m, "aspect": a, "polarity": p, "position": pos,
+                          "opinion": o, "text": "x"} for r, m, a, p, pos, o in specs])
+
+
 def test_inferred_scores_monotone_and_nan_without_opinions():
-    rows = []
-    for rid, p in (("a", -0.8), ("b", 0.0), ("c", 0.8)):
-        rows.append({"review_id": rid, "polarity": p, "opinion": True, "position": 0.5, "text": "x"})
-    rows.append({"review_id": "d", "polarity": 0.9, "opinion": False, "position": 0.5, "text": "x"})
-    s = inferred_scores(pd.DataFrame(rows))
+    rows = _opinion_rows(("a", "a1", "story", -0.8, 0.5, True), ("b", "b1", "story", 0.0, 0.5, True),
+                         ("c", "c1", "story", 0.8, 0.5, True), ("d", "d1", "story", 0.9, 0.5, False))
+    s = inferred_scores(rows)
     assert s["a"] < s["b"] < s["c"]
     assert "d" not in s.index
     assert ((s >= 0) & (s <= 100)).all()
+
+
+def test_opinion_weights_in_the_review_score():
+    from dashboard.engine.scores import aggregate, opinion_features
+
+    # one review: a mild criticism of the story early on, then praise of the film as a
+    # whole in the conclusion; the praise names two aspects but is one opinion
+    rows = _opinion_rows(("r", "m1", "story", -0.3, 0.2, True),
+                         ("r", "m2", "overall", 0.3, 0.9, True), ("r", "m2", "acting", 0.3, 0.9, True))
+    features = opinion_features(rows, verdict="overall")
+    assert len(features) == 2
+    assert features["verdict"].tolist() == [0.0, 1.0]
+    assert aggregate(features)["r"] == pytest.approx(0.0)
+    assert aggregate(features, weights={"verdict": 1.0})["r"] > 0
+    assert aggregate(features, weights={"conclusion": 1.0})["r"] > 0
+    # a strong judgement outweighs a weak one of the other sign
+    strong = opinion_features(_opinion_rows(("r", "m1", "story", -0.9, 0.5, True),
+                                            ("r", "m2", "story", 0.2, 0.5, True),
+                                            ("r", "m3", "story", 0.3, 0.5, True)))
+    assert aggregate(strong)["r"] > -0.2 > aggregate(strong, weights={"strength": 2.0})["r"]
 
 
 @pytest.mark.parametrize("text", [

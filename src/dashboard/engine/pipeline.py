@@ -91,8 +91,8 @@ def _cast(docs: list[ReviewDoc], run: Run) -> None:
 def _scores(docs: list[ReviewDoc], run: Run) -> None:
     mentions = run.tables["mentions"]
     # The review-level calibration was fitted for the critic scorer's polarities.
-    inferred = inferred_scores(mentions.drop_duplicates("mention_id"),
-                               calibration=None if run.scorer_name == DEFAULT_SCORER else {})
+    inferred = inferred_scores(mentions, calibration=None if run.scorer_name == DEFAULT_SCORER else {},
+                               verdict=run.taxonomy.verdict)
     quotes = pull_quotes(mentions[mentions["opinion"]], run.taxonomy.verdict)
     reviews = run.tables["reviews"] = reviews_table(docs, mentions, inferred, quotes)
     mentions = run.tables["mentions"] = lean_with_rating(mentions, rating_leans(reviews))

@@ -95,14 +95,6 @@ def aspect_table(mentions: pd.DataFrame) -> pd.DataFrame:
     return grouped[columns]
 
 
-# A clause opened by a contrast word carries the critic's verdict ("..., but it never
-# takes off"); one opened by a concession is what the verdict overrides.
-_CONTRAST_OPENER = re.compile(rf"^\W*(?:{alternation(connectives('turn', 'conclude'))})\b", re.I)
-_CONCESSION_OPENER = re.compile(rf"^\W*(?:{alternation(connectives('concede'))})\b", re.I)
-CONTRAST_WEIGHT = 1.5
-CONCESSION_WEIGHT = 0.6
-
-
 def review_calibration() -> dict:
     """The review-level map stored with the critic model (empty when there is none)."""
     from dashboard.engine.polarity import load_model
@@ -110,39 +102,75 @@ def review_calibration() -> dict:
     return load_model().review or {}
 
 
-def aggregate(opinions: pd.DataFrame, how: str = "polarity", position_weight: float = 0.0,
+# How much one opinion counts in its review's inferred score: its clause's role in the
+# sentence (a clause opened by a contrast word carries the critic's verdict: "..., but it
+# never takes off"; one opened by a concession is what the verdict overrides) times ``exp``
+# of the learned ``weights`` (stored with the review-level map, fitted by
+# ``benchmarks/train_scorer.py``) times what the opinion is: on critics' rated reviews a
+# strong judgement, a verdict on the film as a whole and one in the conclusion tell the
+# rating best.
+OPINION_WEIGHT_FEATURES = ("strength", "verdict", "conclusion")
+# Where a review's conclusion begins (relative position of the mention).
+CONCLUSION_START = 0.85
+_CONTRAST_OPENER = re.compile(rf"^\W*(?:{alternation(connectives('turn', 'conclude'))})\b", re.I)
+_CONCESSION_OPENER = re.compile(rf"^\W*(?:{alternation(connectives('concede'))})\b", re.I)
+CONTRAST_WEIGHT = 1.5
+CONCESSION_WEIGHT = 0.6
+
+
+def opinion_features(opinions: pd.DataFrame, verdict: str = "overall") -> pd.DataFrame:
+    """One row per opinion mention (``opinions`` has one per mention and aspect): its
+    review, polarity, its clause's weight and the features its learned weight reads
+    (``OPINION_WEIGHT_FEATURES``)."""
+    on_verdict = opinions["aspect"].eq(verdict).groupby(opinions["mention_id"], sort=False).transform("max")
+    first = ~opinions["mention_id"].duplicated()
+    rows = opinions[first]
+    pol = rows["polarity"].astype(float)
+    text = rows["text"].astype(str)
+    return pd.DataFrame({
+        "review_id": rows["review_id"], "polarity": pol,
+        "clause": np.where(text.str.match(_CONTRAST_OPENER), CONTRAST_WEIGHT,
+                           np.where(text.str.match(_CONCESSION_OPENER), CONCESSION_WEIGHT, 1.0)),
+        "strength": pol.abs(), "verdict": on_verdict[first].astype(float),
+        "conclusion": (rows["position"].astype(float) > CONCLUSION_START).astype(float),
+    }, index=rows.index)
+
+
+def aggregate(features: pd.DataFrame, how: str = "polarity", weights: dict | None = None,
               scale: float = 0.5) -> pd.Series:
-    """Weighted mean per review of the opinion mentions' polarity (or of their linear
-    margin, ``how="margin"``). Later mentions (the conclusion) weigh ``1 + a * position^2``;
-    contrast clauses weigh more and concessions less."""
-    pol = opinions["polarity"].astype(float).clip(-0.995, 0.995)
+    """Weighted mean per review of the opinions' polarity (or of their linear margin,
+    ``how="margin"``), each weighing its ``clause`` weight times ``exp(sum of weights[f] *
+    feature f)`` (``opinion_features``)."""
+    codes, reviews = pd.factorize(features["review_id"])
+    pol = features["polarity"].to_numpy(dtype=float).clip(-0.995, 0.995)
     value = pol if how == "polarity" else np.arctanh(pol) / scale
-    text = opinions["text"].astype(str)
-    weight = (1.0 + position_weight * opinions["position"].astype(float) ** 2) * np.where(
-        text.str.match(_CONTRAST_OPENER), CONTRAST_WEIGHT,
-        np.where(text.str.match(_CONCESSION_OPENER), CONCESSION_WEIGHT, 1.0))
-    frame = pd.DataFrame({"review_id": opinions["review_id"], "v": value * weight, "w": weight})
-    sums = frame.groupby("review_id", sort=False)[["v", "w"]].sum()
-    return sums["v"] / sums["w"]
+    exponent = np.zeros(len(features))
+    for name, w in (weights or {}).items():
+        exponent += float(w) * features[name].to_numpy(dtype=float)
+    weight = features["clause"].to_numpy(dtype=float) * np.exp(exponent)
+    mean = np.bincount(codes, weight * value, len(reviews)) / np.bincount(codes, weight, len(reviews))
+    return pd.Series(mean, index=reviews)
 
 
-def inferred_scores(mentions: pd.DataFrame, calibration: dict | None = None) -> pd.Series:
+def inferred_scores(mentions: pd.DataFrame, calibration: dict | None = None,
+                    verdict: str = "overall") -> pd.Series:
     """Per review: the 0-100 score its words suggest, indexed by review_id.
 
-    ``mentions`` has one row per mention (not per aspect). Reviews with no opinion
-    mention get no value (NaN), never 50. The weighted mean of the opinion mentions'
-    polarity goes through the monotone map fitted on critics' rated reviews (Pang & Lee's
-    scale data, dev split) and stored with the critic model; without one, polarity maps
-    linearly (``to_score``).
+    ``mentions`` has one row per mention and aspect. Reviews with no opinion mention get
+    no value (NaN), never 50. The weighted mean of the opinion mentions' polarity
+    (``aggregate``, with the weights learned for ``verdict``, the aspect of the film as a
+    whole) goes through the monotone map fitted on critics' rated reviews (Pang & Lee's
+    scale data, dev split) and stored with the critic model; without one, the plain mean
+    polarity maps linearly (``to_score``).
     """
     opinions = mentions[mentions["opinion"]]
     if opinions.empty:
         return pd.Series(dtype=float)
+    features = opinion_features(opinions, verdict)
     cal = review_calibration() if calibration is None else calibration
     if not cal or "x" not in cal:
-        mean = aggregate(opinions)
+        mean = aggregate(features)
         return pd.Series(to_score(mean.to_numpy()), index=mean.index).round(1)
-    value = aggregate(opinions, cal.get("how", "polarity"), float(cal.get("position_weight", 0.0)),
-                      float(cal.get("scale", 0.5)))
+    value = aggregate(features, cal.get("how", "polarity"), cal.get("weights"), float(cal.get("scale", 0.5)))
     mapped = 100.0 * np.interp(value.to_numpy(), np.asarray(cal["x"], float), np.asarray(cal["y"], float))
     return pd.Series(np.clip(mapped, 0.0, 100.0), index=value.index).round(1)

@@ -32,6 +32,31 @@ ACTOR_IN_BRACKETS = r"[A-Z][a-z]+(?:\s[A-Z][\w.'-]+){1,2}"
 PLAYS = r"(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as)"
 
 
+# A line is in title case when at least this share of its words of 4 letters or more
+# (at least TITLE_CASE_WORDS of them) start with a capital: a headline, not prose.
+TITLE_CASE_SHARE = 0.75
+TITLE_CASE_WORDS = 4
+
+
+def in_title_case_lines(tokens: Tokens, among: frozenset[int]) -> frozenset[int]:
+    """Those of the token indices ``among`` that stand on a line written in title case."""
+    text, raw, starts = tokens.text, tokens.raw, tokens.starts
+    verdicts: dict[int, bool] = {}
+    found = []
+    for i in among:
+        line_start = text.rfind("\n", 0, starts[i]) + 1
+        if (title := verdicts.get(line_start)) is None:
+            line_end = text.find("\n", starts[i])
+            long_words = [raw[j] for j in tokens.within(line_start, len(text) if line_end < 0 else line_end)
+                          if len(raw[j]) >= 4 and raw[j].isalpha()]
+            capitalised = sum(w[0].isupper() for w in long_words)
+            title = verdicts[line_start] = (len(long_words) >= TITLE_CASE_WORDS
+                                            and capitalised >= TITLE_CASE_SHARE * len(long_words))
+        if title:
+            found.append(i)
+    return frozenset(found)
+
+
 def capitalised_as_names(tokens: Tokens) -> frozenset[int]:
     """Token indices of words written as part of a name or a title, which name no aspect:
     "Celine Song directs", "unlike Toy Story", "Sound of Metal". A capital inside a sentence
@@ -45,7 +70,10 @@ def capitalised_as_names(tokens: Tokens) -> frozenset[int]:
     inner = frozenset(i for i in capitals if raw[i - 1] != "the" and (raw[i - 1] != "The" or i - 1 in capitals))
     if not inner:
         return inner
-    capitalised_only = [where for where in (positions[w] for w in {tokens.words[i] for i in inner})
+    # A headline in title case capitalises every word: no sign of a name elsewhere
+    # ("... a Visually Overwhelming, Narratively Underpowered Space Saga" above "Narratively, the film...").
+    named = inner - in_title_case_lines(tokens, inner)
+    capitalised_only = [where for where in (positions[w] for w in {tokens.words[i] for i in named})
                         if all(raw[i][0].isupper() for i in where)]
     if not capitalised_only:
         return inner
