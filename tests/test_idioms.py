@@ -98,6 +98,7 @@ def test_idioms_of_praise(critic, text):
     "Every turn of the plot is signposted.",
     "The loan shark is a stock figure.",
     "A novelty that wears out its welcome well before the credits.",
+    "If I have a reservation, it is the last ten minutes, which explain more than they need to.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3
