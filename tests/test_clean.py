@@ -409,6 +409,10 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("**Reviews** | *Mara Quill* | September 19, 2025\n", "Mara Quill"),
     ("**By Otto Brandt** | Published August 29, 2025, 9:00 AM\n", "Otto Brandt"),
     ("**The Harbour Notes** · Film reviews by Mara Quill · 12 August 2025\n", "Mara Quill"),
+    # the post's categories or tags after the name; a role and the date after it
+    ("March 3, 2025 Posted by Otto Brandt Filed under: Reviews, Horror, Streaming\n", "Otto Brandt"),
+    ("*Posted 2 April 2025* *by Mara* *Tags: family, animation*\n", "Mara"),
+    ("**Otto Brandt**, Film Editor · 7 October 2025\n", "Otto Brandt"),
 ])
 def test_bylines_as_pages_print_them(top, author):
     text = top + "\nA warm, funny and generous film. I loved every minute of it."
@@ -615,11 +619,19 @@ def test_a_name_in_capitals_over_the_date_is_the_byline():
     ("Thanks for reading Harbour Notes! Subscribe for free to receive new posts.", "outlet", "Harbour Notes"),
     ("About me: I'm Mara Quill, a retired librarian who watches every adaptation twice.", "author", "Mara Quill"),
     ("*About the author: Mara Quill is a critic in Leeds.*", "author", "Mara Quill"),
+    ("*I'm Mara Quill, a teacher and a parent of two, and I write about films for families here.*",
+     "author", "Mara Quill"),
 ])
 def test_a_note_at_the_foot_of_the_page_names_the_outlet_or_the_critic(note, field, name):
     text = "# The Lantern\n\nThe film is a quiet triumph of acting and mood, and I loved it.\n\n" + note
     cleaned = clean(text)
     assert getattr(cleaned, field) == name and _kinds(text, cleaned)[note] == BOILERPLATE
+
+
+def test_a_critics_note_completes_the_first_name_of_the_byline():
+    text = ("Posted 2 April 2025 by Mara\n\nThe film is a quiet triumph of acting and mood, and I loved it.\n\n"
+            "*I'm Mara Quill, a teacher and a parent of two.*")
+    assert clean(text).author == "Mara Quill"
 
 
 def test_a_freelance_critics_note_is_about_the_critic():

@@ -496,6 +496,14 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
     assert one(read_bytes(in_article.encode(), "f.html")).rating == "4/5"
 
 
+def test_a_web_page_names_the_critic_its_data_declares():
+    # an aggregator's page hosting a critic's review: the critic is in its schema.org data
+    page = ('<html><head><script type="application/ld+json">{"@type": "Review", "author": {"@type": "Person", '
+            '"name": "Mara Quill"}, "publisher": {"@type": "Organization", "name": "Harbour Notes"}}</script>'
+            '</head><body><article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
+    assert one(read_bytes(page.encode(), "a.html")).author == "Mara Quill"
+
+
 def test_a_rating_in_a_box_of_the_films_details_beside_the_article_is_the_critics():
     page = ('<html><body><article><p>' + GOOD + " " + GOOD + '</p></article><aside class="sidebar"><h3>At a glance'
             '</h3><p>Rating: 1.5 out of 4 stars</p><p>Director: Ana Ruiz</p><p>Running time: 1 hr 54 min</p></aside>'

@@ -82,6 +82,15 @@ def test_a_readers_score_in_the_comments_is_no_rating_of_the_critics():
     assert find_rating(review + "31 comments\n\nThe Long Field:\n\n***").rating.raw == "***"
 
 
+def test_another_films_stars_in_a_link_to_its_review_are_no_rating():
+    review = ("The Long Field is a patient western that earns its silences, and its final ride home is as "
+              "quietly devastating as anything this year.\n\nThe only trouble is a middle hour that circles "
+              "the same arguments in the same kitchen until the tension runs out of the room.\n\n")
+    links = "Read Next\n'Marrow' Review: ★★★★ for a Quiet Storm of a Debut\nThe Best Westerns of All Time, Ranked"
+    assert find_rating(review + links) is None
+    assert find_rating(review + links + "\n\n★★★").rating.raw == "★★★"
+
+
 def test_grade_as_a_word_in_prose_is_not_a_rating():
     text = "Two sides of the genre: tedious hero-worship on the one hand, grade-B schlock on the other. Rare is the film."
     assert find_rating(text) is None

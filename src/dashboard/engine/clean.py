@@ -93,16 +93,20 @@ _CAPTION = re.compile(rf"^[\s>*_]*[\"“]|#\w|[{_EMOJI}]")
 # date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
 _ROLE = (r"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){0,5}"
          rf"(?i:{alternation(load_resource('cleaning.toml')['byline_roles']['names'])})s?\b")
+# A blog post's categories or tags after its byline: "in Horror, Rants", "Filed under:
+# Transcripts, Comedy", "Tags: animation, family".
+_FILED = r"(?:\s+(?i:in|filed\s+under:?|tags?:|tagged:?)\s+[^·|•]{1,80}?)"
 _BYLINE_BESIDE = re.compile(
-    rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}\W*$|{DATE})|\s{DATE})"
+    rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}(?:\s*[,|·•–-]\s*{DATE})?\W*$|{DATE})|\s{DATE})"
     rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
     # "Posted on June 2, 2025 by Mara Quill in Horror, Streaming · 4 Comments" (the counter
     # may follow with no separator: "... by Jess Orrin 6 Comments")
     rf"|(?i:posted|published)(?:\s+(?i:on))?\s+{DATE}\s+(?i:by)\s+(?P<poster>{PERSON_ALONE}|[\w.-]{{2,30}})"
-    r"(?:\s+(?i:in)\s+[^·|•]{1,60}?)?(?:\s*[·|•]?\s*\d+\s+(?i:comments?|replies))?\s*$"
+    rf"{_FILED}?(?:\s*[·|•]?\s*\d+\s+(?i:comments?|replies))?\s*$"
     rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
     # the date, then the name: "March 11, 2026 · by Mara Quill", "*27 October 2025* *by Mara Quill*"
-    rf"|{DATE}\s*(?:[,|·•–-]\s*)?(?i:by)\s+(?P<dated>{PERSON_ALONE})\s*$"
+    # ... and the post's categories: "July 18, 2025 Posted by Mara Quill Filed under: Comedy"
+    rf"|{DATE}\s*(?:[,|·•–-]\s*)?(?i:(?:posted\s+)?by)\s+(?P<dated>{PERSON_ALONE}){_FILED}?\s*$"
     # a show's critic beside its host: "Hosted by Dev Holt · Film critic: Mara Quill"
     rf"|.*[|·•]\s*(?i:(?:film\s+)?critic|reviewer)\s*:\s*(?P<critic>{PERSON_ALONE})\s*$"
     # the outlet beside the name ("Priya Castellano | The Northgate Courier"), or a user's
@@ -124,7 +128,7 @@ _WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\
 # The critic named in a note about them: "About me: I'm Gillian Rudd, a retired librarian",
 # "About the author: Mara Quill is a critic in Leeds".
 _BIO_NAME = re.compile(
-    rf"\W*(?i:about\s+(?:me|the\s+\w+))\W+(?:(?i:i'm|i\s+am)\s+)?(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
+    rf"\W*(?:(?i:about\s+(?:me|the\s+\w+))\W+)?(?:(?i:i'm|i\s+am)\s+)?(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 _BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
 # Emphasis around a byline in Markdown ("**By Hal Brenneman** | *Herald Movie Critic*").
@@ -629,7 +633,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(BOILERPLATE, rules.consent.reason)
             continue
         if rules.author_bio.pattern.match(body):
-            if not out.author and (m := _BIO_NAME.match(_EMPHASIS.sub("", body))):
+            # ... or completes the first name the byline gave ("by Ada", then "I'm Ada Moss, ...")
+            if (m := _BIO_NAME.match(_EMPHASIS.sub("", body))) and (
+                    not out.author or m.group("name").startswith(out.author + " ")):
                 out.author = m.group("name")
             aside(BOILERPLATE, rules.author_bio.reason)
             continue

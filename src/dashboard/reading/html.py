@@ -191,6 +191,19 @@ def _structured_publisher(html: str) -> str:
     return ""
 
 
+def _structured_author(html: str) -> str:
+    """The person who wrote the page's own review, by its schema.org data (an aggregator's
+    page hosting a critic's review names the critic there and nowhere near the article)."""
+    for node in _structured_nodes(html):
+        if node.get("@type") in ("Review", "CriticReview"):
+            authors = node.get("author")
+            for author in authors if isinstance(authors, list) else [authors]:
+                name = author.get("name") if isinstance(author, dict) and author.get("@type", "Person") == "Person" else None
+                if isinstance(name, str) and re.fullmatch(PERSON_ALONE, _clean_meta(name)):
+                    return _clean_meta(name)
+    return ""
+
+
 # "<title>Harbour Lights review | The Daily Test</title>": the site after the last bar.
 _TITLE_SUFFIX = re.compile(r"(?is)<title[^>]*>[^<]*[|–—]\s*([^<|–—]{2,60}?)\s*</title>")
 # A byline the article's extraction left out: "Written by Ana Ruiz · 14 June 2025".
@@ -279,6 +292,7 @@ def extract_page(html: str) -> Page:
                                             _clean_meta(getattr(doc, "sitename", "")))
             site = _structured_publisher(html) or (_title_suffix(html) if not site or "." in site else site)
             return Page(text.strip(), _without_site(_clean_meta(getattr(doc, "title", "")), site),
-                        author or _visible_byline(html, text), site, _header_rating(html, text))
+                        author or _structured_author(html) or _visible_byline(html, text), site,
+                        _header_rating(html, text))
     return Page(_fallback_text(html))
 

@@ -286,21 +286,33 @@ _RATING_KEY = re.compile(
 # (``cleaning.toml``'s [comments]); as there, only below a few lines of prose, since a
 # counter beside the byline ("By Jo Lin · 4 comments") heads no comments. Below it, only a
 # line that is a rating of its own counts (a newsletter's "31 comments" counter, then
-# "Nightjar:" and "****" on lines of their own).
+# "Nightjar:" and "****" on lines of their own). So below a heading over links to other
+# articles ("Read next", ``cleaning.toml``'s [link_lists]), for its run of short lines: a
+# headline there may give another film's stars.
 _COMMENTS_HEADING = re.compile(load_resource("cleaning.toml")["comments"]["heading"], re.I)
+_LINKS_HEADING = re.compile(load_resource("cleaning.toml")["link_lists"]["heading"], re.I)
+_LINK_MAX_WORDS = load_resource("cleaning.toml")["link_lists"]["max_words"]
 _PROSE_LINES_BEFORE_COMMENTS = 2
 _PROSE_LINE_WORDS = 12
 _RATING_LINE_WORDS = 3
 
 
 def _outside_comments(lines: list[re.Match]) -> list[re.Match]:
-    """The lines that are no reader's comment."""
-    prose = 0
+    """The lines that are no reader's comment and no link to another article (a headline
+    under "Read next" may give another film's stars)."""
+    prose, kept, in_links = 0, [], False
     for i, line in enumerate(lines):
+        words = len(line.group().split())
         if prose >= _PROSE_LINES_BEFORE_COMMENTS and _COMMENTS_HEADING.match(line.group()):
-            return lines[:i] + [ln for ln in lines[i + 1:] if len(ln.group().split()) <= _RATING_LINE_WORDS]
-        prose += len(line.group().split()) >= _PROSE_LINE_WORDS
-    return lines
+            return kept + [ln for ln in lines[i + 1:] if len(ln.group().split()) <= _RATING_LINE_WORDS]
+        if prose >= _PROSE_LINES_BEFORE_COMMENTS and _LINKS_HEADING.match(line.group()):
+            in_links = True
+            continue
+        in_links = in_links and words <= _LINK_MAX_WORDS
+        if not in_links or words <= _RATING_LINE_WORDS:
+            kept.append(line)
+        prose += words >= _PROSE_LINE_WORDS
+    return kept
 
 
 def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
