@@ -807,7 +807,8 @@ def fit_opinion_weights(features: pd.DataFrame, rating: pd.Series, how: str, sca
 
     def loss(theta):
         mean = scores.aggregate(features, how, dict(zip(names, theta)), scale)
-        return -np.corrcoef(mean.to_numpy(), rating.loc[mean.index].to_numpy())[0, 1] + WEIGHT_PENALTY * float(theta @ theta)
+        pearson = np.corrcoef(mean.to_numpy(), rating.loc[mean.index].to_numpy())[0, 1]
+        return -pearson + WEIGHT_PENALTY * float(theta @ theta)
 
     fitted = minimize(loss, np.zeros(len(names))).x
     return {name: round(float(w), 3) for name, w in zip(names, fitted)}

@@ -71,10 +71,14 @@ def test_a_ranked_list_of_films_with_scores_is_no_rating_of_this_one():
     assert find_rating("A slow, handsome film.\n\n1. Rating: 2/5\n\n" + poll).rating.score == 40
 
 
-def test_a_readers_score_in_the_comments_is_no_rating_of_the_critics():
-    review = ("The Long Field is a patient western that earns its silences, and its final ride home is as "
+# Two paragraphs of a review's prose, with no rating in them.
+LONG_FIELD = ("The Long Field is a patient western that earns its silences, and its final ride home is as "
               "quietly devastating as anything this year.\n\nThe only trouble is a middle hour that circles "
               "the same arguments in the same kitchen until the tension runs out of the room.\n\n")
+
+
+def test_a_readers_score_in_the_comments_is_no_rating_of_the_critics():
+    review = LONG_FIELD
     comments = "5 comments\nrusty_spur: Loved it. 9/10 and I never give those.\nmoth_light: Too slow for me, 2/5."
     assert find_rating(review + comments) is None
     # a counter beside the byline heads no comments, and a rating on a line of its own still counts
@@ -83,9 +87,7 @@ def test_a_readers_score_in_the_comments_is_no_rating_of_the_critics():
 
 
 def test_another_films_stars_in_a_link_to_its_review_are_no_rating():
-    review = ("The Long Field is a patient western that earns its silences, and its final ride home is as "
-              "quietly devastating as anything this year.\n\nThe only trouble is a middle hour that circles "
-              "the same arguments in the same kitchen until the tension runs out of the room.\n\n")
+    review = LONG_FIELD
     links = "Read Next\n'Marrow' Review: ★★★★ for a Quiet Storm of a Debut\nThe Best Westerns of All Time, Ranked"
     assert find_rating(review + links) is None
     assert find_rating(review + links + "\n\n★★★").rating.raw == "★★★"

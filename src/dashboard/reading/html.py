@@ -198,9 +198,11 @@ def _structured_author(html: str) -> str:
         if node.get("@type") in ("Review", "CriticReview"):
             authors = node.get("author")
             for author in authors if isinstance(authors, list) else [authors]:
-                name = author.get("name") if isinstance(author, dict) and author.get("@type", "Person") == "Person" else None
-                if isinstance(name, str) and re.fullmatch(PERSON_ALONE, _clean_meta(name)):
-                    return _clean_meta(name)
+                if not isinstance(author, dict) or author.get("@type", "Person") != "Person":
+                    continue  # an organisation is the outlet, not the critic
+                name = _clean_meta(author.get("name"))
+                if re.fullmatch(PERSON_ALONE, name):
+                    return name
     return ""
 
 

@@ -297,7 +297,7 @@ _PROSE_LINE_WORDS = 12
 _RATING_LINE_WORDS = 3
 
 
-def _outside_comments(lines: list[re.Match]) -> list[re.Match]:
+def _outside_comments_and_links(lines: list[re.Match]) -> list[re.Match]:
     """The lines that are no reader's comment and no link to another article (a headline
     under "Read next" may give another film's stars)."""
     prose, kept, in_links = 0, [], False
@@ -322,12 +322,13 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     first star run or fraction on a short line of its own ("2.5 / 5 ✨ from the Screen
     Scribe."). Fractions in running prose ("one of 5 films") are not ratings. When stars
     and a fraction stand together, the fraction is the more precise and is preferred. A
-    reader's score in the comments below the review is none (``_outside_comments``).
+    reader's score in the comments below the review is none, nor is another film's in a
+    link to its review (``_outside_comments_and_links``).
     ``norm``: the text normalised, when it already is.
     """
     norm = normalize(text) if norm is None else norm
     first_unlabelled = None
-    lines = _outside_comments(list(re.finditer(r"[^\n]+", norm)))
+    lines = _outside_comments_and_links(list(re.finditer(r"[^\n]+", norm)))
     ranked = _ranked_lines(lines)
     for i, line in enumerate(lines):
         if _RATING_KEY.search(line.group()) or i in ranked:
