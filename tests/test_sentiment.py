@@ -283,6 +283,11 @@ def test_inferred_scores_monotone_and_nan_without_opinions():
     assert ((s >= 0) & (s <= 100)).all()
 
 
+def test_a_review_whose_praise_and_criticism_balance_scores_50():
+    rows = _opinion_rows(("r", "m1", "story", 0.6, 0.5, True), ("r", "m2", "acting", -0.6, 0.5, True))
+    assert inferred_scores(rows)["r"] == pytest.approx(50.0)
+
+
 def test_opinion_weights_in_the_review_score():
     from dashboard.engine.scores import aggregate, opinion_features
 
