@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.engine.scores import inferred_scores
+from dashboard.engine.scores import aggregate, inferred_scores, opinion_features
 from dashboard.engine.polarity import (
     DEFAULT_SCORER,
     SCORER_NAMES,
@@ -289,8 +289,6 @@ def test_a_review_whose_praise_and_criticism_balance_scores_50():
 
 
 def test_opinion_weights_in_the_review_score():
-    from dashboard.engine.scores import aggregate, opinion_features
-
     # one review: a mild criticism of the story early on, then praise of the film as a
     # whole in the conclusion; the praise names two aspects but is one opinion
     rows = _opinion_rows(("r", "m1", "story", -0.3, 0.2, True),

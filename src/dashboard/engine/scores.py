@@ -102,13 +102,14 @@ def review_calibration() -> dict:
     return load_model().review or {}
 
 
-# How much one opinion counts in its review's inferred score: its clause's role in the
-# sentence (a clause opened by a contrast word carries the critic's verdict: "..., but it
-# never takes off"; one opened by a concession is what the verdict overrides) times ``exp``
-# of the learned ``weights`` (stored with the review-level map, fitted by
-# ``benchmarks/train_scorer.py``) times what the opinion is: on critics' rated reviews a
-# strong judgement, a verdict on the film as a whole and one in the conclusion tell the
-# rating best.
+# How much one opinion counts in its review's inferred score is two factors:
+# * its clause's role in the sentence: a clause opened by a contrast word carries the
+#   critic's verdict ("..., but it never takes off"), one opened by a concession is what the
+#   verdict overrides;
+# * ``exp`` of the learned ``weights`` times the opinion's features (stored with the
+#   review-level map, fitted by ``benchmarks/train_scorer.py``): on critics' rated reviews
+#   a strong judgement, a verdict on the film as a whole and one in the conclusion tell the
+#   rating best.
 OPINION_WEIGHT_FEATURES = ("strength", "verdict", "conclusion")
 # Where a review's conclusion begins (relative position of the mention).
 CONCLUSION_START = 0.85
