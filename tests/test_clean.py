@@ -233,6 +233,16 @@ def test_credits_printed_without_colons_are_film_details():
     assert cleaned.outlet == "The Morning Star"
 
 
+def test_a_details_line_of_labelled_sentences_is_film_details():
+    line = ("THE LANTERN (12A) 98 mins. Director: Mara Olsen. Writer: Tom Bell. Starring: Nell Varga, "
+            "Ana Ruiz. In cinemas from Friday.")
+    text = "A patient drama, beautifully acted.\n\n" + line
+    cleaned = clean(text)
+    assert _kinds(text, cleaned)[line] == METADATA
+    assert cleaned.people.by_role["director"] == {"Mara Olsen"}
+    assert cleaned.people.by_role["cast"] == {"Nell Varga", "Ana Ruiz"}
+
+
 @pytest.mark.parametrize("text", [
     "Directed by Coogler, the film soars.",
     "Starring in two roles, Jordan is terrific.",
@@ -242,6 +252,9 @@ def test_credits_printed_without_colons_are_film_details():
     "He is an investigative columnist for a big New York City newspaper.",
     # the certificate after a sentence of the critic's own: the line stays prose
     "THE CASTLE runs a fast 1:22. It is rated R for sex and would be fine for teenagers.",
+    # two labels among the critic's sentences: prose, not a details line
+    "The credits say it all. Director: a man who hates actors. Writer: his nephew. It shows in every scene, "
+    "and the cast visibly wants to go home.",
 ])
 def test_prose_that_opens_like_a_credit_or_a_note_is_kept(text):
     assert clean(text).set_aside == []
@@ -725,6 +738,17 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
     "Harbour Notes may earn a commission when you sign up for a service through links on this page.",
     # other films on the same page
     "Quick takes: *Gravel Saints* (fun, forgettable, C+) · *Copper Lanterns* (the best drama this year, A)",
+    # a newsletter's sign-off and sign-up notes, a podcast's player and transcript note
+    "See you Friday,",
+    "That's it from me.",
+    "*You're on the free list for Harbour Notes. For the whole thing, become a paying subscriber.*",
+    "Get new reviews by email: put your address in the box below.",
+    "No spam, just films.",
+    "▶ Listen: Ep. 48 – The Lantern (41:12)",
+    "This is an auto-generated transcript, so forgive the odd typo.",
+    # a caption credited at its end, a critic's note naming the outlet by its possessive
+    "Storm warning … Nell Varga and Tom Bell in The Lantern. Photograph: Harbour Pictures",
+    "Ian Holt is The Courier's deputy reviews editor.",
 ])
 def test_more_page_furniture_is_set_aside(line):
     text = "Rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."

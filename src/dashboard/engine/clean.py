@@ -389,8 +389,13 @@ def _record_metadata(out: Cleaned, m: re.Match, role: str, is_list: bool) -> Non
 def _credits_line(body: str, rules: "_Rules", out: Cleaned) -> bool:
     """A line of credits in one run, "(director: X; screenwriter: Y; cast: A (Char), B)",
     "Dir: X | Writers: Y | Cast: A, B": two or more labelled fields separated by semicolons
-    or bars."""
+    or bars; or a details line of sentences, at least half of them labelled fields ("TITLE
+    (15) 128 mins. Director: X. Starring: A, B. Showing at: ...")."""
     fields = [f.strip(" ()") for f in re.split(r"[;|]", body)]
+    least = 2
+    if len(fields) == 1:
+        fields = [f.strip(" ()").removesuffix(".") for f in _SENTENCE_END.split(body)]
+        least = max(2, (len(fields) + 1) // 2)
     matched = []
     for field_text in fields:
         field_text = re.sub(r"^[^:(]*\(", "", field_text)  # "TITLE (director: X" -> "director: X"
@@ -398,7 +403,7 @@ def _credits_line(body: str, rules: "_Rules", out: Cleaned) -> bool:
             if m := pattern.match(field_text):
                 matched.append((m, role, is_list))
                 break
-    if len(matched) < 2:
+    if len(matched) < least:
         return False
     for found in matched:
         _record_metadata(out, *found)
