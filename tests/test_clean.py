@@ -131,6 +131,11 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("**Written by Jo Lin** | Flicker & Grain | 2 March 2025 | 6 min read", "Jo Lin", "Flicker & Grain"),
     ("**Jo Lin** · Marquee Weekly · Published 9 May 2025, 10:30 am", "Jo Lin", "Marquee Weekly"),
     ("Posted by Jo Lin on October 19, 2025 in HORROR, RANTS, REVIEWS", "Jo Lin", ""),
+    # the post's categories after a dash or under a label; a date with no separator
+    ("*Posted by Jo Lin* *· 22 March 2025* *· Filed under: Comedy, Dramas, Disappointments*", "Jo Lin", ""),
+    ("*by Jo Lin* *– 8 December 2024* *– HK action, new releases, wire-fu*", "Jo Lin", ""),
+    ("By Jo Lin-Baptiste 14 October 2024", "Jo Lin-Baptiste", ""),
+    ("Reviews by Jo Lin", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."

@@ -222,6 +222,12 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("VERDICT\n●●○○○\nGlum, overlong and predictable.", "●●○○○", 40.0),
     ("# The Lantern ✪✪✪ — a village musical that catches the breeze, mostly, and loses it in the middle\n\nText.",
      "✪✪✪", 60.0),
+    # stars in words the critic gives, in a long line of prose
+    ("It is a careful film, and hard work. On balance it earns three stars from me - plus a cheer for the locals "
+     "who turned up as extras.", "three stars", 60.0),
+    # asterisks alone on a line above more text, where the page's key rates in asterisks
+    ("The Lantern. 98 minutes.\n\n****\n\nHow I rate: ***** essential · **** strong · *** fine · ** fans only\n\n"
+     "A patient drama about a lighthouse keeper.", "****", 80.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -251,6 +257,10 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "Average member rating: 5.6/10 (41 votes)\n\nA gentle film.",
     "A gentle film.\n\n● The acting is superb\n● The music too",                 # bullets, not dots
     'The poster quotes a paper calling it "5 stars – the event of the year", and I would like a word with them.',
+    # stars in words that another gave
+    "Horror fans will disagree, and I cannot believe a paper I like gave it four stars, for it is a mess from start "
+    "to finish.",
+    "The music is tolerable, and only the music kept my friend from giving it zero stars when we talked about it.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -48,16 +48,17 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
 # by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
 # comment count may follow ("Posted by Jenna on April 20, 2025 · 4 comments"), or a date
-# after a separator ("By Jane Doe | Film Weekly | June 2, 2023").
+# ("By Jane Doe | Film Weekly | June 2, 2023", "By Jane Doe 14 October 2024").
 _BYLINE = re.compile(
     # two critics: "By Naomi Blake and Theo Achebe"
     r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}"
     r"(?:\s+(?:and|&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})?)"
-    r"|(?i:reviewed by|review by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
+    r"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
-    rf"|\s*[,|·•–-]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
-    r"(?:\s*[·|•]\s*(?!\d+\s*(?i:min))[A-Z][\w ,&-]{0,40}?)?"  # the post's categories: "· Sci-fi, Reviews"
+    rf"|(?:\s*[,|·•–-])?\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
+    # the post's categories: "· Sci-fi, Reviews", "– Filed under: Comedy, Time loops"
+    r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&-]{0,80}?)?"
     r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
     r"(?:\s*[·|•]\s*[^\w\s]+\s*\d+)?\W*$"  # a comment count by its icon: "| 💬 64"

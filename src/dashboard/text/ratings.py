@@ -365,10 +365,19 @@ def _ranked_lines(lines: list[re.Match]) -> set[int]:
 
 def _asterisks(text: str, lines: list[re.Match]) -> FoundRating | None:
     """Asterisks as the rating, where they are nothing else: alone on the last line
-    ("****"), alone on any line with a half star ("***1/2": a scene break has none), or
-    after the film's name on a short first line ("The Lantern ****")."""
-    for line in [lines[-1], *(ln for ln in lines if _HALF_ASTERISKS_LINE.fullmatch(ln.group()))]:
-        if _ASTERISKS_LINE.fullmatch(line.group()) and (rating := parse_rating(line.group())).score is not None:
+    ("****"), alone on any line with a half star ("***1/2": a scene break has none), alone
+    on any line of a page whose key rates in asterisks ("How I rate: ***** essential ·
+    **** strong..."), or after the film's name on a short first line ("The Lantern ****")."""
+    # the key's longest run is the top of its scale ("***** essential": out of five)
+    key_scale = max((len(run) for ln in lines if "*" in ln.group() and _RATING_KEY.search(ln.group())
+                     for run in re.findall(r"\*+", ln.group())), default=0)
+    for line in [lines[-1], *(ln for ln in lines if key_scale or _HALF_ASTERISKS_LINE.fullmatch(ln.group()))]:
+        if not _ASTERISKS_LINE.fullmatch(line.group()):
+            continue
+        raw = line.group().strip()
+        stars = raw.count("*") + (0.5 if raw[-1] != "*" else 0.0)
+        rating = _fraction(stars, key_scale, raw) if key_scale >= stars else parse_rating(line.group())
+        if rating.score is not None:
             return FoundRating(rating, line.start(), line.end())
     first = lines[0]
     if len(first.group().split()) <= 12 and (m := _ASTERISKS_AFTER_TITLE.fullmatch(first.group())):
@@ -410,6 +419,9 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
         if _GIVEN_BEFORE.search(body, max(0, m.start() - _LEAD_CHARS), m.start()):
             start, end = line.start() + m.start(), line.start() + m.end()
             return FoundRating(parse_rating(text[start:end]), start, end)
+    if (m := _GIVEN_STARS.search(body)) if _STARS_WORD.search(body) else None:
+        start, end = line.start() + m.start("value"), line.start() + m.end("value")
+        return FoundRating(parse_rating(text[start:end]), start, end)
     spelled = _SPELLED_SCALE.search(body)
     if not spelled and not _DIGIT_OR_STAR.search(body):
         return None
@@ -452,6 +464,18 @@ _SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
 _GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}\s+$", re.I)
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.").
 _GRADE_ENDS_SENTENCE = re.compile(r"(?<![\w'’-])(?:[A-D][+-]?|F)(?=\s+from\s+(?:me|us)\b|[.!](?:\s|$))")
+# Stars in words the critic gives in a sentence, where its rating ends ("On balance it earns
+# three stars from me - plus a cheer for...", "I'd give it four stars."): given by "I" or
+# "we", or earned by the film; not another's ("I can't believe Ebert gave it four stars",
+# "only the music kept him from giving it zero stars"), nor a cast ("it gives two stars
+# from the first film room to breathe").
+_GIVEN_STARS = re.compile(
+    r"\b(?:(?:i|we)(?:'d|’d|'ll|’ll|'m\s+(?:gonna|going\s+to)|\s+would|\s+will|\s+am\s+going\s+to)?\s+"
+    r"(?:give|gave|award|awarded|rate|rated)(?:\s+(?:it|this|this\s+one|the\s+(?:film|movie)))?(?:\s+an?)?"
+    r"|(?:it|this(?:\s+one)?|the\s+(?:film|movie))\s+(?:earns|gets|deserves|merits))"
+    rf"\s+(?P<value>{_NUMBER_WORD}(?:\s+and\s+a\s+half)?\s+stars?)\b"
+    rf"(?=\s*(?:[.,;!?()–—-]|$|from\s+(?:me|us)\b))", re.I)
+_STARS_WORD = re.compile(r"\bstars?\b", re.I)
 _DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
 _SCALE_HINT = re.compile(rf"\d\s*(?:/|out\s+of)|[{FULL_STARS}{EMPTY_STARS}]", re.I)
 _STARS_HINT = re.compile(rf"stars\b|[{FULL_STARS}]", re.I)
