@@ -170,6 +170,27 @@ def test_more_bylines_name_the_critic(line):
     assert cleaned.author == "Mara Quill" and _kinds(text, cleaned)[line] == METADATA
 
 
+@pytest.mark.parametrize("below", [
+    "★★★★\nMara Quill\nThu 14 Nov 2024 18.00 GMT",  # the rating, then the critic's name over the date
+    "By Mara Quill, Film Critic",
+    "19 June 2025",  # a web page's date, its byline in the page's data
+    "Reviewed at the Harbour Film Festival (Competition), Oct. 11, 2024.\nBy Mara Quill",
+])
+def test_the_summary_between_the_headline_and_the_byline_is_no_sentence_of_the_review(below):
+    standfirst = "Nell Varga gives the performance of her life in a patient, quietly devastating lighthouse drama"
+    text = (f"The Lantern review – a keeper and her storm\n{standfirst}\n{below}\n\n"
+            "The film is slow, and the sea has never looked better.")
+    cleaned = clean(text)
+    assert _kinds(text, cleaned)[standfirst] == HEADING
+    assert "The film is slow, and the sea has never looked better." not in _kinds(text, cleaned)
+
+
+def test_the_first_paragraph_under_a_headline_stays_prose():
+    first = "Nell Varga gives the performance of her life in a patient, quietly devastating lighthouse drama."
+    text = f"The Lantern review – a keeper and her storm\n{first}\n\nThe sea has never looked better.\n\nBy Mara Quill"
+    assert first not in _kinds(text, clean(text))
+
+
 def test_a_standfirst_that_ends_with_its_critics_name_names_the_critic():
     standfirst = "A rookie lawyer and a television star make a tiresome double act, writes Mara Quill"
     text = f"Objection: a mistrial\n{standfirst}\n\nThe film is a quiet triumph of acting and mood."

@@ -36,6 +36,7 @@ BYLINE_REASON = "Byline: who wrote the review"
 SPEAKER_REASON = "A transcript's speaker other than the critic, or a speaker's name"
 RATING_REASON = "The critic's own rating"
 HEADING_REASON = "Section heading or title, not a sentence of the review"
+STANDFIRST_REASON = "The page's summary under its headline, not a sentence of the review"
 HEADING_MAX_WORDS = 14
 # The page's headline (its first line under the site's furniture) may be long: "Review: In
 # 'The Long Quiet', a great actor plays a man who has run out of words".
@@ -131,6 +132,11 @@ _WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\
 _BIO_NAME = re.compile(
     rf"\W*(?:(?i:about\s+(?:me|the\s+\w+))\W+)?(?:(?i:i'm|i\s+am)\s+)?(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
+# A standfirst: one line of summary between the headline and the byline ("Ruth Okafor gives
+# the performance of her career in ...", then "By Harriet Lyle"), an editor's as often as
+# the critic's; the review's own sentences are below the byline.
+_STANDFIRST_WORDS = 45
+_STANDFIRST_TO_BYLINE = 3  # lines: the rating and a short line may stand between
 _BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
 # Emphasis around a byline in Markdown ("**By Hal Brenneman** | *Herald Movie Critic*").
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
@@ -753,6 +759,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             in_plot_section = bool(rules.plot_heading.search(body)) and (index > 0 or line_words <= 3)
             labelled_plot = False
             continue
+        if (headline_at >= 0 and index == headline_at + 1 and prose_lines == 0 and line_words <= _STANDFIRST_WORDS
+                and _byline_follows(bodies[index + 1:index + 1 + _STANDFIRST_TO_BYLINE], rules, title_keys)):
+            aside(HEADING, STANDFIRST_REASON)
+            continue
         if in_plot_section:
             out.plot_sections.append(line)
         if (label := rules.summary_label.match(norm, line.start, line.end)) and label.end() < line.end:
@@ -1083,6 +1093,20 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
             or ((m := _OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))):
         return None
     return Span(start + lead, start + lead + len(piece))
+
+
+def _byline_follows(lines: list[str], rules: _Rules, title_keys: set[str]) -> bool:
+    """Is one of ``lines`` (those under a standfirst) the byline or its date, with at most
+    the rating, furniture ("Reviewed at the Berlin Film Festival...") or a short line of
+    the page before it?"""
+    for body in lines:
+        plain = _EMPHASIS.sub("", body).strip()
+        if (_BYLINE.match(plain) or _byline_beside(plain, rules, title_keys) or _DATE_LINE.match(plain)
+                or _PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain)):
+            return True
+        if (len(plain.split()) > _BYLINE_WORDS or _ENDS_SENTENCE.search(plain)) and not rules.boilerplate_reason(plain):
+            return False  # the review's prose has begun
+    return False
 
 
 def _byline_beside(line: str, rules: _Rules, title_keys: set[str]) -> re.Match | None:
