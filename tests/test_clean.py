@@ -775,10 +775,26 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
     # a caption credited at its end, a critic's note naming the outlet by its possessive
     "Storm warning … Nell Varga and Tom Bell in The Lantern. Photograph: Harbour Pictures",
     "Ian Holt is The Courier's deputy reviews editor.",
+    # keys to the critic's own ratings, one long line each; a certificate and running time
+    "How I rate: in asterisks, because my mail software eats star symbols. ***** essential · **** strong · "
+    "*** worth your time · ** for fans only · * skip it.",
+    "My star ratings (for films and books): ★★★★★ drop everything · ★★★★ very good · ★★★ fine on a wet "
+    "evening · ★★ only if you're keen · ★ don't bother",
+    "**How the popcorn works:** one 🍿 per point, out of ten.",
+    "Cert 12A, 98 mins.",
+    # a newsletter's notes
+    "Harbour Notes is free to read and free to forward. Pass it on to someone who likes slow films.",
+    "*New here?*",
 ])
 def test_more_page_furniture_is_set_aside(line):
     text = "Rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
     assert _kinds(text, clean(text)).get(line) == BOILERPLATE
+
+
+def test_a_review_pasted_as_one_line_that_holds_a_key_is_kept():
+    text = "A patient drama.\n\nSTAR KEY: ***** essential **** strong *** fine ** weak * skip. " + "It is lovely. " * 20
+    cleaned = clean(text)
+    assert not cleaned.covers(text.index("It is lovely."), text.index("It is lovely.") + len("It is lovely."))
 
 
 def test_a_bulleted_list_under_a_links_heading_stays_links_after_a_blank_line():

@@ -23,7 +23,8 @@ from dashboard.engine.document import ReviewDoc
 from dashboard.engine.roundups import other_film_lines
 from dashboard.engine.transcripts import read_transcript
 from dashboard.records import People, ReviewSource
-from dashboard.text.ratings import EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, rating_phrase
+from dashboard.text.ratings import (EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key,
+                                     rating_phrase)
 from dashboard.text.dates import DATE, DAY_NAME, MONTH, MONTH_NAME
 from dashboard.text.language import alternation, load_resource, words
 from dashboard.text.names import NAME, PERSON_ALONE
@@ -901,6 +902,8 @@ def _as_name(name: str) -> str:
 
 
 _GRADE_SIGN = re.compile(r"[=*]|stars?:", re.I)
+_KEY_SIGN = re.compile(rf"[*{FULL_STARS}]|^\W*(?:how|our|my|what)\b", re.I)
+_KEY_WORDS = 60
 
 
 def _others_say(text: str, spans: list[Span], bodies: list[str], rules: _Rules) -> set[int]:
@@ -982,6 +985,11 @@ def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
     entries = [len(rules.legend_entry.findall(body)) if _GRADE_SIGN.search(body) else 0 for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
+    # a key on one line longer than furniture ("How I rate: asterisks out of five, because ...
+    # ***** essential · **** strong · ..."), as the rating finder reads it (a shorter one is
+    # furniture by its words); not a review pasted as one line that holds a key
+    out |= {i for i, body in enumerate(bodies)
+            if rules.max_line_words < len(body.split()) <= _KEY_WORDS and _KEY_SIGN.search(body) and is_rating_key(body)}
     for i, starts in enumerate(opens):
         if starts and ((i > 0 and opens[i - 1]) or (i + 1 < len(opens) and opens[i + 1])):
             out.add(i)

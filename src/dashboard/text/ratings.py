@@ -281,6 +281,11 @@ _RATING_KEY = re.compile(
     rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
 
 
+def is_rating_key(line: str) -> bool:
+    """Is the line a key to the site's or the critic's ratings (``_RATING_KEY``)?"""
+    return _RATING_KEY.search(line) is not None
+
+
 # Readers' comments under the review: a score in a comment is a reader's ("9/10 and I
 # don't give those out"). Their heading is the one the cleaner sets them aside by
 # (``cleaning.toml``'s [comments]); as there, only below a few lines of prose, since a
