@@ -313,6 +313,10 @@ def test_shot_is_visuals_only_as_the_noun(text, visuals):
     ("The rowing sequences are thrilling.", "action"),
     ("The first forty minutes could have been tightened.", "pacing"),
     ("The detail is scrupulous.", "world"),
+    # the place itself
+    ("The film has a real feel for the town itself, its shuttered arcades and wet promenade.", "world"),
+    ("I loved the odd little harbour customs.", "world"),
+    ("What it does brilliantly is show how the place actually runs.", "world"),
     ("Ines Maro is even better than last time as Imani.", "acting"),
     ("An assured second feature.", "direction"),
     ("Nobody could fault the look of the thing.", "visuals"),
