@@ -312,6 +312,9 @@ def test_shot_is_visuals_only_as_the_noun(text, visuals):
     ("The rink looks amazing.", "visuals"),
     ("The rowing sequences are thrilling.", "action"),
     ("The first forty minutes could have been tightened.", "pacing"),
+    ("The film could spare ten minutes from its middle.", "pacing"),
+    ("Ninety minutes, not a second wasted.", "pacing"),
+    ("I came home and made a playlist.", "music"),
     ("The detail is scrupulous.", "world"),
     # the place itself
     ("The film has a real feel for the town itself, its shuttered arcades and wet promenade.", "world"),

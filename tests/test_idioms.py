@@ -57,6 +57,8 @@ def judge(critic, text: str):
     "At a trim 91 minutes, though, it never outstays its welcome.",
     "A crass and often thoughtful comedy that doesn't overstay its welcome.",
     "It repeats its best gags without wearing out their welcome.",
+    "Nobody in the voice cast puts a paw wrong.",
+    "Ninety minutes, and not a second wasted.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -99,6 +101,11 @@ def test_idioms_of_praise(critic, text):
     "The loan shark is a stock figure.",
     "A novelty that wears out its welcome well before the credits.",
     "If I have a reservation, it is the last ten minutes, which explain more than they need to.",
+    "The narration is the weak link.",
+    "There is a good film somewhere inside this one.",
+    "The last twist is one turn too many.",
+    "A subplot slows the middle third to a crawl.",
+    "The film could easily lose twenty minutes.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3
