@@ -940,6 +940,15 @@ def test_short_reviews_of_other_films_under_a_review_are_set_aside(heading):
     assert cleaned.rating.rating.raw == "★★★ out of four"
 
 
+@pytest.mark.parametrize("heading", ["Also this week", "Three things I watched at home", "What else I watched"])
+def test_a_newsletters_notes_on_other_films_are_set_aside(heading):
+    notes = ["- *Gravel Saints* – a clumsy heist movie with a bored cast, on rental now.",
+             "- *Copper Lanterns* – the loveliest film of the month, and I will write about it properly next week."]
+    text = _MAIN_REVIEW + heading + "\n\n" + "\n".join(notes)
+    kinds = _kinds(text, clean(text, ("Harbour Lights",)))
+    assert all(kinds.get(note) == BOILERPLATE for note in notes)
+
+
 def test_in_a_round_up_only_the_films_own_capsule_is_its_review():
     text = ("NEW THIS WEEK\n\n" + _CAPSULES + '\n"Harbour Lights" ★★★\n12A, 1:49, drama\n'
             "Slow in places, but the two leads are lovely together and the last scene lands.\n\n"
