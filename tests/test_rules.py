@@ -210,6 +210,13 @@ def test_a_streaming_guides_labelled_plot_moves_no_score():
     assert len(scored) and all(t.startswith("Our Take") for t in scored["text"])
 
 
+def test_a_sentence_that_opens_a_retelling_moves_no_score():
+    opener = "Quick version of the plot: a cashier relives one Tuesday at a motorway café over and over."
+    text = "I loved it.\n\n" + opener + " Her manager is a brutal bully and the coffee is vile.\n\nThe acting is superb."
+    m = analyze_sources([ReviewSource("r", text)]).mentions
+    assert set(m[m["opinion"]]["text"]) == {"I loved it.", "The acting is superb."}
+
+
 def test_what_the_critic_expected_judges_nothing_and_what_they_found_does():
     m = analyze_sources([ReviewSource("r", "The trailers hinted at a muddled mess. I expected to hate it, but I loved it.")]).mentions
     opinions = m[m["opinion"]].drop_duplicates("mention_id")
