@@ -949,6 +949,14 @@ def test_a_newsletters_notes_on_other_films_are_set_aside(heading):
     assert all(kinds.get(note) == BOILERPLATE for note in notes)
 
 
+def test_a_rule_across_the_page_ends_a_newsletters_notes_on_other_films():
+    text = (_MAIN_REVIEW.replace("★★★ out of four\n\n", "") + "Also this week\n\n"
+            "- *Gravel Saints* – a clumsy heist movie, on rental now.\n\n---\n\n*Harbour Lights:*\n\n****\n")
+    cleaned = clean(text, ("Harbour Lights",))
+    assert _kinds(text, cleaned).get("- *Gravel Saints* – a clumsy heist movie, on rental now.") == BOILERPLATE
+    assert cleaned.rating.rating.raw == "****"
+
+
 def test_in_a_round_up_only_the_films_own_capsule_is_its_review():
     text = ("NEW THIS WEEK\n\n" + _CAPSULES + '\n"Harbour Lights" ★★★\n12A, 1:49, drama\n'
             "Slow in places, but the two leads are lovely together and the last scene lands.\n\n"

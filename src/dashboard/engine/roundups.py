@@ -9,8 +9,9 @@ and their stars the rating.
 A capsule opens with a line that names a film and rates or certifies it: a title in
 quotes or emphasis, or followed by its certificate or year in brackets, then star glyphs,
 a score over a scale or a certificate. Such a line about another film starts the other
-films' part; one naming this film ends it. A heading over the other releases (``[round_up]``
-in ``cleaning.toml``) starts it too, once the review's prose has begun. Without the film's
+films' part; one naming this film ends it, as does a rule across the page. A heading over
+the other releases (``[round_up]`` in ``cleaning.toml``) starts it too, once the review's
+prose has begun. Without the film's
 title a capsule line starts that part only after the review's prose, for the first film
 reviewed is then taken to be the film.
 """
@@ -39,6 +40,9 @@ _CAPSULE_TITLE = re.compile(
 )
 # A line that labels the critic's own rating ("**Verdict:** ★★★★"), not a film.
 _RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:rating|score|grade|verdict|overall|stars?|review)\W*$", re.I)
+# A rule across the page ("---", "* * *") ends a newsletter's notes on other films: what
+# follows is the issue's own (its key, its sign-off, the film's "****").
+_RULE = re.compile(r"\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
 # What may follow a capsule's title and rating on its line: a few details ("PG-13, 1:46").
 _DETAILS_WORDS = 4
 
@@ -71,7 +75,7 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
     other = False
     for index, body in enumerate(bodies):
         title = titles[index]
-        if index in own:
+        if index in own or _RULE.fullmatch(body):
             other = False
         elif title is not None or heading.match(body):
             other = other or prose >= PROSE_BEFORE_ROUND_UP or other_before_prose
