@@ -2,7 +2,7 @@
 
     python benchmarks/own_pages.py [--verbose] [--pages DIR]
 
-35 pages about 10 invented films, written for this project in the shapes real critics'
+47 pages about 14 invented films, written for this project in the shapes real critics'
 pages take (furniture, bylines, rating lines, synopses; ``pages/README.md``), each labelled
 with the critic's judgements (aspect and sign), the furniture and retold plot, the printed
 rating, the outlet and the author. Each page is read as a user's file would be (``.txt``,
