@@ -395,6 +395,14 @@ def test_topic_words_name_what_is_judged_and_weigh_nothing(critic):
     assert wooden.polarity < 0 and [text[c.start:c.end] for c in wooden.cues] == ["wooden"]
 
 
+def test_the_costumes_named_lean_nowhere_and_rare_praise_of_them_is_praise(critic):
+    """ "costumes" names what is judged (it learned a lean to criticism from costume dramas'
+    reviews); "exemplary" and "peerless" are praise the data saw too seldom to weigh."""
+    assert "costumes" in critic.rules.topic_words
+    assert pol(critic, "The costumes are exemplary.") > 0.5
+    assert pol(critic, "Her performance is peerless.") > 0.5
+
+
 def test_critics_words_of_praise_and_their_negation(critic):
     assert pol(critic, "The ending feels earned.") > 0.3
     assert pol(critic, "The ending never feels earned.") < 0
