@@ -136,6 +136,11 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("*by Jo Lin* *– 8 December 2024* *– HK action, new releases, wire-fu*", "Jo Lin", ""),
     ("By Jo Lin-Baptiste 14 October 2024", "Jo Lin-Baptiste", ""),
     ("Reviews by Jo Lin", "Jo Lin", ""),
+    # a compiler with the day of the date; a podcast's host after the date; the name between
+    # the date and the categories
+    ("Compiled by Jo Lin Friday 9 May 2025", "Jo Lin", ""),
+    ("Published 9 May 2025 Hosted by Jo Lin, with Dev Holt", "Jo Lin", ""),
+    ("*24 September 2025* · *Jo Lin* · *Filed under: Chess on Screen, Reviews*", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -789,6 +794,20 @@ def test_a_comment_counter_beside_the_byline_ends_nothing(header):
 def test_more_page_furniture_is_set_aside(line):
     text = "Rating: 4/5\n\nA patient drama, beautifully acted.\n\n" + line + "\n\nIt is the best film of the year."
     assert _kinds(text, clean(text)).get(line) == BOILERPLATE
+
+
+def test_a_key_to_the_critics_stars_one_entry_a_line_is_furniture():
+    entries = ["★★★★★ – cleared my schedule", "★★★★ – really good, go", "★★★ – solid, no regrets"]
+    text = "HOW I RATE STUFF\n" + "\n".join(entries) + "\n\nThe Lantern review\n\nA patient drama, beautifully acted."
+    kinds = _kinds(text, clean(text))
+    assert all(kinds.get(entry) == BOILERPLATE for entry in entries)
+
+
+def test_a_newsletters_note_about_itself_names_the_outlet():
+    text = ("A patient drama, beautifully acted.\n\n*Harbour Notes is a weekly letter about new films, written on the "
+            "train home. Free subscribers get every review.*")
+    cleaned = clean(text)
+    assert cleaned.outlet == "Harbour Notes"
 
 
 def test_a_review_pasted_as_one_line_that_holds_a_key_is_kept():

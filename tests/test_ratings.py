@@ -225,6 +225,15 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # stars in words the critic gives, in a long line of prose
     ("It is a careful film, and hard work. On balance it earns three stars from me - plus a cheer for the locals "
      "who turned up as extras.", "three stars", 60.0),
+    # stars in words the critic is giving, the sentence going on; a grade in words; "I'm going"
+    ("Give it a Sunday afternoon. I'm giving it two and a half stars and a strong recommendation to pack tissues.",
+     "two and a half stars", 50.0),
+    ("A fine film.\n\nGRADE: A minus\n\nRead more", "A minus", 91.0),
+    ("It is the best possible version of a soup film, and I loved it. So I'm going 8/10, and I don't even like soup.",
+     "8/10", 80.0),
+    # a key to the critic's stars, one entry a line, above the rating
+    ("HOW I RATE\n★★★★★ – cleared my schedule\n★★★★ – really good\n★★★ – solid\n\nThe Lantern review\n\n"
+     "A patient drama. I'd give it three stars.", "three stars", 60.0),
     # asterisks alone on a line above more text, where the page's key rates in asterisks
     ("The Lantern. 98 minutes.\n\n****\n\nHow I rate: ***** essential · **** strong · *** fine · ** fans only\n\n"
      "A patient drama about a lighthouse keeper.", "****", 80.0),

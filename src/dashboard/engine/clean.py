@@ -24,7 +24,7 @@ from dashboard.engine.roundups import other_film_lines
 from dashboard.engine.transcripts import read_transcript
 from dashboard.records import People, ReviewSource
 from dashboard.text.ratings import (EMPTY_STARS, FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key,
-                                     rating_phrase)
+                                     key_entry_lines, rating_phrase)
 from dashboard.text.dates import DATE, DAY_NAME, MONTH, MONTH_NAME
 from dashboard.text.language import alternation, load_resource, words
 from dashboard.text.names import NAME, PERSON_ALONE
@@ -51,10 +51,12 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match
 # by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
 # comment count may follow ("Posted by Jenna on April 20, 2025 · 4 comments"), or a date
 # ("By Jane Doe | Film Weekly | June 2, 2023", "By Jane Doe 14 October 2024").
+# A word of a byline's name: not the day of its date ("Compiled by Sue Pargeter Friday 9 May 2025").
+_NAME_WORD = rf"(?!{DAY_NAME}\b)[A-Z][\w.'-]+"
 _BYLINE = re.compile(
     # two critics: "By Naomi Blake and Theo Achebe"
-    r"^\W*(?:(?i:by|written by|words by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3}"
-    r"(?:\s+(?:and|&)\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})?)"
+    rf"^\W*(?:(?i:by|written by|words by|compiled by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+    rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
     r"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
@@ -121,8 +123,12 @@ _BYLINE_BESIDE = re.compile(
     # Film reviews by Mara Quill · 12 August 2025"
     rf"|[A-Z][\w'&]*(?:\s+[A-Z][\w'&]*){{0,3}}\s*[|·•]\s*(?:(?i:(?:film\s+|movie\s+)?reviews?\s+by)\s+)?"
     rf"(?P<second>{PERSON_ALONE})\s*[|·•]\s*{DATE}\s*$"
-    # a spoken review's host: "Hosted by Renata Voss with guest Abe Tan"
-    rf"|(?i:hosted|presented)\s+(?i:by)\s+(?P<host>{PERSON_ALONE})(?:\s+(?i:with|and)\s+[^|·•]{{1,60}})?\s*$"
+    # a spoken review's host: "Hosted by Renata Voss with guest Abe Tan", "Published 9 May
+    # 2025 Hosted by Renata Voss, with Abe Tan"
+    rf"|(?:(?i:published|posted)\s+{DATE}\s+)?(?i:hosted|presented)\s+(?i:by)\s+(?P<host>{PERSON_ALONE})"
+    rf"(?:,?\s+(?i:with|and)\s+[^|·•]{{1,60}})?\s*$"
+    # the date, the name and the post's categories: "24 September 2025 · Mara Quill · Filed under: Reviews"
+    rf"|{DATE}\s*[|·•]\s*(?P<between>{PERSON_ALONE})\s*[|·•]\s*(?i:filed\s+under|tags?|tagged|categories|in)\b[^|·•]*$"
     rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
 )
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and
@@ -176,7 +182,7 @@ _OUTLET = re.compile(
     r"\b(?:from|on|at|via|for|reading)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
     # a newsletter's note about itself: "Slow Dissolve is a reader-supported newsletter"
     r"|^\W*(?P<the2>the\s+)?(?P<name2>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+is\s+an?\s+"
-    r"(?:reader-supported|independent|free|weekly|monthly)\s+(?:newsletter|publication|magazine|blog|podcast)\b"
+    r"(?:reader-supported|independent|free|weekly|monthly)\s+(?:newsletter|letter|publication|magazine|blog|podcast)\b"
 )
 
 
@@ -674,7 +680,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             if m:
                 out.author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
                               or m.group("dated") or m.group("critic") or m.group("writer") or m.group("handle")
-                              or m.group("host") or m.group("second") or m.group("capitals").title())
+                              or m.group("host") or m.group("between") or m.group("second")
+                              or m.group("capitals").title())
                 if m.group("outlet") and not out.outlet and rules.is_outlet(m.group("outlet")):
                     out.outlet = m.group("outlet")
             else:
@@ -990,6 +997,7 @@ def _legend_lines(bodies: list[str], rules: _Rules) -> set[int]:
     # furniture by its words); not a review pasted as one line that holds a key
     out |= {i for i, body in enumerate(bodies)
             if rules.max_line_words < len(body.split()) <= _KEY_WORDS and _KEY_SIGN.search(body) and is_rating_key(body)}
+    out |= key_entry_lines(bodies)  # "★★★★★ – cleared my schedule" / "★★★★ – really good, go"
     for i, starts in enumerate(opens):
         if starts and ((i > 0 and opens[i - 1]) or (i + 1 < len(opens) and opens[i + 1])):
             out.add(i)

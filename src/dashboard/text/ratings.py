@@ -61,6 +61,7 @@ _STARS_OF = re.compile(r"\s*\bstars?\b\s*\(?\s*(out of|of|/)\s*(\d+)\s*\)?", re.
 _FRACTION = re.compile(rf"^\s*(-?\s*\d+(?:[.,]\d+)?)(?:\s+1/2|\s*½)?\s*(?:/|out of|of)\s*{_NUM}\s*(?:stars?)?\s*$", re.I)
 _MIXED = re.compile(r"^\s*(\d+)\s+1/2\s*(?:/|out of)\s*(\d+)\s*$", re.I)
 _LETTER = re.compile(r"^\s*([A-DF])\s*([+-]?)\s*$", re.I)
+_GRADE_WORDS = re.compile(r"^\s*([A-DF])\s+(plus|minus)\s*$", re.I)
 _PERCENT = re.compile(rf"^\s*{_NUM}\s*%\s*$")
 _BARE = re.compile(rf"^\s*{_NUM}\s*$")
 
@@ -115,6 +116,7 @@ def parse_rating(raw: str) -> Rating:
     ``72`` as 72/100).
     """
     text = _digits(normalize(raw or "").strip())
+    text = _GRADE_WORDS.sub(lambda m: m.group(1) + ("+" if m.group(2).lower() == "plus" else "-"), text)
     in_stars = re.search(r"\bstars?\b", text, re.I) is not None
     text = re.sub(r"[✨!]+|\bstars?\b\.?$", "", text, flags=re.I).strip().rstrip(".")
     # "9/10 ★": a star glyph after a fraction decorates it (it is no one-star rating)
@@ -173,8 +175,8 @@ _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
 # What may lead into a rating on its line: "I give it", "We'd rate this one".
 RATING_LEAD = re.compile(
     r"(?:(?:and|so|overall|all in all|all told)\W+)?(?:(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+"
-    r"|(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?=giving|rating|awarding|scoring))?"
-    r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring"
+    r"|(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?=giving|rating|awarding|scoring|going))?"
+    r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring|going(?:\s+with)?"
     # "The film gets three and a half stars out of five"
     r"|gets|earns|deserves|merits)"
     r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?"
@@ -186,7 +188,7 @@ RATING_LEAD = re.compile(
 # A grade is a capital letter with at most a sign, not the start of a word ("Verdict:
 # A-list cast"); without a sign it ends its clause ("Verdict: A triumph" is no A, nor "the
 # score - a single cello").
-_GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|(?![\w-])(?=\s*(?:$|[.,;:!?)(|/])))"
+_GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|\s+(?:plus|minus)\b|(?![\w-])(?=\s*(?:$|[.,;:!?)(|/])))"
 # One symbol repeated over a scale: "🍿🍿🍿/5".
 _SYMBOLS_OVER_SCALE = r"(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9}\s*(?:/|out\s+of)\s*(?:4|5|10)\b"
 # A labelled number with no scale that can only be out of ten ("Score: 8.5", "Rating: 7"):
@@ -334,7 +336,7 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     norm = normalize(text) if norm is None else norm
     first_unlabelled = None
     lines = _outside_comments_and_links(list(re.finditer(r"[^\n]+", norm)))
-    ranked = _ranked_lines(lines)
+    ranked = _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
     for i, line in enumerate(lines):
         if _RATING_KEY.search(line.group()) or i in ranked:
             continue
@@ -346,7 +348,7 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
         if not labelled and first_unlabelled:
             continue
         if labelled or n_words <= 12:
-            found = _rating_on_line(text, line, labelled)
+            found = _rating_on_line(text, line, labelled) or (None if labelled else _stars_given(text, line))
         elif line.start() == lines[0].start() or line.group().lstrip().startswith("#"):
             found = _stars_in_headline(text, line) or _rating_in_prose(text, norm, line)
         else:
@@ -366,6 +368,17 @@ def _ranked_lines(lines: list[re.Match]) -> set[int]:
     a top ten): two such items in a row are no critic's rating of this film."""
     items = [i for i, line in enumerate(lines) if _RANKED_ITEM.match(line.group())]
     return {i for i in items if i - 1 in items or i + 1 in items}
+
+
+# A key's entry on a line of its own: "★★★★★ – cleared my schedule", "** = for fans only".
+_KEY_ENTRY = re.compile(rf"[^\w{FULL_STARS}{EMPTY_STARS}*]*(?:[{FULL_STARS}{EMPTY_STARS}]{{1,5}}|\*{{1,5}})\s*½?\s*[–—=:-]\s*\w")
+
+
+def key_entry_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines of a key to the critic's stars, one entry a line: two such
+    lines in a row are no rating of this film."""
+    entries = [i for i, line in enumerate(lines) if _KEY_ENTRY.match(line)]
+    return {i for i in entries if i - 1 in entries or i + 1 in entries}
 
 
 def _asterisks(text: str, lines: list[re.Match]) -> FoundRating | None:
@@ -414,6 +427,15 @@ def _critics_label(line: str) -> re.Match | None:
     return m
 
 
+def _stars_given(text: str, line: re.Match) -> FoundRating | None:
+    """Stars in words the critic gives in a sentence (``_GIVEN_STARS``, ``_EARNED_STARS``)."""
+    body = line.group()
+    if not _STARS_WORD.search(body) or not (m := _GIVEN_STARS.search(body) or _EARNED_STARS.search(body)):
+        return None
+    start, end = line.start() + m.start("value"), line.start() + m.end("value")
+    return FoundRating(parse_rating(text[start:end]), start, end)
+
+
 def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None:
     """In a long line: a letter grade the critic gives ("a solid B from me."), a short
     sentence that is a rating of its own, or a form no prose means otherwise
@@ -424,9 +446,8 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
         if _GIVEN_BEFORE.search(body, max(0, m.start() - _LEAD_CHARS), m.start()):
             start, end = line.start() + m.start(), line.start() + m.end()
             return FoundRating(parse_rating(text[start:end]), start, end)
-    if (m := _GIVEN_STARS.search(body)) if _STARS_WORD.search(body) else None:
-        start, end = line.start() + m.start("value"), line.start() + m.end("value")
-        return FoundRating(parse_rating(text[start:end]), start, end)
+    if found := _stars_given(text, line):
+        return found
     spelled = _SPELLED_SCALE.search(body)
     if not spelled and not _DIGIT_OR_STAR.search(body):
         return None
@@ -469,16 +490,19 @@ _SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
 _GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}\s+$", re.I)
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.").
 _GRADE_ENDS_SENTENCE = re.compile(r"(?<![\w'’-])(?:[A-D][+-]?|F)(?=\s+from\s+(?:me|us)\b|[.!](?:\s|$))")
-# Stars in words the critic gives in a sentence, where its rating ends ("On balance it earns
-# three stars from me - plus a cheer for...", "I'd give it four stars."): given by "I" or
-# "we", or earned by the film; not another's ("I can't believe Ebert gave it four stars",
-# "only the music kept him from giving it zero stars"), nor a cast ("it gives two stars
-# from the first film room to breathe").
+# Stars in words the critic gives in a sentence: given by "I" or "we" ("I'd give it four
+# stars", "I'm giving it two and a half stars and a strong recommendation"), or earned by
+# the film where a sentence's rating ends ("On balance it earns three stars from me - plus a
+# cheer for..."); not another's ("I can't believe Ebert gave it four stars", "only the music
+# kept him from giving it zero stars"), nor a cast ("it gets two stars from the first film").
+_STARS_IN_WORDS_VALUE = rf"(?P<value>{_NUMBER_WORD}(?:\s+and\s+a\s+half)?\s+stars?)\b"
 _GIVEN_STARS = re.compile(
-    r"\b(?:(?:i|we)(?:'d|’d|'ll|’ll|'m\s+(?:gonna|going\s+to)|\s+would|\s+will|\s+am\s+going\s+to)?\s+"
+    r"\b(?:i|we)(?:(?:'d|’d|'ll|’ll|'m\s+(?:gonna|going\s+to)|\s+would|\s+will|\s+am\s+going\s+to)?\s+"
     r"(?:give|gave|award|awarded|rate|rated)(?:\s+(?:it|this|this\s+one|the\s+(?:film|movie)))?(?:\s+an?)?"
-    r"|(?:it|this(?:\s+one)?|the\s+(?:film|movie))\s+(?:earns|gets|deserves|merits))"
-    rf"\s+(?P<value>{_NUMBER_WORD}(?:\s+and\s+a\s+half)?\s+stars?)\b"
+    r"|(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?:giving|awarding)\s+(?:it|this|this\s+one|the\s+(?:film|movie)))"
+    rf"\s+{_STARS_IN_WORDS_VALUE}", re.I)
+_EARNED_STARS = re.compile(
+    rf"\b(?:it|this(?:\s+one)?|the\s+(?:film|movie))\s+(?:earns|gets|deserves|merits)\s+{_STARS_IN_WORDS_VALUE}"
     rf"(?=\s*(?:[.,;!?()–—-]|$|from\s+(?:me|us)\b))", re.I)
 _STARS_WORD = re.compile(r"\bstars?\b", re.I)
 _DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
