@@ -11,9 +11,8 @@ quotes or emphasis, or followed by its certificate or year in brackets, then sta
 a score over a scale or a certificate. Such a line about another film starts the other
 films' part; one naming this film ends it, as does a rule across the page. A heading over
 the other releases (``[round_up]`` in ``cleaning.toml``) starts it too, once the review's
-prose has begun. Without the film's
-title a capsule line starts that part only after the review's prose, for the first film
-reviewed is then taken to be the film.
+prose has begun. Without the film's title a capsule line starts that part only after the
+review's prose, for the first film reviewed is then taken to be the film.
 """
 
 from __future__ import annotations

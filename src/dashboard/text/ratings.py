@@ -336,9 +336,9 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     norm = normalize(text) if norm is None else norm
     first_unlabelled = None
     lines = _outside_comments_and_links(list(re.finditer(r"[^\n]+", norm)))
-    ranked = _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
+    other_scores = _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
     for i, line in enumerate(lines):
-        if _RATING_KEY.search(line.group()) or i in ranked:
+        if _RATING_KEY.search(line.group()) or i in other_scores:
             continue
         n_words = len(line.group().split())
         if n_words <= _STARS_FIRST_WORDS and (m := _STARS_FIRST.search(line.group())):
