@@ -150,6 +150,13 @@ _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 # A Markdown link, read as its text: "By [Ana Ruiz](/author/ana)".
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]*\)")
 _TRAILING_RATING = re.compile(rf"\s*[{FULL_STARS}{EMPTY_STARS}½*]+\s*$")
+
+
+def _plain(body: str) -> str:
+    """A line as a byline is read: without Markdown's links and emphasis or stars at its end."""
+    return _TRAILING_RATING.sub("", _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", body))).strip()
+
+
 # Around a rating on its line: separators.
 _SEPARATORS = " \t-–—:|,;(["
 _CLOSING = {")": "(", "]": "["}
@@ -667,7 +674,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if in_links:
             aside(BOILERPLATE, rules.link_lists.reason)
             continue
-        plain = _TRAILING_RATING.sub("", _EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", body))).strip()
+        plain = _plain(body)
         if m := _BYLINE.match(plain):
             _take_byline(out, m)
             aside(METADATA, BYLINE_REASON)
@@ -1116,7 +1123,7 @@ def _byline_follows(lines: list[str], rules: _Rules, title_keys: set[str]) -> bo
     the rating, furniture ("Reviewed at the Berlin Film Festival...") or a short line of
     the page before it?"""
     for body in lines:
-        plain = _EMPHASIS.sub("", body).strip()
+        plain = _plain(body)
         if (_BYLINE.match(plain) or _byline_beside(plain, rules, title_keys) or _DATE_LINE.match(plain)
                 or _PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain)):
             return True

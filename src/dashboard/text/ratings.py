@@ -336,9 +336,10 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     norm = normalize(text) if norm is None else norm
     first_unlabelled = None
     lines = _outside_comments_and_links(list(re.finditer(r"[^\n]+", norm)))
-    other_scores = _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
+    keys = {i for i, line in enumerate(lines) if _RATING_KEY.search(line.group())}
+    other_scores = keys | _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
     for i, line in enumerate(lines):
-        if _RATING_KEY.search(line.group()) or i in other_scores:
+        if i in other_scores:
             continue
         n_words = len(line.group().split())
         if n_words <= _STARS_FIRST_WORDS and (m := _STARS_FIRST.search(line.group())):
@@ -356,7 +357,7 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
         if found and labelled:
             return found
         first_unlabelled = first_unlabelled or found
-    return first_unlabelled or (_asterisks(text, lines) if lines else None)
+    return first_unlabelled or (_asterisks(text, lines, [lines[i] for i in sorted(keys)]) if lines else None)
 
 
 # An item of a numbered list that ends in a score: "2. Dockside Eight – 4.1/5".
@@ -381,14 +382,13 @@ def key_entry_lines(lines: list[str]) -> set[int]:
     return {i for i in entries if i - 1 in entries or i + 1 in entries}
 
 
-def _asterisks(text: str, lines: list[re.Match]) -> FoundRating | None:
+def _asterisks(text: str, lines: list[re.Match], keys: list[re.Match]) -> FoundRating | None:
     """Asterisks as the rating, where they are nothing else: alone on the last line
     ("****"), alone on any line with a half star ("***1/2": a scene break has none), alone
     on any line of a page whose key rates in asterisks ("How I rate: ***** essential ·
     **** strong..."), or after the film's name on a short first line ("The Lantern ****")."""
     # the key's longest run is the top of its scale ("***** essential": out of five)
-    key_scale = max((len(run) for ln in lines if "*" in ln.group() and _RATING_KEY.search(ln.group())
-                     for run in re.findall(r"\*+", ln.group())), default=0)
+    key_scale = max((len(run) for key in keys for run in re.findall(r"\*+", key.group())), default=0)
     for line in [lines[-1], *(ln for ln in lines if key_scale or _HALF_ASTERISKS_LINE.fullmatch(ln.group()))]:
         if not _ASTERISKS_LINE.fullmatch(line.group()):
             continue
