@@ -59,6 +59,15 @@ def judge(critic, text: str):
     "It repeats its best gags without wearing out their welcome.",
     "Nobody in the voice cast puts a paw wrong.",
     "Ninety minutes, and not a second wasted.",
+    "The landlady is the film's secret weapon.",
+    "Pell is the best thing in it by some distance.",
+    "The script never rushes to explain itself, and it is all the better for it.",
+    "The score knows when to fall silent.",
+    "The last half hour kept me on the edge of my seat.",
+    # a negator that flips a flaw is read with it, its own lean to criticism gone
+    "None of that sinks it.",
+    "Nothing spoils it.",
+    "I have no complaints.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -98,6 +107,17 @@ def test_idioms_of_praise(critic, text):
     "The cast does what it can with the material.",
     "Marta Quell does her best with a part that asks very little.",
     "Every turn of the plot is signposted.",
+    "The wedding scene goes on and on.",
+    "The film is slow to get going.",
+    "Hollow Creek means well.",
+    "The jaunty comedy music is something I could do without.",
+    "The committee scenes will lose some viewers.",
+    "His final speech is pure ham.",
+    "The screenplay ticks off the disaster-movie checklist.",
+    "His crisis of conscience barely registers.",
+    "My one real grumble is the narration.",
+    "The coda spoils it.",
+    "It is not quite the edge-of-the-seat thriller the poster promises.",
     "The loan shark is a stock figure.",
     "A novelty that wears out its welcome well before the credits.",
     "If I have a reservation, it is the last ten minutes, which explain more than they need to.",
@@ -136,6 +156,11 @@ def test_the_longest_phrase_at_a_word_wins():
 def test_an_idiom_must_start_with_a_word():
     with pytest.raises(ValueError, match="start with a word"):
         compile_idioms({"phrases": {"* land": 1.0}})
+
+
+def test_a_good_deal_is_a_quantity(critic):
+    text = "The remake is a good deal longer."
+    assert "good" not in {text[c.start:c.end] for c in judge(critic, text).cues}
 
 
 def test_a_costume_is_no_judgement(critic):

@@ -685,20 +685,26 @@ class CriticScorer:
             plain_after, negated_after = plain_next, negated_next
         idiom_ends: dict[int, int] = {}
         if not self._idiom_words.isdisjoint(canon):
-            margin, idiom_ends = self._read_idioms(canon, mult, neg, contrib, margin)
+            margin, idiom_ends = self._read_idioms(canon, mult, neg, contrib, margin, negators_at)
         return margin, contrib, idiom_ends
 
     def _read_idioms(self, canon: list[str], mult: list[float], neg: list[bool], contrib: list[float],
-                     margin: float) -> tuple[float, dict[int, int]]:
+                     margin: float, negators_at: list[int]) -> tuple[float, dict[int, int]]:
         """The idioms in ``canon`` replace their words' contributions (in ``contrib``) with
         their own weight, put on their first word, under the same contrast, counterfactual
         and outer negation as those words: "you won't check your watch once" is praise.
-        Returns the new margin and each idiom's first word -> its last."""
+        A negator that flips an idiom is read with it, so its own learned weight (a lean
+        to criticism that negative sentences taught it) goes: "none of that sinks it" is
+        praise. Returns the new margin and each idiom's first word -> its last."""
         idiom_ends: dict[int, int] = {}
         for first, last, idiom in find_idioms(canon, self.rules.idioms, self._idiom_stops):
             weight = idiom.weight * mult[first]
             if neg[first]:
                 weight *= self._flip
+                negator = max((at for at in negators_at if at < first), default=-1)
+                if negator >= 0:
+                    margin -= contrib[negator]
+                    contrib[negator] = 0.0
             for t in range(first, last + 1):
                 margin -= contrib[t]
                 contrib[t] = 0.0
