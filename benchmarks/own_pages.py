@@ -96,6 +96,8 @@ def measure(labels: list[dict], analysis, verbose: bool = False) -> dict[str, fl
                 ratings_found += 1
             elif not np.isnan(score):
                 ratings_wrong += 1
+                if verbose:
+                    print(f"  rating wrong: {row['explicit_rating']!r} = {score} for {label['rating_raw']!r} in {label['file']}")
             elif verbose:
                 print(f"  rating not found: {label['rating_raw']!r} in {label['file']}")
             if not np.isnan(row["inferred_score"]):
@@ -110,13 +112,18 @@ def measure(labels: list[dict], analysis, verbose: bool = False) -> dict[str, fl
                     for j in label["judgements"])
         elif not np.isnan(score):
             ratings_wrong += 1
+            if verbose:
+                print(f"  rating found where none is printed: {row['explicit_rating']!r} in {label['file']}")
         if label["outlet"]:
             outlet_pages += 1
             outlets += label["outlet"].lower() in str(row["outlet"]).lower() or (
                 bool(row["outlet"]) and str(row["outlet"]).lower() in label["outlet"].lower())
         if label["author"]:
             author_pages += 1
-            authors += label["author"].lower() in str(row["author"]).lower()
+            author_found = label["author"].lower() in str(row["author"]).lower()
+            authors += author_found
+            if verbose and not author_found:
+                print(f"  byline {label['author']!r}, got {row['author']!r} in {label['file']}")
     inferred_all = analysis.reviews["inferred_score"].dropna()
     return {
         "furniture and plot moving no score": quiet / max(quiet + noisy, 1),

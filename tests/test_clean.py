@@ -141,6 +141,14 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("Compiled by Jo Lin Friday 9 May 2025", "Jo Lin", ""),
     ("Published 9 May 2025 Hosted by Jo Lin, with Dev Holt", "Jo Lin", ""),
     ("*24 September 2025* · *Jo Lin* · *Filed under: Chess on Screen, Reviews*", "Jo Lin", ""),
+    # read by what is left once the lead, the date, the role, the reading time and the
+    # comment count are taken away, in any order
+    ("by Jo Lin August 9, 2025 27 Comments", "Jo Lin", ""),
+    ("Jo Lin, Musicals Editor · 19 September 2025 · 6 min read", "Jo Lin", ""),
+    ("Answers by Jo Lin Published 18 September 2025, 06:00", "Jo Lin", ""),
+    ("Filed by Jo Lin 6 July 2025", "Jo Lin", ""),
+    ("Diary entry by Jo Lin", "Jo Lin", ""),
+    ("Notes by Jo Lin, programme secretary · 7 November 2025", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -587,6 +595,19 @@ def test_a_verdict_label_inside_a_line_of_details_starts_the_review():
 def test_a_short_details_line_with_stars_before_the_number_is_the_rating():
     cleaned = clean("Cert 12A Stars 4\n\nA patient drama, beautifully shot.")
     assert cleaned.rating.rating.score == 80
+
+
+@pytest.mark.parametrize("line", ["Directed by Jo Lin 6 July 2025", "Music by Jo Lin · 2025", "Photograph by Jo Lin, 2025"])
+def test_a_crew_credit_with_a_date_is_no_byline(line):
+    assert clean(f"{line}\n\nA patient drama, beautifully shot and well worth seeing.").author == ""
+
+
+def test_a_newsletters_masthead_ends_at_its_byline():
+    text = ("# Night Shift Pictures\n\n*Issue #12 · A weekly letter about films worth leaving the house for*\n\n"
+            "Jo Lin · Aug 10, 2025\n\n[Subscribe now](#) · [Upgrade to paid](#)\n\n**In this issue**\n\n"
+            "Hollow Creek is a patient drama, and a beautifully shot one.")
+    cleaned = clean(text)
+    assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "Night Shift Pictures")
 
 
 def test_a_title_with_its_certificate_is_a_heading():

@@ -237,6 +237,15 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # asterisks alone on a line above more text, where the page's key rates in asterisks
     ("The Lantern. 98 minutes.\n\n****\n\nHow I rate: ***** essential · **** strong · *** fine · ** fans only\n\n"
      "A patient drama about a lighthouse keeper.", "****", 80.0),
+    # stars beside the certificate and running time on a long line of the film's details
+    ("Hollow Creek ★★★★☆ (12A) 104 mins. In cinemas across the country from Friday 3 October.\n\nA patient drama.",
+     "★★★★☆", 80.0),
+    # the site's own unit over a scale in words, in bold
+    ("A patient drama.\n\n**Two and a half lanterns out of five**\n\nThe site's lantern scale is below.",
+     "Two and a half lanterns out of five", 50.0),
+    # the critic's stars under a line of members' stars
+    ("Hollow Creek 2025\n\nRated ★★★★ or higher by 41% of members\n\nWatched 2 Oct 2025 ★★\n\nA patient drama.",
+     "★★", 40.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -270,6 +279,11 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "Horror fans will disagree, and I cannot believe a paper I like gave it four stars, for it is a mess from start "
     "to finish.",
     "The music is tolerable, and only the music kept my friend from giving it zero stars when we talked about it.",
+    # a reader's letter in a newsletter's mailbag
+    "Hollow Creek is a gentle film about a ferry, and it takes its time getting anywhere at all.\n\n"
+    "The river is the star, and the cast mostly stand on its banks looking worried about the weather.\n\n"
+    "## The mailbag\n\n**Sam in Hull writes:** I gave it a seven out of ten and my son gave it nine.",
+    "Four families out of five will find something to like here.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -131,6 +131,31 @@ _BYLINE_BESIDE = re.compile(
     rf"|{DATE}\s*[|·•]\s*(?P<between>{PERSON_ALONE})\s*[|·•]\s*(?i:filed\s+under|tags?|tagged|categories|in)\b[^|·•]*$"
     rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
 )
+# A byline read by what is left of it: its lead ("by", "Filed by"), the date, the critic's role,
+# the reading time and the comment count taken away, a name is all that remains, in whatever
+# order the page prints them ("by Jo Lin August 9, 2025 27 Comments", "Jo Lin, Musicals Editor
+# · 19 September 2025 · 6 min read", "Answers by Jo Lin Published 18 September 2025, 06:00").
+_BYLINE_LEAD = re.compile(
+    rf"^\W*(?:(?i:{alternation(load_resource('cleaning.toml')['byline_roles']['leads'])})\s+)?(?i:by)\s+")
+_BYLINE_PARTS = re.compile(
+    rf"(?:(?i:published|updated|posted|filed)(?:\s+(?i:on))?\s+)?{DATE}"
+    # the role in any case: "Jo Lin, programme secretary"
+    rf"|,\s*(?:[\w&'-]+\s+){{0,3}}(?i:{alternation(load_resource('cleaning.toml')['byline_roles']['names'])})s?\b"
+    rf"|\d+\s*(?i:min(?:ute)?s?)\s+(?i:read)|\d+\s+(?i:comments?|replies)")
+
+
+def _byline_by_parts(line: str) -> str | None:
+    """The critic's name, when a byline's lead or its date and nothing but the other parts of
+    a byline stand beside it (``_BYLINE_PARTS``)."""
+    rest = _BYLINE_LEAD.sub("", line, count=1)
+    led = rest != line
+    rest, dated = _BYLINE_PARTS.subn(" ", rest)
+    if not (led or dated):
+        return None
+    name = re.sub(r"^[\s|·•,–-]+|[\s|·•,–-]+$", "", re.sub(r"\s*[|·•]\s*", " · ", rest))
+    return name if _PERSON_LINE.fullmatch(name) else None
+
+
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and
 # a TV star make a tiresome double act, writes Mara Quill").
 _WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\W*$")
@@ -695,6 +720,12 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 out.author = plain.title() if plain.isupper() else plain
             aside(METADATA, BYLINE_REASON)
             continue
+        if (not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE
+                and len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (name := _byline_by_parts(plain))
+                and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())):
+            out.author = name
+            aside(METADATA, BYLINE_REASON)
+            continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
                 m := _WRITES.search(plain)):
             out.author = m.group("name")  # the standfirst's "..., writes Mara Quill"; the line stays prose
@@ -851,7 +882,7 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                 and _SITE_NAME.fullmatch(site := _MENU_SEPARATOR.split(heading.group("name"))[0].strip())
                 and site.lower() not in title_keys):
             below = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
-                          if _HEADLINE_BELOW.match(bodies[j])), None)
+                          if _HEADLINE_BELOW.match(bodies[j]) or _is_byline(bodies[j])), None)
             if below is not None:
                 return {i: site, **{j: "" for j in range(i + 1, below)}}
         crumb = _BREADCRUMB.fullmatch(name)
@@ -900,6 +931,12 @@ def _navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
         return False, ""
     site = steps[0] if not sections_at[0] and _SITE_NAME.fullmatch(steps[0]) and len(steps) > 1 else ""
     return True, site
+
+
+def _is_byline(body: str) -> bool:
+    """Is the line a byline of one line? (Under a site's name, the page's menus end there.)"""
+    plain = _plain(body)
+    return bool(_BYLINE.match(plain) or _BYLINE_BESIDE.match(plain) or _byline_by_parts(plain))
 
 
 def _is_menu(body: str) -> bool:

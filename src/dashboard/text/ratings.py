@@ -98,12 +98,17 @@ def _stars(text: str, raw: str) -> Rating | None:
     return None
 
 
+# A site's own unit in place of stars: "Three and a half spurs out of five".
+_UNIT_OUT_OF = re.compile(r"(?<=\d)\s+(?!stars\b)[a-z]+s\s+(?=out\s+of\s+\d)", re.I)
+
+
 def _digits(text: str) -> str:
     """Spelled-out numbers as digits and a stated scale as a fraction: "Three and a half
     stars (out of four)" -> "3.5 out of 4", "Half a star out of five" -> "0.5 out of 5"."""
     text = _HALF_A_STAR.sub("0.5 stars", text)
     text = _SPELLED.sub(lambda m: f"{_NUMBER_WORDS[m['n'].lower()] + (0.5 if m['half'] else 0):g}", text)
     text = re.sub(r"(?<![\d.,])(\d)(?:\s*½|\s+and\s+a\s+half\b)", r"\1.5", text)
+    text = _UNIT_OUT_OF.sub(" ", text)
     return _STARS_OF.sub(r" \1 \2", text)
 
 
@@ -168,7 +173,7 @@ _STAR_SCALE = r"(?:four|five|ten|4|5|10)"
 _STARS_IN_WORDS = (
     rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|half\s+a|\d(?:[.,]5)?(?:\s*½|\s+1/2|\s+and\s+a\s+half)?)\s+stars?\b"
     rf"(?P<scale>\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?"
-    rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
+    rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?(?:\s+(?!times\b|people\b|minutes\b)[a-z]+s)?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
     rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
 )
 _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
@@ -219,6 +224,8 @@ _LABELLED = re.compile(
     re.I,
 )
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
+# A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members".
+_OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b", re.I)
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
     r"since|until|till|seen|watched|screened|screening|(?<!\bit )on)(?:\s+on)?\s*$",
@@ -235,6 +242,7 @@ _UNLABELLED = re.compile(
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?)\s*✨?",
     re.I,
 )
+_CERTIFICATE = r"U|PG|12A?|15|18|R|PG-?13|NC-?17|M|MA\s?15\+?|R\s?18\+?|G|E|TBC"
 # In a long line of prose only forms no sentence means otherwise are a rating: stars on a
 # stated scale ("(★½ out of four; rated PG-13)"), stars in digits ("99 minutes, 3.5 stars,"),
 # and a decimal mark the critic gives ("Nightjar gets a rare 8.5 from me": out of 10).
@@ -244,6 +252,9 @@ _IN_PROSE = re.compile(
     # "2 stars from me"), never a cast ("two stars from the first film", "all 5 stars are
     # terrific"); a half star is never a cast ("3.5 stars from me")
     rf"|(?<![\w.\"“'‘])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?=\s*(?:[.,;!?()–—-]|$|out\s+of\b|for\b|from\s+(?:me|us)\b)))"
+    # star glyphs beside the film's certificate or running time, on a line of its details
+    # ("Cutter's Ford ★★★★★ (15) 131 mins. In cinemas from Friday")
+    rf"|[{FULL_STARS}]{{1,5}}[{EMPTY_STARS}]*\s*½?(?=\s*(?:\((?:{_CERTIFICATE})\)|\d{{2,3}}\s*min))"
     rf"(?!\s*[:=]))",
     re.I,
 )
@@ -514,7 +525,8 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
     body = line.group()
     candidates: list[FoundRating] = []
     for m in _UNLABELLED.finditer(body):
-        if (not labelled and _DATE_BEFORE.search(body, 0, m.start("value"))) or _OTHERS.search(body, 0, m.start("value")):
+        if ((not labelled and _DATE_BEFORE.search(body, 0, m.start("value"))) or _OTHERS.search(body, 0, m.start("value"))
+                or _OTHERS_AFTER.match(body, m.end())):
             continue
         start, end = line.start() + m.start("value"), line.start() + m.end()
         rating = parse_rating(text[start:end].rstrip())
@@ -552,7 +564,7 @@ def _stars_alone(line: str, m: re.Match) -> bool:
     if re.search(r"[:|–—-]\s*$", line[:m.start()]) and re.fullmatch(r"[\s.!]*", line[m.end():]):
         return True  # ending the line after a separator: "Harbour Lights review: 4 stars"
     before = _RATING_FILL.sub(" ", line[:m.start()]).strip()
-    ends_sentence = re.match(r"\s*(?:[.!:;|–—(-]|$)", line[m.end():]) is not None
+    ends_sentence = re.match(r"[*_]*\s*(?:[.!:;|–—(-]|$)", line[m.end():]) is not None  # "**Three out of five**"
     return ends_sentence and (not before or RATING_LEAD.fullmatch(before) is not None)
 
 
