@@ -188,6 +188,7 @@ def test_more_bylines_name_the_critic(line):
     "By Mara Quill, Film Critic",
     "19 June 2025",  # a web page's date, its byline in the page's data
     "Reviewed at the Harbour Film Festival (Competition), Oct. 11, 2024.\nBy Mara Quill",
+    "Mara Quill, Film Editor · 19 September 2025 · 6 min read",  # a byline read by its parts
 ])
 def test_the_summary_between_the_headline_and_the_byline_is_no_sentence_of_the_review(below):
     standfirst = "Nell Varga gives the performance of her life in a patient, quietly devastating lighthouse drama"
@@ -608,6 +609,35 @@ def test_a_newsletters_masthead_ends_at_its_byline():
             "Hollow Creek is a patient drama, and a beautifully shot one.")
     cleaned = clean(text)
     assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "Night Shift Pictures")
+
+
+def test_a_diarys_date_beside_its_stars_is_no_prose():
+    text = "Hollow Creek 2025\n\nWatched 2 Oct 2025 ★★½\n\nA patient drama, beautifully shot and well worth seeing."
+    cleaned = clean(text)
+    assert cleaned.rating.rating.raw == "★★½"
+    assert all(not (s.start <= text.index("Watched") < s.end) for spans in cleaned.line_sentences.values() for s in spans)
+
+
+def test_a_newsletters_contents_are_no_prose():
+    text = ("**In this issue**\n1. Hollow Creek, or: how I learned to love a slow ferry film\n"
+            "2. On the small screen: three things I watched this week\n3. The mailbag\n\n"
+            "Hollow Creek is a patient drama, beautifully shot and well worth seeing.")
+    kinds = _kinds(text, clean(text))
+    assert kinds["1. Hollow Creek, or: how I learned to love a slow ferry film"] == BOILERPLATE
+    assert kinds["2. On the small screen: three things I watched this week"] == BOILERPLATE
+
+
+@pytest.mark.parametrize("line", ["Original title: Olho Azul. In Portuguese with English subtitles. 15, 109 mins",
+                                  "In Portuguese and French with English subtitles.", "15, 109 mins"])
+def test_the_films_languages_and_running_time_are_film_details(line):
+    text = f"{line}\n\nA patient drama, beautifully shot and well worth seeing."
+    assert _kinds(text, clean(text))[line] == METADATA
+
+
+def test_a_headline_ending_with_the_films_own_exclamation_mark_is_a_heading():
+    text = "THE QUICK TAKE: Hollow Creek!\n\nA patient drama, beautifully shot and well worth seeing."
+    cleaned = clean(text, ("Hollow Creek!",))
+    assert _kinds(text, cleaned)["THE QUICK TAKE: Hollow Creek!"] == HEADING
 
 
 def test_a_title_with_its_certificate_is_a_heading():

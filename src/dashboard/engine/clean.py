@@ -562,7 +562,9 @@ _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
 _NO_HEADLINE = re.compile(r"\d[:/]\d|\([^)]*$|^[^(]*\)")
 
 
-def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS) -> bool:
+def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS, titles: set[str] = frozenset()) -> bool:
+    """Is the line a heading? ``titles``: the film's names as keys, whose own stop ends no
+    sentence ("THE QUICK TAKE: Marigold Street!")."""
     words = body.split()
     if is_last or not words or LIST_ITEM.match(body):
         return False
@@ -582,6 +584,8 @@ def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS) ->
     if _LOWER_CASE_START.match(body):
         return False
     ending = _QUOTED_TITLE_END.sub("", _YEAR_OR_CERTIFICATE.sub("", _TRAILING_EMOJI.sub("", body)))
+    if any(ending.lower().endswith(title) for title in titles if title[-1:] in ".!?"):
+        return True
     return not re.search(r"[.!:;,\"')\]]$", ending)
 
 
@@ -787,7 +791,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                            and index < _BYLINE_LINES and _names_any(body, title_keys)
                            and not _names_any(normalize(out.title), title_keys))
         if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index or above_headline
-                                     or better_headline else HEADING_MAX_WORDS):
+                                     or better_headline else HEADING_MAX_WORDS, title_keys):
             if (above_headline and line_words < _HEADLINE_MIN_WORDS and not names_film
                     and not _MARKDOWN_HEADING.match(body) and "review" not in body.lower()):
                 aside(BOILERPLATE, MENU_REASON)
@@ -1139,17 +1143,21 @@ def _title_beside_rating(text: str, norm: str, line: Span, title_keys: set[str],
     return False
 
 
+# A diary's date beside the stars: "Watched 20 Sep 2025 ★★½".
+_DATED = re.compile(rf"(?:[A-Za-z]+\s+){{0,2}}(?:on\s+)?(?:{DATE}|\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})")
+
+
 def _prose_piece(norm: str, start: int, end: int) -> Span | None:
     """``norm[start:end]`` beside a rating, trimmed of separators, if it reads as words of
     the critic's own: at least two words, not a byline ("from the Screen Scribe") nor a
-    lead-in ("I give it") nor the rating's own note ("[LOWEST RATING]")."""
+    lead-in ("I give it") nor the rating's own note ("[LOWEST RATING]") nor a date."""
     piece = norm[start:end]
     lead = len(piece) - len(piece.lstrip(_SEPARATORS))
     piece = piece.strip(_SEPARATORS)
     if piece and piece[-1] in _CLOSING and _CLOSING[piece[-1]] not in piece:
         piece = piece[:-1].rstrip(_SEPARATORS)  # its opening bracket went with the rating
     words = re.findall(r"[^\W\d_]{2,}", piece.lower())
-    if (len(words) < 2 or RATING_LEAD.fullmatch(piece) or _RATING_WORDS.intersection(words)
+    if (len(words) < 2 or RATING_LEAD.fullmatch(piece) or _RATING_WORDS.intersection(words) or _DATED.fullmatch(piece)
             or ((m := _OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))):
         return None
     return Span(start + lead, start + lead + len(piece))
@@ -1161,8 +1169,8 @@ def _byline_follows(lines: list[str], rules: _Rules, title_keys: set[str]) -> bo
     the page before it?"""
     for body in lines:
         plain = _plain(body)
-        if (_BYLINE.match(plain) or _byline_beside(plain, rules, title_keys) or _DATE_LINE.match(plain)
-                or _PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain)):
+        if (_BYLINE.match(plain) or _byline_beside(plain, rules, title_keys) or _byline_by_parts(plain)
+                or _DATE_LINE.match(plain) or _PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain)):
             return True
         if (len(plain.split()) > _BYLINE_WORDS or _ENDS_SENTENCE.search(plain)) and not rules.boilerplate_reason(plain):
             return False  # the review's prose has begun
