@@ -68,6 +68,7 @@ def judge(critic, text: str):
     "None of that sinks it.",
     "Nothing spoils it.",
     "I have no complaints.",
+    "The old songs are perfect, no notes.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -158,9 +159,13 @@ def test_an_idiom_must_start_with_a_word():
         compile_idioms({"phrases": {"* land": 1.0}})
 
 
-def test_a_good_deal_is_a_quantity(critic):
-    text = "The remake is a good deal longer."
-    assert "good" not in {text[c.start:c.end] for c in judge(critic, text).cues}
+@pytest.mark.parametrize("text, word", [
+    ("The remake is a good deal longer.", "good"),  # a quantity
+    ("It is all I have ever asked of a disaster movie.", "disaster"),  # a genre
+    ("The flood takes a wooden bridge with it.", "wooden"),  # a thing made of wood
+])
+def test_words_that_judge_nothing_in_their_phrase(critic, text, word):
+    assert word not in {text[c.start:c.end] for c in judge(critic, text).cues}
 
 
 def test_a_costume_is_no_judgement(critic):

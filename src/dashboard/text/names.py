@@ -24,10 +24,11 @@ PERSON_ALONE = (rf"[{_UPPER}][{_LOWER}'-]+(?:\s+(?:(?:{alternation(words('names'
                 rf"[{_UPPER}][{_LOWER}'.-]+(?:-[{_UPPER}][{_LOWER}']+)?){{1,2}}")
 # In running prose a name's words are plain capitalised words: a stop after one ends the
 # sentence ("as Eve."), so only an initial keeps its stop ("Daniel J. Miller").
-PROSE_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
-PROSE_NAME_WITH_INITIAL = r"[A-Z][a-z]+(?:\s(?:[A-Z][a-z]+|[A-Z]\.))?"
-# An actor's name in brackets after their character: a first name and one or two more words.
-ACTOR_IN_BRACKETS = r"[A-Z][a-z]+(?:\s[A-Z][\w.'-]+){1,2}"
+PROSE_WORDS = rf"[{_UPPER}][{_LOWER}]+(?:\s[{_UPPER}][{_LOWER}]+)?"
+PROSE_NAME_WITH_INITIAL = rf"[{_UPPER}][{_LOWER}]+(?:\s(?:[{_UPPER}][{_LOWER}]+|[A-Z]\.))?"
+# An actor's name in brackets after their character: a first name and one or two more words
+# ("Leonor (Salomé Furtado)").
+ACTOR_IN_BRACKETS = rf"[{_UPPER}][{_LOWER}]+(?:\s[{_UPPER}][\w.'-]+){{1,2}}"
 # The verbs that cast a performer in a part ("Rita Sotelo plays the senator's aide").
 PLAYS = r"(?:plays|played|portrays|portrayed|voices|(?:co-)?stars\s+as)"
 
