@@ -107,17 +107,23 @@ def measure(labels: list[dict], analysis, verbose: bool = False) -> dict[str, fl
                 verdict_pages += 1
                 sign = 1 if label["rating_score"] >= 60 else -1
                 q0, q1 = int(row["pull_quote_start"]), int(row["pull_quote_end"])
-                verdicts += any(
+                verdict = any(
                     j["sign"] == sign and (s := text.find(j["quote"])) >= 0 and s < q1 and s + len(j["quote"]) > q0
                     for j in label["judgements"])
+                verdicts += verdict
+                if verbose and not verdict:
+                    print(f"  pull quote no verdict ({sign:+d}): {text[q0:q1][:90]!r} in {label['file']}")
         elif not np.isnan(score):
             ratings_wrong += 1
             if verbose:
                 print(f"  rating found where none is printed: {row['explicit_rating']!r} in {label['file']}")
         if label["outlet"]:
             outlet_pages += 1
-            outlets += label["outlet"].lower() in str(row["outlet"]).lower() or (
+            outlet_found = label["outlet"].lower() in str(row["outlet"]).lower() or (
                 bool(row["outlet"]) and str(row["outlet"]).lower() in label["outlet"].lower())
+            outlets += outlet_found
+            if verbose and not outlet_found:
+                print(f"  outlet {label['outlet']!r}, got {row['outlet']!r} in {label['file']}")
         if label["author"]:
             author_pages += 1
             author_found = label["author"].lower() in str(row["author"]).lower()

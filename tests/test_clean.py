@@ -149,6 +149,10 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("Filed by Jo Lin 6 July 2025", "Jo Lin", ""),
     ("Diary entry by Jo Lin", "Jo Lin", ""),
     ("Notes by Jo Lin, programme secretary · 7 November 2025", "Jo Lin", ""),
+    ("Words by Jo Lin · 24 October 2025 · Filed in: Off the Bike, Reviews", "Jo Lin", ""),
+    ("Words: Jo Lin 8 November 2024 1.4k shares", "Jo Lin", ""),
+    ("with Jo Lin", "Jo Lin", ""),  # a column's host under its title
+    ("Thread starter jolin_77 · Start date 19 Oct 2025", "jolin_77", ""),  # a forum's user
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -598,9 +602,57 @@ def test_a_short_details_line_with_stars_before_the_number_is_the_rating():
     assert cleaned.rating.rating.score == 80
 
 
-@pytest.mark.parametrize("line", ["Directed by Jo Lin 6 July 2025", "Music by Jo Lin · 2025", "Photograph by Jo Lin, 2025"])
+@pytest.mark.parametrize("line", ["Directed by Jo Lin 6 July 2025", "Music by Jo Lin · 2025", "Photograph by Jo Lin, 2025",
+                                  "Broadcast Fri 24 Oct 2025, 10.15am", "With Tom Hale"])
 def test_a_crew_credit_with_a_date_is_no_byline(line):
     assert clean(f"{line}\n\nA patient drama, beautifully shot and well worth seeing.").author == ""
+
+
+def test_a_byline_box_at_the_foot_names_the_critic():
+    text = ("Hollow Creek is a patient drama, beautifully shot and well worth seeing.\n\nREVIEWED BY\nJo Lin\n"
+            "Chief film critic\nJo Lin has reviewed films for The Courier since 2011. She lives in Leeds.")
+    cleaned = clean(text)
+    kinds = _kinds(text, cleaned)
+    assert cleaned.author == "Jo Lin"
+    assert kinds["REVIEWED BY"] == kinds["Jo Lin"] == METADATA
+    assert kinds["Jo Lin has reviewed films for The Courier since 2011. She lives in Leeds."] == BOILERPLATE
+
+
+def test_a_shows_headline_names_its_critic():
+    text = "Friday Reels: Jo Lin on Hollow Creek\n\nBroadcast Fri 24 Oct 2025, 10.15am\n\nA patient drama, well worth seeing."
+    assert clean(text, ("Hollow Creek",)).author == "Jo Lin"
+
+
+@pytest.mark.parametrize("first, outlet", [
+    ("**THE MUSETTE** · road racing, coffee and complaining · [Home](#) · [Races](#) · [Kit](#)", "The Musette"),
+    ("WESTWAY FM 104.6\nListen Live   Schedule   Podcasts   News", "Westway FM"),
+])
+def test_the_sites_name_beside_its_menu_or_frequency_is_the_outlet(first, outlet):
+    assert clean(f"{first}\n\nHollow Creek is a patient drama, beautifully shot and well worth seeing.").outlet == outlet
+
+
+def test_a_critics_note_names_the_newsletter():
+    text = ("Hollow Creek is a patient drama, beautifully shot and well worth seeing.\n\n"
+            "*Jo Lin writes Two-Shot, a newsletter about actors and acting.*")
+    assert clean(text).outlet == "Two-Shot"
+
+
+@pytest.mark.parametrize("line", [
+    "*Correction, 30 October: an earlier version of this piece gave the wrong year for the band's second album.*",
+    "Get What's On delivered to your inbox every Thursday.",
+    "Have your say: write to the Letters Page, or comment below.",
+    "97 minutes, cert 15.",
+])
+def test_publishers_notes_and_prompts_are_furniture(line):
+    text = f"Hollow Creek is a patient drama, beautifully shot and well worth seeing.\n\n{line}"
+    assert _kinds(text, clean(text))[line] == BOILERPLATE
+
+
+def test_a_forums_replies_are_readers_comments():
+    text = ("Hollow Creek is a patient drama, beautifully shot and well worth seeing, and I loved it.\n\n"
+            "The river is the star, and the cast mostly stand on its banks looking worried about the rain.\n\n"
+            "dovetail_stu · 19 Oct 2025, 11:03pm · #2\nHard disagree. Best thing I have seen this year.")
+    assert _kinds(text, clean(text))["Hard disagree. Best thing I have seen this year."] == BOILERPLATE
 
 
 def test_a_newsletters_masthead_ends_at_its_byline():
@@ -1038,6 +1090,16 @@ def test_in_a_round_up_only_the_films_own_capsule_is_its_review():
                   "A clumsy heist movie with a bored cast."):
         assert kinds.get(other) == BOILERPLATE
     assert (cleaned.rating.rating.raw, cleaned.rating.rating.score) == ("★★★", 60.0)
+
+
+def test_a_columns_capsules_with_certificate_and_running_time_are_other_films():
+    text = ("HARBOUR LIGHTS (12A, 109 mins)\n\n"
+            "A patient drama about two lamplighters, and the loveliest film of the month by some way.\n\n"
+            "The leads are quietly superb, and the last scene lands with real force after a slow start.\n\n"
+            "Four stars.\n\nQUARRY LANE (15, 104 mins)\nA grey little crime drama with a soggy ending. Two stars.\n")
+    kinds = _kinds(text, clean(text, ("Harbour Lights",)))
+    assert kinds.get("A grey little crime drama with a soggy ending. Two stars.") == BOILERPLATE
+    assert "The leads are quietly superb, and the last scene lands with real force after a slow start." not in kinds
 
 
 def test_a_film_known_by_another_name_keeps_its_review():

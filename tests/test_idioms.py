@@ -69,6 +69,8 @@ def judge(critic, text: str):
     "Nothing spoils it.",
     "I have no complaints.",
     "The old songs are perfect, no notes.",
+    "It is a film I have not been able to stop talking about.",
+    "I'd be lying if I said my eyes were dry at the end.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -112,6 +114,7 @@ def test_idioms_of_praise(critic, text):
     "The film is slow to get going.",
     "Hollow Creek means well.",
     "The jaunty comedy music is something I could do without.",
+    "The choir at the summit is something I could have done without.",
     "The committee scenes will lose some viewers.",
     "His final speech is pure ham.",
     "The screenplay ticks off the disaster-movie checklist.",

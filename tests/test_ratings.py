@@ -243,6 +243,9 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # the site's own unit over a scale in words, in bold
     ("A patient drama.\n\n**Two and a half lanterns out of five**\n\nThe site's lantern scale is below.",
      "Two and a half lanterns out of five", 50.0),
+    # a grade or the site's unit in digits, labelled, in bold
+    ("A patient drama.\n\n**Grade: A**\n\nMore below.", "A", 100.0),
+    ("A patient drama.\n\n**Verdict: 3.5 chainrings out of 5**\n\nMore below.", "3.5 chainrings out of 5", 70.0),
     # the critic's stars under a line of members' stars
     ("Hollow Creek 2025\n\nRated ★★★★ or higher by 41% of members\n\nWatched 2 Oct 2025 ★★\n\nA patient drama.",
      "★★", 40.0),

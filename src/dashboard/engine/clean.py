@@ -77,7 +77,7 @@ _CAPITALS_PERSON_LINE = re.compile(r"[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'.-]+){1,2}")  
 _SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
 # A line that opens with a date, as a byline's second line does ("Thu 14 Nov 2024 18.00 GMT",
 # "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM").
-_DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated)\W*)?"
+_DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated|broadcast|first broadcast|aired)\W*)?"
                         rf"(?:{DATE}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$)")  # a blog's "Mar 6" alone
 # How far down the page a byline may stand: below a masthead and a headline, but above the
 # review's prose (at most one sentence of it, a standfirst, before it).
@@ -131,29 +131,41 @@ _BYLINE_BESIDE = re.compile(
     rf"|{DATE}\s*[|·•]\s*(?P<between>{PERSON_ALONE})\s*[|·•]\s*(?i:filed\s+under|tags?|tagged|categories|in)\b[^|·•]*$"
     rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
 )
-# A byline read by what is left of it: its lead ("by", "Filed by"), the date, the critic's role,
-# the reading time and the comment count taken away, a name is all that remains, in whatever
-# order the page prints them ("by Jo Lin August 9, 2025 27 Comments", "Jo Lin, Musicals Editor
-# · 19 September 2025 · 6 min read", "Answers by Jo Lin Published 18 September 2025, 06:00").
-_BYLINE_LEAD = re.compile(
-    rf"^\W*(?:(?i:{alternation(load_resource('cleaning.toml')['byline_roles']['leads'])})\s+)?(?i:by)\s+")
+# A byline read by what is left of it: its lead ("by", "Filed by", "Words:", a column's "with"),
+# the date, the critic's role, the post's categories, the reading time and the counters
+# taken away, a name is all that remains, in whatever order the page prints them ("by Jo
+# Lin August 9, 2025 27 Comments", "Jo Lin, Musicals Editor · 19 September 2025 · 6 min
+# read", "Words by Jo Lin · 24 October 2025 · Filed in: Reviews"). A forum's "Thread starter"
+# names a user, whose handle may be one word ("Thread starter jolin · Start date 19 Oct 2025").
+_BYLINE_LEADS = alternation(load_resource("cleaning.toml")["byline_roles"]["leads"])
+_BYLINE_LEAD = re.compile(rf"^\W*(?:(?:(?i:{_BYLINE_LEADS})\s+)?(?i:by)\s+|(?i:{_BYLINE_LEADS})\s*:\s*|with\s+)")
+_HANDLE_LEAD = re.compile(r"^\W*(?i:thread\s+starter|started\s+by|original\s+poster)\s*:?\s+")
 _BYLINE_PARTS = re.compile(
-    rf"(?:(?i:published|updated|posted|filed)(?:\s+(?i:on))?\s+)?{DATE}"
+    rf"(?:(?i:published|updated|posted|filed|start\s+date)(?:\s+(?i:on))?\s*:?\s+)?{DATE}"
     # the role in any case: "Jo Lin, programme secretary"
     rf"|,\s*(?:[\w&'-]+\s+){{0,3}}(?i:{alternation(load_resource('cleaning.toml')['byline_roles']['names'])})s?\b"
-    rf"|\d+\s*(?i:min(?:ute)?s?)\s+(?i:read)|\d+\s+(?i:comments?|replies)")
+    r"|(?i:filed\s+(?:under|in)|tags?|tagged|categories|posted\s+in)\s*:?\s+[^|·•]*"
+    r"|\d+\s*(?i:min(?:ute)?s?)\s+(?i:read)|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
+_HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
+# A headline that names the critic beside the film: "Friday Reels: Jo Lin on Nightjar", "Jo
+# Lin reviews Nightjar".
+_CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
+# A byline's label on a line of its own, the name on the next.
+_BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer))\W*")
 
 
 def _byline_by_parts(line: str) -> str | None:
     """The critic's name, when a byline's lead or its date and nothing but the other parts of
     a byline stand beside it (``_BYLINE_PARTS``)."""
-    rest = _BYLINE_LEAD.sub("", line, count=1)
-    led = rest != line
+    rest = _HANDLE_LEAD.sub("", line, count=1)
+    handle = rest != line
+    rest = _BYLINE_LEAD.sub("", rest, count=1) if not handle else rest
+    led = handle or rest != line
     rest, dated = _BYLINE_PARTS.subn(" ", rest)
     if not (led or dated):
         return None
     name = re.sub(r"^[\s|·•,–-]+|[\s|·•,–-]+$", "", re.sub(r"\s*[|·•]\s*", " · ", rest))
-    return name if _PERSON_LINE.fullmatch(name) else None
+    return name if _PERSON_LINE.fullmatch(name) or (handle and _HANDLE.fullmatch(name)) else None
 
 
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and
@@ -215,6 +227,9 @@ _OUTLET = re.compile(
     # a newsletter's note about itself: "Slow Dissolve is a reader-supported newsletter"
     r"|^\W*(?P<the2>the\s+)?(?P<name2>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+is\s+an?\s+"
     r"(?:reader-supported|independent|free|weekly|monthly)\s+(?:newsletter|letter|publication|magazine|blog|podcast)\b"
+    # the critic's note: "Mara Quill writes Two-Shot, a newsletter about actors"
+    r"|\b(?:writes|runs|edits)\s+(?P<the3>the\s+)?(?P<name3>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}),\s+an?\s+"
+    r"(?:[\w-]+\s+){0,3}(?:newsletter|letter|publication|magazine|blog|podcast|site|website|zine)\b"
 )
 
 
@@ -634,6 +649,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     notices = next((i for i, body in enumerate(bodies) if not rules.consent.pattern.search(body)), len(bodies))
     top = _masthead(bodies[notices:notices + _MASTHEAD_LINES + 2], title_keys)
     masthead = {notices + i: name for i, name in top.items()}
+    labelled_byline = -1  # the line of the name under a byline's label
     for index, line in enumerate(spans):
         body = bodies[index]
         line_words = len(body.split())
@@ -706,6 +722,14 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         plain = _plain(body)
         if m := _BYLINE.match(plain):
             _take_byline(out, m)
+            aside(METADATA, BYLINE_REASON)
+            continue
+        if _BYLINE_LABEL.fullmatch(plain) and index + 1 < len(bodies) and _PERSON_LINE.fullmatch(name := _plain(bodies[index + 1])):
+            out.author = out.author or name  # "REVIEWED BY" over the name, as a box at the foot prints it
+            aside(METADATA, BYLINE_REASON)
+            labelled_byline = index + 1
+            continue
+        if index == labelled_byline:
             aside(METADATA, BYLINE_REASON)
             continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
@@ -804,6 +828,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 # the first line, or the first under the site's furniture; not a section's name ("Reviews")
                 out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
                 headline_at = index
+            if (not out.author and prose_lines <= _PROSE_BEFORE_BYLINE and (m := _CRITIC_ON_FILM.fullmatch(plain))
+                    and m.group("film").lower() in title_keys):
+                out.author = m.group("name")  # a show's headline: "Friday Reels: Jo Lin on Nightjar"
             # On the first line only a bare section name ("Plot", "The story"): a headline
             # such as "Story of a lifetime: ..." is about the whole review.
             in_plot_section = bool(rules.plot_heading.search(body)) and (index > 0 or line_words <= 3)
@@ -854,8 +881,11 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     (``_SITE_HEADING``); or the first step of a breadcrumb ("The Quad Courier › Arts &
     Culture › Film")."""
     for i, body in enumerate(bodies[:_MASTHEAD_LINES]):
+        if site := _site_beside_menu(body, title_keys):
+            return {i: site}
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
         name = _TAGLINE_BESIDE.sub("", body.strip())
+        name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6"
         if _SITE_NAME.fullmatch(plain := _EMPHASIS.sub("", name).strip()):
             name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
         site_name = bool(_SITE_NAME.fullmatch(name))
@@ -894,6 +924,21 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                 and not _rules().sections.isdisjoint(re.findall(r"\w+", crumb.group("steps").lower()))):
             return {i: crumb.group("site")}
     return {}
+
+
+_STATION_FREQUENCY = re.compile(r"(?<=\s(?:FM|AM))\s+\d{2,3}(?:\.\d)?$")
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _site_beside_menu(body: str, title_keys: set[str]) -> str:
+    """The site's name opening a line of its menu, a tagline between ("**THE MUSETTE** ·
+    road racing and coffee · [Home](#) · [Races](#) · [Kit](#)"); "" for any other line."""
+    parts = [_EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", part)).strip() for part in re.split(r"\s+[·|•]\s+", body.strip())]
+    items = [part for part in parts[1:] if re.fullmatch(_MENU_ITEM, part)]
+    if (len(items) >= 3 and _SITE_NAME.fullmatch(parts[0]) and parts[0].lower() not in title_keys
+            and parts[0].lower() not in _rules().sections):
+        return parts[0]
+    return ""
 
 
 _TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
@@ -952,8 +997,11 @@ def _menu_items(body: str) -> int:
 
 
 def _as_name(name: str) -> str:
-    """An outlet's name as it is written in a sentence: "THE ALBION TIMES" -> "The Albion Times"."""
-    return name.title() if name.isupper() else name
+    """An outlet's name as it is written in a sentence: "THE ALBION TIMES" -> "The Albion Times",
+    "WESTWAY FM" -> "Westway FM" (a word with no vowel is an abbreviation)."""
+    if not name.isupper():
+        return name
+    return " ".join(w if not re.search(r"[AEIOUY]", w) else w.title() for w in name.split())
 
 
 _GRADE_SIGN = re.compile(r"[=*]|stars?:", re.I)
@@ -1177,12 +1225,17 @@ def _byline_follows(lines: list[str], rules: _Rules, title_keys: set[str]) -> bo
     return False
 
 
+_DAY_WORD = re.compile(rf"\b{DAY_NAME}$")
+
+
 def _byline_beside(line: str, rules: _Rules, title_keys: set[str]) -> re.Match | None:
     """``_BYLINE_BESIDE`` on a line, unless the "name" names a section of the site ("Movie
     Reviews | The Herald") or the film ("Review: The Lantern")."""
     m = _BYLINE_BESIDE.match(line)
     if m and m.group("writer") and rules.sections.intersection(m.group("writer").lower().split()):
         return None
+    if m and m.group("name") and _DAY_WORD.search(m.group("name")):
+        return None  # "Broadcast Fri 24 Oct 2025": the date's day, no name
     if m and (m.group("labelled") or "").lower() in title_keys:
         return None
     return m
@@ -1200,7 +1253,8 @@ def _find_outlet(out: Cleaned, body: str) -> None:
     if out.outlet:
         return
     # the name ends with its sentence ("...for the Morning Star. Follow her on Twitter")
-    found = [(m.group("the") or m.group("the2"), re.split(r"[.!?](?:\s|$)", m.group("name") or m.group("name2"))[0])
+    found = [(m.group("the") or m.group("the2") or m.group("the3"),
+              re.split(r"[.!?](?:\s|$)", m.group("name") or m.group("name2") or m.group("name3"))[0])
              for m in _OUTLET.finditer(body)]
     found = [(the, name) for the, name in found if _rules().is_outlet(name)]
     if found:

@@ -693,12 +693,16 @@ class CriticScorer:
         """The idioms in ``canon`` replace their words' contributions (in ``contrib``) with
         their own weight, put on their first word, under the same contrast, counterfactual
         and outer negation as those words: "you won't check your watch once" is praise.
+        An idiom that opens with a modal keeps its sign under the counterfactual it opens.
         A negator that flips an idiom is read with it, so its own learned weight (a lean
         to criticism that negative sentences taught it) goes: "none of that sinks it" is
         praise. Returns the new margin and each idiom's first word -> its last."""
         idiom_ends: dict[int, int] = {}
+        modals = self.rules.modals | self.rules.modals_contracted
         for first, last, idiom in find_idioms(canon, self.rules.idioms, self._idiom_stops):
-            weight = idiom.weight * mult[first]
+            # An idiom that opens with its own modal ("could have done without") is read as
+            # it is said: the counterfactual it opens flips it no further.
+            weight = idiom.weight * (abs(mult[first]) if canon[first] in modals else mult[first])
             if neg[first]:
                 weight *= self._flip
                 negator = max((at for at in negators_at if at < first), default=-1)

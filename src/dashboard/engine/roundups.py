@@ -30,11 +30,13 @@ _RATED = (
     rf"(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}\s*(?:½|1/2)?|\d(?:\.\d)?\s*/\s*(?:4|5|10)"
     rf"|\(?{_CERTIFICATE}\)?(?=[\s,;]|$))"
 )
-# "\"Other Film\" ★★★★", "*Other Film* (PG-13) 3/5", "OTHER FILM (2025) ★★"
+# The year or certificate in brackets, the running time with it: "(2025)", "(15, 104 mins)".
+_BRACKET = r"\((?:\d{4}|" + _CERTIFICATE + r")(?:,\s*\d{2,3}\s*(?:mins?|minutes))?\)"
+# "\"Other Film\" ★★★★", "*Other Film* (PG-13) 3/5", "OTHER FILM (2025) ★★", "OTHER FILM (15, 104 mins)"
 _CAPSULE_TITLE = re.compile(
     r"^[\W_]{0,3}?(?:"
-    r"(?P<quoted>[\"“‘'*_]+)(?P<title>[^\s\"“”‘’*_][^\"“”‘’*_\n]{0,58}?[^\s\"“”‘’*_])[\"”’'*_]+\s*(?P<bracket>\((?:\d{4}|" + _CERTIFICATE + r")\))?"
-    r"|(?P<plain>[^\W\d_][^\n:.!?()]{1,60}?)\s*\((?:\d{4}|" + _CERTIFICATE + r")\)"
+    r"(?P<quoted>[\"“‘'*_]+)(?P<title>[^\s\"“”‘’*_][^\"“”‘’*_\n]{0,58}?[^\s\"“”‘’*_])[\"”’'*_]+\s*(?P<bracket>" + _BRACKET + r")?"
+    r"|(?P<plain>[^\W\d_][^\n:.!?()]{1,60}?)\s*" + _BRACKET +
     r")\s*[-–—|:,]?\s*(?P<rated>" + _RATED + r")?",
 )
 # A line that labels the critic's own rating ("**Verdict:** ★★★★"), not a film.

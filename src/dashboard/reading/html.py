@@ -209,7 +209,8 @@ def _structured_author(html: str) -> str:
 # "<title>Harbour Lights review | The Daily Test</title>": the site after the last bar.
 _TITLE_SUFFIX = re.compile(r"(?is)<title[^>]*>[^<]*[|–—]\s*([^<|–—]{2,60}?)\s*</title>")
 # A byline the article's extraction left out: "Written by Ana Ruiz · 14 June 2025".
-_VISIBLE_BYLINE = re.compile(rf"^\W*(?i:by|written by|words by|reviewed by)\s+(?P<name>{PERSON_ALONE})(?=\s|$|[·|,])")
+_VISIBLE_BYLINE = re.compile(
+    rf"^\W*(?i:by|written by|words by|reviewed by|words\s*:|review\s*:)\s+(?P<name>{PERSON_ALONE})(?=\s|$|[·|,])")
 
 
 def _without_site(title: str, site: str) -> str:
@@ -235,8 +236,10 @@ def _visible_byline(html: str, text: str) -> str:
 
 
 def _opening(text: str) -> str:
-    """The start of the article's first paragraph of prose."""
-    return next((line for line in text.splitlines() if len(line.split()) > 12), "")[:60]
+    """The start of the article's first paragraph of prose (a long line that ends as a
+    sentence does: not the headline or its standfirst)."""
+    return next((line for line in text.splitlines()
+                 if len(line.split()) > 12 and re.search(r"[.!?][\"'”’)]*\s*$", line)), "")[:60]
 
 
 def _above_article(html: str, text: str) -> str:

@@ -191,9 +191,9 @@ RATING_LEAD = re.compile(
     re.I,
 )
 # A grade is a capital letter with at most a sign, not the start of a word ("Verdict:
-# A-list cast"); without a sign it ends its clause ("Verdict: A triumph" is no A, nor "the
-# score - a single cello").
-_GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|\s+(?:plus|minus)\b|(?![\w-])(?=\s*(?:$|[.,;:!?)(|/])))"
+# A-list cast"); without a sign it ends its clause or its bold ("**Grade: A**"; "Verdict: A
+# triumph" is no A, nor "the score - a single cello").
+_GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|\s+(?:plus|minus)\b|(?![\w-])(?=[\s*_]*(?:$|[.,;:!?)(|/])))"
 # One symbol repeated over a scale: "🍿🍿🍿/5".
 _SYMBOLS_OVER_SCALE = r"(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9}\s*(?:/|out\s+of)\s*(?:4|5|10)\b"
 # A labelled number with no scale that can only be out of ten ("Score: 8.5", "Rating: 7"):
@@ -218,14 +218,16 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average
 _LABELLED = re.compile(
     rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
+    # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
+    rf"|\d{{1,2}}(?:[.,]5)?\s+(?!times\b|people\b)[a-z]+s\s+out\s+of\s+(?:4|5|10)\b"
     # asterisks; glued to the label's colon, only with no word after them ("MPAA rating:** PG"
     # closes the label's bold)
     rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?!\s*\w)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
     re.I,
 )
-# "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 # A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members".
 _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b", re.I)
+# "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
     r"since|until|till|seen|watched|screened|screening|(?<!\bit )on)(?:\s+on)?\s*$",
