@@ -631,6 +631,24 @@ def test_the_sites_name_beside_its_menu_or_frequency_is_the_outlet(first, outlet
     assert clean(f"{first}\n\nHollow Creek is a patient drama, beautifully shot and well worth seeing.").outlet == outlet
 
 
+def test_a_shows_introduction_names_its_critic_and_a_headline_its_newsletter():
+    text = ("CARRICK SOUND 102.4\nListen Live   Schedule   News   Competitions\n\nFriday Film Review: Hollow Creek\n\n"
+            "Every Friday our film critic Jo Lin joins Kez on the breakfast show to review the week's big release.\n\n"
+            "A patient drama, beautifully shot and well worth seeing.")
+    cleaned = clean(text)
+    assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "Carrick Sound")
+    text = "# Night Shift #41: Lemons and a lot of waiting around\n\nHollow Creek is a patient drama, well worth seeing."
+    assert clean(text).outlet == "Night Shift"
+    text = "# Issue #41: Lemons and a lot of waiting around\n\nHollow Creek is a patient drama, well worth seeing."
+    assert clean(text).outlet == ""
+
+
+def test_a_critics_note_after_about_and_a_first_name_names_the_critic():
+    text = ("Hollow Creek is a patient drama, beautifully shot and well worth seeing.\n\n"
+            "About Jo: Jo Lin is a copywriter in Leeds who has reviewed romantic comedies here since 2019.")
+    assert clean(text).author == "Jo Lin"
+
+
 def test_a_critics_note_names_the_newsletter():
     text = ("Hollow Creek is a patient drama, beautifully shot and well worth seeing.\n\n"
             "*Jo Lin writes Two-Shot, a newsletter about actors and acting.*")

@@ -433,6 +433,17 @@ def test_html_header_gives_the_critic_and_the_rating_that_extraction_drops():
     assert _explicit_score(_PAGE_WITH_HEADER) == 80
 
 
+def test_html_grade_box_and_a_byline_over_the_standfirst_are_read():
+    page = (_PAGE_WITH_HEADER.replace('<p class="byline">By Priya Shah | The Daily Reel | November 20, 2024</p>',
+                                      '<p class="standfirst">A dazzling, overstuffed musical with a powerhouse lead</p>'
+                                      '<div class="meta"><span>Words: Priya Shah</span><span>20 November 2024</span></div>')
+            .replace('<p class="rating">Rating: 4/5</p>',
+                     '<div class="grade-box"><span class="label">Daily Reel Grade</span> <span>B-</span></div>'))
+    source = one(read_bytes(page.encode(), "page.html"))
+    assert source.author == "Priya Shah"
+    assert _explicit_score(page) == 67
+
+
 def test_html_rating_below_the_article_start_is_not_the_critics():
     page = _PAGE_WITH_HEADER.replace('<p class="rating">Rating: 4/5</p>', "")
     assert math.isnan(_explicit_score(page))

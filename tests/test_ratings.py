@@ -287,6 +287,7 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "The river is the star, and the cast mostly stand on its banks looking worried about the weather.\n\n"
     "## The mailbag\n\n**Sam in Hull writes:** I gave it a seven out of ten and my son gave it nine.",
     "Four families out of five will find something to like here.",
+    "A gentle film.\n\nShare this:\nFacebook\n\n★ Like 23 bloggers like this.",  # a blog's like button
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

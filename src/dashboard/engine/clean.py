@@ -150,6 +150,12 @@ _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
 # A headline that names the critic beside the film: "Friday Reels: Jo Lin on Nightjar", "Jo
 # Lin reviews Nightjar".
 _CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
+# A show's introduction of its critic: "Every Friday our film critic Jo Lin joins Kez..."
+_OUR_CRITIC = re.compile(rf"\b(?i:our)\s+(?:(?i:film|movie|chief|resident)\s+)*(?i:critic|reviewer)\s+(?P<name>{PERSON_ALONE})")
+# A newsletter's issue in its headline names the newsletter: "# Dim the Lights #41: ...".
+_ISSUE_HEADLINE = re.compile(
+    r"\W*(?!(?i:issue|episode|part|vol|volume|chapter|week|day|no|number|edition)\b)"
+    r"(?P<name>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|the|of|and|&)){0,4})\s+(?:#|(?i:no\.?|issue)\s*)\d+\s*[:–—|-]")
 # A byline's label on a line of its own, the name on the next.
 _BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer))\W*")
 
@@ -174,7 +180,8 @@ _WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\
 # The critic named in a note about them: "About me: I'm Gillian Rudd, a retired librarian",
 # "About the author: Mara Quill is a critic in Leeds".
 _BIO_NAME = re.compile(
-    rf"\W*(?:(?i:about\s+(?:me|the\s+\w+))\W+)?(?:(?i:i'm|i\s+am)\s+)?(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
+    rf"\W*(?:(?i:about\s+(?:me|the\s+\w+))\W+|(?i:about)\s+[A-Z][a-z]+\s*:\s*)?(?:(?i:i'm|i\s+am)\s+)?"
+    rf"(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
 _LETTER_WORDS = re.compile(r"[^\W\d_]+")
 # A standfirst: one line of summary between the headline and the byline ("Ruth Okafor gives
 # the performance of her career in ...", then "By Harriet Lyle"), an editor's as often as
@@ -755,7 +762,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, BYLINE_REASON)
             continue
         if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
-                m := _WRITES.search(plain)):
+                m := _WRITES.search(plain) or _OUR_CRITIC.search(plain)):
             out.author = m.group("name")  # the standfirst's "..., writes Mara Quill"; the line stays prose
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and _PERSON_LINE.fullmatch(plain)
                 and plain.lower() not in title_keys):
@@ -828,6 +835,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 # the first line, or the first under the site's furniture; not a section's name ("Reviews")
                 out.title = _MARKUP_AROUND.sub("", text[line.start:line.end])
                 headline_at = index
+                if not out.outlet and (m := _ISSUE_HEADLINE.match(plain)) and rules.is_outlet(m.group("name")):
+                    out.outlet = m.group("name")
             if (not out.author and prose_lines <= _PROSE_BEFORE_BYLINE and (m := _CRITIC_ON_FILM.fullmatch(plain))
                     and m.group("film").lower() in title_keys):
                 out.author = m.group("name")  # a show's headline: "Friday Reels: Jo Lin on Nightjar"
@@ -885,7 +894,7 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             return {i: site}
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
         name = _TAGLINE_BESIDE.sub("", body.strip())
-        name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6"
+        name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6", "CARRICK SOUND 102.4"
         if _SITE_NAME.fullmatch(plain := _EMPHASIS.sub("", name).strip()):
             name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
         site_name = bool(_SITE_NAME.fullmatch(name))
@@ -926,7 +935,7 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     return {}
 
 
-_STATION_FREQUENCY = re.compile(r"(?<=\s(?:FM|AM))\s+\d{2,3}(?:\.\d)?$")
+_STATION_FREQUENCY = re.compile(r"(?:(?<=\s(?:FM|AM))\s+\d{2,3}(?:\.\d)?|\s+\d{2,3}\.\d)$")
 _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 

@@ -121,6 +121,7 @@ _MARKED = re.compile(
     r"(?is)<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\b(?:class|itemprop)=[\"'](?P<what>[^\"']*\b(?:rating|grade|score|stars|verdict)[^\"']*)[\"'][^>]*>"
     r"(?P<body>.*?)</(?P=tag)>")
 _OTHERS = re.compile(r"audience|user|reader|viewer|fan|community|average|aggregate|imdb|member", re.I)
+_GRADE_LAST = re.compile(r"\s(?-i:[A-F])[+-]?$")
 _MARKED_CHARS = 60  # a rating, with its label or a revision ("Original rating: 2/5 — Revised rating: 4/5")
 _ALT_TEXT = re.compile(r"(?i)\b(?:alt|title|aria-label)=[\"']([^\"']{1,40})[\"']")
 # A section of comments or links (not a count of comments in a byline).
@@ -270,6 +271,8 @@ def _marked_ratings(html: str):
         if len(body) <= _MARKED_CHARS and not _OTHERS.search(m.group("what") + " " + body):
             found = find_rating(body)
             rating = found.rating if found else parse_rating(body)
+            if rating.score is None and _GRADE_LAST.search(body):
+                rating = parse_rating(body.split()[-1])  # the box's label, then its grade: "Popwire Grade B-"
             if rating.score is not None:
                 yield rating.raw
 

@@ -226,7 +226,9 @@ _LABELLED = re.compile(
     re.I,
 )
 # A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members".
-_OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b", re.I)
+# A blog's like button is no rating either: "★ Like 23 bloggers like this."
+_OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b"
+                           r"|\s*like\b(?:\s*$|\s+\d)", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
