@@ -97,7 +97,8 @@ def measure(labels: list[dict], analysis, verbose: bool = False) -> dict[str, fl
             elif not np.isnan(score):
                 ratings_wrong += 1
                 if verbose:
-                    print(f"  rating wrong: {row['explicit_rating']!r} = {score} for {label['rating_raw']!r} in {label['file']}")
+                    print(f"  rating wrong: {row['explicit_rating']!r} = {score} for {label['rating_raw']!r}"
+                          f" in {label['file']}")
             elif verbose:
                 print(f"  rating not found: {label['rating_raw']!r} in {label['file']}")
             if not np.isnan(row["inferred_score"]):

@@ -77,7 +77,7 @@ _CAPITALS_PERSON_LINE = re.compile(r"[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'.-]+){1,2}")  
 _SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
 # A line that opens with a date, as a byline's second line does ("Thu 14 Nov 2024 18.00 GMT",
 # "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM").
-_DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated|broadcast|first broadcast|aired)\W*)?"
+_DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated|(?:first\s+)?broadcast|aired)\W*)?"
                         rf"(?:{DATE}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$)")  # a blog's "Mar 6" alone
 # How far down the page a byline may stand: below a masthead and a headline, but above the
 # review's prose (at most one sentence of it, a standfirst, before it).
@@ -96,8 +96,8 @@ _CAPTION = re.compile(rf"^[\s>*_]*[\"“]|#\w|[{_EMOJI}]")
 # 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
 # Aug 2024 Sam Okonkwo-Hale"), or after a label ("Words: Luz Ortega"), or a blog's line of
 # date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
-_ROLE = (r"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){0,5}"
-         rf"(?i:{alternation(load_resource('cleaning.toml')['byline_roles']['names'])})s?\b")
+_ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
+_ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
 # A blog post's categories or tags after its byline: "in Horror, Rants", "Filed under:
 # Transcripts, Comedy", "Tags: animation, family".
 _FILED = r"(?:\s+(?i:in|filed\s+under:?|tags?:|tagged:?)\s+[^·|•]{1,80}?)"
@@ -143,7 +143,7 @@ _HANDLE_LEAD = re.compile(r"^\W*(?i:thread\s+starter|started\s+by|original\s+pos
 _BYLINE_PARTS = re.compile(
     rf"(?:(?i:published|updated|posted|filed|start\s+date)(?:\s+(?i:on))?\s*:?\s+)?{DATE}"
     # the role in any case: "Jo Lin, programme secretary"
-    rf"|,\s*(?:[\w&'-]+\s+){{0,3}}(?i:{alternation(load_resource('cleaning.toml')['byline_roles']['names'])})s?\b"
+    rf"|,\s*(?:[\w&'-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
     r"|(?i:filed\s+(?:under|in)|tags?|tagged|categories|posted\s+in)\s*:?\s+[^|·•]*"
     r"|\d+\s*(?i:min(?:ute)?s?)\s+(?i:read)|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
 _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
@@ -151,7 +151,8 @@ _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
 # Lin reviews Nightjar".
 _CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
 # A show's introduction of its critic: "Every Friday our film critic Jo Lin joins Kez..."
-_OUR_CRITIC = re.compile(rf"\b(?i:our)\s+(?:(?i:film|movie|chief|resident)\s+)*(?i:critic|reviewer)\s+(?P<name>{PERSON_ALONE})")
+_OUR_CRITIC = re.compile(
+    rf"\b(?i:our)\s+(?:(?i:film|movie|chief|resident)\s+)*(?i:critic|reviewer)\s+(?P<name>{PERSON_ALONE})")
 # A newsletter's issue in its headline names the newsletter: "# Dim the Lights #41: ...".
 _ISSUE_HEADLINE = re.compile(
     r"\W*(?!(?i:issue|episode|part|vol|volume|chapter|week|day|no|number|edition)\b)"
@@ -731,7 +732,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             _take_byline(out, m)
             aside(METADATA, BYLINE_REASON)
             continue
-        if _BYLINE_LABEL.fullmatch(plain) and index + 1 < len(bodies) and _PERSON_LINE.fullmatch(name := _plain(bodies[index + 1])):
+        if (_BYLINE_LABEL.fullmatch(plain) and index + 1 < len(bodies)
+                and _PERSON_LINE.fullmatch(name := _plain(bodies[index + 1]))):
             out.author = out.author or name  # "REVIEWED BY" over the name, as a box at the foot prints it
             aside(METADATA, BYLINE_REASON)
             labelled_byline = index + 1
@@ -942,7 +944,8 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 def _site_beside_menu(body: str, title_keys: set[str]) -> str:
     """The site's name opening a line of its menu, a tagline between ("**THE MUSETTE** ·
     road racing and coffee · [Home](#) · [Races](#) · [Kit](#)"); "" for any other line."""
-    parts = [_EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", part)).strip() for part in re.split(r"\s+[·|•]\s+", body.strip())]
+    parts = [_EMPHASIS.sub("", _MARKDOWN_LINK.sub(r"\1", part)).strip()
+             for part in re.split(r"\s+[·|•]\s+", body.strip())]
     items = [part for part in parts[1:] if re.fullmatch(_MENU_ITEM, part)]
     if (len(items) >= 3 and _SITE_NAME.fullmatch(parts[0]) and parts[0].lower() not in title_keys
             and parts[0].lower() not in _rules().sections):

@@ -35,7 +35,8 @@ _BRACKET = r"\((?:\d{4}|" + _CERTIFICATE + r")(?:,\s*\d{2,3}\s*(?:mins?|minutes)
 # "\"Other Film\" ★★★★", "*Other Film* (PG-13) 3/5", "OTHER FILM (2025) ★★", "OTHER FILM (15, 104 mins)"
 _CAPSULE_TITLE = re.compile(
     r"^[\W_]{0,3}?(?:"
-    r"(?P<quoted>[\"“‘'*_]+)(?P<title>[^\s\"“”‘’*_][^\"“”‘’*_\n]{0,58}?[^\s\"“”‘’*_])[\"”’'*_]+\s*(?P<bracket>" + _BRACKET + r")?"
+    r"(?P<quoted>[\"“‘'*_]+)(?P<title>[^\s\"“”‘’*_][^\"“”‘’*_\n]{0,58}?[^\s\"“”‘’*_])[\"”’'*_]+\s*"
+    r"(?P<bracket>" + _BRACKET + r")?"
     r"|(?P<plain>[^\W\d_][^\n:.!?()]{1,60}?)\s*" + _BRACKET +
     r")\s*[-–—|:,]?\s*(?P<rated>" + _RATED + r")?",
 )
