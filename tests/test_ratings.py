@@ -238,8 +238,8 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("The Lantern. 98 minutes.\n\n****\n\nHow I rate: ***** essential · **** strong · *** fine · ** fans only\n\n"
      "A patient drama about a lighthouse keeper.", "****", 80.0),
     # stars beside the certificate and running time on a long line of the film's details
-    ("Hollow Creek ★★★★☆ (12A) 104 mins. In cinemas across the country from Friday 3 October.\n\nA patient drama.",
-     "★★★★☆", 80.0),
+    ("THE WEEK IN FILM\n\nHollow Creek ★★★★★ (15) 131 mins. In cinemas across the country from Friday 3 October.\n\n"
+     "A patient drama.", "★★★★★", 100.0),
     # the site's own unit over a scale in words, in bold
     ("A patient drama.\n\n**Two and a half lanterns out of five**\n\nThe site's lantern scale is below.",
      "Two and a half lanterns out of five", 50.0),

@@ -91,7 +91,7 @@ def test_praise(critic, text):
     "I have some reservations about the ending.",
     "Its biggest weakness is the script.",
     "The middle drags a bit.",  # "drags" learned too weakly to outweigh "a bit": from the lexicon
-    "The film does sag in its second hour.",
+    "It does sag a bit in the second half.",
 ])
 def test_criticism(critic, text):
     assert pol(critic, text) < 0, text
