@@ -728,6 +728,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(BOILERPLATE, rules.link_lists.reason)
             continue
         plain = _plain(body)
+        in_byline_region = index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE
         if m := _BYLINE.match(plain):
             _take_byline(out, m)
             aside(METADATA, BYLINE_REASON)
@@ -741,7 +742,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index == labelled_byline:
             aside(METADATA, BYLINE_REASON)
             continue
-        if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
+        if not out.author and in_byline_region and (
                 (len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (m := _byline_beside(plain, rules, title_keys)))
                 or ((_PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain))
                     and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
@@ -757,14 +758,13 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 out.author = plain.title() if plain.isupper() else plain
             aside(METADATA, BYLINE_REASON)
             continue
-        if (not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE
+        if (not out.author and in_byline_region
                 and len(_LETTER_WORDS.findall(plain)) <= _BYLINE_WORDS and (name := _byline_by_parts(plain))
                 and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())):
             out.author = name
             aside(METADATA, BYLINE_REASON)
             continue
-        if not out.author and index < _BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE and (
-                m := _WRITES.search(plain) or _OUR_CRITIC.search(plain)):
+        if not out.author and in_byline_region and (m := _WRITES.search(plain) or _OUR_CRITIC.search(plain)):
             out.author = m.group("name")  # the standfirst's "..., writes Mara Quill"; the line stays prose
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and _PERSON_LINE.fullmatch(plain)
                 and plain.lower() not in title_keys):
@@ -927,7 +927,7 @@ def _masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                 and _SITE_NAME.fullmatch(site := _MENU_SEPARATOR.split(heading.group("name"))[0].strip())
                 and site.lower() not in title_keys):
             below = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
-                          if _HEADLINE_BELOW.match(bodies[j]) or _is_byline(bodies[j])), None)
+                          if _HEADLINE_BELOW.match(bodies[j]) or _is_byline(_plain(bodies[j]), title_keys)), None)
             if below is not None:
                 return {i: site, **{j: "" for j in range(i + 1, below)}}
         crumb = _BREADCRUMB.fullmatch(name)
@@ -994,10 +994,9 @@ def _navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
     return True, site
 
 
-def _is_byline(body: str) -> bool:
-    """Is the line a byline of one line? (Under a site's name, the page's menus end there.)"""
-    plain = _plain(body)
-    return bool(_BYLINE.match(plain) or _BYLINE_BESIDE.match(plain) or _byline_by_parts(plain))
+def _is_byline(plain: str, title_keys: set[str]) -> bool:
+    """Is the line (read without its markup) a byline of one line?"""
+    return bool(_BYLINE.match(plain) or _byline_beside(plain, _rules(), title_keys) or _byline_by_parts(plain))
 
 
 def _is_menu(body: str) -> bool:
@@ -1229,8 +1228,8 @@ def _byline_follows(lines: list[str], rules: _Rules, title_keys: set[str]) -> bo
     the page before it?"""
     for body in lines:
         plain = _plain(body)
-        if (_BYLINE.match(plain) or _byline_beside(plain, rules, title_keys) or _byline_by_parts(plain)
-                or _DATE_LINE.match(plain) or _PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain)):
+        if (_is_byline(plain, title_keys) or _DATE_LINE.match(plain)
+                or _PERSON_LINE.fullmatch(plain) or _CAPITALS_PERSON_LINE.fullmatch(plain)):
             return True
         if (len(plain.split()) > _BYLINE_WORDS or _ENDS_SENTENCE.search(plain)) and not rules.boilerplate_reason(plain):
             return False  # the review's prose has begun

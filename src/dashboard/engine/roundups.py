@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import re
 
-from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
+from dashboard.text.ratings import CERTIFICATE as _CERTIFICATE, EMPTY_STARS, FULL_STARS
 
 # A line of the review's prose: long enough to be no heading, title or credit.
 _PROSE_WORDS = 12
 # The other films' part starts at a heading only after this many lines of prose.
 PROSE_BEFORE_ROUND_UP = 2
-_CERTIFICATE = r"(?:U|PG|12A?|15|18|R|PG-13|NC-17|G|NR|M|MA15\+|TV-MA|TV-14)"
 _RATED = (
     rf"(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}\s*(?:½|1/2)?|\d(?:\.\d)?\s*/\s*(?:4|5|10)"
     rf"|\(?{_CERTIFICATE}\)?(?=[\s,;]|$))"

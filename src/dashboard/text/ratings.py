@@ -98,8 +98,10 @@ def _stars(text: str, raw: str) -> Rating | None:
     return None
 
 
-# A site's own unit in place of stars: "Three and a half spurs out of five".
-_UNIT_OUT_OF = re.compile(r"(?<=\d)\s+(?!stars\b)[a-z]+s\s+(?=out\s+of\s+\d)", re.I)
+# A site's own unit in place of stars, before its scale: "spurs" in "Three and a half spurs
+# out of five" (not a count: "nine times out of ten").
+_UNIT = r"(?!times\b|people\b|minutes\b|stars\b)[a-z]+s"
+_UNIT_OUT_OF = re.compile(rf"(?<=\d)\s+{_UNIT}\s+(?=out\s+of\s+\d)", re.I)  # "3.5 spurs out of 5"
 
 
 def _digits(text: str) -> str:
@@ -157,6 +159,8 @@ def parse_rating(raw: str) -> Rating:
 
 # --- finding a rating inside review text -------------------------------------------------
 
+# A film's certificate as critics print it beside the title ("(15)", "(PG-13)", "MA15+").
+CERTIFICATE = r"(?:U|PG|12A?|15|18|R|PG-?13|NC-?17|G|NR|M|MA\s?15\+?|R\s?18\+?|TV-MA|TV-14)"
 _STAR_SCALE_WORDS = r"(?:four|five|ten|4|5|10)"
 # Star glyphs, with the scale when the critic writes it ("★½ out of four", "★★★½ (out of 4)").
 _STAR_RUN = rf"[{FULL_STARS}{EMPTY_STARS}]+\s*½?(?:\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?)?"
@@ -173,7 +177,7 @@ _STAR_SCALE = r"(?:four|five|ten|4|5|10)"
 _STARS_IN_WORDS = (
     rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|half\s+a|\d(?:[.,]5)?(?:\s*½|\s+1/2|\s+and\s+a\s+half)?)\s+stars?\b"
     rf"(?P<scale>\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?"
-    rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?(?:\s+(?!times\b|people\b|minutes\b)[a-z]+s)?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
+    rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?(?:\s+{_UNIT})?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
     rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
 )
 _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
@@ -219,7 +223,7 @@ _LABELLED = re.compile(
     rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
     # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
-    rf"|\d{{1,2}}(?:[.,]5)?\s+(?!times\b|people\b)[a-z]+s\s+out\s+of\s+(?:4|5|10)\b"
+    rf"|\d{{1,2}}(?:[.,]5)?\s+{_UNIT}\s+out\s+of\s+(?:4|5|10)\b"
     # asterisks; glued to the label's colon, only with no word after them ("MPAA rating:** PG"
     # closes the label's bold)
     rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?!\s*\w)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
@@ -246,7 +250,6 @@ _UNLABELLED = re.compile(
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?)\s*✨?",
     re.I,
 )
-_CERTIFICATE = r"U|PG|12A?|15|18|R|PG-?13|NC-?17|M|MA\s?15\+?|R\s?18\+?|G|E|TBC"
 # In a long line of prose only forms no sentence means otherwise are a rating: stars on a
 # stated scale ("(★½ out of four; rated PG-13)"), stars in digits ("99 minutes, 3.5 stars,"),
 # and a decimal mark the critic gives ("Nightjar gets a rare 8.5 from me": out of 10).
@@ -258,7 +261,7 @@ _IN_PROSE = re.compile(
     rf"|(?<![\w.\"“'‘])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?=\s*(?:[.,;!?()–—-]|$|out\s+of\b|for\b|from\s+(?:me|us)\b)))"
     # star glyphs beside the film's certificate or running time, on a line of its details
     # ("Cutter's Ford ★★★★★ (15) 131 mins. In cinemas from Friday")
-    rf"|[{FULL_STARS}]{{1,5}}[{EMPTY_STARS}]*\s*½?(?=\s*(?:\((?:{_CERTIFICATE})\)|\d{{2,3}}\s*min))"
+    rf"|[{FULL_STARS}]{{1,5}}[{EMPTY_STARS}]*\s*½?(?=\s*(?:\({CERTIFICATE}\)|\d{{2,3}}\s*min))"
     rf"(?!\s*[:=]))",
     re.I,
 )
