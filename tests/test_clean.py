@@ -1,6 +1,7 @@
 import pytest
 
-from dashboard.engine.clean import ADVERT, BOILERPLATE, HEADING, METADATA, RATING, clean, person_names
+from dashboard.engine.clean import ADVERT, BOILERPLATE, HEADING, METADATA, RATING, clean
+from dashboard.engine.credits import person_names
 from tests.conftest import BALLERINA
 
 

@@ -26,7 +26,7 @@ import pandas as pd
 
 from dashboard.engine.aspects import Taxonomy
 from dashboard.engine.cast import NamePool
-from dashboard.engine.clean import credited_people
+from dashboard.engine.credits import credited_people
 from dashboard.engine.partitions import no_opinion_problems, partition_task, partitions, pooled_for
 from dashboard.records import DEFAULT_SCORER, FilmInfo, IngestReport, People, ReviewSource, origin_file
 from dashboard.text.normalize import normalize

@@ -1,0 +1,220 @@
+"""Who wrote the review: bylines in the many forms pages print them.
+
+A byline may stand alone ("By Jo Lin"), beside the critic's role, the date, the outlet or
+the post's categories in any order, in two lines (the name, then the date), as a label over
+the name ("REVIEWED BY"), in a standfirst ("..., writes Jo Lin"), in a show's headline or
+at the review's foot. The cleaner asks here line by line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.engine.cleaning_rules import ENDS_SENTENCE, CleaningRules, cleaning_rules
+from dashboard.text.dates import DATE, DAY_NAME, MONTH
+from dashboard.text.language import alternation, load_resource
+from dashboard.text.names import PERSON_ALONE
+from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
+
+# "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
+# Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
+# by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
+# comment count may follow ("Posted by Jenna on April 20, 2025 · 4 comments"), or a date
+# ("By Jane Doe | Film Weekly | June 2, 2023", "By Jane Doe 14 October 2024").
+# A word of a byline's name: not the day of its date ("Compiled by Sue Pargeter Friday 9 May 2025").
+_NAME_WORD = rf"(?!{DAY_NAME}\b)[A-Z][\w.'-]+"
+BYLINE = re.compile(
+    # two critics: "By Naomi Blake and Theo Achebe"
+    rf"^\W*(?:(?i:by|written by|words by|compiled by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+    rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
+    r"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
+    rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
+    rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
+    rf"|(?:\s*[,|·•–-])?\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
+    # the post's categories: "· Sci-fi, Reviews", "– Filed under: Comedy, Time loops"
+    r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&-]{0,80}?)?"
+    r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
+    r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
+    r"(?:\s*[·|•]\s*[^\w\s]+\s*\d+)?\W*$"  # a comment count by its icon: "| 💬 64"
+)
+# A byline in two lines, as news sites print it: the critic's name alone, then the date
+# ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
+PERSON_LINE = re.compile(PERSON_ALONE)
+CAPITALS_PERSON_LINE = re.compile(r"[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'.-]+){1,2}")  # "MARA QUILL"
+# The critic's name after a dash on the review's last line: "— Mara Quill", "-- Mara Quill"
+# (not after a hyphen: "- Strong Cast" ends a list; read in the text as written, where a dash
+# is not yet a hyphen).
+SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
+# A line that opens with a date, as a byline's second line does ("Thu 14 Nov 2024 18.00 GMT",
+# "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM").
+DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated|(?:first\s+)?broadcast|aired)\W*)?"
+                        rf"(?:{DATE}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$)")  # a blog's "Mar 6" alone
+# A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
+# Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September
+# 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
+# Aug 2024 Sam Okonkwo-Hale"), or after a label ("Words: Luz Ortega"), or a blog's line of
+# date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
+_ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
+_ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
+# A blog post's categories or tags after its byline: "in Horror, Rants", "Filed under:
+# Transcripts, Comedy", "Tags: animation, family".
+_FILED = r"(?:\s+(?i:in|filed\s+under:?|tags?:|tagged:?)\s+[^·|•]{1,80}?)"
+_BYLINE_BESIDE = re.compile(
+    rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}(?:\s*[,|·•–-]\s*{DATE})?\W*$|{DATE})|\s{DATE})"
+    rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
+    # "Posted on June 2, 2025 by Mara Quill in Horror, Streaming · 4 Comments" (the counter
+    # may follow with no separator: "... by Jess Orrin 6 Comments")
+    rf"|(?i:posted|published)(?:\s+(?i:on))?\s+{DATE}\s+(?i:by)\s+(?P<poster>{PERSON_ALONE}|[\w.-]{{2,30}})"
+    rf"{_FILED}?(?:\s*[·|•]?\s*\d+\s+(?i:comments?|replies))?\s*$"
+    rf"|(?i:words|review)\s*:\s*(?P<labelled>{PERSON_ALONE})\s*$"
+    # the date, then the name: "March 11, 2026 · by Mara Quill", "*27 October 2025* *by Mara Quill*"
+    # ... and the post's categories: "July 18, 2025 Posted by Mara Quill Filed under: Comedy"
+    rf"|{DATE}\s*(?:[,|·•–-]\s*)?(?i:(?:posted\s+)?by)\s+(?P<dated>{PERSON_ALONE}){_FILED}?\s*$"
+    # a show's critic beside its host: "Hosted by Dev Holt · Film critic: Mara Quill"
+    rf"|.*[|·•]\s*(?i:(?:film\s+)?critic|reviewer)\s*:\s*(?P<critic>{PERSON_ALONE})\s*$"
+    # the outlet beside the name ("Priya Castellano | The Northgate Courier"), or a user's
+    # handle with the date ("cinephile_42 · 3 December 2024")
+    rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}})"
+    rf"(?:\s*[|·•]\s*(?:(?i:published|updated|posted)\W*)?{DATE})?\s*$"
+    rf"|(?P<handle>[a-z][a-z0-9]*[_0-9][\w.-]{{0,28}})\s*[|·•]\s*{DATE}\s*$"
+    # the site's section or name first: "Reviews | Mara Quill | May 2, 2025", "The Reel Ledger ·
+    # Film reviews by Mara Quill · 12 August 2025"
+    rf"|[A-Z][\w'&]*(?:\s+[A-Z][\w'&]*){{0,3}}\s*[|·•]\s*(?:(?i:(?:film\s+|movie\s+)?reviews?\s+by)\s+)?"
+    rf"(?P<second>{PERSON_ALONE})\s*[|·•]\s*{DATE}\s*$"
+    # a spoken review's host: "Hosted by Renata Voss with guest Abe Tan", "Published 9 May
+    # 2025 Hosted by Renata Voss, with Abe Tan"
+    rf"|(?:(?i:published|posted)\s+{DATE}\s+)?(?i:hosted|presented)\s+(?i:by)\s+(?P<host>{PERSON_ALONE})"
+    rf"(?:,?\s+(?i:with|and)\s+[^|·•]{{1,60}})?\s*$"
+    # the date, the name and the post's categories: "24 September 2025 · Mara Quill · Filed under: Reviews"
+    rf"|{DATE}\s*[|·•]\s*(?P<between>{PERSON_ALONE})\s*[|·•]\s*(?i:filed\s+under|tags?|tagged|categories|in)\b[^|·•]*$"
+    rf"|(?i:{DATE})\s+(?P<capitals>[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'-]+){{1,2}})\s+\d+\s+(?i:comments?|replies)\s*$"
+)
+# A byline read by what is left of it: its lead ("by", "Filed by", "Words:", a column's "with"),
+# the date, the critic's role, the post's categories, the reading time and the counters
+# taken away, a name is all that remains, in whatever order the page prints them ("by Jo
+# Lin August 9, 2025 27 Comments", "Jo Lin, Musicals Editor · 19 September 2025 · 6 min
+# read", "Words by Jo Lin · 24 October 2025 · Filed in: Reviews"). A forum's "Thread starter"
+# names a user, whose handle may be one word ("Thread starter jolin · Start date 19 Oct 2025").
+_BYLINE_LEADS = alternation(load_resource("cleaning.toml")["byline_roles"]["leads"])
+_BYLINE_LEAD = re.compile(rf"^\W*(?:(?:(?i:{_BYLINE_LEADS})\s+)?(?i:by)\s+|(?i:{_BYLINE_LEADS})\s*:\s*|with\s+)")
+_HANDLE_LEAD = re.compile(r"^\W*(?i:thread\s+starter|started\s+by|original\s+poster)\s*:?\s+")
+_BYLINE_PARTS = re.compile(
+    rf"(?:(?i:published|updated|posted|filed|start\s+date)(?:\s+(?i:on))?\s*:?\s+)?{DATE}"
+    # the role in any case: "Jo Lin, programme secretary"
+    rf"|,\s*(?:[\w&'-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
+    r"|(?i:filed\s+(?:under|in)|tags?|tagged|categories|posted\s+in)\s*:?\s+[^|·•]*"
+    r"|\d+\s*(?i:min(?:ute)?s?)\s+(?i:read)|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
+_HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
+# A headline that names the critic beside the film: "Friday Reels: Jo Lin on Nightjar", "Jo
+# Lin reviews Nightjar".
+CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
+# A show's introduction of its critic: "Every Friday our film critic Jo Lin joins Kez..."
+OUR_CRITIC = re.compile(
+    rf"\b(?i:our)\s+(?:(?i:film|movie|chief|resident)\s+)*(?i:critic|reviewer)\s+(?P<name>{PERSON_ALONE})")
+# A byline's label on a line of its own, the name on the next.
+BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer))\W*")
+
+
+def byline_by_parts(line: str) -> str | None:
+    """The critic's name, when a byline's lead or its date and nothing but the other parts of
+    a byline stand beside it (``_BYLINE_PARTS``)."""
+    rest = _HANDLE_LEAD.sub("", line, count=1)
+    handle = rest != line
+    rest = _BYLINE_LEAD.sub("", rest, count=1) if not handle else rest
+    led = handle or rest != line
+    rest, dated = _BYLINE_PARTS.subn(" ", rest)
+    if not (led or dated):
+        return None
+    name = re.sub(r"^[\s|·•,–-]+|[\s|·•,–-]+$", "", re.sub(r"\s*[|·•]\s*", " · ", rest))
+    return name if PERSON_LINE.fullmatch(name) or (handle and _HANDLE.fullmatch(name)) else None
+
+
+# A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and
+# a TV star make a tiresome double act, writes Mara Quill").
+WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\W*$")
+# The critic named in a note about them: "About me: I'm Gillian Rudd, a retired librarian",
+# "About the author: Mara Quill is a critic in Leeds".
+BIO_NAME = re.compile(
+    rf"\W*(?:(?i:about\s+(?:me|the\s+\w+))\W+|(?i:about)\s+[A-Z][a-z]+\s*:\s*)?(?:(?i:i'm|i\s+am)\s+)?"
+    rf"(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
+LETTER_WORDS = re.compile(r"[^\W\d_]+")
+# How far down the page a byline may stand: below a masthead and a headline.
+BYLINE_LINES = 40  # a page pasted whole has its menus first
+BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jenkins's second film, is..." is none
+# Emphasis around a byline in Markdown ("**By Hal Brenneman** | *Herald Movie Critic*").
+EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
+# A Markdown link, read as its text: "By [Ana Ruiz](/author/ana)".
+MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_TRAILING_RATING = re.compile(rf"\s*[{FULL_STARS}{EMPTY_STARS}½*]+\s*$")
+
+
+def plain_line(body: str) -> str:
+    """A line as a byline is read: without Markdown's links and emphasis or stars at its end."""
+    return _TRAILING_RATING.sub("", EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", body))).strip()
+
+
+def is_byline(plain: str, title_keys: set[str]) -> bool:
+    """Is the line (read without its markup) a byline of one line?"""
+    return bool(BYLINE.match(plain) or byline_beside(plain, cleaning_rules(), title_keys) or byline_by_parts(plain))
+
+
+def byline_follows(lines: list[str], rules: CleaningRules, title_keys: set[str]) -> bool:
+    """Is one of ``lines`` (those under a standfirst) the byline or its date, with at most
+    the rating, furniture ("Reviewed at the Berlin Film Festival...") or a short line of
+    the page before it?"""
+    for body in lines:
+        plain = plain_line(body)
+        if (is_byline(plain, title_keys) or DATE_LINE.match(plain)
+                or PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain)):
+            return True
+        if (len(plain.split()) > BYLINE_WORDS or ENDS_SENTENCE.search(plain)) and not rules.boilerplate_reason(plain):
+            return False  # the review's prose has begun
+    return False
+
+
+_DAY_WORD = re.compile(rf"\b{DAY_NAME}$")
+
+
+def byline_beside(line: str, rules: CleaningRules, title_keys: set[str]) -> re.Match | None:
+    """``_BYLINE_BESIDE`` on a line, unless the "name" names a section of the site ("Movie
+    Reviews | The Herald") or the film ("Review: The Lantern")."""
+    m = _BYLINE_BESIDE.match(line)
+    if m and m.group("writer") and rules.sections.intersection(m.group("writer").lower().split()):
+        return None
+    if m and m.group("name") and _DAY_WORD.search(m.group("name")):
+        return None  # "Broadcast Fri 24 Oct 2025": the date's day, no name
+    if m and (m.group("labelled") or "").lower() in title_keys:
+        return None
+    return m
+
+
+def byline_names(m: re.Match) -> tuple[str, str]:
+    """The critic and the outlet ("" when none) a ``BYLINE`` match names."""
+    name = m.group("name") or m.group("handle")
+    outlet = (m.group("outlet") or "").rstrip(".")
+    return (name.title() if name.isupper() else name,  # "By DARIUS ELLENBERG"
+            outlet if cleaning_rules().is_outlet(outlet) else "")
+
+
+def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
+              title_keys: set[str]) -> tuple[str, str] | None:
+    """The critic and the outlet ("" when none) a line in the byline's region of the page
+    names: a byline of one line with the role, the date or the outlet beside the name
+    (``_BYLINE_BESIDE``), a name alone beside a line of its date, or a byline read by its
+    parts (``byline_by_parts``). ``plain`` is ``bodies[index]`` without its markup."""
+    short = len(LETTER_WORDS.findall(plain)) <= BYLINE_WORDS
+    if short and (m := byline_beside(plain, rules, title_keys)):
+        author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
+                  or m.group("dated") or m.group("critic") or m.group("writer") or m.group("handle")
+                  or m.group("host") or m.group("between") or m.group("second")
+                  or m.group("capitals").title())
+        outlet = m.group("outlet") or ""
+        return author, outlet if rules.is_outlet(outlet) else ""
+    if ((PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain))
+            and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
+            and any(DATE_LINE.match(near) for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))):
+        return (plain.title() if plain.isupper() else plain), ""
+    if (short and (name := byline_by_parts(plain))
+            and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())):
+        return name, ""
+    return None

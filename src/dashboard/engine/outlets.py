@@ -1,0 +1,202 @@
+"""Which outlet published the review: its masthead and menus, its breadcrumb, a station's
+name, a newsletter's issue, a sign-off or the page's copyright line."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.engine.bylines import BYLINE, EMPHASIS, MARKDOWN_LINK, is_byline, plain_line
+from dashboard.engine.cleaning_rules import ENDS_SENTENCE, cleaning_rules
+
+# The page's footer: "Copyright 2024 Continental Wire Service. All rights reserved.", "© 2025
+# The Harbour Herald" (an image's "© Studio" stands beside the image, not at the page's end).
+COPYRIGHT_OUTLET = re.compile(
+    r"\W*(?:(?i:copyright)\s*(?:©|\((?i:c)\))?|©)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s+)?"
+    r"(?:(?i:all\s+rights\s+reserved)\W+)?"
+    r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
+)
+CORPORATE = re.compile(r"\s+(?:Company|Co|Ltd|Limited|Inc|LLC|plc|Group|Media Group)\.?$")
+OUTLET = re.compile(
+    r"\b(?:from|on|at|via|for|reading)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
+    # a newsletter's note about itself: "Slow Dissolve is a reader-supported newsletter"
+    r"|^\W*(?P<the2>the\s+)?(?P<name2>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+is\s+an?\s+"
+    r"(?:reader-supported|independent|free|weekly|monthly)\s+(?:newsletter|letter|publication|magazine|blog|podcast)\b"
+    # the critic's note: "Mara Quill writes Two-Shot, a newsletter about actors"
+    r"|\b(?:writes|runs|edits)\s+(?P<the3>the\s+)?(?P<name3>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}),\s+an?\s+"
+    r"(?:[\w-]+\s+){0,3}(?:newsletter|letter|publication|magazine|blog|podcast|site|website|zine)\b"
+)
+
+# A web page copied from a browser opens with the outlet's name over its menu ("The
+# Meridian" / "News  Opinion  Sport  Culture", "SIGHTLINE" / "FILM · TELEVISION · CULTURE").
+MASTHEAD_REASON = "The outlet's name and menu, from the web page"
+NAVIGATION_REASON = "Where the page sits on its site, from the web page"
+MENU_REASON = "The site's menu, from the web page"
+MASTHEAD_LINES = 4
+_MASTHEAD_CHARS = 200  # a masthead line is short; longer lines are not tried at all
+_SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|at|on|in|for|&)){0,4}")
+# A site's name as the page's first Markdown heading, over the review's own headline a level
+# down or in bold ("# The Sofa Report" / "## Stream it or skip it: ..."), a tagline between
+# or beside it ("# KinderScreen · Family Media Reviews").
+_SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n]+?)(?:\*\*)?\s*")
+_SITE_NAME_WORDS = 5
+_HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
+_HEADLINE_WITHIN = 4  # lines under the site's name (a tagline, a menu, a rule)
+_MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
+_MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
+# A breadcrumb that opens with the site's name (two words or more): "The Quad Courier › Arts
+# & Culture › Film", "**Tri-County Herald** · Entertainment · Movies".
+_BREADCRUMB = re.compile(
+    r"(?:\*{1,3}|_{1,3})?(?P<site>(?:[Tt]he\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})(?:\*{1,3}|_{1,3})?"
+    r"(?P<steps>(?:\s*[›»/·]\s*[\w'&-]+(?:\s[\w'&-]+){0,3}){1,4})")
+# A newsletter's issue in its headline names the newsletter: "# Dim the Lights #41: ...".
+ISSUE_HEADLINE = re.compile(
+    r"\W*(?!(?i:issue|episode|part|vol|volume|chapter|week|day|no|number|edition)\b)"
+    r"(?P<name>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|the|of|and|&)){0,4})\s+(?:#|(?i:no\.?|issue)\s*)\d+\s*[:–—|-]")
+
+def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
+    """The opening lines that are the outlet's name and its menus: index -> the outlet's
+    name on that line ("" for a menu or a tagline). The name is a short run of capitalised
+    words (not the film's title) with a menu of three items or more on one of the two lines
+    under it, or under its tagline ("THE LONG SHOT" / "Independent film criticism" /
+    "Reviews | Festivals | Essays"); a first Markdown heading over the headline
+    (``_SITE_HEADING``); or the first step of a breadcrumb ("The Quad Courier › Arts &
+    Culture › Film")."""
+    for i, body in enumerate(bodies[:MASTHEAD_LINES]):
+        if site := _site_beside_menu(body, title_keys):
+            return {i: site}
+        # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
+        name = _TAGLINE_BESIDE.sub("", body.strip())
+        name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6", "CARRICK SOUND 102.4"
+        if _SITE_NAME.fullmatch(plain := EMPHASIS.sub("", name).strip()):
+            name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
+        site_name = bool(_SITE_NAME.fullmatch(name))
+        if len(name) > _MASTHEAD_CHARS or not (
+                site_name or _SITE_HEADING.fullmatch(name) or _BREADCRUMB.fullmatch(name)):
+            continue
+        if cleaning_rules().boilerplate_reason(name):
+            continue  # "Section Navigation" is no site's name
+        if site_name and name.lower() not in title_keys and name.lower() not in cleaning_rules().sections:
+            below = i + 1
+            tagline = int(below < len(bodies) and _is_tagline(bodies[below]))
+            first = below + tagline
+            menus = [j for j in range(first, min(first + 2, len(bodies))) if _is_menu(bodies[j])]
+            if menus and menus[-1] == first + len(menus) - 1 and any(_menu_items(bodies[j]) >= 3 for j in menus):
+                return {i: name, **{j: "" for j in range(below, menus[-1] + 1)}}
+            if len(name.split()) <= _SITE_NAME_WORDS:
+                # over the site's sections, under its tagline, a few account links between
+                # ("Subscribe for £1", "Sign in")
+                for j in range(first, min(first + _HEADLINE_WITHIN + 1, len(bodies))):
+                    if navigation(bodies[j], cleaning_rules().sections)[0]:
+                        return {i: name, **{k: "" for k in range(below, j)}}
+                    if _is_menu(bodies[j]):
+                        return {i: name, **{k: "" for k in range(below, j + 1)}}
+                    if len(bodies[j].split()) > 2 and (
+                            BYLINE.match(bodies[j]) or not cleaning_rules().boilerplate_reason(bodies[j])):
+                        break
+        if ((heading := _SITE_HEADING.fullmatch(name))
+                and _SITE_NAME.fullmatch(site := MENU_SEPARATOR.split(heading.group("name"))[0].strip())
+                and site.lower() not in title_keys):
+            below = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
+                          if _HEADLINE_BELOW.match(bodies[j]) or is_byline(plain_line(bodies[j]), title_keys)), None)
+            if below is not None:
+                return {i: site, **{j: "" for j in range(i + 1, below)}}
+        crumb = _BREADCRUMB.fullmatch(name)
+        if (crumb and crumb.group("site").lower() not in title_keys
+                and not cleaning_rules().sections.isdisjoint(re.findall(r"\w+", crumb.group("steps").lower()))):
+            return {i: crumb.group("site")}
+    return {}
+
+
+_STATION_FREQUENCY = re.compile(r"(?:(?<=\s(?:FM|AM))\s+\d{2,3}(?:\.\d)?|\s+\d{2,3}\.\d)$")
+
+
+def _site_beside_menu(body: str, title_keys: set[str]) -> str:
+    """The site's name opening a line of its menu, a tagline between ("**THE MUSETTE** ·
+    road racing and coffee · [Home](#) · [Races](#) · [Kit](#)"); "" for any other line."""
+    parts = [EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", part)).strip()
+             for part in re.split(r"\s+[·|•]\s+", body.strip())]
+    items = [part for part in parts[1:] if re.fullmatch(_MENU_ITEM, part)]
+    if (len(items) >= 3 and _SITE_NAME.fullmatch(parts[0]) and parts[0].lower() not in title_keys
+            and parts[0].lower() not in cleaning_rules().sections):
+        return parts[0]
+    return ""
+
+
+_TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
+_TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[a-z][^—–-]{0,80}$")
+
+
+def _is_tagline(body: str) -> bool:
+    body = body.strip()
+    return (0 < len(body.split()) <= _TAGLINE_WORDS and not ENDS_SENTENCE.search(body) and not _is_menu(body)
+            and not navigation(body, cleaning_rules().sections)[0])
+
+
+_NAVIGATION_STEP = re.compile(r"\s*(?:[›»/·•|]|>(?!\s*$))\s*|\s+(?:[—–]|--?)\s+")  # dashes as normalised
+MENU_SEPARATOR = re.compile(r"[›»/·•|>]")
+_MENU_STEPS = 3  # a menu of other items shows at least this many, one of them a section
+
+
+def navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
+    """Is the line where the page sits on its site: site sections, at most after the site's
+    name ("Home · Film · Reviews", "Arts & Culture > Film", "User Reviews", "**PIXELREEL** /
+    Movies / Reviews"), or a menu of short items among which a section ("Film · Reviews ·
+    Interviews · Awards", "THE BROADSHEET CLUB · Film · TV · Games")? With the site's name,
+    if it opens the line."""
+    steps = [p for p in _NAVIGATION_STEP.split(EMPHASIS.sub("", body).strip(" #")) if p]
+    # (a breadcrumb's last step may be the page's own title: "Reviews › Animation › The Little Lamp")
+    if (not steps or len(steps) > 8 or any(len(step.split()) > 3 for step in steps[:-1])
+            or len(steps[-1].split()) > (8 if len(steps) > 1 else 3) or ENDS_SENTENCE.search(body)
+            or len(steps) > 1 and not MENU_SEPARATOR.search(body)):
+        return False, ""  # a dash alone is a headline's ("Sinners (2025) – Review")
+
+    def is_section(step: str) -> bool:
+        words = re.findall(r"[^\W\d_]+", step.lower())
+        return bool(words) and all(w in sections or w in ("and", "home") for w in words)
+
+    sections_at = [is_section(step) for step in steps]
+    if all(sections_at):
+        return True, ""
+    if not (all(sections_at[1:]) and len(steps) >= 2 or any(sections_at) and len(steps) >= _MENU_STEPS):
+        return False, ""
+    site = steps[0] if not sections_at[0] and _SITE_NAME.fullmatch(steps[0]) and len(steps) > 1 else ""
+    return True, site
+
+
+def _is_menu(body: str) -> bool:
+    return bool(_MENU.fullmatch(body.strip()))
+
+
+def _menu_items(body: str) -> int:
+    return len(re.split(r"\s{2,}|\s*[|·•›/]\s*", body.strip()))
+
+
+def as_name(name: str) -> str:
+    """An outlet's name as it is written in a sentence: "THE ALBION TIMES" -> "The Albion Times",
+    "WESTWAY FM" -> "Westway FM" (a word with no vowel is an abbreviation)."""
+    if not name.isupper():
+        return name
+    return " ".join(w if not re.search(r"[AEIOUY]", w) else w.title() for w in name.split())
+
+
+def outlet_named(body: str) -> str:
+    """The outlet a line of prose or furniture names ("... for the Morning Star", "Slow
+    Dissolve is a reader-supported newsletter"): its last one, "" when none."""
+    # the name ends with its sentence ("...for the Morning Star. Follow her on Twitter")
+    found = [(m.group("the") or m.group("the2") or m.group("the3"),
+              re.split(r"[.!?](?:\s|$)", m.group("name") or m.group("name2") or m.group("name3"))[0])
+             for m in OUTLET.finditer(body)]
+    found = [(the, name) for the, name in found if cleaning_rules().is_outlet(name)]
+    if not found:
+        return ""
+    the, name = found[-1]
+    return ("The " + name) if the else name
+
+
+def copyright_outlet(body: str, author: str) -> str:
+    """The outlet a footer's copyright line names ("© 2025 The Harbour Herald Ltd."), "" when
+    none or when it names the critic (a blog's "© 2026 Jane Doe" is hers)."""
+    if not (m := COPYRIGHT_OUTLET.match(body)):
+        return ""
+    name = CORPORATE.sub("", re.split(r"[.!?](?:\s|$)", m.group("name"))[0].rstrip("."))
+    return as_name(name) if cleaning_rules().is_outlet(name) and name.lower() != author.lower() else ""
