@@ -1302,3 +1302,89 @@ def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
     text = ("**THE HARBOUR NOTES** | Film | Books | Music\n\n# The Lantern is the dullest film of the year\n\n"
             "*By Mara Quill · Film · 3 July 2025*\n\nA patient drama, and a dull one.")
     assert clean(text, ("The Lantern",)).author == "Mara Quill"
+
+
+@pytest.mark.parametrize("text, author", [
+    # a diary site's member line: the name, the handle, the counters
+    ("DIARYSITE\n\nJo Lin @jolin · PRO · 912 films · 87 this year\n\nHollow Creek 2025\n\n"
+     "a patient drama and a dull one, honestly.", "Jo Lin"),
+    # a show's line: released, the running time, the host and the producer
+    ("Episode 12: Hollow Creek\n\nReleased 3 May 2025 · Runtime 48:10 · Hosted by Jo Lin, produced by Sam Orr\n\n"
+     "JO: A patient drama, and a dull one.", "Jo Lin"),
+    # a note about the critic above the review, the name in bold
+    ("# Hollow Creek\n\n*Does the new ferry drama float?*\n\n> **Jo Lin** has worked on ferries for twenty years. "
+     "She has written this column since 2020.\n\nA patient drama, and a dull one.\n\nThe river is lovely.", "Jo Lin"),
+    # the critic's note at the foot names the critic
+    ("A patient drama, and a dull one.\n\nThe river is lovely, though, and the cast are fine.\n\n"
+     "Jo Lin is The Harbour Courier's film critic\n\nRelated\nOther reviews", "Jo Lin"),
+    # the name alone under the review's last paragraph, over other films' capsules
+    ("FILM OF THE WEEK\n\nHollow Creek\n\nA patient drama, and a dull one.\n\nThe river is lovely, though.\n\n"
+     "Jo Lin\n\nALSO OPENING THIS WEEK\n\nQuarry Lane (15) ★★★ 97min\nA thriller with one good chase. SO", "Jo Lin"),
+])
+def test_more_bylines_are_read(text, author):
+    assert clean(text, ("Hollow Creek",)).author == author
+
+
+def test_a_word_alone_under_the_review_is_no_byline():
+    text = ("A patient drama, and a dull one.\n\nThe river is lovely, though, and the cast are fine.\n\n"
+            "Like Loading...\n\nRelated\nOther reviews")
+    assert clean(text, ("Hollow Creek",)).author == ""
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # a site's name as a Markdown link, its tagline in emphasis, its menu of links
+    ("[Lantern Lane](/) — *films from the back row*\n[Reviews](/reviews) · [Essays](/essays) · "
+     "[Lists](/lists) · [About](/about)\n\n# Hollow Creek review\n\nA patient drama.", "Lantern Lane"),
+    # emoji around the site's name in the first heading
+    ("# 🎃 GRAVE MATTERS 🎃\n*Horror reviews with a sense of humour*\n[Home](/) | [Reviews](/reviews)\n\n"
+     "## HOLLOW CREEK (2025) — A FINE MESS\n\nA patient drama. Buy me a coffee on [Ko-fi](/kofi)!", "Grave Matters"),
+    # a publisher's copyright line, the company named
+    ("A patient drama, and a dull one.\n\nThe river is lovely.\n\n© Harbour Publishing 2025. All rights reserved.",
+     "Harbour"),
+])
+def test_more_outlets_are_read(text, outlet):
+    assert clean(text, ("Hollow Creek",)).outlet == outlet
+
+
+@pytest.mark.parametrize("line", [
+    "**Coming up:** a reader asks why every ferry in a film is about to sink.",
+    "**Last issue:** *The Quay* (BBC Two) — 4 out of 10, and I was kind.",
+    "Previously on Reel Talk: Ep. 41 — The Quay (two lanterns, a slog)",
+    "Chapters: 00:00 Intro · 03:10 The story · 12:40 The good · 30:15 The bad",
+    "Transcript generated automatically and lightly edited.",
+    "BREAKING: Ferry services suspended after the storm",
+    "JO: Hello, listeners, and welcome back to Reel Talk, the only podcast that reviews films by boat.",
+])
+def test_a_shows_and_a_newsletters_furniture_is_set_aside(line):
+    text = f"# Hollow Creek review\n\nA patient drama, and a dull one.\n\n{line}\n\nThe river is lovely, though."
+    assert _kinds(text, clean(text, ("Hollow Creek",))).get(line) == BOILERPLATE
+
+
+@pytest.mark.parametrize("line", [
+    "Last time: Hollow Creek",           # a film society's headline over its notes on the last screening
+    "Next time: do your own thing and skip it!",
+    "Welcome back to Middle-earth, where everything is exactly as lovely as you remember.",
+])
+def test_lines_like_furniture_that_are_the_review_are_kept(line):
+    text = f"A patient drama, and a dull one.\n\n{line}\n\nThe river is lovely, though."
+    assert _kinds(text, clean(text, ("Hollow Creek",))).get(line) != BOILERPLATE
+
+
+def test_a_sponsors_read_is_an_advert_to_its_end():
+    middle = "Handmade sets for your next campaign."
+    text = ("A patient drama, and a dull one.\n\nJO: But first, this episode is brought to you by Harbour Dice. "
+            f"{middle} Use code REEL for ten per cent off.\n\nThe river is lovely, though.")
+    assert _kinds(text, clean(text, ("Hollow Creek",))).get(middle) == ADVERT
+
+
+def test_a_diarys_tags_beside_the_stars_are_no_opinion():
+    text = "Hollow Creek 2025\n\nWatched 03 Oct 2025 · rated it ★★½ · ♥ liked · IMAX · with Sam\n\nA patient drama."
+    cleaned = clean(text, ("Hollow Creek",))
+    assert not any("liked" in text[s.start:s.end] for spans in cleaned.line_sentences.values() for s in spans)
+
+
+def test_a_long_headline_under_the_menus_is_a_headline():
+    headline = "Ferry drama shot on the harbour front is long on local colour but short on any kind of drama"
+    text = (f"THE HARBOUR COURIER\nNews   Sport   What's On   Property   Jobs\nHome > What's On > Film\n\n"
+            f"{headline}\n\n10:15, 24 OCT 2025\n\nA patient drama, and a dull one.")
+    assert clean(text, ("Hollow Creek",)).title == headline

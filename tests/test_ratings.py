@@ -249,6 +249,20 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # the critic's stars under a line of members' stars
     ("Hollow Creek 2025\n\nRated ★★★★ or higher by 41% of members\n\nWatched 2 Oct 2025 ★★\n\nA patient drama.",
      "★★", 40.0),
+    # stars after the certificate and running time on a listing's details line
+    ("PICK OF THE WEEK\n\nHollow Creek\n(12A) 104min ★★★★ Dir: Jo Lin. With Ana Ruiz, Tom Bell, Sam Orr. "
+     "Showing across the country from Friday.\n\nA patient drama.", "★★★★", 80.0),
+    # the film given its score by name, in a show's unit over a scale
+    ("JO: It sags in the middle and I forgave it everything by the end, so I'm giving Hollow Creek seven "
+     "lanterns out of ten. Sam?", "seven lanterns out of ten", 70.0),
+    # a label in bold, its colon inside the bold
+    ("A patient drama.\n\n**Our rating:** 4/5\n\nMore below.", "4/5", 80.0),
+    # the site's unit alone, its scale in the page's key
+    ("A patient drama.\n\n**Our verdict:** 3½ anchors\n\n*We rate films out of 5 anchors: 1 = sank, "
+     "5 = plain sailing.*", "3½ anchors", 70.0),
+    # of two scores, the one in the glyphs the page's key explains
+    ("A patient drama.\n\n**Jump-scare meter: 2/5**\n\n**Verdict in ghosts:** 👻👻👻👻 / 5\n\n"
+     "*How the ghost scale works: 👻 = stay home, 👻👻👻👻👻 = haunt the cinema.*", "👻👻👻👻 / 5", 80.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -288,6 +302,10 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "## The mailbag\n\n**Sam in Hull writes:** I gave it a seven out of ten and my son gave it nine.",
     "Four families out of five will find something to like here.",
     "A gentle film.\n\nShare this:\nFacebook\n\n★ Like 23 bloggers like this.",  # a blog's like button
+    # another film's score, given before
+    "A gentle film about a composer, and a dull one. I was bored from start to end. By the way, I gave Amadeus 10/10!",
+    # a unit with no scale on the page
+    "A gentle film.\n\n**Our verdict:** 3 anchors\n\nMore below.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

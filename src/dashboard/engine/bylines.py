@@ -93,18 +93,29 @@ _BYLINE_BESIDE = re.compile(
 # the date, the critic's role, the post's categories, the reading time and the counters
 # taken away, a name is all that remains, in whatever order the page prints them ("by Jo
 # Lin August 9, 2025 27 Comments", "Jo Lin, Musicals Editor · 19 September 2025 · 6 min
-# read", "Words by Jo Lin · 24 October 2025 · Filed in: Reviews"). A forum's "Thread starter"
+# read", "Words by Jo Lin · 24 October 2025 · Filed in: Reviews", a show's "Released 8 October
+# 2025 · Runtime 52:14 · Hosted by Jo Lin, produced by Ana Ruiz"). A forum's "Thread starter"
 # names a user, whose handle may be one word ("Thread starter jolin · Start date 19 Oct 2025").
 _BYLINE_LEADS = alternation(load_resource("cleaning.toml")["byline_roles"]["leads"])
 _BYLINE_LEAD = re.compile(rf"^\W*(?:(?:(?i:{_BYLINE_LEADS})\s+)?(?i:by)\s+|(?i:{_BYLINE_LEADS})\s*:\s*|with\s+)")
 _HANDLE_LEAD = re.compile(r"^\W*(?i:thread\s+starter|started\s+by|original\s+poster)\s*:?\s+")
 _BYLINE_PARTS = re.compile(
-    rf"(?:(?i:published|updated|posted|filed|start\s+date)(?:\s+(?i:on))?\s*:?\s+)?{DATE}"
+    rf"(?:(?i:published|updated|posted|filed|start\s+date|released|aired|broadcast)(?:\s+(?i:on))?\s*:?\s+)?{DATE}"
+    r"|(?i:runtime|running\s+time|duration|length)\s*:?\s+\d[\d:]*(?:\s*(?i:mins?|minutes))?"
+    # the show's other credits: ", produced by Ana Ruiz"
+    rf"|,?\s+(?i:produced|edited|mixed|engineered|recorded)\s+(?i:by)\s+{PERSON_ALONE}"
     # the role in any case: "Jo Lin, programme secretary"
     rf"|,\s*(?:[\w&'-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
     r"|(?i:filed\s+(?:under|in)|tags?|tagged|categories|posted\s+in)\s*:?\s+[^|·•]*"
     r"|\d+\s*(?i:min(?:ute)?s?)\s+(?i:read)|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
 _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
+# A member's line on a diary site: the name, then the handle and the member's counters
+# ("Jo Lin @jolin · PRO · 1,874 films · 212 this year").
+_NAME_THEN_HANDLE = re.compile(rf"(?P<name>{PERSON_ALONE})\s+@[\w.]{{2,30}}(?:\s*[|·•].*)?")
+# A note about the critic above the review, opening with their name in bold and telling their
+# work ("> **Jo Lin** has sailed two Atlantic circuits. He has written Screen Test since 2019").
+BOLD_NAME_NOTE = re.compile(rf"[\s>]*(\*\*|__)(?P<name>{PERSON_ALONE})\1\s+(?:is|has|was|writes|reviews)\b"
+                            r"(?=.*\b(?:writ(?:es|ten|ing)|review(?:s|ed|ing)?|critic|columnist|editor|covered)\b)")
 # A headline that names the critic beside the film: "Friday Reels: Jo Lin on Nightjar", "Jo
 # Lin reviews Nightjar".
 CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
@@ -123,6 +134,8 @@ def byline_by_parts(line: str) -> str | None:
     rest = _BYLINE_LEAD.sub("", rest, count=1) if not handle else rest
     led = handle or rest != line
     rest, dated = _BYLINE_PARTS.subn(" ", rest)
+    if dated and not led:  # the lead after the date: "Released 8 October 2025 · Hosted by Jo Lin"
+        rest, led = _BYLINE_LEAD.subn("", rest, count=1)
     if not (led or dated):
         return None
     name = re.sub(r"^[\s|·•,–-]+|[\s|·•,–-]+$", "", re.sub(r"\s*[|·•]\s*", " · ", rest))
@@ -164,7 +177,7 @@ def byline_follows(lines: list[str], rules: CleaningRules, title_keys: set[str])
     the page before it?"""
     for body in lines:
         plain = plain_line(body)
-        if (is_byline(plain, title_keys) or DATE_LINE.match(plain)
+        if (is_byline(plain, title_keys) or DATE_LINE.match(plain) or BOLD_NAME_NOTE.match(body)
                 or PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain)):
             return True
         if (len(plain.split()) > BYLINE_WORDS or ENDS_SENTENCE.search(plain)) and not rules.boilerplate_reason(plain):
@@ -200,8 +213,8 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
               title_keys: set[str]) -> tuple[str, str] | None:
     """The critic and the outlet ("" when none) a line in the byline's region of the page
     names: a byline of one line with the role, the date or the outlet beside the name
-    (``_BYLINE_BESIDE``), a name alone beside a line of its date, or a byline read by its
-    parts (``byline_by_parts``). ``plain`` is ``bodies[index]`` without its markup."""
+    (``_BYLINE_BESIDE``), a diary's member with their handle, a name alone beside a line of
+    its date, or a byline read by its parts (``byline_by_parts``). ``plain`` is ``bodies[index]`` without its markup."""
     short = len(LETTER_WORDS.findall(plain)) <= BYLINE_WORDS
     if short and (m := byline_beside(plain, rules, title_keys)):
         author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
@@ -210,6 +223,8 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
                   or m.group("capitals").title())
         outlet = m.group("outlet") or ""
         return author, outlet if rules.is_outlet(outlet) else ""
+    if short and (m := _NAME_THEN_HANDLE.fullmatch(plain)):
+        return m.group("name"), ""
     if ((PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain))
             and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
             and any(DATE_LINE.match(near) for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))):

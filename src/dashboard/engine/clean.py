@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from dashboard.engine.bylines import (BIO_NAME, BYLINE, BYLINE_LABEL, BYLINE_LINES, CRITIC_ON_FILM, DATE_LINE,
+from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, CRITIC_ON_FILM, DATE_LINE,
                                       EMPHASIS, OUR_CRITIC, PERSON_LINE, SIGN_OFF, WRITES, byline_at, byline_follows,
                                       byline_names, plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
@@ -147,9 +147,12 @@ _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
 _NO_HEADLINE = re.compile(r"\d[:/]\d|\([^)]*$|^[^(]*\)")
 
 
-def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS, titles: set[str] = frozenset()) -> bool:
+def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS, titles: set[str] = frozenset(),
+                under_furniture: bool = False) -> bool:
     """Is the line a heading? ``titles``: the film's names as keys, whose own stop ends no
-    sentence ("THE QUICK TAKE: Marigold Street!")."""
+    sentence ("THE QUICK TAKE: Marigold Street!"). ``under_furniture``: the line is the first
+    under the page's menus, where a long headline needs no headline's shape ("Zombie comedy
+    shot at Wrexley Library is long on local landmarks but short on laughs")."""
     words = body.split()
     if is_last or not words or LIST_ITEM.match(body):
         return False
@@ -158,7 +161,7 @@ def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS, ti
         return len(words) <= MARKDOWN_HEADING_MAX_WORDS
     if len(words) > max_words:
         return False
-    if len(words) > HEADING_MAX_WORDS and not (
+    if len(words) > HEADING_MAX_WORDS and not under_furniture and not (
             _HEADLINE_SHAPE.search(body) or sum(w[:1].isupper() for w in words) >= 0.6 * len(words)):
         return False  # a long first line is a headline only in a headline's shape
     if body.endswith("?"):
@@ -297,6 +300,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.outlet = out.outlet or outlet
             aside(METADATA, BYLINE_REASON)
             continue
+        if not out.author and in_byline_region and prose_lines == 0 and (m := BOLD_NAME_NOTE.match(body)):
+            out.author = m.group("name")
+            aside(BOILERPLATE, rules.author_bio.reason)
+            continue
         if not out.author and in_byline_region and (m := WRITES.search(plain) or OUR_CRITIC.search(plain)):
             out.author = m.group("name")  # the standfirst's "..., writes Mara Quill"; the line stays prose
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and PERSON_LINE.fullmatch(plain)
@@ -308,6 +315,12 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.author = m.group("name")
             aside(METADATA, BYLINE_REASON)
             continue
+        if (not out.author and paragraphs >= _PROSE_BEFORE_COMMENTS and PERSON_LINE.fullmatch(plain)
+                and plain[-1].isalpha() and plain.lower() not in title_keys and not rules.boilerplate_reason(plain)
+                and _review_ends(bodies, index + 1, other_films, rules)):
+            out.author = plain  # the critic's name alone under the review's last paragraph
+            aside(METADATA, BYLINE_REASON)
+            continue
         # Markdown's emphasis and links may split a prompt's words ("**Sign up** for ..."):
         # the line as read is tried too.
         if line_words <= rules.max_line_words and (
@@ -316,6 +329,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             furniture_lines += 1
             if reason in rules.outlet_reasons:
                 out.outlet = out.outlet or outlet_named(body)
+            if reason in rules.critic_reasons and not out.author and (m := BIO_NAME.match(plain)):
+                out.author = m.group("name")
             continue
         if (prose := read_details(body, rules, line_words, out)) is not None:
             aside(METADATA, DETAILS_REASON, Span(line.start, line.start + len(body[:prose].rstrip())))
@@ -357,7 +372,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                            and index < BYLINE_LINES and _names_any(body, title_keys)
                            and not _names_any(normalize(out.title), title_keys))
         if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index or above_headline
-                                     or better_headline else HEADING_MAX_WORDS, title_keys):
+                                     or better_headline else HEADING_MAX_WORDS, title_keys,
+                                     under_furniture=furniture_lines == index > 0):
             if (above_headline and line_words < _HEADLINE_MIN_WORDS and not names_film
                     and not _MARKDOWN_HEADING.match(body) and "review" not in body.lower()):
                 aside(BOILERPLATE, MENU_REASON)
@@ -439,6 +455,16 @@ def _others_say(text: str, spans: list[Span], bodies: list[str], rules: Cleaning
                 index += 1
         index += 1
     return out
+
+
+def _review_ends(bodies: list[str], index: int, other_films: set[int], rules: CleaningRules) -> bool:
+    """Does the review end before line ``index``: is it past the last line, or the first of
+    other films' capsules, links to other articles, readers' comments or the page's footer?"""
+    if index >= len(bodies):
+        return True
+    body = bodies[index]
+    return index in other_films or any(
+        kind.pattern.match(body) for kind in (rules.round_up, rules.link_lists, rules.comments, rules.page_footer))
 
 
 def _names_any(line: str, title_keys: set[str]) -> bool:
@@ -525,7 +551,11 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
     # A short line of one sentence was already checked whole (a quote, a caption).
     check_sentences = len(line_sentences) > 1 or not checked_whole
     rating = out.rating if out.rating and line.start <= out.rating.start < line.end else None
-    for sentence in line_sentences:
+    def has_advert(k: int) -> bool:
+        return k < len(line_sentences) and any(
+            f.key == "advert" for f in adverts.within(line_sentences[k].start, line_sentences[k].end))
+
+    for k, sentence in enumerate(line_sentences):
         body = norm[sentence.start : sentence.end]
         if rating and sentence.start <= rating.start < sentence.end:
             a, b = rating_phrase(norm, rating, sentence.start, sentence.end)
@@ -541,8 +571,11 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
         found = {f.key for f in adverts.within(sentence.start, sentence.end)}
         is_advert = "advert" in found
         if not is_advert and previous_was_advert:
+            # after an advert, a sentence with its words, or in a short paragraph one between
+            # two adverts ("... brought to you by Quillfeather Dice. Handmade sets for your
+            # next campaign. Use code HOARD for ten per cent off.")
             names_film = any(t.lower() in body.lower() for t in film_titles)
-            is_advert = "follow_on" in found and not names_film
+            is_advert = ("follow_on" in found or (checked_whole and has_advert(k + 1))) and not names_film
         if is_advert:
             out.set_aside.append(SetAside(sentence.start, sentence.end, ADVERT, rules.advert_reason))
         kept += not is_advert
@@ -618,12 +651,15 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
     if piece and piece[-1] in _CLOSING and _CLOSING[piece[-1]] not in piece:
         piece = piece[:-1].rstrip(_SEPARATORS)  # its opening bracket went with the rating
     words = re.findall(r"[^\W\d_]{2,}", piece.lower())
+    items = re.split(r"\s*[·•|]\s*", piece)
     if (len(words) < 2 or RATING_LEAD.fullmatch(piece) or _RATING_WORDS.intersection(words) or _DATED.fullmatch(piece)
-            or ((m := OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))):
-        return None
+            or ((m := OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))
+            or (len(items) > 1 and all(len(item.split()) <= _TAG_WORDS for item in items))):
+        return None  # (the last: a diary's tags, "♥ liked · IMAX · with Dom")
     return Span(start + lead, start + lead + len(piece))
 
 
+_TAG_WORDS = 3
 
 
 def _take_byline(out: Cleaned, m: re.Match) -> None:

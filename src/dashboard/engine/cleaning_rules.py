@@ -36,6 +36,7 @@ class FurnitureKind:
 class CleaningRules:
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
     outlet_reasons: frozenset[str]  # boilerplate that may name the outlet ("only here on Indori Nerd")
+    critic_reasons: frozenset[str]  # boilerplate that may name the critic ("Jo Lin is The Courier's film critic")
     metadata: tuple[tuple[re.Pattern[str], str, bool], ...]
     bare_metadata: tuple[tuple[re.Pattern[str], str, bool], ...]  # credits without a colon
     field_label: re.Pattern[str]  # any metadata label with its colon, wherever it stands
@@ -88,6 +89,7 @@ def cleaning_rules() -> CleaningRules:
     return CleaningRules(
         boilerplate=tuple((re.compile(b["pattern"], re.I), b["reason"]) for b in data["boilerplate"]),
         outlet_reasons=frozenset(b["reason"] for b in data["boilerplate"] if b.get("names_outlet")),
+        critic_reasons=frozenset(b["reason"] for b in data["boilerplate"] if b.get("names_critic")),
         metadata=tuple(
             (re.compile(r"^\W*" + m["label"] + r"\s*:\s*(?P<value>.+)$", re.I), m["role"], bool(m["list"]))
             for m in data["metadata"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from dashboard.engine.bylines import BYLINE, EMPHASIS, MARKDOWN_LINK, is_byline, plain_line
-from dashboard.engine.cleaning_rules import ENDS_SENTENCE, cleaning_rules
+from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, cleaning_rules
 
 # The page's footer: "Copyright 2024 Continental Wire Service. All rights reserved.", "© 2025
 # The Harbour Herald" (an image's "© Studio" stands beside the image, not at the page's end).
@@ -15,7 +15,7 @@ COPYRIGHT_OUTLET = re.compile(
     r"(?:(?i:all\s+rights\s+reserved)\W+)?"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
-CORPORATE = re.compile(r"\s+(?:Company|Co|Ltd|Limited|Inc|LLC|plc|Group|Media Group)\.?$")
+CORPORATE = re.compile(r"\s+(?:Company|Co|Ltd|Limited|Inc|LLC|plc|Group|Media Group|Publishing|Publications)\.?$")
 OUTLET = re.compile(
     r"\b(?:from|on|at|via|for|reading)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
     # a newsletter's note about itself: "Slow Dissolve is a reader-supported newsletter"
@@ -60,7 +60,8 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     under it, or under its tagline ("THE LONG SHOT" / "Independent film criticism" /
     "Reviews | Festivals | Essays"); a first Markdown heading over the headline
     (``_SITE_HEADING``); or the first step of a breadcrumb ("The Quad Courier › Arts &
-    Culture › Film")."""
+    Culture › Film"). Markdown's links are read as their words ("[Reviews](/reviews)")."""
+    bodies = [MARKDOWN_LINK.sub(r"\1", body) for body in bodies[:MASTHEAD_LINES + 2]]
     for i, body in enumerate(bodies[:MASTHEAD_LINES]):
         if site := _site_beside_menu(body, title_keys):
             return {i: site}
@@ -94,7 +95,7 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                             BYLINE.match(bodies[j]) or not cleaning_rules().boilerplate_reason(bodies[j])):
                         break
         if ((heading := _SITE_HEADING.fullmatch(name))
-                and _SITE_NAME.fullmatch(site := MENU_SEPARATOR.split(heading.group("name"))[0].strip())
+                and _SITE_NAME.fullmatch(site := _EMOJI_AROUND.sub("", MENU_SEPARATOR.split(heading.group("name"))[0]))
                 and site.lower() not in title_keys):
             below = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
                           if _HEADLINE_BELOW.match(bodies[j]) or is_byline(plain_line(bodies[j]), title_keys)), None)
@@ -123,7 +124,8 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
 
 
 _TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
-_TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[a-z][^—–-]{0,80}$")
+_TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$")  # "Scrollwork — *where the page meets the screen*"
+_EMOJI_AROUND = re.compile(rf"^[\s{EMOJI}]+|[\s{EMOJI}]+$")  # "# 🩸 SPLATTER MATINEE 🩸"
 
 
 def _is_tagline(body: str) -> bool:

@@ -188,7 +188,10 @@ RATING_LEAD = re.compile(
     r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring|going(?:\s+with)?"
     # "The film gets three and a half stars out of five"
     r"|gets|earns|deserves|merits)"
-    r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)))?(?:\s+an?)?"
+    # the film by its name, as it is given now ("I'm giving Thornhelm six tankards out of ten"),
+    # not as another was ("I gave Amadeus 10/10")
+    r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)"
+    r"|(?<!gave\s)(?<!rated\s)(?<!awarded\s)(?<!scored\s)(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})))?(?:\s+an?)?"
     # "It's a seven out of ten", "That's a 6/10 from me"
     r"|(?:it|this(?:\s+one)?|that)(?:'s|’s|\s+is)\s+an?)"
     r"(?:\s+(?:rare|solid|generous|healthy|respectable|strong|mere|measly|perfect))?",
@@ -220,10 +223,12 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average
                      r"nudity|language|consumerism|smoking|purchases|diverse\s+representations)\W{0,6}"  # "**Violence:** 3/5"
                      rf"(?:(?:{_LABEL_WORDS})\W{{0,3}})?$", re.I)
 _LABELLED = re.compile(
-    rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)\s*"
+    rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)(?:[*_]{{1,3}}(?=\s))?\s*"  # "**Our rating:** 4/5"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
     # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
     rf"|\d{{1,2}}(?:[.,]5)?\s+{_UNIT}\s+out\s+of\s+(?:4|5|10)\b"
+    # ... or alone, its scale in the page's key (``_UNIT_KEY``): "Our rating: 3½ knots"
+    rf"|\d{{1,2}}(?:[.,]5|\s*½)?\s+{_UNIT}(?=[\s*_.]*$)"
     # asterisks; glued to the label's colon, only with no word after them ("MPAA rating:** PG"
     # closes the label's bold)
     rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?!\s*\w)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
@@ -253,6 +258,11 @@ _UNLABELLED = re.compile(
 # In a long line of prose only forms no sentence means otherwise are a rating: stars on a
 # stated scale ("(★½ out of four; rated PG-13)"), stars in digits ("99 minutes, 3.5 stars,"),
 # and a decimal mark the critic gives ("Nightjar gets a rare 8.5 from me": out of 10).
+# Where a details line's certificate or running time ends, just before its stars: look-behinds
+# of one width each ("(15) ", "118min ", "118 mins. ").
+_AFTER_DETAILS = "|".join(
+    [rf"(?<=\({re.escape(c)}\)\s)" for c in ("U", "PG", "12", "12A", "15", "18", "R", "G", "M", "NR", "PG-13", "NC-17", "MA15+")]
+    + [rf"(?<=\d{re.escape(unit)}\s)" for unit in ("min", "mins", " min", " mins", "min.", "mins.", " min.", " mins.")])
 _IN_PROSE = re.compile(
     rf"(?P<value>[{FULL_STARS}]+\s*½?\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?"
     # whole stars only where a sentence's rating ends ("3 stars.", "4 stars for this one",
@@ -261,8 +271,9 @@ _IN_PROSE = re.compile(
     rf"|(?<![\w.\"“'‘])\d(?:(?:[.,]5|\s*½)\s+stars\b|\s+stars\b(?=\s*(?:[.,;!?()–—-]|$|out\s+of\b|for\b|from\s+(?:me|us)\b)))"
     # star glyphs beside the film's certificate or running time, on a line of its details
     # ("Cutter's Ford ★★★★★ (15) 131 mins. In cinemas from Friday")
-    rf"|[{FULL_STARS}]{{1,5}}[{EMPTY_STARS}]*\s*½?(?=\s*(?:\({CERTIFICATE}\)|\d{{2,3}}\s*min))"
-    rf"(?!\s*[:=]))",
+    rf"|[{FULL_STARS}]{{1,5}}[{EMPTY_STARS}]*\s*½?(?=\s*(?:\({CERTIFICATE}\)|\d{{2,3}}\s*min))(?!\s*[:=])"
+    # ... or after them ("(15) 118min ★★★ Dir: ...")
+    rf"|(?:{_AFTER_DETAILS})[{FULL_STARS}]{{1,5}}[{EMPTY_STARS}]*(?:\s*½)?(?![{FULL_STARS}{EMPTY_STARS}])(?!\s*[:=]))",
     re.I,
 )
 # A fraction in brackets of its own at the end of a sentence: "... and the ending lands (3/5)."
@@ -375,7 +386,29 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
         if found and labelled:
             return found
         first_unlabelled = first_unlabelled or found
+    if first_unlabelled and keys and (in_key := _in_key_glyphs(lines, keys, first_unlabelled)):
+        return in_key
     return first_unlabelled or (_asterisks(text, lines, [lines[i] for i in sorted(keys)]) if lines else None)
+
+
+_GLYPHS_OVER_SCALE = re.compile(_SYMBOLS_OVER_SCALE, re.I)
+
+
+def _in_key_glyphs(lines: list[re.Match], keys: set[int], first: FoundRating) -> FoundRating | None:
+    """Of several scores on their own lines ("Gore-meter: 3/5", "Brain count: 🧠🧠🧠🧠 / 5"),
+    the one in the glyphs the page's key explains ("🧠 = leave it in the grave, 🧠🧠🧠🧠🧠 =
+    instant cult classic"): the site's rating, the others its parts. None when the first
+    found is in those glyphs or no other is."""
+    glyphs = {m.group("symbol") for i in keys for m in re.finditer(r"(?P<symbol>[^\w\s.,;:!?()/*'\"=-])\ufe0f?", lines[i].group())}
+    if not glyphs or glyphs & set(first.rating.raw):
+        return None
+    for i, line in enumerate(lines):
+        if i in keys or len(line.group().split()) > 12:
+            continue
+        for m in _GLYPHS_OVER_SCALE.finditer(line.group()):
+            if m.group("symbol") in glyphs and (rating := parse_rating(m.group())).score is not None:
+                return FoundRating(rating, line.start() + m.start(), line.start() + m.end())
+    return None
 
 
 # An item of a numbered list that ends in a score: "2. Dockside Eight – 4.1/5".
@@ -550,6 +583,8 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
         value = labelled or given
         start, end = line.start() + value.start("value"), line.start() + value.end("value")
         rating = parse_rating(text[start:end])
+        if rating.score is None and labelled:
+            rating = _over_key_scale(text, text[start:end])
         if rating.score is not None:
             candidates.append(FoundRating(rating, start, end))
     if labelled:  # from the label on ("Original rating (2019): 2/5 — Revised rating: 4/5")
@@ -557,6 +592,20 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
     fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
     best = fractions or candidates
     return best[0] if best else None
+
+
+# A site's unit with no scale beside it ("3½ knots"), and the page's key that gives its scale
+# ("Screen Test rates films out of 5 knots").
+_UNIT_ALONE = re.compile(rf"(?P<n>\d{{1,2}}(?:[.,]5|\s*½)?)\s+(?P<unit>{_UNIT})", re.I)
+
+
+def _over_key_scale(text: str, value: str) -> Rating:
+    """A site's unit alone read over the scale the page's key gives it (``_UNIT_ALONE``)."""
+    m = _UNIT_ALONE.fullmatch(value.strip())
+    key = m and re.search(rf"\bout\s+of\s+(?P<scale>4|5|10|four|five|ten)\s+{re.escape(m['unit'])}\b", text, re.I)
+    if not key:
+        return Rating(value, None, "no scale")
+    return Rating(value, parse_rating(f"{m['n']} out of {key['scale']}").score, "")
 
 
 # A grade given in words: "I give it a B+.", "We'd rate it a C-"
