@@ -1388,3 +1388,10 @@ def test_a_long_headline_under_the_menus_is_a_headline():
     text = (f"THE HARBOUR COURIER\nNews   Sport   What's On   Property   Jobs\nHome > What's On > Film\n\n"
             f"{headline}\n\n10:15, 24 OCT 2025\n\nA patient drama, and a dull one.")
     assert clean(text, ("Hollow Creek",)).title == headline
+
+
+def test_a_credit_labels_bold_closed_after_its_colon_keeps_its_first_name():
+    text = "# Hollow Creek\n\n- **Director:** Jo Lin\n- **Starring:** Ana Ruiz-Vey, Tom Bell\n\nA patient drama."
+    cleaned = clean(text, ("Hollow Creek",))
+    assert cleaned.people.by_role["cast"] == {"Ana Ruiz-Vey", "Tom Bell"}
+    assert cleaned.people.by_role["director"] == {"Jo Lin"}

@@ -91,7 +91,9 @@ def cleaning_rules() -> CleaningRules:
         outlet_reasons=frozenset(b["reason"] for b in data["boilerplate"] if b.get("names_outlet")),
         critic_reasons=frozenset(b["reason"] for b in data["boilerplate"] if b.get("names_critic")),
         metadata=tuple(
-            (re.compile(r"^\W*" + m["label"] + r"\s*:\s*(?P<value>.+)$", re.I), m["role"], bool(m["list"]))
+            # the label's bold closed after its colon: "- **Starring:** Ana Ruiz, Tom Bell"
+            (re.compile(r"^\W*" + m["label"] + r"\s*:(?:[*_]{1,3}(?=\s))?\s*(?P<value>.+)$", re.I), m["role"],
+             bool(m["list"]))
             for m in data["metadata"]
         ),
         bare_metadata=tuple(
