@@ -257,3 +257,13 @@ def test_telling_the_film_makers_what_to_cut_is_criticism():
     # an obligation is no wish: "you would have to be made of stone" is read as written
     literal = scorer.score_many(["You would have to be made of stone not to cry at the ending."])[0].polarity
     assert literal > 0
+
+
+def test_a_facts_wording_silences_no_strong_judgement():
+    # "budget" and "released" are the words of facts; beside a word that judges strongly the
+    # sentence is still the critic's, and beside none it is the fact.
+    text = ("A patient drama, and a funny one. The budget-cutting councillor is hilarious. Released in the dead "
+            "of January, it is a triumph. It was released in 2025 on a modest budget of four million.")
+    m = analyze_sources([ReviewSource("r", text)]).mentions
+    councillor, triumph, fact = (m[m["text"].str.startswith(s)] for s in ("The budget", "Released", "It was"))
+    assert councillor["opinion"].all() and triumph["opinion"].all() and not fact["opinion"].any()
