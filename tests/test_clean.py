@@ -1320,6 +1320,18 @@ def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
     # the name alone under the review's last paragraph, over other films' capsules
     ("FILM OF THE WEEK\n\nHollow Creek\n\nA patient drama, and a dull one.\n\nThe river is lovely, though.\n\n"
      "Jo Lin\n\nALSO OPENING THIS WEEK\n\nQuarry Lane (15) ★★★ 97min\nA thriller with one good chase. SO", "Jo Lin"),
+    # a forum's poster over their member line and the post's date
+    ("FILMTALK\nHome | Forums | Latest posts | Members | Search\n\nHollow Creek (2025) – my review\n\nriverbank_jo\nSenior Member · Joined Mar 2011 · Posts: 6,214\n"
+     "Posted 19 Oct 2025, 23:41\n\nSaw it tonight. A patient drama, and a dull one.", "riverbank_jo"),
+    # several leads at once, the first the critic's
+    ("# Why Hollow Creek works\n\nWritten, edited and presented by Jo Lin.\n\nA patient drama, and a dull one.",
+     "Jo Lin"),
+    # a lead, the name and a note on the critic
+    ("# Hollow Creek review\n\nReviewed by Jo Lin, second-year English and Film · 6 November 2025\n\n"
+     "A patient drama, and a dull one.", "Jo Lin"),
+    # at the foot, with the pictures' credit
+    ("A patient drama, and a dull one.\n\nThe river is lovely, though.\n\n*Words by Jo Lin. Pictures, sadly, by "
+     "the studio.*\n\nLeave a reply", "Jo Lin"),
 ])
 def test_more_bylines_are_read(text, author):
     assert clean(text, ("Hollow Creek",)).author == author
@@ -1341,6 +1353,15 @@ def test_a_word_alone_under_the_review_is_no_byline():
     # a publisher's copyright line, the company named
     ("A patient drama, and a dull one.\n\nThe river is lovely.\n\n© Harbour Publishing 2025. All rights reserved.",
      "Harbour"),
+    # a newsletter's greeting
+    ("# Nobody gets a gold star\n\n*Welcome to Reel & Rail, the newsletter about trains in films. Hello to the "
+     "new readers.*\n\nA patient drama, and a dull one.\n\nThe river is lovely.", "Reel & Rail"),
+    # a video channel's name beside its counters
+    ("# Why Hollow Creek works\n\n**Frame Talk** · 12.5K subscribers · [Subscribe]\n\n40,210 views\n\n"
+     "A patient drama, and a dull one.", "Frame Talk"),
+    # the name in bold beside a tagline in capitals, a menu with an item in bold
+    ("**THE QUAD** — St Ives College's independent student paper since 1961\nNews · Comment · **Culture** · Sport · "
+     "Puzzles\n\n# Hollow Creek review\n\nA patient drama, and a dull one.", "The Quad"),
 ])
 def test_more_outlets_are_read(text, outlet):
     assert clean(text, ("Hollow Creek",)).outlet == outlet
@@ -1354,6 +1375,12 @@ def test_more_outlets_are_read(text, outlet):
     "Transcript generated automatically and lightly edited.",
     "BREAKING: Ferry services suspended after the storm",
     "JO: Hello, listeners, and welcome back to Reel Talk, the only podcast that reviews films by boat.",
+    "tagged: cinema, slow, tuesday matinee",
+    "Sources and further reading are pinned in the first comment.",
+    "Film clips are used under fair dealing for the purposes of criticism and review.",
+    "Link in the description.",
+    "Ana Ruiz as the ferry captain in Hollow Creek, filmed at the old dock (Image: Harbour Films)",
+    "1,906 Comments · Sort by",
 ])
 def test_a_shows_and_a_newsletters_furniture_is_set_aside(line):
     text = f"# Hollow Creek review\n\nA patient drama, and a dull one.\n\n{line}\n\nThe river is lovely, though."
@@ -1395,3 +1422,17 @@ def test_a_credit_labels_bold_closed_after_its_colon_keeps_its_first_name():
     cleaned = clean(text, ("Hollow Creek",))
     assert cleaned.people.by_role["cast"] == {"Ana Ruiz-Vey", "Tom Bell"}
     assert cleaned.people.by_role["director"] == {"Jo Lin"}
+
+
+def test_a_forums_replies_are_readers_words():
+    reply = "Strongly disagree, 4/5 from me. The ferry scene is the funniest thing all year."
+    text = ("Hollow Creek – my review\n\nA patient drama, and a dull one.\n\nThe river is lovely, though, and the "
+            "cast are fine.\n\nI would not go again.\n\n— Jo\n\nReply #1 · dock_dougal · 20 Oct 2025, 08:12\n"
+            f"{reply}")
+    assert _kinds(text, clean(text, ("Hollow Creek",))).get(reply) == BOILERPLATE
+
+
+def test_links_under_if_you_liked_the_film_try_are_set_aside():
+    text = ("A patient drama, and a dull one.\n\nThe river is lovely, though.\n\n**If you liked Hollow Creek, try:**\n"
+            "- The Ferry Canon: 50 films to watch on a wet Sunday")
+    assert _kinds(text, clean(text, ("Hollow Creek",))).get("- The Ferry Canon: 50 films to watch on a wet Sunday") == BOILERPLATE

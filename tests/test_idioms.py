@@ -70,6 +70,7 @@ def judge(critic, text: str):
     "The finale slaps, no notes.",
     "It is a film I have not been able to stop talking about.",
     "I'd be lying if I said my eyes were dry at the end.",
+    "The sword fights have weight.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
@@ -126,6 +127,7 @@ def test_idioms_of_praise(critic, text):
     "The last twist is one turn too many.",
     "A subplot slows the middle third to a crawl.",
     "The film could easily lose twenty minutes.",
+    "I found the courtroom scenes hard going.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3

@@ -263,6 +263,12 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # of two scores, the one in the glyphs the page's key explains
     ("A patient drama.\n\n**Jump-scare meter: 2/5**\n\n**Verdict in ghosts:** 👻👻👻👻 / 5\n\n"
      "*How the ghost scale works: 👻 = stay home, 👻👻👻👻👻 = haunt the cinema.*", "👻👻👻👻 / 5", 80.0),
+    # stars after the certificate and running time in brackets, in a long line
+    ("A patient drama.\n\nHollow Creek (12A, 98 mins) ★★★☆☆ is showing at the Regal and the Plaza from Friday "
+     "for two weeks only.", "★★★☆☆", 60.0),
+    # a score said aloud on a show, ending its clause
+    ("JO: It drags at the end, but I loved the lead. I'll say six out of ten, and a ten for the dog, if I'm "
+     "allowed to split it.", "six out of ten", 60.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -306,6 +312,8 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "A gentle film about a composer, and a dull one. I was bored from start to end. By the way, I gave Amadeus 10/10!",
     # a unit with no scale on the page
     "A gentle film.\n\n**Our verdict:** 3 anchors\n\nMore below.",
+    # a share of the audience said, not a score
+    "It is a crowd-pleaser, and I would say nine out of ten viewers will love it, whatever the critics write.",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -35,7 +35,9 @@ BYLINE = re.compile(
     r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&-]{0,80}?)?"
     r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
-    r"(?:\s*[·|•]\s*[^\w\s]+\s*\d+)?\W*$"  # a comment count by its icon: "| 💬 64"
+    r"(?:\s*[·|•]\s*[^\w\s]+\s*\d+)?"  # a comment count by its icon: "| 💬 64"
+    # the pictures' credit after it: "Words by Jo Lin. Pictures, unfortunately, by the studio."
+    r"(?:\.\s+(?i:pictures|photos?|photography|images?|illustrations?|additional\s+reporting)\b[^.!?]{0,60})?\W*$"
 )
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
@@ -97,7 +99,10 @@ _BYLINE_BESIDE = re.compile(
 # 2025 · Runtime 52:14 · Hosted by Jo Lin, produced by Ana Ruiz"). A forum's "Thread starter"
 # names a user, whose handle may be one word ("Thread starter jolin · Start date 19 Oct 2025").
 _BYLINE_LEADS = alternation(load_resource("cleaning.toml")["byline_roles"]["leads"])
-_BYLINE_LEAD = re.compile(rf"^\W*(?:(?:(?i:{_BYLINE_LEADS})\s+)?(?i:by)\s+|(?i:{_BYLINE_LEADS})\s*:\s*|with\s+)")
+# (several leads at once, the first the critic's: "Written, edited and presented by Jo Lin")
+_BYLINE_LEAD = re.compile(
+    rf"^\W*(?:(?:(?i:{_BYLINE_LEADS})(?:(?:\s*,\s*|\s+and\s+)(?i:{_BYLINE_LEADS}|edited|produced|narrated|filmed|shot))*\s+)?"
+    rf"(?i:by)\s+|(?i:{_BYLINE_LEADS})\s*:\s*|with\s+)")
 _HANDLE_LEAD = re.compile(r"^\W*(?i:thread\s+starter|started\s+by|original\s+poster)\s*:?\s+")
 _BYLINE_PARTS = re.compile(
     rf"(?:(?i:published|updated|posted|filed|start\s+date|released|aired|broadcast)(?:\s+(?i:on))?\s*:?\s+)?{DATE}"
@@ -112,6 +117,8 @@ _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
 # A member's line on a diary site: the name, then the handle and the member's counters
 # ("Jo Lin @jolin · PRO · 1,874 films · 212 this year").
 _NAME_THEN_HANDLE = re.compile(rf"(?P<name>{PERSON_ALONE})\s+@[\w.]{{2,30}}(?:\s*[|·•].*)?")
+# A forum user's handle alone on its line: "velvetseat_vic" (a digit or an underscore in it).
+_FORUM_HANDLE = re.compile(r"[a-z][a-z0-9]*[_0-9][\w.-]{0,28}")
 # A note about the critic above the review, opening with their name in bold and telling their
 # work ("> **Jo Lin** has sailed two Atlantic circuits. He has written Screen Test since 2019").
 BOLD_NAME_NOTE = re.compile(rf"[\s>]*(\*\*|__)(?P<name>{PERSON_ALONE})\1\s+(?:is|has|was|writes|reviews)\b"
@@ -138,8 +145,15 @@ def byline_by_parts(line: str) -> str | None:
         rest, led = _BYLINE_LEAD.subn("", rest, count=1)
     if not (led or dated):
         return None
-    name = re.sub(r"^[\s|·•,–-]+|[\s|·•,–-]+$", "", re.sub(r"\s*[|·•]\s*", " · ", rest))
+    name = re.sub(r"^[\s|·•,–-]+|[\s|·•,.–-]+$", "", re.sub(r"\s*[|·•]\s*", " · ", rest))
+    if led and (m := _NAME_THEN_NOTE.fullmatch(name)):
+        name = m.group("name")  # "Reviewed by Jo Lin, second-year English and Film · 6 November 2025"
     return name if PERSON_LINE.fullmatch(name) or (handle and _HANDLE.fullmatch(name)) else None
+
+
+# After a byline's lead, the name and a short note on the critic: "Jo Lin, second-year English
+# and Film".
+_NAME_THEN_NOTE = re.compile(rf"(?P<name>{PERSON_ALONE}),\s+[\w'’-]+(?:\s+[\w'’&-]+){{0,5}}")
 
 
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and
@@ -225,6 +239,8 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
         return author, outlet if rules.is_outlet(outlet) else ""
     if short and (m := _NAME_THEN_HANDLE.fullmatch(plain)):
         return m.group("name"), ""
+    if _FORUM_HANDLE.fullmatch(plain) and any(DATE_LINE.match(near) for near in bodies[index + 1:index + 3]):
+        return plain, ""  # a forum's poster over their member line and the post's date
     if ((PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain))
             and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
             and any(DATE_LINE.match(near) for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))):

@@ -17,7 +17,10 @@ COPYRIGHT_OUTLET = re.compile(
 )
 CORPORATE = re.compile(r"\s+(?:Company|Co|Ltd|Limited|Inc|LLC|plc|Group|Media Group|Publishing|Publications)\.?$")
 OUTLET = re.compile(
-    r"\b(?:from|on|at|via|for|reading)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
+    r"\b(?:from|on|at|via|for|reading)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){0,4})"
+    # a show's or a newsletter's greeting: "Welcome to Lanyard & Lament, the newsletter about ..."
+    r"|\b(?i:welcome)\s+(?:(?i:back)\s+)?(?i:to)\s+(?P<the4>the\s+)?(?P<name4>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){0,4}),"
+    r"\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,3}(?:newsletter|podcast|show|programme|blog|channel|zine)\b"
     # a newsletter's note about itself: "Slow Dissolve is a reader-supported newsletter"
     r"|^\W*(?P<the2>the\s+)?(?P<name2>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+is\s+an?\s+"
     r"(?:reader-supported|independent|free|weekly|monthly)\s+(?:newsletter|letter|publication|magazine|blog|podcast)\b"
@@ -65,8 +68,10 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     for i, body in enumerate(bodies[:MASTHEAD_LINES]):
         if site := _site_beside_menu(body, title_keys):
             return {i: site}
+        if (channel := _CHANNEL.fullmatch(EMPHASIS.sub("", body).strip())) and channel.group("name").lower() not in title_keys:
+            return {i: channel.group("name")}
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
-        name = _TAGLINE_BESIDE.sub("", body.strip())
+        name = _TAGLINE_BESIDE.sub("", _BOLD_NAME_BESIDE.sub(r"\1", body.strip()))
         name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6", "CARRICK SOUND 102.4"
         if _SITE_NAME.fullmatch(plain := EMPHASIS.sub("", name).strip()):
             name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
@@ -125,6 +130,12 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
 
 _TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
 _TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$")  # "Scrollwork — *where the page meets the screen*"
+# The site's name in bold beside its tagline: "**THE UNDERCROFT** — St Aldric's College's
+# independent student newspaper since 1961".
+_BOLD_NAME_BESIDE = re.compile(r"^\*\*([^*]{2,60})\*\*\s+[—–-]\s+.{1,120}$")
+# A video channel's name beside its counters: "**The Intertitle Hour** · 84.2K subscribers · [Subscribe]".
+_CHANNEL = re.compile(r"(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})\s*[·|•]\s*[\d.,]+\s*[KkMm]?"
+                      r"\s+(?i:subscribers|followers|members|listeners)\b.*")
 _EMOJI_AROUND = re.compile(rf"^[\s{EMOJI}]+|[\s{EMOJI}]+$")  # "# 🩸 SPLATTER MATINEE 🩸"
 
 
@@ -166,11 +177,11 @@ def navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
 
 
 def _is_menu(body: str) -> bool:
-    return bool(_MENU.fullmatch(body.strip()))
+    return bool(_MENU.fullmatch(EMPHASIS.sub("", body).strip()))  # "News · Comment · **Culture** · Sport"
 
 
 def _menu_items(body: str) -> int:
-    return len(re.split(r"\s{2,}|\s*[|·•›/]\s*", body.strip()))
+    return len(re.split(r"\s{2,}|\s*[|·•›/]\s*", EMPHASIS.sub("", body).strip()))
 
 
 def as_name(name: str) -> str:
@@ -185,8 +196,8 @@ def outlet_named(body: str) -> str:
     """The outlet a line of prose or furniture names ("... for the Morning Star", "Slow
     Dissolve is a reader-supported newsletter"): its last one, "" when none."""
     # the name ends with its sentence ("...for the Morning Star. Follow her on Twitter")
-    found = [(m.group("the") or m.group("the2") or m.group("the3"),
-              re.split(r"[.!?](?:\s|$)", m.group("name") or m.group("name2") or m.group("name3"))[0])
+    found = [(m.group("the") or m.group("the2") or m.group("the3") or m.group("the4"),
+              re.split(r"[.!?](?:\s|$)", m.group("name") or m.group("name2") or m.group("name3") or m.group("name4"))[0])
              for m in OUTLET.finditer(body)]
     found = [(the, name) for the, name in found if cleaning_rules().is_outlet(name)]
     if not found:

@@ -262,7 +262,8 @@ _UNLABELLED = re.compile(
 # of one width each ("(15) ", "118min ", "118 mins. ").
 _AFTER_DETAILS = "|".join(
     [rf"(?<=\({re.escape(c)}\)\s)" for c in ("U", "PG", "12", "12A", "15", "18", "R", "G", "M", "NR", "PG-13", "NC-17", "MA15+")]
-    + [rf"(?<=\d{re.escape(unit)}\s)" for unit in ("min", "mins", " min", " mins", "min.", "mins.", " min.", " mins.")])
+    + [rf"(?<=\d{re.escape(unit)}\s)" for unit in ("min", "mins", " min", " mins", "min.", "mins.", " min.", " mins.",
+                                                     " min)", " mins)", "min)", "mins)")])  # "(15, 118 mins) ★★☆☆☆"
 _IN_PROSE = re.compile(
     rf"(?P<value>[{FULL_STARS}]+\s*½?\s*\(?\s*out\s+of\s+{_STAR_SCALE_WORDS}\b\s*\)?"
     # whole stars only where a sentence's rating ends ("3 stars.", "4 stars for this one",
@@ -507,10 +508,11 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
         candidates += _WORD_STARS.finditer(body)
     for m in candidates:
         before = max(0, m.start() - _LEAD_CHARS)  # only the words just before it
-        if m.start() and not (_SENTENCE_BEFORE.search(body, before, m.start())
-                              or _GIVEN_BEFORE.search(body, before, m.start())):
+        given = m.start() and (_GIVEN_BEFORE.search(body, before, m.start()) or (
+            _SAID_BEFORE.search(body, before, m.start()) and _SAID_AFTER.match(body, m.start() + len(m.group().rstrip()))))
+        if m.start() and not (given or _SENTENCE_BEFORE.search(body, before, m.start())):
             continue  # not where a sentence starts, nor given ("I give it a rare 8.5 out of 10")
-        if m.start() and _GIVEN_BEFORE.search(body, before, m.start()):
+        if given:
             # given, whatever the sentence goes on to say ("I'd give it a seven out of ten, and ...")
             start, end = line.start() + m.start(), line.start() + len(m.group().rstrip()) + m.start()
             if (rating := parse_rating(text[start:end])).score is not None:
@@ -539,6 +541,10 @@ _WHOLE = re.compile(r".+")
 _LEAD_CHARS = 80
 _SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
 _GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}\s+$", re.I)
+# A score said aloud, where it ends its clause: "I'll say six out of ten, and a ten for the
+# lead" (not "I'd say nine out of ten viewers will love it").
+_SAID_BEFORE = re.compile(r"\b(?:i|we)(?:'ll|’ll|'d|’d|\s+will|\s+would)\s+(?:say|call\s+it|go\s+with)\s+(?:an?\s+)?$", re.I)
+_SAID_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.").
 _GRADE_ENDS_SENTENCE = re.compile(r"(?<![\w'’-])(?:[A-D][+-]?|F)(?=\s+from\s+(?:me|us)\b|[.!](?:\s|$))")
 # Stars in words the critic gives in a sentence: given by "I" or "we" ("I'd give it four
