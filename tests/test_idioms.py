@@ -128,6 +128,9 @@ def test_idioms_of_praise(critic, text):
     "A subplot slows the middle third to a crawl.",
     "The film could easily lose twenty minutes.",
     "I found the courtroom scenes hard going.",
+    "The reveal at the end is a bit much.",
+    "The ending is where it really wobbled for me.",
+    "Two hours and ten minutes, and I felt every one of them.",
 ])
 def test_idioms_of_criticism(critic, text):
     assert judge(critic, text).polarity < -0.3
