@@ -1332,6 +1332,14 @@ def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
     # at the foot, with the pictures' credit
     ("A patient drama, and a dull one.\n\nThe river is lovely, though.\n\n*Words by Jo Lin. Pictures, sadly, by "
      "the studio.*\n\nLeave a reply", "Jo Lin"),
+    # a thread's poster, the post's age beside the handle
+    ("threadtalk\nHome   Popular   Explore   Communities\nt/SlowCinema\n\n[Review] Hollow Creek, long thoughts\n\n"
+     "Posted by u/riverbank_jo · 9 hr. ago\n\nA patient drama, and a dull one.", "riverbank_jo"),
+    # a show's resident critic beside its host
+    ("**RADIO HARBOUR 97.2 FM** · Your station for the coast and the hills\n[Listen live](#) · [Schedule](#) · "
+     "[Podcasts](#) · [Donate](#)\n\n# The Saturday film hour: transcript\n\nBroadcast Saturday 15 November 2025, "
+     "11am · Presented by Ana Ruiz, with resident critic Jo Lin\n\n**ANA:** What have we got?\n\n**JO:** A patient "
+     "drama, and a dull one.", "Jo Lin"),
 ])
 def test_more_bylines_are_read(text, author):
     assert clean(text, ("Hollow Creek",)).author == author
@@ -1362,6 +1370,16 @@ def test_a_word_alone_under_the_review_is_no_byline():
     # the name in bold beside a tagline in capitals, a menu with an item in bold
     ("**THE QUAD** — St Ives College's independent student paper since 1961\nNews · Comment · **Culture** · Sport · "
      "Puzzles\n\n# Hollow Creek review\n\nA patient drama, and a dull one.", "The Quad"),
+    # a station's name in bold, its frequency and tagline beside it
+    ("**RADIO HARBOUR 97.2 FM** · Your station for the coast and the hills\n[Listen live](#) · [Schedule](#) · "
+     "[Podcasts](#) · [Donate](#)\n\n# The Saturday film hour\n\nA patient drama, and a dull one.", "Radio Harbour"),
+    # a site's name in lower case over its menu
+    ("threadtalk\nHome   Popular   Explore   Communities\nt/SlowCinema\nJoined · 184k members · 612 online\n\n"
+     "[Review] Hollow Creek, long thoughts\n\nA patient drama, and a dull one.", "threadtalk"),
+    # a newsletter's note on itself, in a long sentence
+    ("# Ask me anything\n\n*Ask the Projectionist is a weekly newsletter in which readers send questions about "
+     "what is on, and I answer them as if I were standing at the back of Screen 3 with a torch.*\n\n"
+     "A patient drama, and a dull one.", "Ask the Projectionist"),
 ])
 def test_more_outlets_are_read(text, outlet):
     assert clean(text, ("Hollow Creek",)).outlet == outlet
@@ -1381,6 +1399,12 @@ def test_more_outlets_are_read(text, outlet):
     "Link in the description.",
     "Ana Ruiz as the ferry captain in Hollow Creek, filmed at the old dock (Image: Harbour Films)",
     "1,906 Comments · Sort by",
+    "Sign in or subscribe for £1 for your first month to read unlimited articles",
+    "t/SlowCinema",
+    "← Previous post: Quarry Lane, or how I learned to fear ferries (71/100)",
+    "Hollow Creek (12A, 91 mins) is showing at the Riverhead Picturedrome from Friday.",
+    "That's all from the back of Screen 3 this week. Keep the questions coming: just hit reply.",
+    "If you'd like to chip in for my popcorn budget, a paid subscription is £4 a month.",
 ])
 def test_a_shows_and_a_newsletters_furniture_is_set_aside(line):
     text = f"# Hollow Creek review\n\nA patient drama, and a dull one.\n\n{line}\n\nThe river is lovely, though."
@@ -1436,3 +1460,21 @@ def test_links_under_if_you_liked_the_film_try_are_set_aside():
     text = ("A patient drama, and a dull one.\n\nThe river is lovely, though.\n\n**If you liked Hollow Creek, try:**\n"
             "- The Ferry Canon: 50 films to watch on a wet Sunday")
     assert _kinds(text, clean(text, ("Hollow Creek",))).get("- The Ferry Canon: 50 films to watch on a wet Sunday") == BOILERPLATE
+
+
+def test_a_newsletters_note_in_emphasis_is_furniture_to_its_end():
+    rest = "If that's no longer you, there's a link at the bottom, no hard feelings."
+    text = ("# Hollow Creek\n\n*You're getting this because you signed up for one email a week about films with "
+            f"ferries in them that should not exist. {rest}*\n\nA patient drama, and a dull one.")
+    assert any(rest in text[s.start:s.end] for s in clean(text, ("Hollow Creek",)).set_aside)
+
+
+def test_things_i_loved_heads_the_reviews_own_praise():
+    text = ("Hollow Creek – my review\n\nSaw it tonight with my sister, which was a mistake for both of us.\n\n"
+            "Quick setup: a ferry, a storm, a captain who will not turn back. That is the film.\n\n"
+            "Things I loved:\n\nAna Ruiz. I had no "
+            "idea she could be this funny.\n\nThe river is lovely.\n\nOverall: flawed but lovely. I'm going 7 out of "
+            "10, and that's mostly for the end.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert cleaned.rating is not None and cleaned.rating.rating.score == 70.0
+    assert "Ana Ruiz. I had no idea she could be this funny." not in _kinds(text, cleaned)

@@ -505,6 +505,10 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
     in_article = ('<html><body><article><p>' + GOOD + " " + GOOD + '</p><p class="review-rating">Rating: 4/5</p>'
                   "</article></body></html>")
     assert one(read_bytes(in_article.encode(), "f.html")).rating == "4/5"
+    graded = ('<html><head><script type="application/ld+json">{"@type": "Review", "reviewRating": '
+              '{"@type": "Rating", "ratingValue": "C-"}}</script></head><body><article><p>' + GOOD + " " + GOOD
+              + "</p></article></body></html>")
+    assert one(read_bytes(graded.encode(), "g.html")).rating == "C-"  # a grade declared with no scale
 
 
 def test_a_web_page_names_the_critic_its_data_declares():

@@ -269,6 +269,8 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # a score said aloud on a show, ending its clause
     ("JO: It drags at the end, but I loved the lead. I'll say six out of ten, and a ten for the dog, if I'm "
      "allowed to split it.", "six out of ten", 60.0),
+    # the site's glyphs with their scale in brackets
+    ("A patient drama.\n\n**Lantern rating: 🏮🏮🏮 (of 5)**\n\nMore below.", "🏮🏮🏮 (of 5)", 60.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)

@@ -34,6 +34,7 @@ BYLINE = re.compile(
     # the post's categories: "· Sci-fi, Reviews", "– Filed under: Comedy, Time loops"
     r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&-]{0,80}?)?"
     r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
+    r"(?:\s*[·|•]\s*\d+\s*(?i:hr|hrs|hours?|h|min|mins|minutes?|m|days?|d|weeks?|w)\.?\s+(?i:ago))?"  # "· 9 hr. ago"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
     r"(?:\s*[·|•]\s*[^\w\s]+\s*\d+)?"  # a comment count by its icon: "| 💬 64"
     # the pictures' credit after it: "Words by Jo Lin. Pictures, unfortunately, by the studio."
@@ -127,8 +128,10 @@ BOLD_NAME_NOTE = re.compile(rf"[\s>]*(\*\*|__)(?P<name>{PERSON_ALONE})\1\s+(?:is
 # Lin reviews Nightjar".
 CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
 # A show's introduction of its critic: "Every Friday our film critic Jo Lin joins Kez..."
+# ... or beside the host: "Presented by Marnie Trewhella, with resident critic Jo Lin".
 OUR_CRITIC = re.compile(
-    rf"\b(?i:our)\s+(?:(?i:film|movie|chief|resident)\s+)*(?i:critic|reviewer)\s+(?P<name>{PERSON_ALONE})")
+    rf"\b(?i:our|with|and)\s+(?:(?i:the|film|movie|chief|resident|guest|regular)\s+)*(?i:critic|reviewer)\s+"
+    rf"(?P<name>{PERSON_ALONE})")
 # A byline's label on a line of its own, the name on the next.
 BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer))\W*")
 
@@ -230,6 +233,8 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
     (``_BYLINE_BESIDE``), a diary's member with their handle, a name alone beside a line of
     its date, or a byline read by its parts (``byline_by_parts``). ``plain`` is ``bodies[index]`` without its markup."""
     short = len(LETTER_WORDS.findall(plain)) <= BYLINE_WORDS
+    if short and (m := OUR_CRITIC.search(plain)) and (byline_beside(plain, rules, title_keys) or byline_by_parts(plain)):
+        return m.group("name"), ""  # the critic beside the show's host
     if short and (m := byline_beside(plain, rules, title_keys)):
         author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
                   or m.group("dated") or m.group("critic") or m.group("writer") or m.group("handle")

@@ -271,6 +271,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 out.author = m.group("name")
             aside(BOILERPLATE, rules.author_bio.reason)
             continue
+        if rules.another_post.match(body):
+            aside(BOILERPLATE, rules.link_lists.reason)
+            continue
         if rules.link_lists.pattern.match(body):
             in_links = True
             aside(BOILERPLATE, rules.link_lists.reason)
@@ -551,6 +554,8 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
     # A short line of one sentence was already checked whole (a quote, a caption).
     check_sentences = len(line_sentences) > 1 or not checked_whole
     rating = out.rating if out.rating and line.start <= out.rating.start < line.end else None
+    whole = norm[line.start:line.end].strip()
+    in_emphasis, note = whole.startswith(("*", "_")) and whole.endswith(("*", "_")), None
     def has_advert(k: int) -> bool:
         return k < len(line_sentences) and any(
             f.key == "advert" for f in adverts.within(line_sentences[k].start, line_sentences[k].end))
@@ -563,9 +568,15 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
                 # The rating as a sentence of its own inside prose ("... his best. 3 stars. A ...")
                 out.set_aside.append(SetAside(sentence.start, sentence.end, RATING, RATING_REASON))
                 continue
-        if (check_sentences and len(body.split()) <= rules.max_sentence_words
-                and (reason := rules.boilerplate_reason(body))):
+        if check_sentences and (reason := note or (
+                rules.boilerplate_reason(body) if len(body.split()) <= rules.max_sentence_words
+                else rules.long_boilerplate_reason(body))):
             out.set_aside.append(SetAside(sentence.start, sentence.end, BOILERPLATE, reason))
+            if reason in rules.outlet_reasons:
+                out.outlet = out.outlet or outlet_named(body)
+            # a note in emphasis that opens as furniture is furniture to its end ("*You're getting
+            # this because you signed up ... If that's no longer you, there's a link below.*")
+            note = note or (reason if in_emphasis and rules.long_boilerplate_reason(body) else None)
             previous_was_advert = False
             continue
         found = {f.key for f in adverts.within(sentence.start, sentence.end)}

@@ -35,6 +35,7 @@ class FurnitureKind:
 @dataclass(frozen=True)
 class CleaningRules:
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
+    long_boilerplate: tuple[tuple[re.Pattern[str], str], ...]  # furniture whose sentences may be long
     outlet_reasons: frozenset[str]  # boilerplate that may name the outlet ("only here on Indori Nerd")
     critic_reasons: frozenset[str]  # boilerplate that may name the critic ("Jo Lin is The Courier's film critic")
     metadata: tuple[tuple[re.Pattern[str], str, bool], ...]
@@ -52,6 +53,7 @@ class CleaningRules:
     summary_label_within: re.Pattern[str]  # the same, anywhere in a line
     # Kinds of furniture each found by one pattern (a section of ``cleaning.toml``):
     link_lists: FurnitureKind     # a heading over links to other articles
+    another_post: re.Pattern[str]  # a line that is a link to another post
     comments: FurnitureKind       # a heading over readers' comments
     round_up: FurnitureKind       # a heading over other films' short reviews
     round_up_label: re.Pattern[str]  # a line of them ("Quick takes: ...")
@@ -82,12 +84,18 @@ class CleaningRules:
     def boilerplate_reason(self, text: str) -> str | None:
         return next((reason for pattern, reason in self.boilerplate if pattern.search(text)), None)
 
+    def long_boilerplate_reason(self, text: str) -> str | None:
+        """Of the furniture that may run to any length (``any_length``), the kind ``text`` is."""
+        return next((reason for pattern, reason in self.long_boilerplate if pattern.search(text)), None)
+
 
 @lru_cache(maxsize=1)
 def cleaning_rules() -> CleaningRules:
     data = load_resource("cleaning.toml")
     return CleaningRules(
         boilerplate=tuple((re.compile(b["pattern"], re.I), b["reason"]) for b in data["boilerplate"]),
+        long_boilerplate=tuple((re.compile(b["pattern"], re.I), b["reason"]) for b in data["boilerplate"]
+                               if b.get("any_length")),
         outlet_reasons=frozenset(b["reason"] for b in data["boilerplate"] if b.get("names_outlet")),
         critic_reasons=frozenset(b["reason"] for b in data["boilerplate"] if b.get("names_critic")),
         metadata=tuple(
@@ -115,6 +123,7 @@ def cleaning_rules() -> CleaningRules:
         summary_label=re.compile(r"[\W_]*(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
         summary_label_within=re.compile(r"(?<!\w)(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
         link_lists=FurnitureKind.read(data["link_lists"], "heading"),
+        another_post=re.compile(data["link_lists"]["another_post"], re.I),
         comments=FurnitureKind.read(data["comments"], "heading"),
         round_up=FurnitureKind.read(data["round_up"], "heading"),
         round_up_label=re.compile(data["round_up"]["label"], re.I),

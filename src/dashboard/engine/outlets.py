@@ -22,8 +22,8 @@ OUTLET = re.compile(
     r"|\b(?i:welcome)\s+(?:(?i:back)\s+)?(?i:to)\s+(?P<the4>the\s+)?(?P<name4>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){0,4}),"
     r"\s+(?:the|a|an|your)\s+(?:[\w-]+\s+){0,3}(?:newsletter|podcast|show|programme|blog|channel|zine)\b"
     # a newsletter's note about itself: "Slow Dissolve is a reader-supported newsletter"
-    r"|^\W*(?P<the2>the\s+)?(?P<name2>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})\s+is\s+an?\s+"
-    r"(?:reader-supported|independent|free|weekly|monthly)\s+(?:newsletter|letter|publication|magazine|blog|podcast)\b"
+    r"|^\W*(?P<the2>the\s+)?(?P<name2>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|the|of|and|&)){0,4})\s+is\s+an?\s+"
+    r"(?:reader-supported|independent|free|weekly|monthly|fortnightly|daily)\s+(?:newsletter|letter|publication|magazine|blog|podcast)\b"
     # the critic's note: "Mara Quill writes Two-Shot, a newsletter about actors"
     r"|\b(?:writes|runs|edits)\s+(?P<the3>the\s+)?(?P<name3>[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4}),\s+an?\s+"
     r"(?:[\w-]+\s+){0,3}(?:newsletter|letter|publication|magazine|blog|podcast|site|website|zine)\b"
@@ -70,6 +70,9 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             return {i: site}
         if (channel := _CHANNEL.fullmatch(EMPHASIS.sub("", body).strip())) and channel.group("name").lower() not in title_keys:
             return {i: channel.group("name")}
+        if (i == 0 and _LOWER_CASE_NAME.fullmatch(body.strip()) and len(bodies) > 1 and _is_menu(bodies[1])
+                and _menu_items(bodies[1]) >= 3):
+            return {0: body.strip(), 1: ""}  # a name in lower case over its menu: "threadreel" / "Home  Popular  Explore"
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
         name = _TAGLINE_BESIDE.sub("", _BOLD_NAME_BESIDE.sub(r"\1", body.strip()))
         name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6", "CARRICK SOUND 102.4"
@@ -113,7 +116,7 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     return {}
 
 
-_STATION_FREQUENCY = re.compile(r"(?:(?<=\s(?:FM|AM))\s+\d{2,3}(?:\.\d)?|\s+\d{2,3}\.\d)$")
+_STATION_FREQUENCY = re.compile(r"(?:(?<=\s(?:FM|AM))\s+\d{2,3}(?:\.\d)?|\s+\d{2,3}\.\d(?:\s*(?:FM|AM))?)$")
 
 
 def _site_beside_menu(body: str, title_keys: set[str]) -> str:
@@ -130,11 +133,13 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
 
 _TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
 _TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$")  # "Scrollwork — *where the page meets the screen*"
-# The site's name in bold beside its tagline: "**THE UNDERCROFT** — St Aldric's College's
-# independent student newspaper since 1961".
-_BOLD_NAME_BESIDE = re.compile(r"^\*\*([^*]{2,60})\*\*\s+[—–-]\s+.{1,120}$")
+# The site's name in bold beside its tagline of a few words: "**THE UNDERCROFT** — St Aldric's
+# College's independent student newspaper since 1961", "**RADIO KITTIWAKE 97.2 FM** · Your
+# station for the Tyne and the coast" (not a breadcrumb's steps: "**Herald** · Film · Movies").
+_BOLD_NAME_BESIDE = re.compile(r"^\*\*([^*]{2,60})\*\*\s+[—–·|-]\s+(?=(?:[^\s·|•]+\s+){3})[^·|•]{1,120}$")
+_LOWER_CASE_NAME = re.compile(r"[a-z][a-z0-9]{3,30}")
 # A video channel's name beside its counters: "**The Intertitle Hour** · 84.2K subscribers · [Subscribe]".
-_CHANNEL = re.compile(r"(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})\s*[·|•]\s*[\d.,]+\s*[KkMm]?"
+_CHANNEL = re.compile(r"(?!(?i:joined|join|follow|following|followers|subscribed?|members)\b)(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})\s*[·|•]\s*[\d.,]+\s*[KkMm]?"
                       r"\s+(?i:subscribers|followers|members|listeners)\b.*")
 _EMOJI_AROUND = re.compile(rf"^[\s{EMOJI}]+|[\s{EMOJI}]+$")  # "# 🩸 SPLATTER MATINEE 🩸"
 

@@ -139,14 +139,19 @@ def _structured_nodes(html: str):
         yield from _nodes(data)
 
 
+_LETTER_GRADE = re.compile(r"[A-F][+-]?")
+
+
 def _structured_rating(html: str) -> str:
     """"ratingValue/bestRating" of the page's own review in its schema.org data (JSON-LD or
     microdata)."""
     for node in _structured_nodes(html):
         rating = node.get("reviewRating") if node.get("@type") == "Review" else None
-        if isinstance(rating, dict) and str(rating.get("ratingValue", "")).strip():
+        if isinstance(rating, dict) and (value := str(rating.get("ratingValue", "")).strip()):
+            if _LETTER_GRADE.fullmatch(value):
+                return value  # a grade has its own scale: "C-"
             best = str(rating.get("bestRating") or "5").strip()
-            raw = f"{str(rating['ratingValue']).strip()}/{best}"
+            raw = f"{value}/{best}"
             if parse_rating(raw).score is not None:
                 return raw
     return _microdata_rating(html)

@@ -55,7 +55,8 @@ _HALF_A_STAR = re.compile(r"\bhalf\s+a\s+star\b", re.I)
 # "★★★½ (out of four)", "★½ out of 4": star glyphs on a scale the critic states.
 _GLYPHS_OF = re.compile(rf"([{FULL_STARS}]+)\s*(½|1/2)?\s*\(?\s*(?:out of|of|/)\s*(\d+)\s*\)?")
 # "🍿🍿🍿/5": one symbol repeated, over a scale.
-_SYMBOL_RUN = re.compile(r"^\s*(?P<run>(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9})\s*(?:/|out of)\s*(?P<scale>\d+)\s*$")
+_SYMBOL_RUN = re.compile(r"^\s*(?P<run>(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9})\s*"
+                         r"(?:/|out of|\(\s*(?:out\s+)?of)\s*(?P<scale>\d+)\s*\)?\s*$")  # "🐙🐙🐙 (of 5)"
 # "3 stars (out of 4)", "3 stars of 4": the scale after the stars.
 _STARS_OF = re.compile(r"\s*\bstars?\b\s*\(?\s*(out of|of|/)\s*(\d+)\s*\)?", re.I)
 _FRACTION = re.compile(rf"^\s*(-?\s*\d+(?:[.,]\d+)?)(?:\s+1/2|\s*½)?\s*(?:/|out of|of)\s*{_NUM}\s*(?:stars?)?\s*$", re.I)
@@ -202,7 +203,8 @@ RATING_LEAD = re.compile(
 # triumph" is no A, nor "the score - a single cello").
 _GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|\s+(?:plus|minus)\b|(?![\w-])(?=[\s*_]*(?:$|[.,;:!?)(|/])))"
 # One symbol repeated over a scale: "🍿🍿🍿/5".
-_SYMBOLS_OVER_SCALE = r"(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9}\s*(?:/|out\s+of)\s*(?:4|5|10)\b"
+_SYMBOLS_OVER_SCALE = (r"(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9}\s*"
+                       r"(?:/|out\s+of|\(\s*(?:out\s+)?of)\s*(?:4|5|10)\b\)?")
 # A labelled number with no scale that can only be out of ten ("Score: 8.5", "Rating: 7"):
 # not 5 or under (out of five or of ten?), nor "15" or "18" (certificates).
 _OUT_OF_TEN = r"(?:[5-9]\.\d|10(?:\.0)?|[6-9])(?![\d.,/%])(?!\s*(?:out\b|stars?\b|minutes?\b))(?=\s*(?:$|[.;!)|]))"
@@ -329,6 +331,7 @@ def is_rating_key(line: str) -> bool:
 _COMMENTS_HEADING = re.compile(load_resource("cleaning.toml")["comments"]["heading"], re.I)
 _LINKS_HEADING = re.compile(load_resource("cleaning.toml")["link_lists"]["heading"], re.I)
 _LINK_MAX_WORDS = load_resource("cleaning.toml")["link_lists"]["max_words"]
+_ANOTHER_POST = re.compile(load_resource("cleaning.toml")["link_lists"]["another_post"], re.I)
 _PROSE_LINES_BEFORE_COMMENTS = 2
 _PROSE_LINE_WORDS = 12
 _RATING_LINE_WORDS = 3
@@ -346,6 +349,8 @@ def _outside_comments_and_links(lines: list[re.Match]) -> list[re.Match]:
             in_links = True
             continue
         in_links = in_links and words <= _LINK_MAX_WORDS
+        if _ANOTHER_POST.match(line.group()):
+            continue
         if not in_links or words <= _RATING_LINE_WORDS:
             kept.append(line)
         prose += words >= _PROSE_LINE_WORDS
