@@ -1478,3 +1478,10 @@ def test_things_i_loved_heads_the_reviews_own_praise():
     cleaned = clean(text, ("Hollow Creek",))
     assert cleaned.rating is not None and cleaned.rating.rating.score == 70.0
     assert "Ana Ruiz. I had no idea she could be this funny." not in _kinds(text, cleaned)
+
+
+def test_a_list_of_links_ends_at_the_first_line_that_is_no_item():
+    text = ("A patient drama, and a dull one.\n\nThe river is lovely, though.\n\n**If you liked Hollow Creek, try:**\n"
+            "- The Ferry Canon: 50 films to watch on a wet Sunday\n- My piece on why ferries sink\n\n"
+            "*Words by Jo Lin. Pictures, sadly, by the studio.*\n\nLeave a reply")
+    assert clean(text, ("Hollow Creek",)).author == "Jo Lin"

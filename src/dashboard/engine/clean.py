@@ -278,8 +278,11 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             in_links = True
             aside(BOILERPLATE, rules.link_lists.reason)
             continue
+        # a list of links ends, after a blank line, at a sentence of prose or at the first line
+        # that is no item when its links were items ("- The Noir Canon", then "*Words by ...*")
         in_links = in_links and line_words <= rules.link_lists.max_words and not (
-            "\n\n" in text[spans[index - 1].end:line.start] and _PROSE_LINE.match(body) and not LIST_ITEM.match(body))
+            "\n\n" in text[spans[index - 1].end:line.start] and not LIST_ITEM.match(body)
+            and (_PROSE_LINE.match(body) or LIST_ITEM.match(bodies[index - 1])))
         if in_links:
             aside(BOILERPLATE, rules.link_lists.reason)
             continue
