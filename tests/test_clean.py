@@ -1340,6 +1340,21 @@ def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
      "[Podcasts](#) · [Donate](#)\n\n# The Saturday film hour: transcript\n\nBroadcast Saturday 15 November 2025, "
      "11am · Presented by Ana Ruiz, with resident critic Jo Lin\n\n**ANA:** What have we got?\n\n**JO:** A patient "
      "drama, and a dull one.", "Jo Lin"),
+    # the critic's name alone beside the stars, under the headline
+    ("The Harbour Almanac\nHome   News   Weekend   Culture   Money\n\nThe ferry that came in from the cold: Hollow "
+     "Creek is a quiet, clever film\n\nJo Lin   ★★★½\nSaturday 13 September 2025 06.00 BST\n\nA patient drama, and "
+     "a dull one.", "Jo Lin"),
+    # a chat's first message: its poster, a dash and the time
+    ("# Filmchat › #now-showing\n*Exported · 214 messages*\n\n**river_jo** — 20/09/2025 23:14\nok finally saw "
+     "hollow creek tonight. a patient drama, and a dull one.", "river_jo"),
+    # a show's notes
+    ("# The Back Row — Ep. 212: Hollow Creek, plus your letters\n\n*Show notes by Jo Lin* · 58 min · Released 2 "
+     "October 2025\n\nA patient drama, and a dull one.", "Jo Lin"),
+    # the critic's note at the foot: their work, not a role
+    ("A patient drama, and a dull one.\n\nThe river is lovely.\n\nJo Lin reviews movies every Friday on Midday "
+     "at 11 AM on KVRN 7.", "Jo Lin"),
+    ("A patient drama, and a dull one.\n\nThe river is lovely.\n\nJo Lin writes Save Point from a very small flat "
+     "in Bristol. Games, films and the bits between.", "Jo Lin"),
 ])
 def test_more_bylines_are_read(text, author):
     assert clean(text, ("Hollow Creek",)).author == author
@@ -1380,6 +1395,16 @@ def test_a_word_alone_under_the_review_is_no_byline():
     ("# Ask me anything\n\n*Ask the Projectionist is a weekly newsletter in which readers send questions about "
      "what is on, and I answer them as if I were standing at the back of Screen 3 with a torch.*\n\n"
      "A patient drama, and a dull one.", "Ask the Projectionist"),
+    # a show's episode in its headline
+    ("# The Back Row — Ep. 212: Hollow Creek, plus your letters\n\n*Show notes by Jo Lin* · 58 min\n\n"
+     "A patient drama, and a dull one.", "The Back Row"),
+    # a parish newsletter's name over its tagline
+    ("THE QUAY LANTERN\nNewsletter of St Ringan's Church, Sandwick\nIssue 211 · October 2025 · Free, or a donation in "
+     "the box by the door\n\nIN THIS ISSUE: From the Manse · Harvest · Film Corner\n\nA patient drama, and a dull "
+     "one.", "The Quay Lantern"),
+    # a chat's server over its channel
+    ("# Filmchat › #now-showing\n*Exported · 214 messages*\n\n**river_jo** — 20/09/2025 23:14\nok finally saw "
+     "hollow creek tonight. a patient drama, and a dull one.", "Filmchat"),
 ])
 def test_more_outlets_are_read(text, outlet):
     assert clean(text, ("Hollow Creek",)).outlet == outlet
@@ -1405,6 +1430,10 @@ def test_more_outlets_are_read(text, outlet):
     "Hollow Creek (12A, 91 mins) is showing at the Riverhead Picturedrome from Friday.",
     "That's all from the back of Screen 3 this week. Keep the questions coming: just hit reply.",
     "If you'd like to chip in for my popcorn budget, a paid subscription is £4 a month.",
+    "WEATHER ALERT: Heat advisory for the valley until 8 PM Saturday.",
+    "Further screenings: Sunday 15 June, 21:15, Screen 2 · Wednesday 18 June, 13:00, The Pavilion.",
+    "Hollow Creek is showing at the Mareel until Thursday 16 October, 7.30pm nightly.",
+    "Ana Ruiz worked as a ferry captain in Leith before turning to criticism.",
 ])
 def test_a_shows_and_a_newsletters_furniture_is_set_aside(line):
     text = f"# Hollow Creek review\n\nA patient drama, and a dull one.\n\n{line}\n\nThe river is lovely, though."

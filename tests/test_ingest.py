@@ -509,6 +509,18 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
               '{"@type": "Rating", "ratingValue": "C-"}}</script></head><body><article><p>' + GOOD + " " + GOOD
               + "</p></article></body></html>")
     assert one(read_bytes(graded.encode(), "g.html")).rating == "C-"  # a grade declared with no scale
+    boxed = ('<html><body><section><p class="label">Picked by</p><p class="name">Jo Lin</p><div class="verdict">'
+             '<span class="verdict-label">Staff verdict</span><span class="verdict-score">82%</span></div></section>'
+             '<article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
+    assert one(read_bytes(boxed.encode(), "h.html")).rating == "82%"  # the box's label, then its score
+
+
+def test_a_web_pages_own_branch_is_no_critic():
+    # the page's author data names the site's branch; the critic is the name under "Picked by"
+    page = ('<html><head><meta property="og:site_name" content="Lumen &amp; Lime Cinemas"><meta name="author" '
+            'content="Lumen &amp; Lime Harrogate"></head><body><section><p class="label">Picked by</p>'
+            '<p class="name">Jo Lin</p></section><article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
+    assert one(read_bytes(page.encode(), "a.html")).author == "Jo Lin"
 
 
 def test_a_web_page_names_the_critic_its_data_declares():

@@ -271,6 +271,8 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
      "allowed to split it.", "six out of ten", 60.0),
     # the site's glyphs with their scale in brackets
     ("A patient drama.\n\n**Lantern rating: 🏮🏮🏮 (of 5)**\n\nMore below.", "🏮🏮🏮 (of 5)", 60.0),
+    # the site's unit in digits over its scale, beside a speaker's name
+    ("A patient drama.\n\n- Jo: **2½ tickets out of 5**\n- Sam: 4 tickets out of 5", "2½ tickets out of 5", 50.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)

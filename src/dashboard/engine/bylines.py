@@ -79,7 +79,7 @@ _BYLINE_BESIDE = re.compile(
     # handle with the date ("cinephile_42 · 3 December 2024")
     rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}})"
     rf"(?:\s*[|·•]\s*(?:(?i:published|updated|posted)\W*)?{DATE})?\s*$"
-    rf"|(?P<handle>[a-z][a-z0-9]*[_0-9][\w.-]{{0,28}})\s*[|·•]\s*{DATE}\s*$"
+    rf"|(?P<handle>[a-z][a-z0-9]*[_0-9][\w.-]{{0,28}})\s*(?:[|·•—–]|--?)\s*{DATE}(?:,?\s+\d{{1,2}}[:.]\d{{2}}\s*(?i:am|pm)?)?\s*$"
     # the site's section or name first: "Reviews | Mara Quill | May 2, 2025", "The Reel Ledger ·
     # Film reviews by Mara Quill · 12 August 2025"
     rf"|[A-Z][\w'&]*(?:\s+[A-Z][\w'&]*){{0,3}}\s*[|·•]\s*(?:(?i:(?:film\s+|movie\s+)?reviews?\s+by)\s+)?"
@@ -113,7 +113,7 @@ _BYLINE_PARTS = re.compile(
     # the role in any case: "Jo Lin, programme secretary"
     rf"|,\s*(?:[\w&'-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
     r"|(?i:filed\s+(?:under|in)|tags?|tagged|categories|posted\s+in)\s*:?\s+[^|·•]*"
-    r"|\d+\s*(?i:min(?:ute)?s?)\s+(?i:read)|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
+    r"|\d+\s*(?i:min(?:ute)?s?)(?:\s+(?i:read))?\b|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
 _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
 # A member's line on a diary site: the name, then the handle and the member's counters
 # ("Jo Lin @jolin · PRO · 1,874 films · 212 this year").
@@ -166,7 +166,7 @@ WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\W
 # "About the author: Mara Quill is a critic in Leeds".
 BIO_NAME = re.compile(
     rf"\W*(?:(?i:about\s+(?:me|the\s+\w+))\W+|(?i:about)\s+[A-Z][a-z]+\s*:\s*)?(?:(?i:i'm|i\s+am)\s+)?"
-    rf"(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has)\b)")
+    rf"(?P<name>{PERSON_ALONE})(?=,|\s+(?:is|was|has|writes|reviews|worked|and)\b)")
 LETTER_WORDS = re.compile(r"[^\W\d_]+")
 # How far down the page a byline may stand: below a masthead and a headline.
 BYLINE_LINES = 40  # a page pasted whole has its menus first

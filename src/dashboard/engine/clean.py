@@ -232,7 +232,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             furniture_lines += 1
             continue
         if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:
-            _set_rating_aside(text, norm, line, out)
+            _set_rating_aside(text, norm, line, out, title_keys)
             if index == 0 and _title_beside_rating(text, norm, line, title_keys, out):
                 headline_at = index
             out.outlet = out.outlet or outlet_named(body)
@@ -597,7 +597,7 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
     return not kept
 
 
-def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
+def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned, title_keys: set[str]) -> None:
     """Set aside the critic's rating on its short line. Only the sentence that holds it
     ("The acting was superb. Rating: 3/5" keeps its verdict), and within that sentence
     only the rating when words of judgement stand beside it ("Great acting, weak plot:
@@ -617,6 +617,10 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned) -> None:
             if m := BYLINE.match(norm[a:b]):  # "Review by cinephile_dan ★★★½"
                 _take_byline(out, m)
                 byline = (b - len(norm[a:b].lstrip()), b)
+            elif (not out.author and a == line.start > 0 and PERSON_LINE.fullmatch(name := norm[a:b].strip(_SEPARATORS))
+                  and name.lower() not in title_keys):
+                out.author = name  # the critic's name alone beside the stars: "Jo Lin   ★★★½"
+                byline = (a + len(norm[a:b]) - len(norm[a:b].lstrip()), a + len(norm[a:b].rstrip()))
             elif piece := _prose_piece(norm, a, b):
                 beside.append(piece)
         lo, hi = (start, end) if beside else (part.start, part.end)

@@ -40,7 +40,7 @@ _SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|
 # A site's name as the page's first Markdown heading, over the review's own headline a level
 # down or in bold ("# The Sofa Report" / "## Stream it or skip it: ..."), a tagline between
 # or beside it ("# KinderScreen · Family Media Reviews").
-_SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n]+?)(?:\*\*)?\s*")
+_SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n][^*\n]*?)(?:\*\*)?\s*")  # "# Frameworthy › #now-showing"
 _SITE_NAME_WORDS = 5
 _HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
 _HEADLINE_WITHIN = 4  # lines under the site's name (a tagline, a menu, a rule)
@@ -51,10 +51,11 @@ _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}
 _BREADCRUMB = re.compile(
     r"(?:\*{1,3}|_{1,3})?(?P<site>(?:[Tt]he\s+)?[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})(?:\*{1,3}|_{1,3})?"
     r"(?P<steps>(?:\s*[›»/·]\s*[\w'&-]+(?:\s[\w'&-]+){0,3}){1,4})")
-# A newsletter's issue in its headline names the newsletter: "# Dim the Lights #41: ...".
+# A newsletter's issue or a show's episode in its headline names it: "# Dim the Lights #41: ...",
+# "# The Back Stalls — Ep. 212: ...".
 ISSUE_HEADLINE = re.compile(
     r"\W*(?!(?i:issue|episode|part|vol|volume|chapter|week|day|no|number|edition)\b)"
-    r"(?P<name>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|the|of|and|&)){0,4})\s+(?:#|(?i:no\.?|issue)\s*)\d+\s*[:–—|-]")
+    r"(?P<name>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|the|of|and|&)){0,4})\s+(?:[—–|:-]\s+)?(?:#|(?i:no\.?|issue|ep\.?|episode)\s*)\d+\s*[:–—|-]")
 
 def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     """The opening lines that are the outlet's name and its menus: index -> the outlet's
@@ -102,6 +103,8 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                     if len(bodies[j].split()) > 2 and (
                             BYLINE.match(bodies[j]) or not cleaning_rules().boilerplate_reason(bodies[j])):
                         break
+            if tagline and _PUBLICATION_OF.match(bodies[below]):
+                return {i: name, below: ""}  # "THE VOE LANTERN" / "Newsletter of St Ringan's Church"
         if ((heading := _SITE_HEADING.fullmatch(name))
                 and _SITE_NAME.fullmatch(site := _EMOJI_AROUND.sub("", MENU_SEPARATOR.split(heading.group("name"))[0]))
                 and site.lower() not in title_keys):
@@ -137,6 +140,10 @@ _TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$") 
 # College's independent student newspaper since 1961", "**RADIO KITTIWAKE 97.2 FM** · Your
 # station for the Tyne and the coast" (not a breadcrumb's steps: "**Herald** · Film · Movies").
 _BOLD_NAME_BESIDE = re.compile(r"^\*\*([^*]{2,60})\*\*\s+[—–·|-]\s+(?=(?:[^\s·|•]+\s+){3})[^·|•]{1,120}$")
+# A tagline that says what the name above it is: "Newsletter of St Ringan's Church", "The
+# magazine of the Film Society".
+_PUBLICATION_OF = re.compile(r"\W*(?:the\s+)?(?:\w+\s+)?(?:newsletter|magazine|bulletin|journal|newspaper|paper|quarterly|"
+                             r"gazette)\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 _LOWER_CASE_NAME = re.compile(r"[a-z][a-z0-9]{3,30}")
 # A video channel's name beside its counters: "**The Intertitle Hour** · 84.2K subscribers · [Subscribe]".
 _CHANNEL = re.compile(r"(?!(?i:joined|join|follow|following|followers|subscribed?|members)\b)(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})\s*[·|•]\s*[\d.,]+\s*[KkMm]?"

@@ -64,6 +64,8 @@ def _author_and_site(author: str, site: str) -> tuple[str, str]:
     # "quartermaster_q » Sat 10 May 2025": a forum's separator before the date; "Author Ana
     # Ruiz": a screen reader's label kept in the text
     author = re.split(r"\s+[»·•|]\s+", author)[0] if author else author
+    if author and site and re.split(r"[\s;,&]+", author)[0].lower() == re.split(r"[\s;,&]+", site)[0].lower():
+        author = ""  # the site's own branch ("Lumen & Lime Harrogate" on Lumen & Lime Cinemas), no critic
     author = re.sub(r"^(?:author|by|written by|posted by)\s+", "", author, flags=re.I)
     names = [n for n in author.split("; ") if n and not _DATE_PART.search(n)]
     outlets = [n for n in names[1:] if n.startswith("The ")]
@@ -121,7 +123,8 @@ _MARKED = re.compile(
     r"(?is)<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\b(?:class|itemprop)=[\"'](?P<what>[^\"']*\b(?:rating|grade|score|stars|verdict)[^\"']*)[\"'][^>]*>"
     r"(?P<body>.*?)</(?P=tag)>")
 _OTHERS = re.compile(r"audience|user|reader|viewer|fan|community|average|aggregate|imdb|member", re.I)
-_GRADE_LAST = re.compile(r"\s(?-i:[A-F])[+-]?$")
+# The box's label, then its grade or score: "Popwire Grade B-", "Staff verdict 82%".
+_GRADE_LAST = re.compile(r"\s(?:(?-i:[A-F])[+-]?|\d{1,3}%|\d{1,2}(?:\.\d)?/\d{1,3})$")
 _MARKED_CHARS = 60  # a rating, with its label or a revision ("Original rating: 2/5 — Revised rating: 4/5")
 _ALT_TEXT = re.compile(r"(?i)\b(?:alt|title|aria-label)=[\"']([^\"']{1,40})[\"']")
 # A section of comments or links (not a count of comments in a byline).
@@ -215,6 +218,7 @@ def _structured_author(html: str) -> str:
 # "<title>Harbour Lights review | The Daily Test</title>": the site after the last bar.
 _TITLE_SUFFIX = re.compile(r"(?is)<title[^>]*>[^<]*[|–—]\s*([^<|–—]{2,60}?)\s*</title>")
 # A byline the article's extraction left out: "Written by Ana Ruiz · 14 June 2025".
+_BYLINE_LABEL = re.compile(r"(?i:by|reviewed\s+by|words\s+by|picked\s+by|chosen\s+by|recommended\s+by|critic|reviewer)\s*:?")
 _VISIBLE_BYLINE = re.compile(
     rf"^\W*(?i:by|written by|words by|reviewed by|words\s*:|review\s*:)\s+(?P<name>{PERSON_ALONE})(?=\s|$|[·|,])")
 
@@ -234,10 +238,14 @@ def _title_suffix(html: str) -> str:
 
 
 def _visible_byline(html: str, text: str) -> str:
-    """A byline printed above the article's first paragraph of prose."""
-    for line in _above_article(html, text).splitlines():
-        if m := _VISIBLE_BYLINE.match(line.strip()):
+    """A byline printed above the article's first paragraph of prose, on one line or as a
+    label over the name ("Picked by" / "Rory Fenwick-Adu")."""
+    lines = [line.strip() for line in _above_article(html, text).splitlines() if line.strip()]
+    for line, below in zip(lines, lines[1:] + [""]):
+        if m := _VISIBLE_BYLINE.match(line):
             return m.group("name")
+        if _BYLINE_LABEL.fullmatch(line) and (name := re.fullmatch(PERSON_ALONE, below)):
+            return name.group()
     return ""
 
 
@@ -277,7 +285,7 @@ def _marked_ratings(html: str):
             found = find_rating(body)
             rating = found.rating if found else parse_rating(body)
             if rating.score is None and _GRADE_LAST.search(body):
-                rating = parse_rating(body.split()[-1])  # the box's label, then its grade: "Popwire Grade B-"
+                rating = parse_rating(body.split()[-1])
             if rating.score is not None:
                 yield rating.raw
 

@@ -180,6 +180,8 @@ _STARS_IN_WORDS = (
     rf"(?P<scale>\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?"
     rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?(?:\s+{_UNIT})?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
     rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
+    # the site's unit in digits over its scale: "2½ tickets out of 5"
+    rf"|\d{{1,2}}(?:[.,]5|\s*½)?\s+{_UNIT}\s+out\s+of\s+{_STAR_SCALE}\b(?P<scale4>)"
 )
 _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
 # What may lead into a rating on its line: "I give it", "We'd rate this one".
@@ -584,7 +586,7 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
         if rating.score is not None:
             candidates.append(FoundRating(rating, start, start + len(rating.raw)))
     for m in _WORD_STARS.finditer(body):
-        stated = m.group("scale") or m.group("stars") or m.group("scale3") is not None
+        stated = m.group("scale") or m.group("stars") or m.group("scale3") is not None or m.group("scale4") is not None
         if stated or (labelled and labelled.start("value") == m.start()) or _stars_alone(body, m):
             rating = parse_rating(m.group().strip())
             if rating.score is not None:
