@@ -129,9 +129,16 @@ BOLD_NAME_NOTE = re.compile(rf"[\s>]*(\*\*|__)(?P<name>{PERSON_ALONE})\1\s+(?:is
 CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
 # A show's introduction of its critic: "Every Friday our film critic Jo Lin joins Kez..."
 # ... or beside the host: "Presented by Marnie Trewhella, with resident critic Jo Lin".
-OUR_CRITIC = re.compile(
+_OUR_CRITIC = re.compile(
     rf"\b(?i:our|with|and)\s+(?:(?i:the|film|movie|chief|resident|guest|regular)\s+)*(?i:critic|reviewer)\s+"
     rf"(?P<name>{PERSON_ALONE})")
+_CRITIC_WORD = re.compile(r"(?i:critic|reviewer)")
+
+
+def critic_introduced(line: str) -> re.Match | None:
+    """``_OUR_CRITIC`` in a line, asked only of a line that names a critic or reviewer."""
+    return _OUR_CRITIC.search(line) if _CRITIC_WORD.search(line) else None
+
 # A byline's label on a line of its own, the name on the next.
 BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer))\W*")
 
@@ -233,7 +240,8 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
     (``_BYLINE_BESIDE``), a diary's member with their handle, a name alone beside a line of
     its date, or a byline read by its parts (``byline_by_parts``). ``plain`` is ``bodies[index]`` without its markup."""
     short = len(LETTER_WORDS.findall(plain)) <= BYLINE_WORDS
-    if short and (m := OUR_CRITIC.search(plain)) and (byline_beside(plain, rules, title_keys) or byline_by_parts(plain)):
+    if (short and (m := critic_introduced(plain))
+            and (byline_beside(plain, rules, title_keys) or byline_by_parts(plain))):
         return m.group("name"), ""  # the critic beside the show's host
     if short and (m := byline_beside(plain, rules, title_keys)):
         author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")

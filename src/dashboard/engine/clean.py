@@ -24,8 +24,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, CRITIC_ON_FILM, DATE_LINE,
-                                      EMPHASIS, OUR_CRITIC, PERSON_LINE, SIGN_OFF, WRITES, byline_at, byline_follows,
-                                      byline_names, plain_line)
+                                      EMPHASIS, PERSON_LINE, SIGN_OFF, WRITES, byline_at, byline_follows,
+                                      byline_names, critic_introduced, plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
 from dashboard.engine.credits import DETAILS_REASON, read_details
 from dashboard.engine.document import ReviewDoc
@@ -310,7 +310,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.author = m.group("name")
             aside(BOILERPLATE, rules.author_bio.reason)
             continue
-        if not out.author and in_byline_region and (m := WRITES.search(plain) or OUR_CRITIC.search(plain)):
+        if not out.author and in_byline_region and (m := WRITES.search(plain) or critic_introduced(plain)):
             out.author = m.group("name")  # the standfirst's "..., writes Mara Quill"; the line stays prose
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and PERSON_LINE.fullmatch(plain)
                 and plain.lower() not in title_keys):

@@ -65,17 +65,19 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     "Reviews | Festivals | Essays"); a first Markdown heading over the headline
     (``_SITE_HEADING``); or the first step of a breadcrumb ("The Quad Courier › Arts &
     Culture › Film"). Markdown's links are read as their words ("[Reviews](/reviews)")."""
-    bodies = [MARKDOWN_LINK.sub(r"\1", body) for body in bodies[:MASTHEAD_LINES + 2]]
+    bodies = [MARKDOWN_LINK.sub(r"\1", body) if "](" in body else body for body in bodies[:MASTHEAD_LINES + 2]]
     for i, body in enumerate(bodies[:MASTHEAD_LINES]):
         if site := _site_beside_menu(body, title_keys):
             return {i: site}
-        if (channel := _CHANNEL.fullmatch(EMPHASIS.sub("", body).strip())) and channel.group("name").lower() not in title_keys:
+        if (_SEPARATOR.search(body) and (channel := _CHANNEL.fullmatch(EMPHASIS.sub("", body).strip()))
+                and channel.group("name").lower() not in title_keys):
             return {i: channel.group("name")}
         if (i == 0 and _LOWER_CASE_NAME.fullmatch(body.strip()) and len(bodies) > 1 and _is_menu(bodies[1])
                 and _menu_items(bodies[1]) >= 3):
             return {0: body.strip(), 1: ""}  # a name in lower case over its menu: "threadreel" / "Home  Popular  Explore"
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
-        name = _TAGLINE_BESIDE.sub("", _BOLD_NAME_BESIDE.sub(r"\1", body.strip()))
+        name = body.strip()
+        name = _TAGLINE_BESIDE.sub("", _BOLD_NAME_BESIDE.sub(r"\1", name) if name.startswith("**") else name)
         name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6", "CARRICK SOUND 102.4"
         if _SITE_NAME.fullmatch(plain := EMPHASIS.sub("", name).strip()):
             name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
@@ -144,6 +146,7 @@ _BOLD_NAME_BESIDE = re.compile(r"^\*\*([^*]{2,60})\*\*\s+[—–·|-]\s+(?=(?:[^
 # magazine of the Film Society".
 _PUBLICATION_OF = re.compile(r"\W*(?:the\s+)?(?:\w+\s+)?(?:newsletter|magazine|bulletin|journal|newspaper|paper|quarterly|"
                              r"gazette)\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+_SEPARATOR = re.compile(r"[·|•]")
 _LOWER_CASE_NAME = re.compile(r"[a-z][a-z0-9]{3,30}")
 # A video channel's name beside its counters: "**The Intertitle Hour** · 84.2K subscribers · [Subscribe]".
 _CHANNEL = re.compile(r"(?!(?i:joined|join|follow|following|followers|subscribed?|members)\b)(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})\s*[·|•]\s*[\d.,]+\s*[KkMm]?"
