@@ -1355,6 +1355,8 @@ def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
      "at 11 AM on KVRN 7.", "Jo Lin"),
     ("A patient drama, and a dull one.\n\nThe river is lovely.\n\nJo Lin writes Save Point from a very small flat "
      "in Bristol. Games, films and the bits between.", "Jo Lin"),
+    # a lead and a note in brackets on the critic
+    ("# Hollow Creek review\n\n*Words: Jo Lin (Year 3, Studio 4)*\n\nA patient drama, and a dull one.", "Jo Lin"),
 ])
 def test_more_bylines_are_read(text, author):
     assert clean(text, ("Hollow Creek",)).author == author
@@ -1405,6 +1407,9 @@ def test_a_word_alone_under_the_review_is_no_byline():
     # a chat's server over its channel
     ("# Filmchat › #now-showing\n*Exported · 214 messages*\n\n**river_jo** — 20/09/2025 23:14\nok finally saw "
      "hollow creek tonight. a patient drama, and a dull one.", "Filmchat"),
+    # a station's name with its frequency, beside its menu
+    ("**HARBOUR FM 104.6** · [Music](#) · [News](#) · [Travel](#) · [Film Friday](#)\n\nFilm Friday › Reviews\n\n"
+     "# Hollow Creek\n\nA patient drama, and a dull one.", "Harbour FM"),
 ])
 def test_more_outlets_are_read(text, outlet):
     assert clean(text, ("Hollow Creek",)).outlet == outlet
@@ -1434,6 +1439,7 @@ def test_more_outlets_are_read(text, outlet):
     "Further screenings: Sunday 15 June, 21:15, Screen 2 · Wednesday 18 June, 13:00, The Pavilion.",
     "Hollow Creek is showing at the Mareel until Thursday 16 October, 7.30pm nightly.",
     "Ana Ruiz worked as a ferry captain in Leith before turning to criticism.",
+    "Our paw ratings: 🐾 In the dog house · 🐾🐾 Needs more training · 🐾🐾🐾 Good dog · 🐾🐾🐾🐾 Very good dog",
 ])
 def test_a_shows_and_a_newsletters_furniture_is_set_aside(line):
     text = f"# Hollow Creek review\n\nA patient drama, and a dull one.\n\n{line}\n\nThe river is lovely, though."

@@ -273,6 +273,14 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("A patient drama.\n\n**Lantern rating: 🏮🏮🏮 (of 5)**\n\nMore below.", "🏮🏮🏮 (of 5)", 60.0),
     # the site's unit in digits over its scale, beside a speaker's name
     ("A patient drama.\n\n- Jo: **2½ tickets out of 5**\n- Sam: 4 tickets out of 5", "2½ tickets out of 5", 50.0),
+    # members' average beside its count is theirs; the critic's stars below
+    ("Hollow Creek\n★★★★☆ 3.74 · 4,918 ratings · 611 reviews\n5 stars 31%\n4 stars 29%\n\nJo's review\n"
+     "Jo Lin rated it ★★☆☆☆\n\nA patient drama.", "★★☆☆☆", 40.0),
+    # the site's glyphs over its scale, ending a sentence of a long line
+    ("A patient drama.\n\n12/12 overall: bigger, messier, less funny and more ambitious, and I'd rather have that. "
+     "🚀🚀🚀🚀 out of 5. going to sleep now.", "🚀🚀🚀🚀 out of 5", 80.0),
+    # a score and its share, no colon between
+    ("Queuewise score 86%\n\nA patient drama.", "86%", 86.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -318,6 +326,7 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "A gentle film.\n\n**Our verdict:** 3 anchors\n\nMore below.",
     # a share of the audience said, not a score
     "It is a crowd-pleaser, and I would say nine out of ten viewers will love it, whatever the critics write.",
+    "A funny and heartwarming film that deserves better than it got. 8+ out of 10!",  # no glyph rating: "+"
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -162,8 +162,8 @@ def byline_by_parts(line: str) -> str | None:
 
 
 # After a byline's lead, the name and a short note on the critic: "Jo Lin, second-year English
-# and Film".
-_NAME_THEN_NOTE = re.compile(rf"(?P<name>{PERSON_ALONE}),\s+[\w'’-]+(?:\s+[\w'’&-]+){{0,5}}")
+# and Film", "Jo Lin (Year 3, Studio 4)".
+_NAME_THEN_NOTE = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+[\w'’-]+(?:\s+[\w'’&-]+){{0,5}}|\s*\([^()]{{1,40}}\))")
 
 
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and

@@ -597,6 +597,9 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
     return not kept
 
 
+_RATED_IT = re.compile(r"\s+(?:rated|gave|scored)\s+(?:it|this)\s*$", re.I)
+
+
 def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned, title_keys: set[str]) -> None:
     """Set aside the critic's rating on its short line. Only the sentence that holds it
     ("The acting was superb. Rating: 3/5" keeps its verdict), and within that sentence
@@ -617,9 +620,10 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned, title_keys
             if m := BYLINE.match(norm[a:b]):  # "Review by cinephile_dan ★★★½"
                 _take_byline(out, m)
                 byline = (b - len(norm[a:b].lstrip()), b)
-            elif (not out.author and a == line.start > 0 and PERSON_LINE.fullmatch(name := norm[a:b].strip(_SEPARATORS))
+            elif (not out.author and a == line.start > 0
+                  and PERSON_LINE.fullmatch(name := _RATED_IT.sub("", norm[a:b]).strip(_SEPARATORS))
                   and name.lower() not in title_keys):
-                out.author = name  # the critic's name alone beside the stars: "Jo Lin   ★★★½"
+                out.author = name  # the critic's name beside the stars: "Jo Lin   ★★★½", "Jo Lin rated it ★★"
                 byline = (a + len(norm[a:b]) - len(norm[a:b].lstrip()), a + len(norm[a:b].rstrip()))
             elif piece := _prose_piece(norm, a, b):
                 beside.append(piece)

@@ -129,6 +129,7 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
     road racing and coffee · [Home](#) · [Races](#) · [Kit](#)"); "" for any other line."""
     parts = [EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", part)).strip()
              for part in re.split(r"\s+[·|•]\s+", body.strip())]
+    parts[0] = _STATION_FREQUENCY.sub("", parts[0])  # "**RIVERMOUTH FM 104.6** · [Music](#) · ..."
     items = [part for part in parts[1:] if re.fullmatch(_MENU_ITEM, part)]
     if (len(items) >= 3 and _SITE_NAME.fullmatch(parts[0]) and parts[0].lower() not in title_keys
             and parts[0].lower() not in cleaning_rules().sections):

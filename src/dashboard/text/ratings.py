@@ -227,7 +227,10 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average
                      r"nudity|language|consumerism|smoking|purchases|diverse\s+representations)\W{0,6}"  # "**Violence:** 3/5"
                      rf"(?:(?:{_LABEL_WORDS})\W{{0,3}})?$", re.I)
 _LABELLED = re.compile(
-    rf"\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)(?:[*_]{{1,3}}(?=\s))?\s*"  # "**Our rating:** 4/5"
+    # "**Our rating:** 4/5"; with no colon a score only before a share or a fraction: "Queuewise
+    # score 86%" (not a members' share: "5 stars 31%")
+    rf"(?:\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)|\b(?:score|rating)(?=\s+\d{{1,3}}(?:\.\d)?\s*(?:%|/\s*\d)))"
+    rf"(?:[*_]{{1,3}}(?=\s))?\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
     # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
     rf"|\d{{1,2}}(?:[.,]5)?\s+{_UNIT}\s+out\s+of\s+(?:4|5|10)\b"
@@ -238,10 +241,13 @@ _LABELLED = re.compile(
     rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?!\s*\w)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
     re.I,
 )
-# A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members".
-# A blog's like button is no rating either: "★ Like 23 bloggers like this."
+# A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members",
+# or their average: "★★★★☆ 3.74 · 4,918 ratings". A blog's like button is no rating either:
+# "★ Like 23 bloggers like this."
 _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b"
-                           r"|\s*like\b(?:\s*$|\s+\d)", re.I)
+                           r"|\s*like\b(?:\s*$|\s+\d)"
+                           # members' average beside its count: "★★★★☆ 3.74 · 4,918 ratings"
+                           r"|\s*\d(?:\.\d{1,2})?\s*(?:avg\.?|average)?\s*[·|•(]\s*[\d,.]+k?\s+(?:ratings|votes|reviews)\b", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
@@ -400,6 +406,8 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
 
 
 _GLYPHS_OVER_SCALE = re.compile(_SYMBOLS_OVER_SCALE, re.I)
+_OVER_A_SCALE = re.compile(r"(?:/|out\s+of)\s*(?:4|5|10)\b", re.I)
+_GLYPHS_ENDING = re.compile(rf"(?<![\w+])(?![+%#&=<>~])(?P<value>{_SYMBOLS_OVER_SCALE})(?=\s*(?:[.!;]|$))", re.I)  # not "8+ out of 10"
 
 
 def _in_key_glyphs(lines: list[re.Match], keys: set[int], first: FoundRating) -> FoundRating | None:
@@ -533,6 +541,11 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
         start, end = line.start() + m.start("value"), line.start() + m.end("value")
         rating = parse_rating(text[start:end].rstrip())
         if rating.score is not None:
+            return FoundRating(rating, start, end)
+    for m in _GLYPHS_ENDING.finditer(body) if _OVER_A_SCALE.search(body) else ():
+        # the site's glyphs over its scale, ending a sentence: "... a safe rerun. 🚀🚀🚀🚀 out of 5."
+        start, end = line.start() + m.start(), line.start() + m.end("value")
+        if (rating := parse_rating(text[start:end])).score is not None:
             return FoundRating(rating, start, end)
     for m in _BRACKETED_FRACTION.finditer(body) if "(" in body else ():
         start, end = line.start() + m.start("value"), line.start() + m.end("value")
