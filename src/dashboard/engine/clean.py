@@ -35,8 +35,8 @@ from dashboard.engine.roundups import other_film_lines
 from dashboard.engine.transcripts import read_transcript
 from dashboard.records import People, ReviewSource
 from dashboard.text.dates import DATE, MONTH
-from dashboard.text.ratings import FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines, \
-    rating_phrase
+from dashboard.text.ratings import (FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines,
+                                     rating_phrase)
 from dashboard.text.normalize import normalize
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex
