@@ -1332,24 +1332,10 @@ def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
     # at the foot, with the pictures' credit
     ("A patient drama, and a dull one.\n\nThe river is lovely, though.\n\n*Words by Jo Lin. Pictures, sadly, by "
      "the studio.*\n\nLeave a reply", "Jo Lin"),
-    # a thread's poster, the post's age beside the handle
-    ("threadtalk\nHome   Popular   Explore   Communities\nt/SlowCinema\n\n[Review] Hollow Creek, long thoughts\n\n"
-     "Posted by u/riverbank_jo · 9 hr. ago\n\nA patient drama, and a dull one.", "riverbank_jo"),
-    # a show's resident critic beside its host
-    ("**RADIO HARBOUR 97.2 FM** · Your station for the coast and the hills\n[Listen live](#) · [Schedule](#) · "
-     "[Podcasts](#) · [Donate](#)\n\n# The Saturday film hour: transcript\n\nBroadcast Saturday 15 November 2025, "
-     "11am · Presented by Ana Ruiz, with resident critic Jo Lin\n\n**ANA:** What have we got?\n\n**JO:** A patient "
-     "drama, and a dull one.", "Jo Lin"),
     # the critic's name alone beside the stars, under the headline
     ("The Harbour Almanac\nHome   News   Weekend   Culture   Money\n\nThe ferry that came in from the cold: Hollow "
      "Creek is a quiet, clever film\n\nJo Lin   ★★★½\nSaturday 13 September 2025 06.00 BST\n\nA patient drama, and "
      "a dull one.", "Jo Lin"),
-    # a chat's first message: its poster, a dash and the time
-    ("# Filmchat › #now-showing\n*Exported · 214 messages*\n\n**river_jo** — 20/09/2025 23:14\nok finally saw "
-     "hollow creek tonight. a patient drama, and a dull one.", "river_jo"),
-    # a show's notes
-    ("# The Back Row — Ep. 212: Hollow Creek, plus your letters\n\n*Show notes by Jo Lin* · 58 min · Released 2 "
-     "October 2025\n\nA patient drama, and a dull one.", "Jo Lin"),
     # the critic's note at the foot: their work, not a role
     ("A patient drama, and a dull one.\n\nThe river is lovely.\n\nJo Lin reviews movies every Friday on Midday "
      "at 11 AM on KVRN 7.", "Jo Lin"),
@@ -1387,32 +1373,42 @@ def test_a_word_alone_under_the_review_is_no_byline():
     # the name in bold beside a tagline in capitals, a menu with an item in bold
     ("**THE QUAD** — St Ives College's independent student paper since 1961\nNews · Comment · **Culture** · Sport · "
      "Puzzles\n\n# Hollow Creek review\n\nA patient drama, and a dull one.", "The Quad"),
-    # a station's name in bold, its frequency and tagline beside it
-    ("**RADIO HARBOUR 97.2 FM** · Your station for the coast and the hills\n[Listen live](#) · [Schedule](#) · "
-     "[Podcasts](#) · [Donate](#)\n\n# The Saturday film hour\n\nA patient drama, and a dull one.", "Radio Harbour"),
-    # a site's name in lower case over its menu
-    ("threadtalk\nHome   Popular   Explore   Communities\nt/SlowCinema\nJoined · 184k members · 612 online\n\n"
-     "[Review] Hollow Creek, long thoughts\n\nA patient drama, and a dull one.", "threadtalk"),
     # a newsletter's note on itself, in a long sentence
     ("# Ask me anything\n\n*Ask the Projectionist is a weekly newsletter in which readers send questions about "
      "what is on, and I answer them as if I were standing at the back of Screen 3 with a torch.*\n\n"
      "A patient drama, and a dull one.", "Ask the Projectionist"),
-    # a show's episode in its headline
-    ("# The Back Row — Ep. 212: Hollow Creek, plus your letters\n\n*Show notes by Jo Lin* · 58 min\n\n"
-     "A patient drama, and a dull one.", "The Back Row"),
     # a parish newsletter's name over its tagline
     ("THE QUAY LANTERN\nNewsletter of St Ringan's Church, Sandwick\nIssue 211 · October 2025 · Free, or a donation in "
      "the box by the door\n\nIN THIS ISSUE: From the Manse · Harvest · Film Corner\n\nA patient drama, and a dull "
      "one.", "The Quay Lantern"),
-    # a chat's server over its channel
-    ("# Filmchat › #now-showing\n*Exported · 214 messages*\n\n**river_jo** — 20/09/2025 23:14\nok finally saw "
-     "hollow creek tonight. a patient drama, and a dull one.", "Filmchat"),
     # a station's name with its frequency, beside its menu
     ("**HARBOUR FM 104.6** · [Music](#) · [News](#) · [Travel](#) · [Film Friday](#)\n\nFilm Friday › Reviews\n\n"
      "# Hollow Creek\n\nA patient drama, and a dull one.", "Harbour FM"),
 ])
 def test_more_outlets_are_read(text, outlet):
     assert clean(text, ("Hollow Creek",)).outlet == outlet
+
+
+@pytest.mark.parametrize("text, author, outlet", [
+    # a thread's poster with the post's age; the site's name in lower case over its menu
+    ("threadtalk\nHome   Popular   Explore   Communities\nt/SlowCinema\nJoined · 184k members · 612 online\n\n"
+     "[Review] Hollow Creek, long thoughts\n\nPosted by u/riverbank_jo · 9 hr. ago\n\nA patient drama, and a dull "
+     "one.", "riverbank_jo", "threadtalk"),
+    # a show's resident critic beside its host; a station's name in bold, its frequency and tagline beside it
+    ("**RADIO HARBOUR 97.2 FM** · Your station for the coast and the hills\n[Listen live](#) · [Schedule](#) · "
+     "[Podcasts](#) · [Donate](#)\n\n# The Saturday film hour: transcript\n\nBroadcast Saturday 15 November 2025, "
+     "11am · Presented by Ana Ruiz, with resident critic Jo Lin\n\n**ANA:** What have we got?\n\n**JO:** A patient "
+     "drama, and a dull one.", "Jo Lin", "Radio Harbour"),
+    # a chat's first message (its poster, a dash and the time); its server over its channel
+    ("# Filmchat › #now-showing\n*Exported · 214 messages*\n\n**river_jo** — 20/09/2025 23:14\nok finally saw "
+     "hollow creek tonight. a patient drama, and a dull one.", "river_jo", "Filmchat"),
+    # a show's notes; its episode in its headline
+    ("# The Back Row — Ep. 212: Hollow Creek, plus your letters\n\n*Show notes by Jo Lin* · 58 min · Released 2 "
+     "October 2025\n\nA patient drama, and a dull one.", "Jo Lin", "The Back Row"),
+])
+def test_a_pages_critic_and_outlet_are_read_together(text, author, outlet):
+    cleaned = clean(text, ("Hollow Creek",))
+    assert (cleaned.author, cleaned.outlet) == (author, outlet)
 
 
 @pytest.mark.parametrize("line", [

@@ -61,6 +61,8 @@ _ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"
 _ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
 # A blog post's categories or tags after its byline: "in Horror, Rants", "Filed under:
 # Transcripts, Comedy", "Tags: animation, family".
+# A user's handle: a digit or an underscore in it ("cinephile_42", "velvetseat_vic").
+_USER_HANDLE = r"[a-z][a-z0-9]*[_0-9][\w.-]{0,28}"
 _FILED = r"(?:\s+(?i:in|filed\s+under:?|tags?:|tagged:?)\s+[^·|•]{1,80}?)"
 _BYLINE_BESIDE = re.compile(
     rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}(?:\s*[,|·•–-]\s*{DATE})?\W*$|{DATE})|\s{DATE})"
@@ -79,7 +81,7 @@ _BYLINE_BESIDE = re.compile(
     # handle with the date ("cinephile_42 · 3 December 2024")
     rf"|(?P<writer>{PERSON_ALONE})\s*[|·•]\s*(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}})"
     rf"(?:\s*[|·•]\s*(?:(?i:published|updated|posted)\W*)?{DATE})?\s*$"
-    rf"|(?P<handle>[a-z][a-z0-9]*[_0-9][\w.-]{{0,28}})\s*(?:[|·•—–]|--?)\s*{DATE}(?:,?\s+\d{{1,2}}[:.]\d{{2}}\s*(?i:am|pm)?)?\s*$"
+    rf"|(?P<handle>{_USER_HANDLE})\s*(?:[|·•—–]|--?)\s*{DATE}(?:,?\s+\d{{1,2}}[:.]\d{{2}}\s*(?i:am|pm)?)?\s*$"
     # the site's section or name first: "Reviews | Mara Quill | May 2, 2025", "The Reel Ledger ·
     # Film reviews by Mara Quill · 12 August 2025"
     rf"|[A-Z][\w'&]*(?:\s+[A-Z][\w'&]*){{0,3}}\s*[|·•]\s*(?:(?i:(?:film\s+|movie\s+)?reviews?\s+by)\s+)?"
@@ -118,8 +120,8 @@ _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
 # A member's line on a diary site: the name, then the handle and the member's counters
 # ("Jo Lin @jolin · PRO · 1,874 films · 212 this year").
 _NAME_THEN_HANDLE = re.compile(rf"(?P<name>{PERSON_ALONE})\s+@[\w.]{{2,30}}(?:\s*[|·•].*)?")
-# A forum user's handle alone on its line: "velvetseat_vic" (a digit or an underscore in it).
-_FORUM_HANDLE = re.compile(r"[a-z][a-z0-9]*[_0-9][\w.-]{0,28}")
+# A forum user's handle alone on its line: "velvetseat_vic".
+_FORUM_HANDLE = re.compile(_USER_HANDLE)
 # A note about the critic above the review, opening with their name in bold and telling their
 # work ("> **Jo Lin** has sailed two Atlantic circuits. He has written Screen Test since 2019").
 BOLD_NAME_NOTE = re.compile(rf"[\s>]*(\*\*|__)(?P<name>{PERSON_ALONE})\1\s+(?:is|has|was|writes|reviews)\b"
@@ -139,8 +141,14 @@ def critic_introduced(line: str) -> re.Match | None:
     """``_OUR_CRITIC`` in a line, asked only of a line that names a critic or reviewer."""
     return _OUR_CRITIC.search(line) if _CRITIC_WORD.search(line) else None
 
+
 # A byline's label on a line of its own, the name on the next.
 BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer))\W*")
+
+
+# After a byline's lead, the name and a short note on the critic: "Jo Lin, second-year English
+# and Film", "Jo Lin (Year 3, Studio 4)".
+_NAME_THEN_NOTE = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+[\w'’-]+(?:\s+[\w'’&-]+){{0,5}}|\s*\([^()]{{1,40}}\))")
 
 
 def byline_by_parts(line: str) -> str | None:
@@ -160,10 +168,6 @@ def byline_by_parts(line: str) -> str | None:
         name = m.group("name")  # "Reviewed by Jo Lin, second-year English and Film · 6 November 2025"
     return name if PERSON_LINE.fullmatch(name) or (handle and _HANDLE.fullmatch(name)) else None
 
-
-# After a byline's lead, the name and a short note on the critic: "Jo Lin, second-year English
-# and Film", "Jo Lin (Year 3, Studio 4)".
-_NAME_THEN_NOTE = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+[\w'’-]+(?:\s+[\w'’&-]+){{0,5}}|\s*\([^()]{{1,40}}\))")
 
 
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and

@@ -661,6 +661,7 @@ def _title_beside_rating(text: str, norm: str, line: Span, title_keys: set[str],
 
 # A diary's date beside the stars: "Watched 20 Sep 2025 ★★½".
 _DATED = re.compile(rf"(?:[A-Za-z]+\s+){{0,2}}(?:on\s+)?(?:{DATE}|\d{{1,2}}\s+{MONTH}|{MONTH}\s+\d{{1,2}})")
+_TAG_WORDS = 3  # a diary's tag is a word or three ("IMAX", "with Dom")
 
 
 def _prose_piece(norm: str, start: int, end: int) -> Span | None:
@@ -680,8 +681,6 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
         return None  # (the last: a diary's tags, "♥ liked · IMAX · with Dom")
     return Span(start + lead, start + lead + len(piece))
 
-
-_TAG_WORDS = 3
 
 
 def _take_byline(out: Cleaned, m: re.Match) -> None:

@@ -55,7 +55,8 @@ _BREADCRUMB = re.compile(
 # "# The Back Stalls — Ep. 212: ...".
 ISSUE_HEADLINE = re.compile(
     r"\W*(?!(?i:issue|episode|part|vol|volume|chapter|week|day|no|number|edition)\b)"
-    r"(?P<name>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|the|of|and|&)){0,4})\s+(?:[—–|:-]\s+)?(?:#|(?i:no\.?|issue|ep\.?|episode)\s*)\d+\s*[:–—|-]")
+    r"(?P<name>[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|the|of|and|&)){0,4})\s+(?:[—–|:-]\s+)?"
+    r"(?:#|(?i:no\.?|issue|ep\.?|episode)\s*)\d+\s*[:–—|-]")
 
 def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
     """The opening lines that are the outlet's name and its menus: index -> the outlet's
@@ -74,7 +75,7 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             return {i: channel.group("name")}
         if (i == 0 and _LOWER_CASE_NAME.fullmatch(body.strip()) and len(bodies) > 1 and _is_menu(bodies[1])
                 and _menu_items(bodies[1]) >= 3):
-            return {0: body.strip(), 1: ""}  # a name in lower case over its menu: "threadreel" / "Home  Popular  Explore"
+            return {0: body.strip(), 1: ""}  # a name in lower case over its menu: "threadreel" / "Home  Explore"
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
         name = body.strip()
         name = _TAGLINE_BESIDE.sub("", _BOLD_NAME_BESIDE.sub(r"\1", name) if name.startswith("**") else name)
@@ -126,9 +127,9 @@ _STATION_FREQUENCY = re.compile(r"(?:(?<=\s(?:FM|AM))\s+\d{2,3}(?:\.\d)?|\s+\d{2
 
 def _site_beside_menu(body: str, title_keys: set[str]) -> str:
     """The site's name opening a line of its menu, a tagline between ("**THE MUSETTE** ·
-    road racing and coffee · [Home](#) · [Races](#) · [Kit](#)"); "" for any other line."""
-    parts = [EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", part)).strip()
-             for part in re.split(r"\s+[·|•]\s+", body.strip())]
+    road racing and coffee · Home · Races · Kit", its links read as words); "" for any other
+    line."""
+    parts = [EMPHASIS.sub("", part).strip() for part in re.split(r"\s+[·|•]\s+", body.strip())]
     parts[0] = _STATION_FREQUENCY.sub("", parts[0])  # "**RIVERMOUTH FM 104.6** · [Music](#) · ..."
     items = [part for part in parts[1:] if re.fullmatch(_MENU_ITEM, part)]
     if (len(items) >= 3 and _SITE_NAME.fullmatch(parts[0]) and parts[0].lower() not in title_keys
@@ -150,8 +151,9 @@ _PUBLICATION_OF = re.compile(r"\W*(?:the\s+)?(?:\w+\s+)?(?:newsletter|magazine|b
 _SEPARATOR = re.compile(r"[·|•]")
 _LOWER_CASE_NAME = re.compile(r"[a-z][a-z0-9]{3,30}")
 # A video channel's name beside its counters: "**The Intertitle Hour** · 84.2K subscribers · [Subscribe]".
-_CHANNEL = re.compile(r"(?!(?i:joined|join|follow|following|followers|subscribed?|members)\b)(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})\s*[·|•]\s*[\d.,]+\s*[KkMm]?"
-                      r"\s+(?i:subscribers|followers|members|listeners)\b.*")
+_CHANNEL = re.compile(r"(?!(?i:joined|join|follow|following|followers|subscribed?|members)\b)"
+                      r"(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|of|the|and|&)){0,4})"
+                      r"\s*[·|•]\s*[\d.,]+\s*[KkMm]?\s+(?i:subscribers|followers|members|listeners)\b.*")
 _EMOJI_AROUND = re.compile(rf"^[\s{EMOJI}]+|[\s{EMOJI}]+$")  # "# 🩸 SPLATTER MATINEE 🩸"
 
 

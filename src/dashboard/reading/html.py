@@ -124,7 +124,7 @@ _MARKED = re.compile(
     r"(?P<body>.*?)</(?P=tag)>")
 _OTHERS = re.compile(r"audience|user|reader|viewer|fan|community|average|aggregate|imdb|member", re.I)
 # The box's label, then its grade or score: "Popwire Grade B-", "Staff verdict 82%".
-_GRADE_LAST = re.compile(r"\s(?:(?-i:[A-F])[+-]?|\d{1,3}%|\d{1,2}(?:\.\d)?/\d{1,3})$")
+_SCORE_LAST = re.compile(r"\s(?:(?-i:[A-F])[+-]?|\d{1,3}%|\d{1,2}(?:\.\d)?/\d{1,3})$")
 _MARKED_CHARS = 60  # a rating, with its label or a revision ("Original rating: 2/5 — Revised rating: 4/5")
 _ALT_TEXT = re.compile(r"(?i)\b(?:alt|title|aria-label)=[\"']([^\"']{1,40})[\"']")
 # A section of comments or links (not a count of comments in a byline).
@@ -284,7 +284,7 @@ def _marked_ratings(html: str):
         if len(body) <= _MARKED_CHARS and not _OTHERS.search(m.group("what") + " " + body):
             found = find_rating(body)
             rating = found.rating if found else parse_rating(body)
-            if rating.score is None and _GRADE_LAST.search(body):
+            if rating.score is None and _SCORE_LAST.search(body):
                 rating = parse_rating(body.split()[-1])
             if rating.score is not None:
                 yield rating.raw

@@ -54,8 +54,10 @@ _SPELLED = re.compile(rf"\b(?P<n>{_NUMBER_WORD})(?P<half>\s+and\s+a\s+half)?\b",
 _HALF_A_STAR = re.compile(r"\bhalf\s+a\s+star\b", re.I)
 # "★★★½ (out of four)", "★½ out of 4": star glyphs on a scale the critic states.
 _GLYPHS_OF = re.compile(rf"([{FULL_STARS}]+)\s*(½|1/2)?\s*\(?\s*(?:out of|of|/)\s*(\d+)\s*\)?")
-# "🍿🍿🍿/5": one symbol repeated, over a scale.
-_SYMBOL_RUN = re.compile(r"^\s*(?P<run>(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9})\s*"
+# A glyph a site may rate in: no letter, digit, space or punctuation.
+_GLYPH = r"[^\w\s.,;:!?()/*'\"-]"
+# "🍿🍿🍿/5": one glyph repeated, over a scale.
+_SYMBOL_RUN = re.compile(rf"^\s*(?P<run>(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}})\s*"
                          r"(?:/|out of|\(\s*(?:out\s+)?of)\s*(?P<scale>\d+)\s*\)?\s*$")  # "🐙🐙🐙 (of 5)"
 # "3 stars (out of 4)", "3 stars of 4": the scale after the stars.
 _STARS_OF = re.compile(r"\s*\bstars?\b\s*\(?\s*(out of|of|/)\s*(\d+)\s*\)?", re.I)
@@ -103,6 +105,9 @@ def _stars(text: str, raw: str) -> Rating | None:
 # out of five" (not a count: "nine times out of ten").
 _UNIT = r"(?!times\b|people\b|minutes\b|stars\b)[a-z]+s"
 _UNIT_OUT_OF = re.compile(rf"(?<=\d)\s+{_UNIT}\s+(?=out\s+of\s+\d)", re.I)  # "3.5 spurs out of 5"
+# So many of the site's units, in digits: "3½ knots", "2.5 tickets".
+_UNIT_DIGITS = r"\d{1,2}(?:[.,]5|\s*½)?"
+_UNIT_COUNT = rf"{_UNIT_DIGITS}\s+{_UNIT}"
 
 
 def _digits(text: str) -> str:
@@ -181,7 +186,7 @@ _STARS_IN_WORDS = (
     rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?(?:\s+{_UNIT})?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
     rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
     # the site's unit in digits over its scale: "2½ tickets out of 5"
-    rf"|\d{{1,2}}(?:[.,]5|\s*½)?\s+{_UNIT}\s+out\s+of\s+{_STAR_SCALE}\b(?P<scale4>)"
+    rf"|{_UNIT_COUNT}\s+out\s+of\s+{_STAR_SCALE}\b(?P<scale4>)"
 )
 _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
 # What may lead into a rating on its line: "I give it", "We'd rate this one".
@@ -205,7 +210,7 @@ RATING_LEAD = re.compile(
 # triumph" is no A, nor "the score - a single cello").
 _GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|\s+(?:plus|minus)\b|(?![\w-])(?=[\s*_]*(?:$|[.,;:!?)(|/])))"
 # One symbol repeated over a scale: "🍿🍿🍿/5".
-_SYMBOLS_OVER_SCALE = (r"(?P<symbol>[^\w\s.,;:!?()/*'\"-])\ufe0f?(?:(?P=symbol)\ufe0f?){0,9}\s*"
+_SYMBOLS_OVER_SCALE = (rf"(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}}\s*"
                        r"(?:/|out\s+of|\(\s*(?:out\s+)?of)\s*(?:4|5|10)\b\)?")
 # A labelled number with no scale that can only be out of ten ("Score: 8.5", "Rating: 7"):
 # not 5 or under (out of five or of ten?), nor "15" or "18" (certificates).
@@ -233,9 +238,8 @@ _LABELLED = re.compile(
     rf"(?:[*_]{{1,3}}(?=\s))?\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
     # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
-    rf"|\d{{1,2}}(?:[.,]5)?\s+{_UNIT}\s+out\s+of\s+(?:4|5|10)\b"
-    # ... or alone, its scale in the page's key (``_UNIT_KEY``): "Our rating: 3½ knots"
-    rf"|\d{{1,2}}(?:[.,]5|\s*½)?\s+{_UNIT}(?=[\s*_.]*$)"
+    # ... or alone, its scale in the page's key (``_over_key_scale``): "Our rating: 3½ knots"
+    rf"|{_UNIT_COUNT}(?:\s+out\s+of\s+(?:4|5|10)\b|(?=[\s*_.]*$))"
     # asterisks; glued to the label's colon, only with no word after them ("MPAA rating:** PG"
     # closes the label's bold)
     rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?!\s*\w)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
@@ -415,7 +419,7 @@ def _in_key_glyphs(lines: list[re.Match], keys: set[int], first: FoundRating) ->
     the one in the glyphs the page's key explains ("🧠 = leave it in the grave, 🧠🧠🧠🧠🧠 =
     instant cult classic"): the site's rating, the others its parts. None when the first
     found is in those glyphs or no other is."""
-    glyphs = {m.group("symbol") for i in keys for m in re.finditer(r"(?P<symbol>[^\w\s.,;:!?()/*'\"=-])\ufe0f?", lines[i].group())}
+    glyphs = {glyph for i in keys for glyph in re.findall(_GLYPH, lines[i].group())} - {"=", "\ufe0f"}
     if not glyphs or glyphs & set(first.rating.raw):
         return None
     for i, line in enumerate(lines):
@@ -622,7 +626,7 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
 
 # A site's unit with no scale beside it ("3½ knots"), and the page's key that gives its scale
 # ("Screen Test rates films out of 5 knots").
-_UNIT_ALONE = re.compile(rf"(?P<n>\d{{1,2}}(?:[.,]5|\s*½)?)\s+(?P<unit>{_UNIT})", re.I)
+_UNIT_ALONE = re.compile(rf"(?P<count>{_UNIT_DIGITS})\s+(?P<unit>{_UNIT})", re.I)
 
 
 def _over_key_scale(text: str, value: str) -> Rating:
@@ -631,7 +635,7 @@ def _over_key_scale(text: str, value: str) -> Rating:
     key = m and re.search(rf"\bout\s+of\s+(?P<scale>4|5|10|four|five|ten)\s+{re.escape(m['unit'])}\b", text, re.I)
     if not key:
         return Rating(value, None, "no scale")
-    return Rating(value, parse_rating(f"{m['n']} out of {key['scale']}").score, "")
+    return Rating(value, parse_rating(f"{m['count']} out of {key['scale']}").score, "")
 
 
 # A grade given in words: "I give it a B+.", "We'd rate it a C-"
