@@ -993,6 +993,13 @@ def test_a_name_beside_the_outlet_gives_both_and_a_section_beside_it_neither():
     assert clean(text).author == ""
 
 
+def test_a_share_bar_names_no_outlet_and_a_copyright_after_a_sentence_does():
+    text = ("# The Lantern review\n\n[Share](#) · [Tweet](#) · [Email](#) · [Print](#)\n\n"
+            "A patient drama, beautifully acted, and a joy from start to finish.\n\n"
+            "The Lantern Society is a registered charity. © 2025 Lantern Film Society.")
+    assert clean(text).outlet == "Lantern Film Society"
+
+
 def test_the_outlet_in_the_pages_copyright_footer():
     text = ("The Lantern review\n\nA patient drama, beautifully acted, and a joy from start to finish.\n\n"
             "Copyright 2024 Harbour Wire Service. All rights reserved.")
@@ -1127,6 +1134,30 @@ def test_a_film_known_by_another_name_keeps_its_review():
     text = '"Harbour Lights" (2025) ★★★★\n\n' + _MAIN_REVIEW[_MAIN_REVIEW.index("A patient"):] + "**Verdict:** ★★★★\n"
     kinds = _kinds(text, clean(text, ("Harbor Lights",)))
     assert not any(k == BOILERPLATE for k in kinds.values())
+
+
+def test_a_listing_or_a_heading_that_names_the_film_ends_the_other_films_part():
+    # a society's newsletter: its diary lists the film after a date, and the film's section
+    # opens under a label that names it
+    text = ("FROM THE CHAIR\nMany thanks to everyone who came to the double bill last month, and to Pat for the "
+            "mince pies.\n\nDATES FOR THE DIARY\nFri 5 December – Harbour Lights (12A), 109 mins\n"
+            "Fri 9 January – Copper Lanterns (15), subtitled\n\nOUR NEXT SCREENING: HARBOUR LIGHTS (2025)\n"
+            "A patient drama about a keeper and his daughter, and the loveliest film I have seen this year by far.\n")
+    kinds = _kinds(text, clean(text, ("Harbour Lights",)))
+    assert kinds.get("Fri 9 January – Copper Lanterns (15), subtitled") == BOILERPLATE
+    assert ("A patient drama about a keeper and his daughter, and the loveliest film I have seen this year by far."
+            not in kinds)
+
+
+def test_a_title_over_its_rating_alone_opens_a_capsule():
+    text = ("In cinemas this month: our critics on the new releases\n\nHarbour Lights\n★★★☆☆\n"
+            "A patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
+            "Copper Lanterns\n★★★★★\nThe loveliest film of the month, and a superbly acted one.\n")
+    cleaned = clean(text, ("Harbour Lights",))
+    kinds = _kinds(text, cleaned)
+    assert kinds.get("The loveliest film of the month, and a superbly acted one.") == BOILERPLATE
+    assert "A patient drama about a keeper and his daughter, and a better one than its trailer suggests." not in kinds
+    assert cleaned.rating.rating.raw == "★★★☆☆"
 
 
 def test_under_a_heading_over_other_releases_every_line_is_about_another_film():
@@ -1320,6 +1351,9 @@ def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
     # the name alone under the review's last paragraph, over other films' capsules
     ("FILM OF THE WEEK\n\nHollow Creek\n\nA patient drama, and a dull one.\n\nThe river is lovely, though.\n\n"
      "Jo Lin\n\nALSO OPENING THIS WEEK\n\nQuarry Lane (15) ★★★ 97min\nA thriller with one good chase. SO", "Jo Lin"),
+    # the name and role under the review's last paragraph, over a newsletter's next section
+    ("FILM OF THE MONTH\n\nA patient drama, and a dull one.\n\nThe river is lovely, though.\n\n"
+     "Jo Lin, Programme Secretary\n\nMEMBERS' VOTE – NOVEMBER\nQuarry Lane: 4.2 reels (41 votes)", "Jo Lin"),
     # a forum's poster over their member line and the post's date
     ("FILMTALK\nHome | Forums | Latest posts | Members | Search\n\nHollow Creek (2025) – my review\n\nriverbank_jo\nSenior Member · Joined Mar 2011 · Posts: 6,214\n"
      "Posted 19 Oct 2025, 23:41\n\nSaw it tonight. A patient drama, and a dull one.", "riverbank_jo"),

@@ -281,6 +281,12 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
      "🚀🚀🚀🚀 out of 5. going to sleep now.", "🚀🚀🚀🚀 out of 5", 80.0),
     # a score and its share, no colon between
     ("Queuewise score 86%\n\nA patient drama.", "86%", 86.0),
+    # the site's unit in digits, its scale in brackets
+    ("A patient drama.\n\nJo's rating: 3½ lanterns (out of 5)\nJo Lin, Programme Secretary", "3½ lanterns (out of 5)",
+     70.0),
+    # of two hosts' scores on one line, the first: the show notes' writer's, a co-host's after it
+    ("A patient drama.\n\nJo's score: six and a half out of ten. Sam's score: 8/10 (he's wrong).",
+     "six and a half out of ten", 65.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)

@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, CRITIC_ON_FILM, DATE_LINE,
-                                      EMPHASIS, PERSON_LINE, SIGN_OFF, WRITES, byline_at, byline_follows,
+                                      EMPHASIS, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES, byline_at, byline_follows,
                                       byline_names, critic_introduced, plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
 from dashboard.engine.credits import DETAILS_REASON, read_details
@@ -321,10 +321,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.author = m.group("name")
             aside(METADATA, BYLINE_REASON)
             continue
-        if (not out.author and paragraphs >= _PROSE_BEFORE_COMMENTS and PERSON_LINE.fullmatch(plain)
-                and plain[-1].isalpha() and plain.lower() not in title_keys and not rules.boilerplate_reason(plain)
-                and _review_ends(bodies, index + 1, other_films, rules)):
-            out.author = plain  # the critic's name alone under the review's last paragraph
+        if (not out.author and paragraphs >= _PROSE_BEFORE_COMMENTS and (m := SIGNED_NAME.fullmatch(plain))
+                and plain[-1].isalpha() and m.group("name").lower() not in title_keys
+                and not rules.boilerplate_reason(plain) and _review_ends(bodies, index + 1, other_films, rules)):
+            out.author = m.group("name")  # the critic's name under the review's last paragraph
             aside(METADATA, BYLINE_REASON)
             continue
         # Markdown's emphasis and links may split a prompt's words ("**Sign up** for ..."):
@@ -463,13 +463,17 @@ def _others_say(text: str, spans: list[Span], bodies: list[str], rules: Cleaning
     return out
 
 
+_SECTION_IN_CAPITALS = re.compile(r"[^a-z\n]{0,20}[A-Z]{2}[^a-z\n]{0,40}")
+
+
 def _review_ends(bodies: list[str], index: int, other_films: set[int], rules: CleaningRules) -> bool:
     """Does the review end before line ``index``: is it past the last line, or the first of
-    other films' capsules, links to other articles, readers' comments or the page's footer?"""
+    other films' capsules, links to other articles, readers' comments, the page's footer or
+    a newsletter's next section under its heading in capitals ("MEMBERS' VOTE")?"""
     if index >= len(bodies):
         return True
     body = bodies[index]
-    return index in other_films or any(
+    return index in other_films or _SECTION_IN_CAPITALS.fullmatch(body) is not None or any(
         kind.pattern.match(body) for kind in (rules.round_up, rules.link_lists, rules.comments, rules.page_footer))
 
 

@@ -68,14 +68,17 @@ class CleaningRules:
     cons: re.Pattern[str]
     plot_heading: re.Pattern[str]
     platforms: frozenset[str]
+    share_actions: frozenset[str]
     byline_roles: frozenset[str]
     sections: frozenset[str]
 
     def is_outlet(self, name: str) -> bool:
-        """Not a platform ("on Instagram"), a critic's role ("Staff Writer"), a day or a month."""
-        words = name.lower().split()
-        return bool(words) and name.lower() not in self.platforms and words[-1] not in self.byline_roles and not (
-            _DAY_OR_MONTH.match(name))
+        """Not a platform ("on Instagram"), a share bar's button, a critic's role ("Staff
+        Writer"), a day or a month."""
+        lower = name.lower()
+        words = lower.split()
+        return (bool(words) and lower not in self.platforms and lower not in self.share_actions
+                and words[-1] not in self.byline_roles and not _DAY_OR_MONTH.match(name))
 
     def list_heading(self, line: str) -> int:
         """+1 for a heading over a list of praise ("Pros:"), -1 over criticism, else 0."""
@@ -140,6 +143,7 @@ def cleaning_rules() -> CleaningRules:
             rf"^\W*(?:\d+[.)]\s*)?(?:(?:{alternation(data['plot_heading']['before'])})\s+)*"
             rf"(?:{alternation(data['plot_heading']['names'])})\b", re.I),
         platforms=frozenset(p.lower() for p in data["platforms"]["names"]),
+        share_actions=frozenset(a.lower() for a in data["share_bar"]["actions"]),
         byline_roles=frozenset(r.lower() for r in data["byline_roles"]["names"]),
         sections=frozenset(s.lower() for s in data["breadcrumb"]["sections"]),
     )

@@ -15,6 +15,7 @@ COPYRIGHT_OUTLET = re.compile(
     r"(?:(?i:all\s+rights\s+reserved)\W+)?"
     r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+[A-Z][\w'&.-]*){0,4})"
 )
+_COPYRIGHT_AFTER_SENTENCE = re.compile(r"[.!?]\s+(?=(?i:copyright)\b|©)")
 CORPORATE = re.compile(r"\s+(?:Company|Co|Ltd|Limited|Inc|LLC|plc|Group|Media Group|Publishing|Publications)\.?$")
 OUTLET = re.compile(
     r"\b(?:from|on|at|via|for|reading)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){0,4})"
@@ -133,7 +134,7 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
     parts[0] = _STATION_FREQUENCY.sub("", parts[0])  # "**RIVERMOUTH FM 104.6** · [Music](#) · ..."
     items = [part for part in parts[1:] if re.fullmatch(_MENU_ITEM, part)]
     if (len(items) >= 3 and _SITE_NAME.fullmatch(parts[0]) and parts[0].lower() not in title_keys
-            and parts[0].lower() not in cleaning_rules().sections):
+            and parts[0].lower() not in cleaning_rules().sections and cleaning_rules().is_outlet(parts[0])):
         return parts[0]
     return ""
 
@@ -226,8 +227,10 @@ def outlet_named(body: str) -> str:
 
 def copyright_outlet(body: str, author: str) -> str:
     """The outlet a footer's copyright line names ("© 2025 The Harbour Herald Ltd."), "" when
-    none or when it names the critic (a blog's "© 2026 Jane Doe" is hers)."""
-    if not (m := COPYRIGHT_OUTLET.match(body)):
+    none or when it names the critic (a blog's "© 2026 Jane Doe" is hers). The notice may
+    end a footer's sentence: "… is a registered charity. © 2025 Lanterns Film Society"."""
+    after = _COPYRIGHT_AFTER_SENTENCE.search(body)
+    if not (m := COPYRIGHT_OUTLET.match(body) or (after and COPYRIGHT_OUTLET.match(body, after.end()))):
         return ""
     name = CORPORATE.sub("", re.split(r"[.!?](?:\s|$)", m.group("name"))[0].rstrip("."))
     return as_name(name) if cleaning_rules().is_outlet(name) and name.lower() != author.lower() else ""

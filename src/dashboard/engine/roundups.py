@@ -9,7 +9,9 @@ and their stars the rating.
 A capsule opens with a line that names a film and rates or certifies it: a title in
 quotes or emphasis, or followed by its certificate or year in brackets, then star glyphs,
 a score over a scale or a certificate. Such a line about another film starts the other
-films' part; one naming this film ends it, as does a rule across the page. A heading over
+films' part; one naming this film ends it, as do a short line whose last part names it
+after a date or a label ("Fri 5 December – The Film (15)", "OUR NEXT SCREENING: THE FILM")
+and a rule across the page. A heading over
 the other releases (``[round_up]`` in ``cleaning.toml``) starts it too, once the review's
 prose has begun. Without the film's title a capsule line starts that part only after the
 review's prose, for the first film reviewed is then taken to be the film.
@@ -39,6 +41,11 @@ _CAPSULE_TITLE = re.compile(
     r"|(?P<plain>[^\W\d_][^\n:.!?()]{1,60}?)\s*" + _BRACKET +
     r")\s*[-–—|:,]?\s*(?P<rated>" + _RATED + r")?",
 )
+# A rating alone on its line, under its film's title: stars, asterisks or a score over a scale.
+_RATING_ALONE = re.compile(rf"\s*(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}\s*(?:½|1/2)?|\d(?:\.\d)?\s*/\s*(?:4|5|10))\s*")
+# A title alone on its line: a few words with no sentence's end.
+_TITLE_ALONE = re.compile(r"[#\"“‘'*_\s]*[A-Z0-9][^\n.!?:;]{0,58}[\w\"”’'*_)]")
+EMPHASIS_MARKS = re.compile(r"^[#\s*_]+|[*_]+$")
 # A line that labels the critic's own rating ("**Verdict:** ★★★★"), not a film.
 _RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:rating|score|grade|verdict|overall|stars?|review)\W*$", re.I)
 # A rule across the page ("---", "* * *") ends a newsletter's notes on other films: what
@@ -66,8 +73,15 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
     titles): a part of the page under ``heading`` or a capsule's title, and a line under
     ``label`` ("Quick takes: ...")."""
     titles = {index: capsule_title(body) for index, body in enumerate(bodies)}
+    for index in range(1, len(bodies)):
+        # a title on its line with its rating alone on the next ("Hollow Season", "★★★★☆")
+        above = bodies[index - 1].strip()
+        if titles[index - 1] is None and _RATING_ALONE.fullmatch(bodies[index]) and _TITLE_ALONE.fullmatch(above) \
+                and not _RATING_LABEL.match(above):
+            titles[index - 1] = EMPHASIS_MARKS.sub("", above)
     keys = {_alnum(t) for t in title_keys} - {""}
     own = {index for index, title in titles.items() if title is not None and _names_film(title, keys)}
+    own |= {index for index, body in enumerate(bodies) if _labels_film(body, keys)}
     # Before the review's prose, only a page that also holds this film's capsule is a
     # round-up: otherwise the film is known by another name, and the page is its review.
     other_before_prose = bool(own)
@@ -89,6 +103,20 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
 
 def _alnum(title: str) -> str:
     return re.sub(r"[\W_]+", "", re.sub(r"^\W*the\s+", "", title.lower()))
+
+
+# What may stand before a film's name on a listing's or a heading's line: a date, a label.
+_LABEL_END = re.compile(r"\s+[-–—|·]\s+|:\s*")
+_BRACKETED = re.compile(r"\s*\([^()]*\).*$")
+
+
+def _labels_film(body: str, keys: set[str]) -> bool:
+    """Is the line's last part, after a date or a label and before its brackets, the film's
+    name? ("Fri 5 December – The Film (15), 141 mins", "OUR NEXT SCREENING: THE FILM (2025)")"""
+    if not keys or len(body.split()) >= _PROSE_WORDS:
+        return False
+    parts = _LABEL_END.split(_BRACKETED.sub("", body))
+    return len(parts) > 1 and _names_film(parts[-1], keys)
 
 
 def _names_film(title: str, keys: set[str]) -> bool:

@@ -104,7 +104,8 @@ def _stars(text: str, raw: str) -> Rating | None:
 # A site's own unit in place of stars, before its scale: "spurs" in "Three and a half spurs
 # out of five" (not a count: "nine times out of ten").
 _UNIT = r"(?!times\b|people\b|minutes\b|stars\b)[a-z]+s"
-_UNIT_OUT_OF = re.compile(rf"(?<=\d)\s+{_UNIT}\s+(?=out\s+of\s+\d)", re.I)  # "3.5 spurs out of 5"
+_UNIT_OUT_OF = re.compile(rf"(?<=\d)\s+{_UNIT}\s+(?=\(?out\s+of\s+\d)", re.I)  # "3.5 spurs (out of 5)"
+_SCALE_IN_BRACKETS = re.compile(r"(?<=\d)\s*\(\s*(out\s+of\s+\d+)\s*\)", re.I)  # "3.5 (out of 5)"
 # So many of the site's units, in digits: "3½ knots", "2.5 tickets".
 _UNIT_DIGITS = r"\d{1,2}(?:[.,]5|\s*½)?"
 _UNIT_COUNT = rf"{_UNIT_DIGITS}\s+{_UNIT}"
@@ -116,7 +117,7 @@ def _digits(text: str) -> str:
     text = _HALF_A_STAR.sub("0.5 stars", text)
     text = _SPELLED.sub(lambda m: f"{_NUMBER_WORDS[m['n'].lower()] + (0.5 if m['half'] else 0):g}", text)
     text = re.sub(r"(?<![\d.,])(\d)(?:\s*½|\s+and\s+a\s+half\b)", r"\1.5", text)
-    text = _UNIT_OUT_OF.sub(" ", text)
+    text = _SCALE_IN_BRACKETS.sub(r" \1", _UNIT_OUT_OF.sub(" ", text))
     return _STARS_OF.sub(r" \1 \2", text)
 
 
@@ -238,8 +239,9 @@ _LABELLED = re.compile(
     rf"(?:[*_]{{1,3}}(?=\s))?\s*"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
     # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
-    # ... or alone, its scale in the page's key (``_over_key_scale``): "Our rating: 3½ knots"
-    rf"|{_UNIT_COUNT}(?:\s+out\s+of\s+(?:4|5|10)\b|(?=[\s*_.]*$))"
+    # or "3½ reels (out of 5)"; or alone, its scale in the page's key (``_over_key_scale``):
+    # "Our rating: 3½ knots"
+    rf"|{_UNIT_COUNT}(?:\s+\(?out\s+of\s+(?:4|5|10)\b\)?|(?=[\s*_.]*$))"
     # asterisks; glued to the label's colon, only with no word after them ("MPAA rating:** PG"
     # closes the label's bold)
     rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?!\s*\w)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
@@ -619,6 +621,9 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
             candidates.append(FoundRating(rating, start, end))
     if labelled:  # from the label on ("Original rating (2019): 2/5 — Revised rating: 4/5")
         candidates = [c for c in candidates if c.start >= line.start() + labelled.start("value")] or candidates
+    # In the line's order: the critic's own score comes before a co-host's ("Sam's score:
+    # six and a half out of ten. Dana's score: 8/10").
+    candidates.sort(key=lambda c: c.start)
     fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
     best = fractions or candidates
     return best[0] if best else None
