@@ -1550,3 +1550,26 @@ def test_a_list_of_links_ends_at_the_first_line_that_is_no_item():
             "- The Ferry Canon: 50 films to watch on a wet Sunday\n- My piece on why ferries sink\n\n"
             "*Words by Jo Lin. Pictures, sadly, by the studio.*\n\nLeave a reply")
     assert clean(text, ("Hollow Creek",)).author == "Jo Lin"
+
+
+_DIGEST = (
+    "Send lanternfans mailing list submissions to\n\tlanternfans@lists.example.org\n\n"
+    "Today's Topics:\n\n   1. Re: Quarry Lane at the Plaza (Sam Orr)\n   2. Harbour Lights - went on Friday (Jo Lin)\n\n"
+    "----------------------------------------------------------------------\n\n"
+    "Message: 1\nDate: Sun, 15 Jun 2025 09:12:44 +0100\nFrom: Sam Orr <sam@example.net>\nSubject: Re: Quarry Lane\n\n"
+    "Agree with Ana, the chase was the best thing in it by a mile. 8/10 from me.\n\nSam\n\n"
+    "----------------------------------------------------------------------\n\n"
+    "Message: 2\nDate: Sun, 15 Jun 2025 11:47:03 +0100\nFrom: Jo Lin <jo@example.org>\n"
+    "Subject: Harbour Lights - went on Friday\n\n"
+    "A patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
+    "The last act drags, but the two leads are quietly superb in every scene they share.\n\nJo\n"
+)
+
+
+def test_in_a_mailing_list_digest_the_message_about_the_film_is_the_review():
+    cleaned = clean(_DIGEST, ("Harbour Lights",))
+    kinds = _kinds(_DIGEST, cleaned)
+    assert kinds.get("Agree with Ana, the chase was the best thing in it by a mile. 8/10 from me.") == BOILERPLATE
+    assert "The last act drags, but the two leads are quietly superb in every scene they share." not in kinds
+    assert kinds.get("From: Jo Lin <jo@example.org>") == METADATA
+    assert (cleaned.author, cleaned.outlet, cleaned.rating) == ("Jo Lin", "lanternfans mailing list", None)

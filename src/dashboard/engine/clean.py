@@ -28,6 +28,7 @@ from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_L
                                       byline_names, critic_introduced, plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
 from dashboard.engine.credits import DETAILS_REASON, read_details
+from dashboard.engine.digests import HEADERS_REASON, OTHER_MESSAGE_REASON, read_digest
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.outlets import (ISSUE_HEADLINE, MASTHEAD_LINES, MASTHEAD_REASON, MENU_REASON, NAVIGATION_REASON,
                                       OUTLET, as_name, copyright_outlet, masthead, navigation, outlet_named)
@@ -204,10 +205,14 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     legend = _legend_lines(bodies, rules)
     title_keys = {t.lower() for t in film_titles}
     other_films = other_film_lines(bodies, title_keys, rules.round_up.pattern, rules.round_up_label)
+    digest = read_digest(bodies, title_keys)
+    other_messages = digest.others if digest else set()
+    if digest:
+        out.author, out.outlet = digest.author, digest.outlet
     posts = _embedded_posts(bodies, rules)
     others = _others_say(text, spans, bodies, rules)
-    if other_films:
-        out.rating = _rating_outside(doc, [spans[i] for i in other_films])
+    if other_films or other_messages:
+        out.rating = _rating_outside(doc, [spans[i] for i in sorted(other_films | other_messages)])
     # A cookie notice pasted above the site's name is no part of its masthead.
     notices = next((i for i, body in enumerate(bodies) if not rules.consent.pattern.search(body)), len(bodies))
     top = masthead(bodies[notices:notices + MASTHEAD_LINES + 2], title_keys)
@@ -225,6 +230,12 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.outlet = copyright_outlet(body, out.author)  # unless the page names it further up
         if index in other_films:
             aside(BOILERPLATE, rules.round_up.reason)
+            continue
+        if index in other_messages:
+            aside(BOILERPLATE, OTHER_MESSAGE_REASON)
+            continue
+        if digest and index in digest.headers:
+            aside(METADATA, HEADERS_REASON)
             continue
         if index in site_lines:
             out.outlet = out.outlet or as_name(site_lines[index])
@@ -518,8 +529,8 @@ def _footer_names(out: Cleaned, name: str, heading: str, rules: CleaningRules) -
 
 
 def _rating_outside(doc: ReviewDoc, spans: list[Span]) -> FoundRating | None:
-    """The rating found in the review's text when ``spans`` (other films' capsules, with
-    their stars) are left out: the same offsets, those lines blanked."""
+    """The rating found in the review's text when ``spans`` (other films' capsules with
+    their stars, other members' messages) are left out: the same offsets, those lines blanked."""
     found = doc.found_rating
     if found is None or not any(s.start <= found.start < s.end for s in spans):
         return found

@@ -1,0 +1,74 @@
+"""Mailing-list digests: several members' messages on one page.
+
+A digest prints its list's header and a table of contents, then each message under its
+own headers ("Message: 2", "Date: …", "From: Gwen Harrow <gwen@example.org>", "Subject:
+…"). The review is the message whose subject names the film, a first post before a reply
+("Re: …"); the other messages are other members' words (their "8/10 from me" is no rating
+of the critic's), and the review's sender is its critic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
+HEADERS_REASON = "The message's headers: its date, sender and subject"
+
+_MESSAGE = re.compile(r"\s*Message:\s*\d+\s*")
+_FROM = re.compile(r"\s*From:\s*\"?(?P<name>[^\"<>@\n]+?)\"?\s*<[^<>\s]+@[^<>\s]+>\s*")
+_SUBJECT = re.compile(r"\s*Subject:\s*(?P<reply>(?:(?:re|fwd?|aw|sv)\s*:\s*)*)(?P<subject>.+)", re.I)
+_HEADER = re.compile(r"\s*(?:Date|From|To|Cc|Subject|Message-ID|Content-Type):", re.I)
+# "Send cinephiles-north mailing list submissions to"
+_LIST_NAME = re.compile(r"\s*Send\s+(?P<name>\S+(?:\s+\S+){0,3}?\s+mailing\s+list)\s+submissions\s+to\b", re.I)
+_FIRST_LINES = 5  # the list's name is in the digest's first lines
+
+
+@dataclass
+class Digest:
+    others: set[int] = field(default_factory=set)   # lines of the other messages and the contents
+    headers: set[int] = field(default_factory=set)  # the review's own headers
+    author: str = ""
+    outlet: str = ""
+
+
+@dataclass
+class _Message:
+    start: int
+    end: int
+    sender: str = ""
+    subject: str = ""
+    reply: bool = False
+    headers: set[int] = field(default_factory=set)
+
+
+def read_digest(bodies: list[str], title_keys: set[str]) -> Digest | None:
+    """The digest's parts, when the lines (``bodies``) are a digest of two messages or more
+    and one of them names the film (``title_keys``, lower case) in its subject."""
+    starts = [i for i, body in enumerate(bodies) if _MESSAGE.fullmatch(body)]
+    if len(starts) < 2 or not title_keys:
+        return None
+    messages = [_message(bodies, start, end) for start, end in zip(starts, starts[1:] + [len(bodies)])]
+    naming = [m for m in messages if any(key in m.subject.lower() for key in title_keys)]
+    if not naming:
+        return None
+    review = min(naming, key=lambda m: m.reply)  # the first post, else the first reply
+    digest = Digest(set(range(starts[0])), {review.start} | review.headers, review.sender)
+    for m in messages:
+        if m is not review:
+            digest.others |= set(range(m.start, m.end))
+    digest.outlet = next((m.group("name") for body in bodies[:_FIRST_LINES] if (m := _LIST_NAME.match(body))), "")
+    return digest
+
+
+def _message(bodies: list[str], start: int, end: int) -> _Message:
+    message = _Message(start, end)
+    for i in range(start + 1, end):
+        if not _HEADER.match(bodies[i]):
+            break
+        message.headers.add(i)
+        if m := _FROM.fullmatch(bodies[i]):
+            message.sender = m.group("name").strip()
+        elif m := _SUBJECT.fullmatch(bodies[i]):
+            message.subject, message.reply = m.group("subject"), bool(m.group("reply"))
+    return message
