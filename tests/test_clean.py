@@ -1290,6 +1290,11 @@ def test_comments_under_a_heading_in_another_language():
     assert _kinds(text, clean(text)).get("Marta_K : For me it was the best film!!") == BOILERPLATE
 
 
+def test_a_shows_listener_comments_are_readers_comments():
+    text = "A patient drama.\n\nIt is lovely and I loved it.\n\nLISTENER COMMENTS (3)\nmarta_k: best episode, team Jo!"
+    assert _kinds(text, clean(text)).get("marta_k: best episode, team Jo!") == BOILERPLATE
+
+
 def test_in_a_transcript_only_the_critics_words_are_the_review():
     text = ("[00:00:04] HOST: Welcome back. I saw the trailer, and that shot is incredible.\n\n"
             "[00:00:13] CRITIC: Hello. The film is a dull and shapeless drama.\n\n"

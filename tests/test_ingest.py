@@ -531,6 +531,16 @@ def test_a_web_page_names_the_critic_its_data_declares():
     assert one(read_bytes(page.encode(), "a.html")).author == "Mara Quill"
 
 
+def test_a_user_review_page_names_the_user_its_data_declares():
+    # a rental store's page: the film's data holds its users' reviews, by handle
+    page = ('<html><head><script type="application/ld+json">{"@type": "Movie", "name": "Harbour Lights", "review": '
+            '[{"@type": "Review", "author": {"@type": "Person", "name": "harbourfan"}}]}</script></head><body>'
+            '<article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
+    assert one(read_bytes(page.encode(), "a.html")).author == "harbourfan"
+    staff = page.replace("harbourfan", "admin")
+    assert one(read_bytes(staff.encode(), "b.html")).author == ""
+
+
 def test_a_rating_in_a_box_of_the_films_details_beside_the_article_is_the_critics():
     page = ('<html><body><article><p>' + GOOD + " " + GOOD + '</p></article><aside class="sidebar"><h3>At a glance'
             '</h3><p>Rating: 1.5 out of 4 stars</p><p>Director: Ana Ruiz</p><p>Running time: 1 hr 54 min</p></aside>'

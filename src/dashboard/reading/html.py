@@ -200,6 +200,11 @@ def _structured_publisher(html: str) -> str:
     return ""
 
 
+# A user's handle as a review's author ("loopedtwice"): lower case, one word, no role.
+_HANDLE = re.compile(r"@?[a-z][a-z0-9_.-]{2,29}")
+_NO_HANDLES = {"admin", "administrator", "staff", "editor", "editors", "team", "guest", "anonymous", "user"}
+
+
 def _structured_author(html: str) -> str:
     """The person who wrote the page's own review, by its schema.org data (an aggregator's
     page hosting a critic's review names the critic there and nowhere near the article)."""
@@ -210,8 +215,8 @@ def _structured_author(html: str) -> str:
                 if not isinstance(author, dict) or author.get("@type", "Person") != "Person":
                     continue  # an organisation is the outlet, not the critic
                 name = _clean_meta(author.get("name"))
-                if re.fullmatch(PERSON_ALONE, name):
-                    return name
+                if re.fullmatch(PERSON_ALONE, name) or (_HANDLE.fullmatch(name) and name not in _NO_HANDLES):
+                    return name.lstrip("@")
     return ""
 
 
