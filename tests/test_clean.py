@@ -1160,6 +1160,16 @@ def test_a_title_over_its_rating_alone_opens_a_capsule():
     assert cleaned.rating.rating.raw == "★★★☆☆"
 
 
+def test_a_date_over_the_rating_opens_no_capsule():
+    text = ("Harbour Lights review: a storm worth the wait\n\nA patient drama with two fine leads and a storm that "
+            "arrives right on time.\n\nSigne Halvorsen's cold war thriller has atmosphere to burn and a cast to match "
+            "it.\n\n17 October 2025\n6/10\n\n" + _MAIN_REVIEW.split("\n\n", 2)[2])
+    cleaned = clean(text, ("Harbour Lights",))
+    assert "The last act is tense and the two leads are quietly superb in every scene they share." not in _kinds(
+        text, cleaned)
+    assert cleaned.rating.rating.raw == "6/10"
+
+
 def test_under_a_heading_over_other_releases_every_line_is_about_another_film():
     text = (_MAIN_REVIEW + "Also in cinemas this week\n\n"
             "**Copper Lanterns** – a warm, superbly acted portrait of two lamplighters in a flooded town.\n"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from dashboard.engine.bylines import DATE_LINE
 from dashboard.text.ratings import CERTIFICATE as _CERTIFICATE, EMPTY_STARS, FULL_STARS
 
 # A line of the review's prose: long enough to be no heading, title or credit.
@@ -43,7 +44,7 @@ _CAPSULE_TITLE = re.compile(
 )
 # A rating alone on its line, under its film's title: stars, asterisks or a score over a scale.
 _RATING_ALONE = re.compile(rf"\s*(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}\s*(?:½|1/2)?|\d(?:\.\d)?\s*/\s*(?:4|5|10))\s*")
-# A title alone on its line: a few words with no sentence's end.
+# A title alone on its line: a few words with no sentence's end (nor a date: "17 October 2025").
 _TITLE_ALONE = re.compile(r"[#\"“‘'*_\s]*[A-Z0-9][^\n.!?:;]{0,58}[\w\"”’'*_)]")
 EMPHASIS_MARKS = re.compile(r"^[#\s*_]+|[*_]+$")
 # A line that labels the critic's own rating ("**Verdict:** ★★★★"), not a film.
@@ -77,7 +78,7 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
         # a title on its line with its rating alone on the next ("Hollow Season", "★★★★☆")
         above = bodies[index - 1].strip()
         if titles[index - 1] is None and _RATING_ALONE.fullmatch(bodies[index]) and _TITLE_ALONE.fullmatch(above) \
-                and not _RATING_LABEL.match(above):
+                and not _RATING_LABEL.match(above) and not DATE_LINE.match(above):
             titles[index - 1] = EMPHASIS_MARKS.sub("", above)
     keys = {_alnum(t) for t in title_keys} - {""}
     own = {index for index, title in titles.items() if title is not None and _names_film(title, keys)}
