@@ -59,11 +59,11 @@ DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|las
 # date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
 _ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
 _ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
+# A name signing the review off, alone or with its role: "Bernard Quayle, Programme Secretary".
+SIGNED_NAME = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+{_ROLE})?")
 # A blog post's categories or tags after its byline: "in Horror, Rants", "Filed under:
 # Transcripts, Comedy", "Tags: animation, family".
 # A user's handle: a digit or an underscore in it ("cinephile_42", "velvetseat_vic").
-# A name signing the review off, alone or with its role: "Bernard Quayle, Programme Secretary".
-SIGNED_NAME = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+{_ROLE})?")
 _USER_HANDLE = r"[a-z][a-z0-9]*[_0-9][\w.-]{0,28}"
 _FILED = r"(?:\s+(?i:in|filed\s+under:?|tags?:|tagged:?)\s+[^·|•]{1,80}?)"
 _BYLINE_BESIDE = re.compile(

@@ -8,11 +8,11 @@ and their stars the rating.
 
 A capsule opens with a line that names a film and rates or certifies it: a title in
 quotes or emphasis, or followed by its certificate or year in brackets, then star glyphs,
-a score over a scale or a certificate. Such a line about another film starts the other
-films' part; one naming this film ends it, as do a short line whose last part names it
-after a date or a label ("Fri 5 December – The Film (15)", "OUR NEXT SCREENING: THE FILM")
-and a rule across the page. A heading over
-the other releases (``[round_up]`` in ``cleaning.toml``) starts it too, once the review's
+a score over a scale or a certificate, or a title over its rating alone. Such a line
+about another film starts the other films' part; one naming this film ends it, as do a
+short line whose last part names it after a date or a label ("Fri 5 December – The Film
+(15)", "OUR NEXT SCREENING: THE FILM") and a rule across the page. A heading over the
+other releases (``[round_up]`` in ``cleaning.toml``) starts it too, once the review's
 prose has begun. Without the film's title a capsule line starts that part only after the
 review's prose, for the first film reviewed is then taken to be the film.
 """
@@ -46,7 +46,7 @@ _CAPSULE_TITLE = re.compile(
 _RATING_ALONE = re.compile(rf"\s*(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}\s*(?:½|1/2)?|\d(?:\.\d)?\s*/\s*(?:4|5|10))\s*")
 # A title alone on its line: a few words with no sentence's end (nor a date: "17 October 2025").
 _TITLE_ALONE = re.compile(r"[#\"“‘'*_\s]*[A-Z0-9][^\n.!?:;]{0,58}[\w\"”’'*_)]")
-EMPHASIS_MARKS = re.compile(r"^[#\s*_]+|[*_]+$")
+_EMPHASIS_MARKS = re.compile(r"^[#\s*_]+|[*_]+$")
 # A line that labels the critic's own rating ("**Verdict:** ★★★★"), not a film.
 _RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:rating|score|grade|verdict|overall|stars?|review)\W*$", re.I)
 # A rule across the page ("---", "* * *") ends a newsletter's notes on other films: what
@@ -79,7 +79,7 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
         above = bodies[index - 1].strip()
         if titles[index - 1] is None and _RATING_ALONE.fullmatch(bodies[index]) and _TITLE_ALONE.fullmatch(above) \
                 and not _RATING_LABEL.match(above) and not DATE_LINE.match(above):
-            titles[index - 1] = EMPHASIS_MARKS.sub("", above)
+            titles[index - 1] = _EMPHASIS_MARKS.sub("", above)
     keys = {_alnum(t) for t in title_keys} - {""}
     own = {index for index, title in titles.items() if title is not None and _names_film(title, keys)}
     own |= {index for index, body in enumerate(bodies) if _labels_film(body, keys)}
