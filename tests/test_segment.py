@@ -20,6 +20,12 @@ def test_a_contraction_before_the_stop_is_no_initial():
         "I expected to be bored.", "I wasn’t.", "It’s the director’s.", "The end comes fast."]
 
 
+def test_i_before_the_stop_ends_the_sentence():
+    text = "The children slid down their seats, and so, I confess, did I. The villain is dull. Jo J. Lin agrees."
+    assert [s.text(text) for s in sentences(text)] == [
+        "The children slid down their seats, and so, I confess, did I.", "The villain is dull.", "Jo J. Lin agrees."]
+
+
 def test_sentences_within_a_range_index_the_whole_text():
     text = "Skip me. Keep this one. And this."
     spans = sentences(text, 9, len(text))
@@ -94,6 +100,16 @@ def test_text_wrapped_at_a_fixed_width_is_read_in_whole_sentences():
     assert got[0] == "THE LANTERN (15) ★★"  # a line of its own: the next opens with a capital
     assert got[1].startswith("There is a scene") and got[1].endswith("anything is left to say.")
     assert got[2].startswith("It is a good line") and got[2].endswith("gets round to it.")
+
+
+def test_wrapped_text_runs_on_after_a_word_no_sentence_ends_with_and_before_a_bracket():
+    text = (_WRAPPED + "Several of you asked me whether The Lantern is\n"
+            "Harbour Films' best, and the answer is the\n"
+            "Grey Pier, which stars Ana Ruiz, who plays\n"
+            "(rather well) a keeper with nothing to lose.\n")
+    norm = unwrap(text)
+    got = [s.text(text) for line in lines(norm) for s in sentences(text, line.start, line.end, norm)]
+    assert got[-1].startswith("Several of you asked") and got[-1].endswith("nothing to lose.")
 
 
 def test_text_with_a_paragraph_on_each_line_is_not_unwrapped():

@@ -87,6 +87,9 @@ def _strip(text: str, start: int, end: int) -> Span | None:
 # A line break inside a sentence: after a word or a comma (no stop, colon or closing quote),
 # before a lower-case word.
 _BREAK_IN_SENTENCE = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?=[a-z])")
+# In wrapped text, also after a word that cannot end a sentence, or before a bracket: "whether
+# Button and the\nTin Moon was", "the woman who plays Button\n(Maisie Thorne, I think)".
+_BREAK_BEFORE_CAPITAL = re.compile(rf"(?:(?<![\w'])(?i:{alternation(words('function_words'))})|\w(?=\n\())(\n)(?=[A-Z(])")
 # Text wrapped at a fixed width (copied from a PDF, a plain-text email): its lines are
 # about as long as one another and many sentences run on across them.
 _WRAP_MIN_BREAKS = 3
@@ -104,10 +107,13 @@ def unwrap(norm: str) -> str:
     lengths = sorted(len(m.group().strip()) for m in _LINE.finditer(norm) if m.group().strip())
     if len(lengths) < _WRAP_MIN_BREAKS or (width := lengths[int(0.9 * (len(lengths) - 1))]) > _WRAP_MAX_WIDTH:
         return norm
-    breaks = [m.start() for m in _BREAK_IN_SENTENCE.finditer(norm)
-              if m.start() - (norm.rfind("\n", 0, m.start()) + 1) >= _WRAP_FULL_LINE * width]
+    def full(at: int) -> bool:
+        return at - (norm.rfind("\n", 0, at) + 1) >= _WRAP_FULL_LINE * width
+
+    breaks = [m.start() for m in _BREAK_IN_SENTENCE.finditer(norm) if full(m.start())]
     if len(breaks) < max(_WRAP_MIN_BREAKS, _WRAP_SHARE * len(lengths)):
         return norm
+    breaks += [m.start(1) for m in _BREAK_BEFORE_CAPITAL.finditer(norm) if full(m.start(1))]
     out = list(norm)
     for at in breaks:
         out[at] = " "
@@ -136,7 +142,9 @@ def sentences(text: str, start: int = 0, end: int | None = None, norm: str | Non
             # from it each time made a long run of them quadratic
             before = _WORD_BEFORE.search(norm, max(cursor, norm.rfind(" ", cursor, m.start()) + 1), m.start())
             word = before.group(1).lower().rstrip(".").lstrip("'") if before else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and m.group().startswith(".")):
+            # a single letter is an initial ("J. Smith"), but not "I" ("so did I. The villain")
+            initial = len(word) == 1 and word.isalpha() and word != "i"
+            if word in _ABBREVIATIONS or (initial and m.group().startswith(".")):
                 continue
             if (span := _strip(text, start + cursor, start + m.end())) is not None:
                 out.append(span)
