@@ -278,9 +278,13 @@ def test_credits_printed_without_colons_are_film_details():
     assert cleaned.outlet == "The Morning Star"
 
 
-def test_a_details_line_of_labelled_sentences_is_film_details():
-    line = ("THE LANTERN (12A) 98 mins. Director: Mara Olsen. Writer: Tom Bell. Starring: Nell Varga, "
-            "Ana Ruiz. In cinemas from Friday.")
+@pytest.mark.parametrize("line", [
+    "THE LANTERN (12A) 98 mins. Director: Mara Olsen. Writer: Tom Bell. Starring: Nell Varga, Ana Ruiz. In cinemas "
+    "from Friday.",
+    # a newspaper's, with no label's colon
+    "Directed by Mara Olsen. With Nell Varga, Ana Ruiz. UK, 98 minutes. Cert 12A.",
+])
+def test_a_details_line_of_labelled_sentences_is_film_details(line):
     text = "A patient drama, beautifully acted.\n\n" + line
     cleaned = clean(text)
     assert _kinds(text, cleaned)[line] == METADATA

@@ -94,8 +94,9 @@ def _record_metadata(out: Details, m: re.Match, role: str, is_list: bool) -> Non
 def _credits_line(body: str, rules: CleaningRules, out: Details) -> bool:
     """A line of credits in one run, "(director: X; screenwriter: Y; cast: A (Char), B)",
     "Dir: X | Writers: Y | Cast: A, B": two or more labelled fields separated by semicolons
-    or bars; or a details line of sentences, at least half of them labelled fields ("TITLE
-    (15) 128 mins. Director: X. Starring: A, B. Showing at: ...")."""
+    or bars; or a details line of sentences, at least half of them fields ("TITLE (15) 128
+    mins. Director: X. Starring: A, B. Showing at: ...", "Directed by X. With A, B. USA, 141
+    minutes.")."""
     fields = [f.strip(" ()") for f in re.split(r"[;|]", body)]
     least = 2
     if len(fields) == 1:
@@ -104,10 +105,9 @@ def _credits_line(body: str, rules: CleaningRules, out: Details) -> bool:
     matched = []
     for field_text in fields:
         field_text = re.sub(r"^[^:(]*\(", "", field_text)  # "TITLE (director: X" -> "director: X"
-        for pattern, role, is_list in rules.metadata:
-            if m := pattern.match(field_text):
-                matched.append((m, role, is_list))
-                break
+        # a field with its label's colon, or a newspaper's without: "Directed by X. With A, B."
+        if found := _metadata(field_text, rules, len(field_text.split())):
+            matched.append(found)
     if len(matched) < least:
         return False
     for found in matched:
