@@ -1004,6 +1004,12 @@ def test_a_share_bar_names_no_outlet_and_a_copyright_after_a_sentence_does():
     assert clean(text).outlet == "Lantern Film Society"
 
 
+def test_a_key_to_the_stars_on_one_line_is_set_aside():
+    line = "★★★★★ masterpiece · ★★★★ excellent · ★★★ good · ★★ mixed · ★ poor · average of eight critics"
+    text = "A patient drama, and a dull one, with a fine lead.\n\n" + line + "\n\nHollow Creek  ★★ ★★★ ★★"
+    assert line in _kinds(text, clean(text, ("Hollow Creek",)))
+
+
 def test_the_outlet_in_the_pages_copyright_footer():
     text = ("The Lantern review\n\nA patient drama, beautifully acted, and a joy from start to finish.\n\n"
             "Copyright 2024 Harbour Wire Service. All rights reserved.")
@@ -1403,6 +1409,31 @@ def test_more_bylines_are_read(text, author):
     assert clean(text, ("Hollow Creek",)).author == author
 
 
+def test_a_menu_in_wide_spaces_names_no_outlet():
+    text = "Programme   Tickets   Industry   Press   The Daily\n\nA patient drama, and a dull one, and a long one too."
+    assert clean(text).outlet == ""
+
+
+def test_the_critics_name_over_a_rule_ends_the_review():
+    text = ("A patient drama, and a dull one.\n\nThe river is lovely, though, and the cast are fine.\n\n"
+            "**Gazette rating: 40%**\n\n*Jo Lin*\n\n---\n\n### Also showing\n\n**Quarry Lane** (12A) · A romp. "
+            "**30%** · *Sam Orr*\n")
+    assert clean(text, ("Hollow Creek",)).author == "Jo Lin"
+
+
+def test_in_a_reblog_chain_the_first_poster_is_the_critic():
+    text = ("lanternpost        Home   Explore   Inbox   Account\n\nharbour-archive reblogged river-jo\nFollow\n\n"
+            "river-jo\n\nok finally saw hollow creek and it is a patient drama, and a dull one, sorry.\n\n"
+            "sardine-fan\nthe ferry bit!!! loved every minute of the ferry bit, a masterpiece\n\n"
+            "#hollow creek #film review #long post\n\n1,482 notes")
+    cleaned = clean(text, ("Hollow Creek",))
+    kinds = _kinds(text, cleaned)
+    assert kinds.get("the ferry bit!!! loved every minute of the ferry bit, a masterpiece") == BOILERPLATE
+    assert kinds.get("#hollow creek #film review #long post") == BOILERPLATE
+    assert "ok finally saw hollow creek and it is a patient drama, and a dull one, sorry." not in kinds
+    assert (cleaned.author, cleaned.outlet) == ("river-jo", "lanternpost")
+
+
 def test_a_word_alone_under_the_review_is_no_byline():
     text = ("A patient drama, and a dull one.\n\nThe river is lovely, though, and the cast are fine.\n\n"
             "Like Loading...\n\nRelated\nOther reviews")
@@ -1460,6 +1491,23 @@ def test_more_outlets_are_read(text, outlet):
     # a show's notes; its episode in its headline
     ("# The Back Row — Ep. 212: Hollow Creek, plus your letters\n\n*Show notes by Jo Lin* · 58 min · Released 2 "
      "October 2025\n\nA patient drama, and a dull one.", "Jo Lin", "The Back Row"),
+    # a forum's post under its subforum
+    ("r/SlowCinema · Posted by u/riverbank_jo · 2 days ago\n\n# [Review] Hollow Creek\n\nA patient drama, and a "
+     "dull one.", "u/riverbank_jo", "r/SlowCinema"),
+    # a blog's name set off from its menu by wide spaces; the writer's name over "Follow" and the
+    # post's reading time and date
+    ("Inkpot                       Write   Sign up   Sign in\n\nI Wanted to Love Hollow Creek\n\nJo Lin-Ruiz\nFollow\n"
+     "7 min read · Apr 26, 2025\n\nA patient drama, and a dull one.", "Jo Lin-Ruiz", "Inkpot"),
+    # a shop's customer review: the stars, the name, the date it was written
+    ("Hollow Creek [Blu-ray]\n4.4 out of 5 stars · 1,208 ratings\n$19.99 · In Stock · Add to Cart\n\nTop reviews "
+     "from the United Kingdom\n\n4.0 out of 5 stars\nAna P. Ruiz\nFunnier than the trailer\nReviewed in the United "
+     "Kingdom on June 3, 2025\n\nA patient drama, and a dull one.", "Ana P. Ruiz", ""),
+    # a station's blog post by its host, a note on the host in brackets
+    ("[Radio Harbour 89.3 FM](/) · Listen Live · Schedule · Shows · Blog\n\n# Hollow Creek\n\nPosted by Jo Lin "
+     "(host, Thursdays 8-10pm) · May 15, 2025 · Film, Reviews\n\nA patient drama, and a dull one.", "Jo Lin",
+     "Radio Harbour"),
+    # a name in a script's extended letters
+    ("THE HARBOUR DAILY · No. 5\n\nWords: Teodor Balaș\n\nA patient drama, and a dull one.", "Teodor Balaș", ""),
 ])
 def test_a_pages_critic_and_outlet_are_read_together(text, author, outlet):
     cleaned = clean(text, ("Hollow Creek",))

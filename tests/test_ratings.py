@@ -284,6 +284,14 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # the site's unit in digits, its scale in brackets
     ("A patient drama.\n\nJo's rating: 3½ lanterns (out of 5)\nJo Lin, Programme Secretary", "3½ lanterns (out of 5)",
      70.0),
+    # the site's unit after its scale, on a line of its own, a co-host's under it
+    ("A patient drama.\n\nJo's Popcorn Meter\n3 of 4 buckets\nSam: 2 of 4 buckets", "3 of 4 buckets", 75.0),
+    # the site's glyph over a scale in the same glyph, in a long line
+    ("A patient drama.\n\nso it's sweet and uneven and maybe 60% of the film it could have been. 🚐🚐🚐 out of "
+     "🚐🚐🚐🚐🚐 (rating key: 🚐 = one campervan)", "🚐🚐🚐 out of 🚐🚐🚐🚐🚐", 60.0),
+    # a shop's average over its count, a customer's stars below
+    ("Hollow Creek [Blu-ray]\n4.4 out of 5 stars · 1,208 ratings\n\nCustomer reviews\n4.4 out of 5\n1,208 global "
+     "ratings\n\nJo Lin\n4.0 out of 5 stars\nA patient drama.", "4.0 out of 5 stars", 80.0),
     # of two hosts' scores on one line, the first: the show notes' writer's, a co-host's after it
     ("A patient drama.\n\nJo's score: six and a half out of ten. Sam's score: 8/10 (he's wrong).",
      "six and a half out of ten", 65.0),
@@ -333,6 +341,8 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     # a share of the audience said, not a score
     "It is a crowd-pleaser, and I would say nine out of ten viewers will love it, whatever the critics write.",
     "A funny and heartwarming film that deserves better than it got. 8+ out of 10!",  # no glyph rating: "+"
+    "I saw 2 of 5 films this week, and this was the worst of them by far.",  # a count, no unit of a scale
+    "★ STAFF PICK ★\n\nA gentle film.\n\n★★★★½ 4.5 out of 5 (212 members)",  # decoration; members' average
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

@@ -28,6 +28,7 @@ BYLINE = re.compile(
     rf"^\W*(?:(?i:by|written by|words by|compiled by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
     rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
     r"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
+    r"(?:\s*\([^()]{1,40}\))?"  # a note on the critic: "Posted by Jo Lin (host, Thursdays 8-10pm)"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
     rf"|(?:\s*[,|·•–-])?\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
@@ -119,6 +120,12 @@ _BYLINE_PARTS = re.compile(
     r"|(?i:filed\s+(?:under|in)|tags?|tagged|categories|posted\s+in)\s*:?\s+[^|·•]*"
     r"|\d+\s*(?i:min(?:ute)?s?)(?:\s+(?i:read))?\b|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
 _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
+# A forum's post: "r/FilmDiscourse · Posted by u/ballast_and_brine · 2 days ago".
+_SUBREDDIT_POST = re.compile(r"\W*(?P<forum>r/\w{2,21})\s*[·•|]\s*(?i:posted\s+by\s+)?(?P<poster>u/[\w-]{3,20})\b")
+# A post's date after its reading time or a note, near the writer's name: "7 min read · Apr 26,
+# 2025", "Reviewed in the United States on June 3, 2025".
+_NOTED_DATE = re.compile(rf"\W*(?:\d{{1,3}}\s+min(?:ute)?s?\s+read\s*[·|•-]\s*|(?:reviewed|posted|written)\b[^.\n]{{0,40}}?"
+                         rf"\bon\s+){DATE}", re.I)
 # A member's line on a diary site: the name, then the handle and the member's counters
 # ("Jo Lin @jolin · PRO · 1,874 films · 212 this year").
 _NAME_THEN_HANDLE = re.compile(rf"(?P<name>{PERSON_ALONE})\s+@[\w.]{{2,30}}(?:\s*[|·•].*)?")
@@ -260,9 +267,12 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
         return m.group("name"), ""
     if _FORUM_HANDLE.fullmatch(plain) and any(DATE_LINE.match(near) for near in bodies[index + 1:index + 3]):
         return plain, ""  # a forum's poster over their member line and the post's date
+    if short and (m := _SUBREDDIT_POST.match(plain)):
+        return m.group("poster"), m.group("forum")
     if ((PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain))
             and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
-            and any(DATE_LINE.match(near) for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))):
+            and any(DATE_LINE.match(near) or _NOTED_DATE.match(near)
+                    for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))):
         return (plain.title() if plain.isupper() else plain), ""
     if (short and (name := byline_by_parts(plain))
             and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())):

@@ -28,11 +28,11 @@ from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_L
                                       byline_names, critic_introduced, plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
 from dashboard.engine.credits import DETAILS_REASON, read_details
-from dashboard.engine.digests import HEADERS_REASON, OTHER_MESSAGE_REASON, read_digest
+from dashboard.engine.threads import HEADERS_REASON, OTHER_MESSAGE_REASON, REBLOG_REASON, read_digest, read_reblogs
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.outlets import (ISSUE_HEADLINE, MASTHEAD_LINES, MASTHEAD_REASON, MENU_REASON, NAVIGATION_REASON,
                                       OUTLET, as_name, copyright_outlet, masthead, navigation, outlet_named)
-from dashboard.engine.roundups import other_film_lines
+from dashboard.engine.roundups import RULE, other_film_lines
 from dashboard.engine.transcripts import read_transcript
 from dashboard.records import People, ReviewSource
 from dashboard.text.dates import DATE, MONTH
@@ -206,9 +206,11 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     title_keys = {t.lower() for t in film_titles}
     other_films = other_film_lines(bodies, title_keys, rules.round_up.pattern, rules.round_up_label)
     digest = read_digest(bodies, title_keys)
-    other_messages = digest.others if digest else set()
-    if digest:
-        out.author, out.outlet = digest.author, digest.outlet
+    reblogs = None if digest else read_reblogs(bodies)
+    thread = digest or reblogs
+    other_messages = thread.others if thread else set()
+    if thread:
+        out.author, out.outlet = thread.author, thread.outlet
     posts = _embedded_posts(bodies, rules)
     others = _others_say(text, spans, bodies, rules)
     if other_films or other_messages:
@@ -232,10 +234,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(BOILERPLATE, rules.round_up.reason)
             continue
         if index in other_messages:
-            aside(BOILERPLATE, OTHER_MESSAGE_REASON)
+            aside(BOILERPLATE, REBLOG_REASON if reblogs else OTHER_MESSAGE_REASON)
             continue
-        if digest and index in digest.headers:
-            aside(METADATA, HEADERS_REASON)
+        if thread and index in thread.headers:
+            aside(METADATA, HEADERS_REASON if digest else BYLINE_REASON)
             continue
         if index in site_lines:
             out.outlet = out.outlet or as_name(site_lines[index])
@@ -479,13 +481,15 @@ _SECTION_IN_CAPITALS = re.compile(r"[^a-z\n]{0,20}[A-Z]{2}[^a-z\n]{0,40}")
 
 def _review_ends(bodies: list[str], index: int, other_films: set[int], rules: CleaningRules) -> bool:
     """Does the review end before line ``index``: is it past the last line, or the first of
-    other films' capsules, links to other articles, readers' comments, the page's footer or
-    a newsletter's next section under its heading in capitals ("MEMBERS' VOTE")?"""
+    other films' capsules, links to other articles, readers' comments, the page's footer, a
+    rule across the page or a newsletter's next section under its heading in capitals
+    ("MEMBERS' VOTE")?"""
     if index >= len(bodies):
         return True
     body = bodies[index]
-    return index in other_films or _SECTION_IN_CAPITALS.fullmatch(body) is not None or any(
-        kind.pattern.match(body) for kind in (rules.round_up, rules.link_lists, rules.comments, rules.page_footer))
+    return (index in other_films or RULE.fullmatch(body) is not None or _SECTION_IN_CAPITALS.fullmatch(body) is not None
+            or any(
+            kind.pattern.match(body) for kind in (rules.round_up, rules.link_lists, rules.comments, rules.page_footer)))
 
 
 def _names_any(line: str, title_keys: set[str]) -> bool:
@@ -548,11 +552,13 @@ def _legend_lines(bodies: list[str], rules: CleaningRules) -> set[int]:
     entries = [len(rules.legend_entry.findall(body)) if _GRADE_SIGN.search(body) else 0 for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
-    # a key on one line longer than furniture ("How I rate: asterisks out of five, because ...
-    # ***** essential · **** strong · ..."), as the rating finder reads it (a shorter one is
-    # furniture by its words); not a review pasted as one line that holds a key
+    # a key on one line, as the rating finder reads it ("How I rate: asterisks out of five,
+    # because ... ***** essential · **** strong · ...", "★★★★★ masterpiece · ★★★★ excellent ·
+    # ..."), when the furniture's words do not name it; not a review pasted as one line that
+    # holds a key
     out |= {i for i, body in enumerate(bodies)
-            if rules.max_line_words < len(body.split()) <= _KEY_WORDS and _KEY_SIGN.search(body) and is_rating_key(body)}
+            if len(body.split()) <= _KEY_WORDS and _KEY_SIGN.search(body) and is_rating_key(body)
+            and (len(body.split()) > rules.max_line_words or not rules.boilerplate_reason(body))}
     out |= key_entry_lines(bodies)  # "★★★★★ – cleared my schedule" / "★★★★ – really good, go"
     for i, starts in enumerate(opens):
         if starts and ((i > 0 and opens[i - 1]) or (i + 1 < len(opens) and opens[i + 1])):

@@ -128,12 +128,17 @@ _STATION_FREQUENCY = re.compile(r"(?:(?<=\s(?:FM|AM))\s+\d{2,3}(?:\.\d)?|\s+\d{2
 
 def _site_beside_menu(body: str, title_keys: set[str]) -> str:
     """The site's name opening a line of its menu, a tagline between ("**THE MUSETTE** ·
-    road racing and coffee · Home · Races · Kit", its links read as words); "" for any other
-    line."""
-    parts = [EMPHASIS.sub("", part).strip() for part in re.split(r"\s+[·|•]\s+", body.strip())]
+    road racing and coffee · Home · Races · Kit", its links read as words), or the menu set
+    off by wide spaces, the name in lower case too ("dashpost    Home   Explore   Inbox");
+    "" for any other line."""
+    body = body.strip()
+    if (gaps := [len(g) for g in re.findall(r"\s{3,}", body)]) and (len(gaps) < 2 or gaps[0] <= max(gaps[1:])):
+        return ""  # wide spaces set the name off wider than its items: a menu alone has none
+    parts = [EMPHASIS.sub("", part).strip() for part in re.split(r"\s+[·|•]\s+|\s{3,}", body)]
     parts[0] = _STATION_FREQUENCY.sub("", parts[0])  # "**RIVERMOUTH FM 104.6** · [Music](#) · ..."
     items = [part for part in parts[1:] if re.fullmatch(_MENU_ITEM, part)]
-    if (len(items) >= 3 and _SITE_NAME.fullmatch(parts[0]) and parts[0].lower() not in title_keys
+    if (len(items) >= 3 and (_SITE_NAME.fullmatch(parts[0]) or _LOWER_CASE_NAME.fullmatch(parts[0]))
+            and parts[0].lower() not in title_keys
             and parts[0].lower() not in cleaning_rules().sections and cleaning_rules().is_outlet(parts[0])):
         return parts[0]
     return ""

@@ -51,7 +51,7 @@ _EMPHASIS_MARKS = re.compile(r"^[#\s*_]+|[*_]+$")
 _RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:rating|score|grade|verdict|overall|stars?|review)\W*$", re.I)
 # A rule across the page ("---", "* * *") ends a newsletter's notes on other films: what
 # follows is the issue's own (its key, its sign-off, the film's "****").
-_RULE = re.compile(r"\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
+RULE = re.compile(r"\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
 # What may follow a capsule's title and rating on its line: a few details ("PG-13, 1:46").
 _DETAILS_WORDS = 4
 
@@ -91,7 +91,7 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
     other = False
     for index, body in enumerate(bodies):
         title = titles[index]
-        if index in own or _RULE.fullmatch(body):
+        if index in own or RULE.fullmatch(body):
             other = False
         elif title is not None or heading.match(body):
             other = other or prose >= PROSE_BEFORE_ROUND_UP or other_before_prose

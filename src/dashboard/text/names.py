@@ -15,9 +15,10 @@ from dashboard.text.tokens import Tokens
 # hyphens ("O'Brien", "J.J.", "Jean-Luc"), or a particle of a surname ("de", "van").
 NAME_WORD = rf"(?:[A-Z][\w'’.-]*|{alternation(words('names', 'particles'))})"
 NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
-# Letters of names written in Latin script ("Seán", "Fhlannagáin", "Łukasz").
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_LOWER = "a-zß-öø-ÿā-ž"
+# Letters of names written in Latin script ("Seán", "Fhlannagáin", "Łukasz", "Balaș", "Nguyễn"):
+# the extended blocks mix capitals and small letters.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏḀ-ỿ"
+_LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
 # A byline's name alone on its line, two or three words ("Peter Bradshaw", "Sam Okonkwo-Hale"),
 # a particle before a surname ("Caoimhe Ní Fhlannagáin", "Ana de Armas").
 PERSON_ALONE = (rf"[{_UPPER}][{_LOWER}'-]+(?:\s+(?:(?:{alternation(words('names', 'particles'))})\s+)?"

@@ -58,7 +58,8 @@ _GLYPHS_OF = re.compile(rf"([{FULL_STARS}]+)\s*(½|1/2)?\s*\(?\s*(?:out of|of|/)
 _GLYPH = r"[^\w\s.,;:!?()/*'\"-]"
 # "🍿🍿🍿/5": one glyph repeated, over a scale.
 _SYMBOL_RUN = re.compile(rf"^\s*(?P<run>(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}})\s*"
-                         r"(?:/|out of|\(\s*(?:out\s+)?of)\s*(?P<scale>\d+)\s*\)?\s*$")  # "🐙🐙🐙 (of 5)"
+                         r"(?:/|out of|\(\s*(?:out\s+)?of)\s*(?:(?P<scale>\d+)|(?P<glyphs>(?:(?P=symbol)\ufe0f?){4,10}))"
+                         r"\s*\)?\s*$")  # "🐙🐙🐙 (of 5)", "🚐🚐🚐 out of 🚐🚐🚐🚐🚐"
 # "3 stars (out of 4)", "3 stars of 4": the scale after the stars.
 _STARS_OF = re.compile(r"\s*\bstars?\b\s*\(?\s*(out of|of|/)\s*(\d+)\s*\)?", re.I)
 _FRACTION = re.compile(rf"^\s*(-?\s*\d+(?:[.,]\d+)?)(?:\s+1/2|\s*½)?\s*(?:/|out of|of)\s*{_NUM}\s*(?:stars?)?\s*$", re.I)
@@ -84,7 +85,8 @@ def _stars(text: str, raw: str) -> Rating | None:
     if m := _GLYPHS_OF.fullmatch(text):
         return _fraction(len(m.group(1)) + (0.5 if m.group(2) else 0.0), float(m.group(3)), raw)
     if m := _SYMBOL_RUN.match(text):
-        return _fraction(len(m.group("run").replace("\ufe0f", "")), float(m.group("scale")), raw)
+        scale = float(m.group("scale")) if m.group("scale") else len(m.group("glyphs").replace("\ufe0f", ""))
+        return _fraction(len(m.group("run").replace("\ufe0f", "")), scale, raw)
     if _DOTS_ALONE.fullmatch(text):
         return None
     full = sum(text.count(c) for c in FULL_STARS)
@@ -105,6 +107,7 @@ def _stars(text: str, raw: str) -> Rating | None:
 # out of five" (not a count: "nine times out of ten").
 _UNIT = r"(?!times\b|people\b|minutes\b|stars\b)[a-z]+s"
 _UNIT_OUT_OF = re.compile(rf"(?<=\d)\s+{_UNIT}\s+(?=\(?out\s+of\s+\d)", re.I)  # "3.5 spurs (out of 5)"
+_UNIT_AFTER_SCALE = re.compile(rf"(\d\s+(?:out\s+)?of\s+\d+)\s+{_UNIT}\s*$", re.I)  # "3 of 4 buckets"
 _SCALE_IN_BRACKETS = re.compile(r"(?<=\d)\s*\(\s*(out\s+of\s+\d+)\s*\)", re.I)  # "3.5 (out of 5)"
 # So many of the site's units, in digits: "3½ knots", "2.5 tickets".
 _UNIT_DIGITS = r"\d{1,2}(?:[.,]5|\s*½)?"
@@ -117,7 +120,7 @@ def _digits(text: str) -> str:
     text = _HALF_A_STAR.sub("0.5 stars", text)
     text = _SPELLED.sub(lambda m: f"{_NUMBER_WORDS[m['n'].lower()] + (0.5 if m['half'] else 0):g}", text)
     text = re.sub(r"(?<![\d.,])(\d)(?:\s*½|\s+and\s+a\s+half\b)", r"\1.5", text)
-    text = _SCALE_IN_BRACKETS.sub(r" \1", _UNIT_OUT_OF.sub(" ", text))
+    text = _SCALE_IN_BRACKETS.sub(r" \1", _UNIT_OUT_OF.sub(" ", _UNIT_AFTER_SCALE.sub(r"\1", text)))
     return _STARS_OF.sub(r" \1 \2", text)
 
 
@@ -188,6 +191,8 @@ _STARS_IN_WORDS = (
     rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
     # the site's unit in digits over its scale: "2½ tickets out of 5"
     rf"|{_UNIT_COUNT}\s+out\s+of\s+{_STAR_SCALE}\b(?P<scale4>)"
+    # ... or after its scale: "3 of 4 buckets"
+    rf"|{_UNIT_DIGITS}\s+(?:out\s+)?of\s+{_STAR_SCALE}\s+{_UNIT}\b"
 )
 _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
 # What may lead into a rating on its line: "I give it", "We'd rate this one".
@@ -252,8 +257,10 @@ _LABELLED = re.compile(
 # "★ Like 23 bloggers like this."
 _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b"
                            r"|\s*like\b(?:\s*$|\s+\d)"
-                           # members' average beside its count: "★★★★☆ 3.74 · 4,918 ratings"
-                           r"|\s*\d(?:\.\d{1,2})?\s*(?:avg\.?|average)?\s*[·|•(]\s*[\d,.]+k?\s+(?:ratings|votes|reviews)\b", re.I)
+                           # members' average beside its count: "★★★★☆ 3.74 · 4,918 ratings", "4.4 out of
+                           # 5 stars · 1,208 ratings", "★★★★½ 4.5 out of 5 (212 members)"
+                           r"|\s*(?:\d(?:\.\d{1,2})?\s*(?:(?:/|out\s+of)\s*(?:5|10)\s*(?:stars)?\s*)?(?:avg\.?|average)?\s*)?"
+                           r"[·|•(]\s*[\d,.]+k?\s+(?:ratings|votes|reviews|members)\b", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
@@ -371,6 +378,9 @@ def _outside_comments_and_links(lines: list[re.Match]) -> list[re.Match]:
     return kept
 
 
+_RATINGS_COUNT = re.compile(r"\s*[\d,.]+k?\s+(?:global\s+|customer\s+|user\s+|member\s+)?(?:ratings|reviews|votes)\s*", re.I)
+
+
 def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     """The critic's own rating in a review, or None when there is none.
 
@@ -386,7 +396,9 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     first_unlabelled = None
     lines = _outside_comments_and_links(list(re.finditer(r"[^\n]+", norm)))
     keys = {i for i, line in enumerate(lines) if _RATING_KEY.search(line.group())}
-    other_scores = keys | _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
+    # an average over its count on the next line: "4.4 out of 5" / "1,208 global ratings"
+    counted = {i for i in range(len(lines) - 1) if _RATINGS_COUNT.fullmatch(lines[i + 1].group())}
+    other_scores = keys | counted | _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
     for i, line in enumerate(lines):
         if i in other_scores:
             continue
@@ -412,6 +424,10 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
 
 
 _GLYPHS_OVER_SCALE = re.compile(_SYMBOLS_OVER_SCALE, re.I)
+# The site's glyph over a scale written in the same glyph, anywhere: "🚐🚐🚐 out of 🚐🚐🚐🚐🚐".
+_GLYPHS_OVER_GLYPHS = re.compile(
+    rf"(?<![\w+])(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}}\s*(?:/|out\s+of|of)\s*"
+    r"(?:(?:(?P=symbol)\ufe0f?){10}|(?:(?P=symbol)\ufe0f?){5}|(?:(?P=symbol)\ufe0f?){4})(?!(?P=symbol))", re.I)
 _OVER_A_SCALE = re.compile(r"(?:/|out\s+of)\s*(?:4|5|10)\b", re.I)
 _GLYPHS_ENDING = re.compile(rf"(?<![\w+])(?![+%#&=<>~])(?P<value>{_SYMBOLS_OVER_SCALE})(?=\s*(?:[.!;]|$))", re.I)  # not "8+ out of 10"
 
@@ -548,6 +564,8 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
         rating = parse_rating(text[start:end].rstrip())
         if rating.score is not None:
             return FoundRating(rating, start, end)
+    if found := _glyphs_over_glyphs(text, line):
+        return found
     for m in _GLYPHS_ENDING.finditer(body) if _OVER_A_SCALE.search(body) else ():
         # the site's glyphs over its scale, ending a sentence: "... a safe rerun. 🚀🚀🚀🚀 out of 5."
         start, end = line.start() + m.start(), line.start() + m.end("value")
@@ -593,8 +611,23 @@ _SCALE_HINT = re.compile(rf"\d\s*(?:/|out\s+of)|[{FULL_STARS}{EMPTY_STARS}]", re
 _STARS_HINT = re.compile(rf"stars\b|[{FULL_STARS}]", re.I)
 
 
+def _glyphs_over_glyphs(text: str, line: re.Match) -> FoundRating | None:
+    for m in _GLYPHS_OVER_GLYPHS.finditer(line.group()):
+        start, end = line.start() + m.start(), line.start() + m.end()
+        if (rating := parse_rating(text[start:end])).score is not None:
+            return FoundRating(rating, start, end)
+    return None
+
+
+# Stars framing words, as decoration: "★ STAFF PICK ★".
+_FRAMED = re.compile(rf"\s*(?P<glyphs>[{FULL_STARS}{EMPTY_STARS}]+)[^{FULL_STARS}{EMPTY_STARS}\d]*[^\W\d_]"
+                     rf"[^{FULL_STARS}{EMPTY_STARS}\d]*(?P=glyphs)\s*")
+
+
 def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> FoundRating | None:
     body = line.group()
+    if _FRAMED.fullmatch(body):
+        return None
     candidates: list[FoundRating] = []
     for m in _UNLABELLED.finditer(body):
         if ((not labelled and _DATE_BEFORE.search(body, 0, m.start("value"))) or _OTHERS.search(body, 0, m.start("value"))
@@ -605,11 +638,14 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
         if rating.score is not None:
             candidates.append(FoundRating(rating, start, start + len(rating.raw)))
     for m in _WORD_STARS.finditer(body):
+        # (a unit after its scale rates only where it stands alone: not "I saw 2 of 5 films")
         stated = m.group("scale") or m.group("stars") or m.group("scale3") is not None or m.group("scale4") is not None
         if stated or (labelled and labelled.start("value") == m.start()) or _stars_alone(body, m):
             rating = parse_rating(m.group().strip())
             if rating.score is not None:
                 candidates.append(FoundRating(rating, line.start() + m.start(), line.start() + m.end()))
+    if not candidates and (found := _glyphs_over_glyphs(text, line)):
+        candidates.append(found)
     given = None if labelled or candidates else _GIVEN_GRADE.fullmatch(body)
     if (labelled or given) and not candidates:
         value = labelled or given

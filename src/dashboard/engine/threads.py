@@ -1,10 +1,14 @@
-"""Mailing-list digests: several members' messages on one page.
+"""Pages of several people's posts, of which one is the review.
 
-A digest prints its list's header and a table of contents, then each message under its
-own headers ("Message: 2", "Date: …", "From: Gwen Harrow <gwen@example.org>", "Subject:
-…"). The review is the message whose subject names the film, a first post before a reply
-("Re: …"); the other messages are other members' words (their "8/10 from me" is no rating
-of the critic's), and the review's sender is its critic.
+A mailing-list digest prints its list's header and a table of contents, then each message
+under its own headers ("Message: 2", "Date: …", "From: Gwen Harrow <gwen@example.org>",
+"Subject: …"). The review is the message whose subject names the film, a first post before
+a reply ("Re: …"); the other messages are other members' words (their "8/10 from me" is no
+rating of the critic's), and the review's sender is its critic.
+
+A reblog chain ("grandmacore-archive reblogged thermos-and-a-map") shows the first post
+under its poster's handle, then each reblogger's handle over what they added. The first
+poster is the critic; what the others added is theirs.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
+REBLOG_REASON = "Another user's words added to a reblogged post"
 HEADERS_REASON = "The message's headers: its date, sender and subject"
 
 _MESSAGE = re.compile(r"\s*Message:\s*\d+\s*")
@@ -25,7 +30,7 @@ _FIRST_LINES = 5  # the list's name is in the digest's first lines
 
 
 @dataclass
-class Digest:
+class Thread:
     others: set[int] = field(default_factory=set)   # lines of the other messages and the contents
     headers: set[int] = field(default_factory=set)  # the review's own headers
     author: str = ""
@@ -42,7 +47,7 @@ class _Message:
     headers: set[int] = field(default_factory=set)
 
 
-def read_digest(bodies: list[str], title_keys: set[str]) -> Digest | None:
+def read_digest(bodies: list[str], title_keys: set[str]) -> Thread | None:
     """The digest's parts, when the lines (``bodies``) are a digest of two messages or more
     and one of them names the film (``title_keys``, lower case) in its subject."""
     starts = [i for i, body in enumerate(bodies) if _MESSAGE.fullmatch(body)]
@@ -53,7 +58,7 @@ def read_digest(bodies: list[str], title_keys: set[str]) -> Digest | None:
     if not naming:
         return None
     review = min(naming, key=lambda m: m.reply)  # the first post, else the first reply
-    digest = Digest(set(range(starts[0])), {review.start} | review.headers, review.sender)
+    digest = Thread(set(range(starts[0])), {review.start} | review.headers, review.sender)
     for m in messages:
         if m is not review:
             digest.others |= set(range(m.start, m.end))
@@ -72,3 +77,33 @@ def _message(bodies: list[str], start: int, end: int) -> _Message:
         elif m := _SUBJECT.fullmatch(bodies[i]):
             message.subject, message.reply = m.group("subject"), bool(m.group("reply"))
     return message
+
+
+# "grandmacore-archive reblogged thermos-and-a-map"
+_REBLOGGED = re.compile(r"\W*(?P<reblogger>[a-z0-9][\w-]{1,31})\s+reblogged\s+(?P<poster>[a-z0-9][\w-]{1,31})\W*")
+_USER_LINE = re.compile(r"[a-z0-9][a-z0-9_-]{2,31}")  # a handle alone on its line
+_REBLOG_HEAD_LINES = 5  # the chain's head is among the page's first lines
+
+
+def read_reblogs(bodies: list[str]) -> Thread | None:
+    """The parts of a reblog chain: the first poster as the critic, and the lines other users
+    added under their handles, to the post's tags or the end."""
+    head = next((i for i, body in enumerate(bodies[:_REBLOG_HEAD_LINES]) if _REBLOGGED.fullmatch(body)), None)
+    if head is None:
+        return None
+    poster = _REBLOGGED.fullmatch(bodies[head]).group("poster")
+    try:
+        start = bodies.index(poster, head + 1)  # the first post, under its poster's handle
+    except ValueError:
+        return None
+    thread = Thread(headers={head, start}, author=poster)
+    other = False
+    for i in range(start + 1, len(bodies)):
+        body = bodies[i].strip()
+        if _USER_LINE.fullmatch(body):
+            other = body != poster
+        elif body.startswith("#"):
+            other = False  # the post's tags
+        if other:
+            thread.others.add(i)
+    return thread
