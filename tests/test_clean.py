@@ -380,6 +380,11 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     # a still's caption
     ("Ana Ruiz, left, and Tom Bell in a scene from “The Lantern.”", "Image credit, caption"),
     ("Tom Bell in a scene from The Lantern.", "Image credit, caption"),
+    ("This post is for paid subscribers. Keep reading with a 7-day free trial: subscribe to read the rest.",
+     "The newsletter's paywall"),
+    ('3. The Lanterns – "Harbour Song"', "A track of the show's playlist"),
+    ("The Daily is supported by Harbour Bank · Hotel Quay · Lantern Water", "The page's sponsors"),
+    ("Violence: very mild peril (a boat rocks, a gull is briefly trapped in a net).", "A parents' guide's note"),
 ])
 def test_furniture_of_real_pages_is_set_aside(line, reason):
     text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."

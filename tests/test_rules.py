@@ -210,8 +210,12 @@ def test_a_streaming_guides_labelled_plot_moves_no_score():
     assert len(scored) and all(t.startswith("Our Take") for t in scored["text"])
 
 
-def test_a_sentence_that_opens_a_retelling_moves_no_score():
-    opener = "Quick version of the plot: a cashier relives one Tuesday at a motorway café over and over."
+@pytest.mark.parametrize("opener", [
+    "Quick version of the plot: a cashier relives one Tuesday at a motorway café over and over.",
+    "The set-up is simple: a cashier relives one Tuesday at a motorway café over and over.",
+    "Quick version: it's 1983, and a cashier relives one Tuesday at a motorway café over and over.",
+])
+def test_a_sentence_that_opens_a_retelling_moves_no_score(opener):
     text = "I loved it.\n\n" + opener + " Her manager is a brutal bully and the coffee is vile.\n\nThe acting is superb."
     m = analyze_sources([ReviewSource("r", text)]).mentions
     assert set(m[m["opinion"]]["text"]) == {"I loved it.", "The acting is superb."}
