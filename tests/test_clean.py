@@ -283,6 +283,7 @@ def test_credits_printed_without_colons_are_film_details():
     "from Friday.",
     # a newspaper's, with no label's colon
     "Directed by Mara Olsen. With Nell Varga, Ana Ruiz. UK, 98 minutes. Cert 12A.",
+    "Dir. Mara Olsen. With Nell Varga, Ana Ruiz. 98 mins. Cert 12A.",
 ])
 def test_a_details_line_of_labelled_sentences_is_film_details(line):
     text = "A patient drama, beautifully acted.\n\n" + line
@@ -1426,6 +1427,18 @@ def test_the_critics_name_over_a_rule_ends_the_review():
     assert clean(text, ("Hollow Creek",)).author == "Jo Lin"
 
 
+def test_in_a_chats_export_the_member_who_wrote_most_is_the_critic():
+    text = ("Harbour Film Club\n# film-club\n\nsam_o — Today at 08:51\nwho saw hollow creek, reviews please\n\n"
+            "river_jo — Today at 09:14\nok I saw it last night, long post incoming. it is a patient drama and a dull "
+            "one, and the ferry scenes drag on for ever.\n\nana_r — Today at 09:19\nfair. 5/10 from me\n\n"
+            "river_jo — Today at 09:28\noverall? 7/10. the lead is lovely though, and the river looks gorgeous.\n")
+    cleaned = clean(text, ("Hollow Creek",))
+    kinds = _kinds(text, cleaned)
+    assert kinds.get("fair. 5/10 from me") == BOILERPLATE
+    assert "overall? 7/10. the lead is lovely though, and the river looks gorgeous." not in kinds
+    assert (cleaned.author, cleaned.rating.rating.raw) == ("river_jo", "7/10")
+
+
 def test_in_a_reblog_chain_the_first_poster_is_the_critic():
     text = ("lanternpost        Home   Explore   Inbox   Account\n\nharbour-archive reblogged river-jo\nFollow\n\n"
             "river-jo\n\nok finally saw hollow creek and it is a patient drama, and a dull one, sorry.\n\n"
@@ -1511,6 +1524,9 @@ def test_more_outlets_are_read(text, outlet):
     ("[Radio Harbour 89.3 FM](/) · Listen Live · Schedule · Shows · Blog\n\n# Hollow Creek\n\nPosted by Jo Lin "
      "(host, Thursdays 8-10pm) · May 15, 2025 · Film, Reviews\n\nA patient drama, and a dull one.", "Jo Lin",
      "Radio Harbour"),
+    # a professional network's member with their degree of connection
+    ("Linkfold\nHome   My Network   Jobs   Messaging\n\nJo Lin-Ruiz • 2nd\nFilm critic | Festival juror\n3d • "
+     "Edited\n\nI nearly turned down the press screening. A patient drama, and a dull one.", "Jo Lin-Ruiz", "Linkfold"),
     # a name in a script's extended letters
     ("THE HARBOUR DAILY · No. 5\n\nWords: Teodor Balaș\n\nA patient drama, and a dull one.", "Teodor Balaș", ""),
 ])

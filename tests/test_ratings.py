@@ -292,6 +292,13 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # a shop's average over its count, a customer's stars below
     ("Hollow Creek [Blu-ray]\n4.4 out of 5 stars · 1,208 ratings\n\nCustomer reviews\n4.4 out of 5\n1,208 global "
      "ratings\n\nJo Lin\n4.0 out of 5 stars\nA patient drama.", "4.0 out of 5 stars", 80.0),
+    # the site's glyphs with a half, over the scale; another meter's glyphs above
+    ("A patient drama.\n\n**Gore-o-meter:** 🩸🩸🩸🩸 / 5\n\n**Skull score:** 💀💀💀½ / 5", "💀💀💀½ / 5", 70.0),
+    # asterisks after the film's name under the masthead and a heading, before the prose
+    ("MARQUEE WEEKLY\nFilm   Theatre   Music\n\nFILM OF THE WEEK\nHollow Creek ****\nWords: Jo Lin\n\nA patient "
+     "drama about a ferry, and the most quietly gripping thing in cinemas this month by far.", "****", 100.0),
+    # the site's average labelled and beside its count; the user's score under it
+    ("ReelVault rating 5.8/10 3,214 ratings\n★ 6/10\nA patient drama.", "6/10", 60.0),
     # of two hosts' scores on one line, the first: the show notes' writer's, a co-host's after it
     ("A patient drama.\n\nJo's score: six and a half out of ten. Sam's score: 8/10 (he's wrong).",
      "six and a half out of ten", 65.0),
@@ -342,6 +349,7 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "It is a crowd-pleaser, and I would say nine out of ten viewers will love it, whatever the critics write.",
     "A funny and heartwarming film that deserves better than it got. 8+ out of 10!",  # no glyph rating: "+"
     "I saw 2 of 5 films this week, and this was the worst of them by far.",  # a count, no unit of a scale
+    "A gentle film.\n\n*Previous episode: 111 — Quarry Lane (Jo's score: 8)*",  # another episode's
     "★ STAFF PICK ★\n\nA gentle film.\n\n★★★★½ 4.5 out of 5 (212 members)",  # decoration; members' average
 ])
 def test_no_rating_where_the_critic_gave_none(text):

@@ -129,6 +129,8 @@ _NOTED_DATE = re.compile(rf"\W*(?:\d{{1,3}}\s+min(?:ute)?s?\s+read\s*[·|•-]\s
 # A member's line on a diary site: the name, then the handle and the member's counters
 # ("Jo Lin @jolin · PRO · 1,874 films · 212 this year").
 _NAME_THEN_HANDLE = re.compile(rf"(?P<name>{PERSON_ALONE})\s+@[\w.]{{2,30}}(?:\s*[|·•].*)?")
+# A professional network's member with their degree of connection: "Jo Lin • 2nd".
+_NAME_THEN_DEGREE = re.compile(rf"(?P<name>{PERSON_ALONE})\s*[•·]\s*(?:1st|2nd|3rd\+?)")
 # A forum user's handle alone on its line: "velvetseat_vic".
 _FORUM_HANDLE = re.compile(_USER_HANDLE)
 # A note about the critic above the review, opening with their name in bold and telling their
@@ -263,7 +265,7 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
                   or m.group("capitals").title())
         outlet = m.group("outlet") or ""
         return author, outlet if rules.is_outlet(outlet) else ""
-    if short and (m := _NAME_THEN_HANDLE.fullmatch(plain)):
+    if short and (m := _NAME_THEN_HANDLE.fullmatch(plain) or _NAME_THEN_DEGREE.fullmatch(plain)):
         return m.group("name"), ""
     if _FORUM_HANDLE.fullmatch(plain) and any(DATE_LINE.match(near) for near in bodies[index + 1:index + 3]):
         return plain, ""  # a forum's poster over their member line and the post's date

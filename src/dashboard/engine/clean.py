@@ -28,7 +28,8 @@ from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_L
                                       byline_names, critic_introduced, plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
 from dashboard.engine.credits import DETAILS_REASON, read_details
-from dashboard.engine.threads import HEADERS_REASON, OTHER_MESSAGE_REASON, REBLOG_REASON, read_digest, read_reblogs
+from dashboard.engine.threads import (CHAT_REASON, HEADERS_REASON, OTHER_MESSAGE_REASON, REBLOG_REASON, read_chat,
+                                     read_digest, read_reblogs)
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.outlets import (ISSUE_HEADLINE, MASTHEAD_LINES, MASTHEAD_REASON, MENU_REASON, NAVIGATION_REASON,
                                       OUTLET, as_name, copyright_outlet, masthead, navigation, outlet_named)
@@ -207,7 +208,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     other_films = other_film_lines(bodies, title_keys, rules.round_up.pattern, rules.round_up_label)
     digest = read_digest(bodies, title_keys)
     reblogs = None if digest else read_reblogs(bodies)
-    thread = digest or reblogs
+    chat = None if digest or reblogs else read_chat(bodies)
+    thread = digest or reblogs or chat
     other_messages = thread.others if thread else set()
     if thread:
         out.author, out.outlet = thread.author, thread.outlet
@@ -234,7 +236,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(BOILERPLATE, rules.round_up.reason)
             continue
         if index in other_messages:
-            aside(BOILERPLATE, REBLOG_REASON if reblogs else OTHER_MESSAGE_REASON)
+            aside(BOILERPLATE, REBLOG_REASON if reblogs else CHAT_REASON if chat else OTHER_MESSAGE_REASON)
             continue
         if thread and index in thread.headers:
             aside(METADATA, HEADERS_REASON if digest else BYLINE_REASON)

@@ -9,6 +9,10 @@ rating of the critic's), and the review's sender is its critic.
 A reblog chain ("grandmacore-archive reblogged thermos-and-a-map") shows the first post
 under its poster's handle, then each reblogger's handle over what they added. The first
 poster is the critic; what the others added is theirs.
+
+A chat's export shows each message under its poster's handle and time ("lanternjaw — Today
+at 09:14", "**river_jo** — 20/09/2025 23:14"). The critic is the member who wrote the most;
+the other members' messages are theirs ("5/10 from me" is no rating of the critic's).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass, field
 
 OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
 REBLOG_REASON = "Another user's words added to a reblogged post"
+CHAT_REASON = "Another member's message in the chat, not the critic's"
 HEADERS_REASON = "The message's headers: its date, sender and subject"
 
 _MESSAGE = re.compile(r"\s*Message:\s*\d+\s*")
@@ -106,4 +111,31 @@ def read_reblogs(bodies: list[str]) -> Thread | None:
             other = False  # the post's tags
         if other:
             thread.others.add(i)
+    return thread
+
+
+# "lanternjaw — Today at 09:14", "**river_jo** — 20/09/2025 23:14"
+_CHAT_HEADER = re.compile(
+    r"\W*(?:\*\*)?(?P<handle>[\w.-]{2,32})(?:\*\*)?\s+[—–-]\s+(?:(?:today|yesterday)\s+at\s+\d{1,2}:\d\d(?:\s*[ap]m)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}(?:,?\s+\d{1,2}:\d\d(?:\s*[ap]m)?)?)\s*", re.I)
+_CHAT_MESSAGES = 3  # a chat has at least this many messages, by two members or more
+
+
+def read_chat(bodies: list[str]) -> Thread | None:
+    """The parts of a chat's export: the member who wrote the most as the critic, and the
+    other members' messages (their headers and lines)."""
+    headers = [(i, m.group("handle")) for i, body in enumerate(bodies) if (m := _CHAT_HEADER.fullmatch(body))]
+    if len(headers) < _CHAT_MESSAGES or len({handle for _, handle in headers}) < 2:
+        return None
+    ends = [i for i, _ in headers[1:]] + [len(bodies)]
+    words: dict[str, int] = {}
+    for (start, handle), end in zip(headers, ends):
+        words[handle] = words.get(handle, 0) + sum(len(body.split()) for body in bodies[start + 1:end])
+    critic = max(words, key=words.get)
+    thread = Thread(author=critic)
+    for (start, handle), end in zip(headers, ends):
+        if handle == critic:
+            thread.headers.add(start)
+        else:
+            thread.others |= set(range(start, end))
     return thread

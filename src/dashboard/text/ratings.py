@@ -57,7 +57,7 @@ _GLYPHS_OF = re.compile(rf"([{FULL_STARS}]+)\s*(½|1/2)?\s*\(?\s*(?:out of|of|/)
 # A glyph a site may rate in: no letter, digit, space or punctuation.
 _GLYPH = r"[^\w\s.,;:!?()/*'\"-]"
 # "🍿🍿🍿/5": one glyph repeated, over a scale.
-_SYMBOL_RUN = re.compile(rf"^\s*(?P<run>(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}})\s*"
+_SYMBOL_RUN = re.compile(rf"^\s*(?P<run>(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}})\s*(?P<half>½)?\s*"
                          r"(?:/|out of|\(\s*(?:out\s+)?of)\s*(?:(?P<scale>\d+)|(?P<glyphs>(?:(?P=symbol)\ufe0f?){4,10}))"
                          r"\s*\)?\s*$")  # "🐙🐙🐙 (of 5)", "🚐🚐🚐 out of 🚐🚐🚐🚐🚐"
 # "3 stars (out of 4)", "3 stars of 4": the scale after the stars.
@@ -86,7 +86,7 @@ def _stars(text: str, raw: str) -> Rating | None:
         return _fraction(len(m.group(1)) + (0.5 if m.group(2) else 0.0), float(m.group(3)), raw)
     if m := _SYMBOL_RUN.match(text):
         scale = float(m.group("scale")) if m.group("scale") else len(m.group("glyphs").replace("\ufe0f", ""))
-        return _fraction(len(m.group("run").replace("\ufe0f", "")), scale, raw)
+        return _fraction(len(m.group("run").replace("\ufe0f", "")) + (0.5 if m.group("half") else 0.0), scale, raw)
     if _DOTS_ALONE.fullmatch(text):
         return None
     full = sum(text.count(c) for c in FULL_STARS)
@@ -216,7 +216,7 @@ RATING_LEAD = re.compile(
 # triumph" is no A, nor "the score - a single cello").
 _GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|\s+(?:plus|minus)\b|(?![\w-])(?=[\s*_]*(?:$|[.,;:!?)(|/])))"
 # One symbol repeated over a scale: "🍿🍿🍿/5".
-_SYMBOLS_OVER_SCALE = (rf"(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}}\s*"
+_SYMBOLS_OVER_SCALE = (rf"(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}}\s*½?\s*"
                        r"(?:/|out\s+of|\(\s*(?:out\s+)?of)\s*(?:4|5|10)\b\)?")
 # A labelled number with no scale that can only be out of ten ("Score: 8.5", "Rating: 7"):
 # not 5 or under (out of five or of ten?), nor "15" or "18" (certificates).
@@ -258,9 +258,9 @@ _LABELLED = re.compile(
 _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b"
                            r"|\s*like\b(?:\s*$|\s+\d)"
                            # members' average beside its count: "★★★★☆ 3.74 · 4,918 ratings", "4.4 out of
-                           # 5 stars · 1,208 ratings", "★★★★½ 4.5 out of 5 (212 members)"
+                           # 5 stars · 1,208 ratings", "★★★★½ 4.5 out of 5 (212 members)", "5.8/10 3,214 ratings"
                            r"|\s*(?:\d(?:\.\d{1,2})?\s*(?:(?:/|out\s+of)\s*(?:5|10)\s*(?:stars)?\s*)?(?:avg\.?|average)?\s*)?"
-                           r"[·|•(]\s*[\d,.]+k?\s+(?:ratings|votes|reviews|members)\b", re.I)
+                           r"[·|•(]?\s*[\d,.]+k?\s+(?:ratings|votes|reviews|members)\b", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
@@ -475,7 +475,8 @@ def _asterisks(text: str, lines: list[re.Match], keys: list[re.Match]) -> FoundR
     """Asterisks as the rating, where they are nothing else: alone on the last line
     ("****"), alone on any line with a half star ("***1/2": a scene break has none), alone
     on any line of a page whose key rates in asterisks ("How I rate: ***** essential ·
-    **** strong..."), or after the film's name on a short first line ("The Lantern ****")."""
+    **** strong..."), or after the film's name on a short line above the review's prose
+    ("The Lantern ****", under the masthead and "FILM OF THE WEEK")."""
     # the key's longest run is the top of its scale ("***** essential": out of five)
     key_scale = max((len(run) for key in keys for run in re.findall(r"\*+", key.group())), default=0)
     for line in [lines[-1], *(ln for ln in lines if key_scale or _HALF_ASTERISKS_LINE.fullmatch(ln.group()))]:
@@ -486,11 +487,13 @@ def _asterisks(text: str, lines: list[re.Match], keys: list[re.Match]) -> FoundR
         rating = _fraction(stars, key_scale, raw) if key_scale >= stars else parse_rating(line.group())
         if rating.score is not None:
             return FoundRating(rating, line.start(), line.end())
-    first = lines[0]
-    if len(first.group().split()) <= 12 and (m := _ASTERISKS_AFTER_TITLE.fullmatch(first.group())):
-        start, end = first.start() + m.start("value"), first.start() + m.end("value")
-        if (rating := parse_rating(text[start:end])).score is not None:
-            return FoundRating(rating, start, end)
+    for line in lines:
+        if len(line.group().split()) > 12:
+            break  # the review's prose has begun
+        if m := _ASTERISKS_AFTER_TITLE.fullmatch(line.group()):
+            start, end = line.start() + m.start("value"), line.start() + m.end("value")
+            if (rating := parse_rating(text[start:end])).score is not None:
+                return FoundRating(rating, start, end)
     return None
 
 
@@ -647,8 +650,8 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
     if not candidates and (found := _glyphs_over_glyphs(text, line)):
         candidates.append(found)
     given = None if labelled or candidates else _GIVEN_GRADE.fullmatch(body)
-    if (labelled or given) and not candidates:
-        value = labelled or given
+    value = labelled or given
+    if value and not candidates and not _OTHERS_AFTER.match(body, value.end("value")):
         start, end = line.start() + value.start("value"), line.start() + value.end("value")
         rating = parse_rating(text[start:end])
         if rating.score is None and labelled:
