@@ -299,6 +299,10 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
      "drama about a ferry, and the most quietly gripping thing in cinemas this month by far.", "****", 100.0),
     # the site's average labelled and beside its count; the user's score under it
     ("ReelVault rating 5.8/10 3,214 ratings\n★ 6/10\nA patient drama.", "6/10", 60.0),
+    # a score said aloud with no scale, a number only ten can hold
+    ("**JO:** I'm going to say a solid seven. It's not a masterpiece, and it is twenty minutes too long.",
+     "a solid seven", 70.0),
+    ("A patient drama.\n\nI'd give it a generous eight, and the dog a ten.", "a generous eight", 80.0),
     # of two hosts' scores on one line, the first: the show notes' writer's, a co-host's after it
     ("A patient drama.\n\nJo's score: six and a half out of ten. Sam's score: 8/10 (he's wrong).",
      "six and a half out of ten", 65.0),
@@ -349,6 +353,8 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "It is a crowd-pleaser, and I would say nine out of ten viewers will love it, whatever the critics write.",
     "A funny and heartwarming film that deserves better than it got. 8+ out of 10!",  # no glyph rating: "+"
     "I saw 2 of 5 films this week, and this was the worst of them by far.",  # a count, no unit of a scale
+    "A gentle film.\n\nI'd give it a solid three.",  # out of five or of ten?
+    "A gentle film, and I would say a seven-minute trim would help it.",
     "A gentle film.\n\n*Previous episode: 111 — Quarry Lane (Jo's score: 8)*",  # another episode's
     "★ STAFF PICK ★\n\nA gentle film.\n\n★★★★½ 4.5 out of 5 (212 members)",  # decoration; members' average
 ])

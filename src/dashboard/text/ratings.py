@@ -540,6 +540,8 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
             return FoundRating(parse_rating(text[start:end]), start, end)
     if found := _stars_given(text, line):
         return found
+    if found := _score_said(text, line):
+        return found
     spelled = _SPELLED_SCALE.search(body)
     if not spelled and not _DIGIT_OR_STAR.search(body):
         return None
@@ -590,6 +592,13 @@ _SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
 _GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}\s+$", re.I)
 # A score said aloud, where it ends its clause: "I'll say six out of ten, and a ten for the
 # lead" (not "I'd say nine out of ten viewers will love it").
+# A score out of ten said aloud, with no scale but a number only ten can hold, ending its
+# clause: "I'm going to say a solid seven.", "I'd give it a generous eight, ..." (not "a
+# solid three": out of five or of ten?; nor "I'd give it a seven-minute trim").
+_SCORE_SAID = re.compile(
+    r"\b(?:i|we)(?:'m|’m|\s+am|'re|’re|\s+are)?(?:'ll|’ll|'d|’d|\s+will|\s+would|\s+going\s+to)?\s+"
+    r"(?:say|give\s+it|go\s+with|call\s+it)\s+(?P<value>an?\s+(?:(?:solid|strong|generous|good|firm|high|low|shaky|"
+    r"wobbly|very|grudging)\s+)*(?P<n>six|seven|eight|nine|ten)(?P<half>\s+and\s+a\s+half)?)(?=\s*(?:[.,;!?]|$))", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:i|we)(?:'ll|’ll|'d|’d|\s+will|\s+would)\s+(?:say|call\s+it|go\s+with)\s+(?:an?\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.").
@@ -612,6 +621,14 @@ _STARS_WORD = re.compile(r"\bstars?\b", re.I)
 _DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
 _SCALE_HINT = re.compile(rf"\d\s*(?:/|out\s+of)|[{FULL_STARS}{EMPTY_STARS}]", re.I)
 _STARS_HINT = re.compile(rf"stars\b|[{FULL_STARS}]", re.I)
+
+
+def _score_said(text: str, line: re.Match) -> FoundRating | None:
+    if m := _SCORE_SAID.search(line.group()):
+        start, end = line.start() + m.start("value"), line.start() + m.end("value")
+        n = _NUMBER_WORDS[m.group("n").lower()] + (0.5 if m.group("half") else 0.0)
+        return FoundRating(_fraction(n, 10.0, text[start:end]), start, end)
+    return None
 
 
 def _glyphs_over_glyphs(text: str, line: re.Match) -> FoundRating | None:
@@ -647,7 +664,7 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
             rating = parse_rating(m.group().strip())
             if rating.score is not None:
                 candidates.append(FoundRating(rating, line.start() + m.start(), line.start() + m.end()))
-    if not candidates and (found := _glyphs_over_glyphs(text, line)):
+    if not candidates and (found := _glyphs_over_glyphs(text, line) or _score_said(text, line)):
         candidates.append(found)
     given = None if labelled or candidates else _GIVEN_GRADE.fullmatch(body)
     value = labelled or given
