@@ -1410,6 +1410,10 @@ def test_a_byline_in_emphasis_under_the_headline_is_no_masthead():
      "in Bristol. Games, films and the bits between.", "Jo Lin"),
     # a lead and a note in brackets on the critic
     ("# Hollow Creek review\n\n*Words: Jo Lin (Year 3, Studio 4)*\n\nA patient drama, and a dull one.", "Jo Lin"),
+    # the name under the rating, over a rule across the page and other films' capsules
+    ("A patient drama, and a dull one.\n\nThe river is lovely, though, and the cast are fine.\n\n"
+     "**Gazette rating: 40%**\n\n*Jo Lin*\n\n---\n\n### Also showing\n\n**Quarry Lane** (12A) · A romp. "
+     "**30%** · *Sam Orr*\n", "Jo Lin"),
 ])
 def test_more_bylines_are_read(text, author):
     assert clean(text, ("Hollow Creek",)).author == author
@@ -1418,38 +1422,6 @@ def test_more_bylines_are_read(text, author):
 def test_a_menu_in_wide_spaces_names_no_outlet():
     text = "Programme   Tickets   Industry   Press   The Daily\n\nA patient drama, and a dull one, and a long one too."
     assert clean(text).outlet == ""
-
-
-def test_the_critics_name_over_a_rule_ends_the_review():
-    text = ("A patient drama, and a dull one.\n\nThe river is lovely, though, and the cast are fine.\n\n"
-            "**Gazette rating: 40%**\n\n*Jo Lin*\n\n---\n\n### Also showing\n\n**Quarry Lane** (12A) · A romp. "
-            "**30%** · *Sam Orr*\n")
-    assert clean(text, ("Hollow Creek",)).author == "Jo Lin"
-
-
-def test_in_a_chats_export_the_member_who_wrote_most_is_the_critic():
-    text = ("Harbour Film Club\n# film-club\n\nsam_o — Today at 08:51\nwho saw hollow creek, reviews please\n\n"
-            "river_jo — Today at 09:14\nok I saw it last night, long post incoming. it is a patient drama and a dull "
-            "one, and the ferry scenes drag on for ever.\n\nana_r — Today at 09:19\nfair. 5/10 from me\n\n"
-            "river_jo — Today at 09:28\noverall? 7/10. the lead is lovely though, and the river looks gorgeous.\n")
-    cleaned = clean(text, ("Hollow Creek",))
-    kinds = _kinds(text, cleaned)
-    assert kinds.get("fair. 5/10 from me") == BOILERPLATE
-    assert "overall? 7/10. the lead is lovely though, and the river looks gorgeous." not in kinds
-    assert (cleaned.author, cleaned.rating.rating.raw) == ("river_jo", "7/10")
-
-
-def test_in_a_reblog_chain_the_first_poster_is_the_critic():
-    text = ("lanternpost        Home   Explore   Inbox   Account\n\nharbour-archive reblogged river-jo\nFollow\n\n"
-            "river-jo\n\nok finally saw hollow creek and it is a patient drama, and a dull one, sorry.\n\n"
-            "sardine-fan\nthe ferry bit!!! loved every minute of the ferry bit, a masterpiece\n\n"
-            "#hollow creek #film review #long post\n\n1,482 notes")
-    cleaned = clean(text, ("Hollow Creek",))
-    kinds = _kinds(text, cleaned)
-    assert kinds.get("the ferry bit!!! loved every minute of the ferry bit, a masterpiece") == BOILERPLATE
-    assert kinds.get("#hollow creek #film review #long post") == BOILERPLATE
-    assert "ok finally saw hollow creek and it is a patient drama, and a dull one, sorry." not in kinds
-    assert (cleaned.author, cleaned.outlet) == ("river-jo", "lanternpost")
 
 
 def test_a_word_alone_under_the_review_is_no_byline():
@@ -1642,24 +1614,44 @@ def test_a_list_of_links_ends_at_the_first_line_that_is_no_item():
     assert clean(text, ("Hollow Creek",)).author == "Jo Lin"
 
 
-_DIGEST = (
-    "Send lanternfans mailing list submissions to\n\tlanternfans@lists.example.org\n\n"
-    "Today's Topics:\n\n   1. Re: Quarry Lane at the Plaza (Sam Orr)\n   2. Harbour Lights - went on Friday (Jo Lin)\n\n"
-    "----------------------------------------------------------------------\n\n"
-    "Message: 1\nDate: Sun, 15 Jun 2025 09:12:44 +0100\nFrom: Sam Orr <sam@example.net>\nSubject: Re: Quarry Lane\n\n"
-    "Agree with Ana, the chase was the best thing in it by a mile. 8/10 from me.\n\nSam\n\n"
-    "----------------------------------------------------------------------\n\n"
-    "Message: 2\nDate: Sun, 15 Jun 2025 11:47:03 +0100\nFrom: Jo Lin <jo@example.org>\n"
-    "Subject: Harbour Lights - went on Friday\n\n"
-    "A patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
-    "The last act drags, but the two leads are quietly superb in every scene they share.\n\nJo\n"
-)
 
-
-def test_in_a_mailing_list_digest_the_message_about_the_film_is_the_review():
-    cleaned = clean(_DIGEST, ("Harbour Lights",))
-    kinds = _kinds(_DIGEST, cleaned)
-    assert kinds.get("Agree with Ana, the chase was the best thing in it by a mile. 8/10 from me.") == BOILERPLATE
-    assert "The last act drags, but the two leads are quietly superb in every scene they share." not in kinds
-    assert kinds.get("From: Jo Lin <jo@example.org>") == METADATA
-    assert (cleaned.author, cleaned.outlet, cleaned.rating) == ("Jo Lin", "lanternfans mailing list", None)
+@pytest.mark.parametrize("text, aside, critics, author, outlet, rating", [
+    # a mailing list's digest: the message about the film is the review, its sender the critic
+    ("Send lanternfans mailing list submissions to\n\tlanternfans@lists.example.org\n\n"
+     "Today's Topics:\n\n   1. Re: Quarry Lane at the Plaza (Sam Orr)\n   2. Hollow Creek - went on Friday (Jo Lin)\n\n"
+     "----------------------------------------------------------------------\n\n"
+     "Message: 1\nDate: Sun, 15 Jun 2025 09:12:44 +0100\nFrom: Sam Orr <sam@example.net>\nSubject: Re: Quarry Lane\n\n"
+     "Agree with Ana, the chase was the best thing in it by a mile. 8/10 from me.\n\nSam\n\n"
+     "----------------------------------------------------------------------\n\n"
+     "Message: 2\nDate: Sun, 15 Jun 2025 11:47:03 +0100\nFrom: Jo Lin <jo@example.org>\n"
+     "Subject: Hollow Creek - went on Friday\n\n"
+     "A patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
+     "The last act drags, but the two leads are quietly superb in every scene they share.\n\nJo\n",
+     {"Agree with Ana, the chase was the best thing in it by a mile. 8/10 from me.": BOILERPLATE,
+      "From: Jo Lin <jo@example.org>": METADATA},
+     "The last act drags, but the two leads are quietly superb in every scene they share.",
+     "Jo Lin", "lanternfans mailing list", None),
+    # a chat's export: the member who wrote most is the critic
+    ("Harbour Film Club\n# film-club\n\nsam_o — Today at 08:51\nwho saw hollow creek, reviews please\n\n"
+     "river_jo — Today at 09:14\nok I saw it last night, long post incoming. it is a patient drama and a dull "
+     "one, and the ferry scenes drag on for ever.\n\nana_r — Today at 09:19\nfair. 5/10 from me\n\n"
+     "river_jo — Today at 09:28\noverall? 7/10. the lead is lovely though, and the river looks gorgeous.\n",
+     {"fair. 5/10 from me": BOILERPLATE}, "overall? 7/10. the lead is lovely though, and the river looks gorgeous.",
+     "river_jo", "", "7/10"),
+    # a reblog chain: the first poster is the critic; the post's tags, with spaces in them, are furniture
+    ("lanternpost        Home   Explore   Inbox   Account\n\nharbour-archive reblogged river-jo\nFollow\n\n"
+     "river-jo\n\nok finally saw hollow creek and it is a patient drama, and a dull one, sorry.\n\n"
+     "sardine-fan\nthe ferry bit!!! loved every minute of the ferry bit, a masterpiece\n\n"
+     "#hollow creek #film review #long post\n\n1,482 notes",
+     {"the ferry bit!!! loved every minute of the ferry bit, a masterpiece": BOILERPLATE,
+      "#hollow creek #film review #long post": BOILERPLATE},
+     "ok finally saw hollow creek and it is a patient drama, and a dull one, sorry.",
+     "river-jo", "lanternpost", None),
+])
+def test_in_a_page_of_several_posts_only_the_critics_count(text, aside, critics, author, outlet, rating):
+    cleaned = clean(text, ("Hollow Creek",))
+    kinds = _kinds(text, cleaned)
+    assert {line: kinds.get(line) for line in aside} == aside
+    assert critics not in kinds
+    assert (cleaned.author, cleaned.outlet) == (author, outlet)
+    assert (cleaned.rating.rating.raw if cleaned.rating else None) == rating
