@@ -489,9 +489,9 @@ def _review_ends(bodies: list[str], index: int, other_films: set[int], rules: Cl
     if index >= len(bodies):
         return True
     body = bodies[index]
+    ends = (rules.round_up, rules.link_lists, rules.comments, rules.page_footer)
     return (index in other_films or RULE.fullmatch(body) is not None or _SECTION_IN_CAPITALS.fullmatch(body) is not None
-            or any(
-            kind.pattern.match(body) for kind in (rules.round_up, rules.link_lists, rules.comments, rules.page_footer)))
+            or any(kind.pattern.match(body) for kind in ends))
 
 
 def _names_any(line: str, title_keys: set[str]) -> bool:

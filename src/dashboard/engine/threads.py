@@ -85,7 +85,7 @@ def _message(bodies: list[str], start: int, end: int) -> _Message:
 
 
 # "grandmacore-archive reblogged thermos-and-a-map"
-_REBLOGGED = re.compile(r"\W*(?P<reblogger>[a-z0-9][\w-]{1,31})\s+reblogged\s+(?P<poster>[a-z0-9][\w-]{1,31})\W*")
+_REBLOGGED = re.compile(r"\W*[a-z0-9][\w-]{1,31}\s+reblogged\s+(?P<poster>[a-z0-9][\w-]{1,31})\W*")
 _USER_LINE = re.compile(r"[a-z0-9][a-z0-9_-]{2,31}")  # a handle alone on its line
 _REBLOG_HEAD_LINES = 5  # the chain's head is among the page's first lines
 
