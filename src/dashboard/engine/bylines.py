@@ -13,7 +13,7 @@ import re
 from dashboard.engine.cleaning_rules import ENDS_SENTENCE, CleaningRules, cleaning_rules
 from dashboard.text.dates import DATE, DAY_NAME, MONTH
 from dashboard.text.language import alternation, load_resource
-from dashboard.text.names import PERSON_ALONE
+from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
 
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
@@ -27,7 +27,7 @@ BYLINE = re.compile(
     # two critics: "By Naomi Blake and Theo Achebe"
     rf"^\W*(?:(?i:by|written by|words by|compiled by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
     rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
-    r"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:admin|administrator|staff|editors?|guest|webmaster|team)\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}|[\w.-]{2,30}))"
+    rf"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:{alternation(NOT_PEOPLE)})\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}|[\w.-]{{2,30}}))"
     r"(?:\s*\([^()]{1,40}\))?"  # a note on the critic: "Posted by Jo Lin (host, Thursdays 8-10pm)"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
@@ -41,6 +41,7 @@ BYLINE = re.compile(
     # the pictures' credit after it: "Words by Jo Lin. Pictures, unfortunately, by the studio."
     r"(?:\.\s+(?i:pictures|photos?|photography|images?|illustrations?|additional\s+reporting)\b[^.!?]{0,60})?\W*$"
 )
+BYLINE_REASON = "Byline: who wrote the review"
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
 PERSON_LINE = re.compile(PERSON_ALONE)
@@ -62,10 +63,10 @@ _ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"
 _ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
 # A name signing the review off, alone or with its role: "Bernard Quayle, Programme Secretary".
 SIGNED_NAME = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+{_ROLE})?")
-# A blog post's categories or tags after its byline: "in Horror, Rants", "Filed under:
-# Transcripts, Comedy", "Tags: animation, family".
 # A user's handle: a digit or an underscore in it ("cinephile_42", "velvetseat_vic").
 _USER_HANDLE = r"[a-z][a-z0-9]*[_0-9][\w.-]{0,28}"
+# A blog post's categories or tags after its byline: "in Horror, Rants", "Filed under:
+# Transcripts, Comedy", "Tags: animation, family".
 _FILED = r"(?:\s+(?i:in|filed\s+under:?|tags?:|tagged:?)\s+[^·|•]{1,80}?)"
 _BYLINE_BESIDE = re.compile(
     rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}(?:\s*[,|·•–-]\s*{DATE})?\W*$|{DATE})|\s{DATE})"
@@ -178,7 +179,6 @@ def byline_by_parts(line: str) -> str | None:
     if led and (m := _NAME_THEN_NOTE.fullmatch(name)):
         name = m.group("name")  # "Reviewed by Jo Lin, second-year English and Film · 6 November 2025"
     return name if PERSON_LINE.fullmatch(name) or (handle and _HANDLE.fullmatch(name)) else None
-
 
 
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and

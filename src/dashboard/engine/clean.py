@@ -23,17 +23,16 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, CRITIC_ON_FILM, DATE_LINE,
-                                      EMPHASIS, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES, byline_at, byline_follows,
-                                      byline_names, critic_introduced, plain_line)
+from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, BYLINE_REASON,
+                                      CRITIC_ON_FILM, DATE_LINE, EMPHASIS, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES,
+                                      byline_at, byline_follows, byline_names, critic_introduced, plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
 from dashboard.engine.credits import DETAILS_REASON, read_details
-from dashboard.engine.threads import (CHAT_REASON, HEADERS_REASON, OTHER_MESSAGE_REASON, REBLOG_REASON, read_chat,
-                                     read_digest, read_reblogs)
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.outlets import (ISSUE_HEADLINE, MASTHEAD_LINES, MASTHEAD_REASON, MENU_REASON, NAVIGATION_REASON,
                                       OUTLET, as_name, copyright_outlet, masthead, navigation, outlet_named)
 from dashboard.engine.roundups import RULE, other_film_lines
+from dashboard.engine.threads import read_thread
 from dashboard.engine.transcripts import read_transcript
 from dashboard.records import People, ReviewSource
 from dashboard.text.dates import DATE, MONTH
@@ -44,7 +43,6 @@ from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex
 
 BOILERPLATE, ADVERT, METADATA, RATING, HEADING = "boilerplate", "advert", "metadata", "rating", "heading"
-BYLINE_REASON = "Byline: who wrote the review"
 SPEAKER_REASON = "A transcript's speaker other than the critic, or a speaker's name"
 RATING_REASON = "The critic's own rating"
 HEADING_REASON = "Section heading or title, not a sentence of the review"
@@ -206,10 +204,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     legend = _legend_lines(bodies, rules)
     title_keys = {t.lower() for t in film_titles}
     other_films = other_film_lines(bodies, title_keys, rules.round_up.pattern, rules.round_up_label)
-    digest = read_digest(bodies, title_keys)
-    reblogs = None if digest else read_reblogs(bodies)
-    chat = None if digest or reblogs else read_chat(bodies)
-    thread = digest or reblogs or chat
+    thread = read_thread(bodies, title_keys)
     other_messages = thread.others if thread else set()
     if thread:
         out.author, out.outlet = thread.author, thread.outlet
@@ -236,10 +231,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(BOILERPLATE, rules.round_up.reason)
             continue
         if index in other_messages:
-            aside(BOILERPLATE, REBLOG_REASON if reblogs else CHAT_REASON if chat else OTHER_MESSAGE_REASON)
+            aside(BOILERPLATE, thread.reason)
             continue
         if thread and index in thread.headers:
-            aside(METADATA, HEADERS_REASON if digest else BYLINE_REASON)
+            aside(METADATA, thread.header_reason)
             continue
         if index in site_lines:
             out.outlet = out.outlet or as_name(site_lines[index])

@@ -20,10 +20,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
-REBLOG_REASON = "Another user's words added to a reblogged post"
-CHAT_REASON = "Another member's message in the chat, not the critic's"
-HEADERS_REASON = "The message's headers: its date, sender and subject"
+from dashboard.engine.bylines import BYLINE_REASON
+
+_OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
+_REBLOG_REASON = "Another user's words added to a reblogged post"
+_CHAT_REASON = "Another member's message in the chat, not the critic's"
+_HEADERS_REASON = "The message's headers: its date, sender and subject"
+# A user's handle on a reblog chain or alone on its line: "thermos-and-a-map".
+_HANDLE = r"[a-z0-9][a-z0-9_-]{2,31}"
 
 _MESSAGE = re.compile(r"\s*Message:\s*\d+\s*")
 _FROM = re.compile(r"\s*From:\s*\"?(?P<name>[^\"<>@\n]+?)\"?\s*<[^<>\s]+@[^<>\s]+>\s*")
@@ -36,10 +40,17 @@ _FIRST_LINES = 5  # the list's name is in the digest's first lines
 
 @dataclass
 class Thread:
+    reason: str                                     # why the others' lines are set aside
+    header_reason: str                              # why the review's own headers are
     others: set[int] = field(default_factory=set)   # lines of the other messages and the contents
     headers: set[int] = field(default_factory=set)  # the review's own headers
     author: str = ""
     outlet: str = ""
+
+
+def read_thread(bodies: list[str], title_keys: set[str]) -> Thread | None:
+    """The page's posts, when it is a digest, a reblog chain or a chat's export."""
+    return read_digest(bodies, title_keys) or read_reblogs(bodies) or read_chat(bodies)
 
 
 @dataclass
@@ -63,7 +74,8 @@ def read_digest(bodies: list[str], title_keys: set[str]) -> Thread | None:
     if not naming:
         return None
     review = min(naming, key=lambda m: m.reply)  # the first post, else the first reply
-    digest = Thread(set(range(starts[0])), {review.start} | review.headers, review.sender)
+    digest = Thread(_OTHER_MESSAGE_REASON, _HEADERS_REASON, set(range(starts[0])), {review.start} | review.headers,
+                    review.sender)
     for m in messages:
         if m is not review:
             digest.others |= set(range(m.start, m.end))
@@ -85,8 +97,8 @@ def _message(bodies: list[str], start: int, end: int) -> _Message:
 
 
 # "grandmacore-archive reblogged thermos-and-a-map"
-_REBLOGGED = re.compile(r"\W*[a-z0-9][\w-]{1,31}\s+reblogged\s+(?P<poster>[a-z0-9][\w-]{1,31})\W*")
-_USER_LINE = re.compile(r"[a-z0-9][a-z0-9_-]{2,31}")  # a handle alone on its line
+_REBLOGGED = re.compile(rf"\W*{_HANDLE}\s+reblogged\s+(?P<poster>{_HANDLE})\W*")
+_USER_LINE = re.compile(_HANDLE)
 _REBLOG_HEAD_LINES = 5  # the chain's head is among the page's first lines
 
 
@@ -101,7 +113,7 @@ def read_reblogs(bodies: list[str]) -> Thread | None:
         start = bodies.index(poster, head + 1)  # the first post, under its poster's handle
     except ValueError:
         return None
-    thread = Thread(headers={head, start}, author=poster)
+    thread = Thread(_REBLOG_REASON, BYLINE_REASON, headers={head, start}, author=poster)
     other = False
     for i in range(start + 1, len(bodies)):
         body = bodies[i].strip()
@@ -132,7 +144,7 @@ def read_chat(bodies: list[str]) -> Thread | None:
     for (start, handle), end in zip(headers, ends):
         words[handle] = words.get(handle, 0) + sum(len(body.split()) for body in bodies[start + 1:end])
     critic = max(words, key=words.get)
-    thread = Thread(author=critic)
+    thread = Thread(_CHAT_REASON, BYLINE_REASON, author=critic)
     for (start, handle), end in zip(headers, ends):
         if handle == critic:
             thread.headers.add(start)

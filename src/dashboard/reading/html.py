@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.text.dates import MONTH
-from dashboard.text.names import PERSON_ALONE
+from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE
 from dashboard.text.ratings import find_rating, parse_rating
 
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
@@ -200,9 +200,8 @@ def _structured_publisher(html: str) -> str:
     return ""
 
 
-# A user's handle as a review's author ("loopedtwice"): lower case, one word, no role.
+# A user's handle as a review's author ("loopedtwice"): lower case, one word.
 _HANDLE = re.compile(r"@?[a-z][a-z0-9_.-]{2,29}")
-_NO_HANDLES = {"admin", "administrator", "staff", "editor", "editors", "team", "guest", "anonymous", "user"}
 
 
 def _structured_author(html: str) -> str:
@@ -215,7 +214,7 @@ def _structured_author(html: str) -> str:
                 if not isinstance(author, dict) or author.get("@type", "Person") != "Person":
                     continue  # an organisation is the outlet, not the critic
                 name = _clean_meta(author.get("name"))
-                if re.fullmatch(PERSON_ALONE, name) or (_HANDLE.fullmatch(name) and name not in _NO_HANDLES):
+                if re.fullmatch(PERSON_ALONE, name) or (_HANDLE.fullmatch(name) and name not in NOT_PEOPLE):
                     return name.lstrip("@")
     return ""
 

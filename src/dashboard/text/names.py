@@ -23,6 +23,8 @@ _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
 # a particle before a surname ("Caoimhe Ní Fhlannagáin", "Ana de Armas").
 PERSON_ALONE = (rf"[{_UPPER}][{_LOWER}'-]+(?:\s+(?:(?:{alternation(words('names', 'particles'))})\s+)?"
                 rf"[{_UPPER}][{_LOWER}'.-]+(?:-[{_UPPER}][{_LOWER}']+)?){{1,2}}")
+# Accounts that post for a site, not a person ("Posted by admin"), lower case.
+NOT_PEOPLE = frozenset(words("names", "not_people"))
 # In running prose a name's words are plain capitalised words: a stop after one ends the
 # sentence ("as Eve."), so only an initial keeps its stop ("Daniel J. Miller").
 PROSE_WORDS = rf"[{_UPPER}][{_LOWER}]+(?:\s[{_UPPER}][{_LOWER}]+)?"
