@@ -13,7 +13,7 @@ import re
 from dashboard.engine.cleaning_rules import ENDS_SENTENCE, CleaningRules, cleaning_rules
 from dashboard.text.dates import DATE, DAY_NAME, MONTH
 from dashboard.text.language import alternation, load_resource
-from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE
+from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE, names_a_body, without_titles
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
 
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
@@ -32,8 +32,9 @@ BYLINE = re.compile(
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
     rf"|(?:\s*[,|·•–-])?\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
-    # the post's categories: "· Sci-fi, Reviews", "– Filed under: Comedy, Time loops"
-    r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&-]{0,80}?)?"
+    # the post's categories or the critic's role: "· Sci-fi, Reviews", "– Filed under: Comedy,
+    # Time loops", "· Senior lecturer in history and author of The Salient Year: Ypres 1917"
+    r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&:'’()-]{0,100}?)?"
     r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
     r"(?:\s*[·|•]\s*\d+\s*(?i:hr|hrs|hours?|h|min|mins|minutes?|m|days?|d|weeks?|w)\.?\s+(?i:ago))?"  # "· 9 hr. ago"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
@@ -61,6 +62,8 @@ DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|las
 # date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
 _ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
 _ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
+# Where the critic holds that role: "Children's Librarian, Eastgate Branch".
+_WHERE = r"(?:,\s*[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|&)){0,4})"
 # A name signing the review off, alone or with its role: "Bernard Quayle, Programme Secretary".
 SIGNED_NAME = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+{_ROLE})?")
 # A user's handle: a digit or an underscore in it ("cinephile_42", "velvetseat_vic").
@@ -69,7 +72,7 @@ _USER_HANDLE = r"[a-z][a-z0-9]*[_0-9][\w.-]{0,28}"
 # Transcripts, Comedy", "Tags: animation, family".
 _FILED = r"(?:\s+(?i:in|filed\s+under:?|tags?:|tagged:?)\s+[^·|•]{1,80}?)"
 _BYLINE_BESIDE = re.compile(
-    rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}(?:\s*[,|·•–-]\s*{DATE})?\W*$|{DATE})|\s{DATE})"
+    rf"(?P<name>{PERSON_ALONE})\s*(?:[,|·•–-]\s*(?:{_ROLE}{_WHERE}?(?:\s*[,|·•–-]\s*{DATE})?\W*$|{DATE})|\s{DATE})"
     rf"|(?i:posted|published)\s+{DATE}\s+(?P<after>{PERSON_ALONE})\s*$"
     # "Posted on June 2, 2025 by Mara Quill in Horror, Streaming · 4 Comments" (the counter
     # may follow with no separator: "... by Jess Orrin 6 Comments")
@@ -201,8 +204,9 @@ _TRAILING_RATING = re.compile(rf"\s*[{FULL_STARS}{EMPTY_STARS}½*]+\s*$")
 
 
 def plain_line(body: str) -> str:
-    """A line as a byline is read: without Markdown's links and emphasis or stars at its end."""
-    return _TRAILING_RATING.sub("", EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", body))).strip()
+    """A line as a byline is read: without Markdown's links and emphasis or stars at its end,
+    and without the titles and letters around a name."""
+    return without_titles(_TRAILING_RATING.sub("", EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", body))).strip())
 
 
 def is_byline(plain: str, title_keys: set[str]) -> bool:
@@ -254,6 +258,12 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
     names: a byline of one line with the role, the date or the outlet beside the name
     (``_BYLINE_BESIDE``), a diary's member with their handle, a name alone beside a line of
     its date, or a byline read by its parts (``byline_by_parts``). ``plain`` is ``bodies[index]`` without its markup."""
+    found = _byline_in_region(plain, bodies, index, rules, title_keys)
+    return None if found is None or names_a_body(found[0]) else found
+
+
+def _byline_in_region(plain: str, bodies: list[str], index: int, rules: CleaningRules,
+                      title_keys: set[str]) -> tuple[str, str] | None:
     short = len(LETTER_WORDS.findall(plain)) <= BYLINE_WORDS
     if (short and (m := critic_introduced(plain))
             and (byline_beside(plain, rules, title_keys) or byline_by_parts(plain))):

@@ -337,6 +337,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.author = m.group("name")  # the critic's name under the review's last paragraph
             aside(METADATA, BYLINE_REASON)
             continue
+        if rules.record_field.pattern.match(text, line.start, line.end):
+            aside(BOILERPLATE, rules.record_field.reason)
+            furniture_lines += 1
+            continue
         # Markdown's emphasis and links may split a prompt's words ("**Sign up** for ..."):
         # the line as read is tried too.
         if line_words <= rules.max_line_words and (

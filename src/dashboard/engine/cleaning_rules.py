@@ -64,6 +64,7 @@ class CleaningRules:
     embed_marker: re.Pattern[str]  # and the other lines its embed leaves
     page_footer: FurnitureKind    # a heading of the page's footer
     author_bio: FurnitureKind     # a line about the critic
+    record_field: FurnitureKind   # a catalogue's field laid out in columns
     pros: re.Pattern[str]
     cons: re.Pattern[str]
     plot_heading: re.Pattern[str]
@@ -137,6 +138,7 @@ def cleaning_rules() -> CleaningRules:
         embed_marker=re.compile(data["embedded_post"]["marker"], re.I),
         page_footer=FurnitureKind.read(data["page_footer"], "heading"),
         author_bio=FurnitureKind.read(data["author_bio"], "label"),
+        record_field=FurnitureKind.read(data["record_field"]),
         pros=re.compile(rf"^\W*(?:{alternation(data['list_headings']['pros'])})\s*:?\s*$", re.I),
         cons=re.compile(rf"^\W*(?:{alternation(data['list_headings']['cons'])})\s*:?\s*$", re.I),
         plot_heading=re.compile(

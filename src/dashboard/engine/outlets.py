@@ -45,7 +45,7 @@ _SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n][^*\n]*?)(?:\*\*)?\s*"
 _SITE_NAME_WORDS = 5
 _HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
 _HEADLINE_WITHIN = 4  # lines under the site's name (a tagline, a menu, a rule)
-_MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}"
+_MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}(?:\s\(\d+\))?"  # "Holds (0)": a count beside it
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
 # A breadcrumb that opens with the site's name (two words or more): "The Quad Courier › Arts
 # & Culture › Film", "**Tri-County Herald** · Entertainment · Movies".
@@ -81,6 +81,7 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
         name = body.strip()
         name = _TAGLINE_BESIDE.sub("", _BOLD_NAME_BESIDE.sub(r"\1", name) if name.startswith("**") else name)
         name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6", "CARRICK SOUND 102.4"
+        name = _PART_OF_SITE.sub("", name)  # "Halverston City Libraries · Online Catalogue"
         if _SITE_NAME.fullmatch(plain := EMPHASIS.sub("", name).strip()):
             name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
         site_name = bool(_SITE_NAME.fullmatch(name))
@@ -144,6 +145,8 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
     return ""
 
 
+# The part of the site a page belongs to, beside the site's name: "· Online Catalogue".
+_PART_OF_SITE = re.compile(rf"\s+[·|•]\s+{_MENU_ITEM}$")
 _TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
 _TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$")  # "Scrollwork — *where the page meets the screen*"
 # The site's name in bold beside its tagline of a few words: "**THE UNDERCROFT** — St Aldric's

@@ -13,6 +13,10 @@ poster is the critic; what the others added is theirs.
 A chat's export shows each message under its poster's handle and time ("lanternjaw — Today
 at 09:14", "**river_jo** — 20/09/2025 23:14"). The critic is the member who wrote the most;
 the other members' messages are theirs ("5/10 from me" is no rating of the critic's).
+An e-mail may carry a review pasted in whole, under its headline and byline, among the
+senders' own words, headers and quoted replies ("I'd give it 9/10 myself" is the sender's).
+The review runs from its headline to the next message's header or the sender's signature;
+everything else is the e-mail's.
 """
 
 from __future__ import annotations
@@ -20,12 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dashboard.engine.bylines import BYLINE_REASON
+from dashboard.engine.bylines import BYLINE, BYLINE_REASON, plain_line
+from dashboard.engine.outlets import outlet_named
 
 _OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
 _REBLOG_REASON = "Another user's words added to a reblogged post"
 _CHAT_REASON = "Another member's message in the chat, not the critic's"
 _HEADERS_REASON = "The message's headers: its date, sender and subject"
+_MAIL_REASON = "The e-mail around the review pasted into it: its senders' own words"
 # A user's handle on a reblog chain or alone on its line: "thermos-and-a-map".
 _HANDLE = r"[a-z0-9][a-z0-9_-]{2,31}"
 
@@ -49,8 +55,10 @@ class Thread:
 
 
 def read_thread(bodies: list[str], title_keys: set[str]) -> Thread | None:
-    """The page's posts, when it is a digest, a reblog chain or a chat's export."""
-    return read_digest(bodies, title_keys) or read_reblogs(bodies) or read_chat(bodies)
+    """The page's posts, when it is a digest, a reblog chain, a chat's export or an e-mail
+    with an article pasted in."""
+    return (read_digest(bodies, title_keys) or read_reblogs(bodies) or read_chat(bodies)
+            or read_pasted_article(bodies))
 
 
 @dataclass
@@ -151,3 +159,32 @@ def read_chat(bodies: list[str]) -> Thread | None:
         else:
             thread.others |= set(range(start, end))
     return thread
+
+
+# An e-mail's sender ("Sian Rowe <sian@example.net>"), a reply's quote header ("On Thu, 31
+# Jul 2025 at 19:02, Dave Hocking <dave@example.net> wrote:", "Sian Rowe wrote:"), a forward's
+# banner and a signature's separator.
+_MAIL_HEADER = re.compile(
+    r"\W*(?:(?:from|to|cc)\s*:\s*)?[^<>@\n]{0,60}<[^<>\s]+@[^<>\s]+>\s*"
+    r"|\s*on\s+.{5,80}\bwrote:\s*|\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+wrote:\s*"
+    r"|\W*-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}\W*", re.I)
+_SIGNATURE = re.compile(r"--\s*")  # "-- " over the signature
+_HEADLINE_ABOVE = 3  # the article's headline is among the lines just above its byline
+
+
+def read_pasted_article(bodies: list[str]) -> Thread | None:
+    """The e-mail's lines around an article pasted into it: the article opens at its headline
+    over a byline that comes after a mail header, and ends at the next header or signature."""
+    first_header = next((i for i, body in enumerate(bodies) if _MAIL_HEADER.fullmatch(body)), None)
+    if first_header is None:
+        return None
+    byline = next((i for i in range(first_header + 1, len(bodies)) if BYLINE.match(plain_line(bodies[i]))), None)
+    if byline is None:
+        return None
+    start = max(first_header + 1, byline - _HEADLINE_ABOVE)
+    start = next((i for i in range(byline - 1, start - 1, -1) if bodies[i].strip()), byline)  # the headline
+    end = next((i for i in range(byline + 1, len(bodies))
+                if _MAIL_HEADER.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
+    others = set(range(start)) | set(range(end, len(bodies)))
+    outlet = next((name for i in range(first_header, start) if (name := outlet_named(bodies[i]))), "")
+    return Thread(_MAIL_REASON, BYLINE_REASON, others, outlet=outlet)

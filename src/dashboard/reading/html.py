@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dashboard.text.dates import MONTH
-from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE
+from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE, without_titles
 from dashboard.text.ratings import find_rating, parse_rating
 
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
@@ -67,7 +67,7 @@ def _author_and_site(author: str, site: str) -> tuple[str, str]:
     if author and site and re.split(r"[\s;,&]+", author)[0].lower() == re.split(r"[\s;,&]+", site)[0].lower():
         author = ""  # the site's own branch ("Lumen & Lime Harrogate" on Lumen & Lime Cinemas), no critic
     author = re.sub(r"^(?:author|by|written by|posted by)\s+", "", author, flags=re.I)
-    names = [n for n in author.split("; ") if n and not _DATE_PART.search(n)]
+    names = [without_titles(n) for n in author.split("; ") if n and not _DATE_PART.search(n)]
     outlets = [n for n in names[1:] if n.startswith("The ")]
     if outlets:
         names = [n for n in names if n not in outlets]
@@ -122,7 +122,8 @@ _LD_JSON = re.compile(r"(?is)<script[^>]*type=[\"']application/ld\+json[\"'][^>]
 _MARKED = re.compile(
     r"(?is)<(?P<tag>[a-z][a-z0-9]*)\b[^>]*\b(?:class|itemprop)=[\"'](?P<what>[^\"']*\b(?:rating|grade|score|stars|verdict)[^\"']*)[\"'][^>]*>"
     r"(?P<body>.*?)</(?P=tag)>")
-_OTHERS = re.compile(r"audience|user|reader|viewer|fan|community|average|aggregate|imdb|member", re.I)
+_OTHERS = re.compile(r"audience|user|reader|viewer|visitor|parent|kid|patron|borrower|customer|fan|community|average|"
+                     r"aggregate|imdb|member", re.I)
 # The box's label, then its grade or score: "Popwire Grade B-", "Staff verdict 82%".
 _SCORE_LAST = re.compile(r"\s(?:(?-i:[A-F])[+-]?|\d{1,3}%|\d{1,2}(?:\.\d)?/\d{1,3})$")
 _MARKED_CHARS = 60  # a rating, with its label or a revision ("Original rating: 2/5 — Revised rating: 4/5")

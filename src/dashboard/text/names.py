@@ -8,6 +8,8 @@ line, a byline, a character beside the actor who plays them).
 
 from __future__ import annotations
 
+import re
+
 from dashboard.text.language import alternation, words
 from dashboard.text.tokens import Tokens
 
@@ -23,6 +25,27 @@ _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
 # a particle before a surname ("Caoimhe Ní Fhlannagáin", "Ana de Armas").
 PERSON_ALONE = (rf"[{_UPPER}][{_LOWER}'-]+(?:\s+(?:(?:{alternation(words('names', 'particles'))})\s+)?"
                 rf"[{_UPPER}][{_LOWER}'.-]+(?:-[{_UPPER}][{_LOWER}']+)?){{1,2}}")
+# A title before a name ("Dr Siobhan Marr-Tulloch", "Major (Retd) Hugh Calloway") and letters
+# after one ("Hugh Calloway MBE", "Jo Lin, PhD"): a byline prints them, the name leaves them out.
+_HONORIFIC = re.compile(rf"\b(?:{alternation(words('names', 'honorifics'))})\.?(?:\s+\((?i:retd?|retired)\.?\))?\s+"
+                        rf"(?={PERSON_ALONE})")
+_POST_NOMINALS = re.compile(rf"(?<=[^\W\d_])(?:,?\s+(?:{alternation(words('names', 'post_nominals'))})\.?)+(?![\w'’-])")
+
+
+def without_titles(text: str) -> str:
+    """``text`` without the titles before a name and the letters after it."""
+    return _POST_NOMINALS.sub("", _HONORIFIC.sub("", text))
+
+
+# Words that name a body, never a person ("Halverston City Libraries").
+INSTITUTION_WORDS = frozenset(words("names", "institutions"))
+
+
+def names_a_body(name: str) -> bool:
+    """Does ``name`` name an institution rather than a person?"""
+    return not INSTITUTION_WORDS.isdisjoint(name.replace("'", " ").split())
+
+
 # Accounts that post for a site, not a person ("Posted by admin"), lower case.
 NOT_PEOPLE = frozenset(words("names", "not_people"))
 # In running prose a name's words are plain capitalised words: a stop after one ends the

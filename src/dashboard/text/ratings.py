@@ -224,7 +224,7 @@ _OUT_OF_TEN = r"(?:[5-9]\.\d|10(?:\.0)?|[6-9])(?![\d.,/%])(?!\s*(?:out\b|stars?\
 # Words that label a rating ("Rating: 3/5", "Our verdict - B+", "Our review: B").
 _LABEL_WORDS = r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+review"
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
-_OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average|aggregate|community|public|metacritic|"
+_OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?|kids|patrons?|borrowers?|customers?|fans?|imdb|average|aggregate|community|public|metacritic|"
                      r"rotten\s+tomatoes|tomatometer|letterboxd"
                      # a certificate's board ("MPAA rating: PG")
                      r"|mpaa|bbfc|age|content|parental"
@@ -236,7 +236,7 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|fans?|imdb|average
                      # a parents' guide's score for one kind of content ("Violence: 3/5")
                      r"|educational\s+value|positive\s+messages|positive\s+role\s+models|violence|scariness|"
                      r"nudity|language|consumerism|smoking|purchases|diverse\s+representations)\W{0,6}"  # "**Violence:** 3/5"
-                     rf"(?:(?:{_LABEL_WORDS})\W{{0,3}})?$", re.I)
+                     rf"(?:(?:{_LABEL_WORDS}|votes?|poll)\W{{0,3}})?$", re.I)
 _LABELLED = re.compile(
     # "**Our rating:** 4/5"; with no colon a score only before a share or a fraction: "Queuewise
     # score 86%" (not a members' share: "5 stars 31%")
@@ -259,8 +259,9 @@ _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lo
                            r"|\s*like\b(?:\s*$|\s+\d)"
                            # members' average beside its count: "★★★★☆ 3.74 · 4,918 ratings", "4.4 out of
                            # 5 stars · 1,208 ratings", "★★★★½ 4.5 out of 5 (212 members)", "5.8/10 3,214 ratings"
-                           r"|\s*(?:\d(?:\.\d{1,2})?\s*(?:(?:/|out\s+of)\s*(?:5|10)\s*(?:stars)?\s*)?(?:avg\.?|average)?\s*)?"
-                           r"[·|•(]?\s*[\d,.]+k?\s+(?:ratings|votes|reviews|members)\b", re.I)
+                           # ... "★★★★½ (4.6 from 57 ratings)", "★★★★½ based on 88 reviews"
+                           r"|\s*[(]?\s*(?:\d(?:\.\d{1,2})?\s*(?:(?:/|out\s+of)\s*(?:5|10)\s*(?:stars)?\s*)?)?"
+                           r"(?:avg\.?|average|from|based\s+on)?\s*[·|•(]?\s*[\d,.]+k?\s+(?:ratings|votes|reviews|members)\b", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
@@ -644,6 +645,16 @@ _FRAMED = re.compile(rf"\s*(?P<glyphs>[{FULL_STARS}{EMPTY_STARS}]+)[^{FULL_STARS
                      rf"[^{FULL_STARS}{EMPTY_STARS}\d]*(?P=glyphs)\s*")
 
 
+def _others_label_above(text: str, at: int) -> bool:
+    """Does a rating opening its line at ``at`` stand under others' label closing the line
+    above ("Members' vote:" over "8.4 out of 10.")?"""
+    line_start = text.rfind("\n", 0, at) + 1
+    if not line_start or text[line_start:at].strip():
+        return False
+    above = text[text.rfind("\n", 0, line_start - 1) + 1:line_start].rstrip()
+    return above.endswith(":") and bool(_OTHERS.search(above))
+
+
 def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> FoundRating | None:
     body = line.group()
     if _FRAMED.fullmatch(body):
@@ -651,7 +662,7 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
     candidates: list[FoundRating] = []
     for m in _UNLABELLED.finditer(body):
         if ((not labelled and _DATE_BEFORE.search(body, 0, m.start("value"))) or _OTHERS.search(body, 0, m.start("value"))
-                or _OTHERS_AFTER.match(body, m.end())):
+                or _OTHERS_AFTER.match(body, m.end()) or _others_label_above(text, line.start() + m.start("value"))):
             continue
         start, end = line.start() + m.start("value"), line.start() + m.end()
         rating = parse_rating(text[start:end].rstrip())

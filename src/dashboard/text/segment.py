@@ -92,6 +92,12 @@ _BREAK_IN_SENTENCE = re.compile(r"(?<=[^\s.!?:;\"”’)\]])\n(?=[a-z])")
 _BREAK_BEFORE_CAPITAL = re.compile(rf"(?:(?<![\w'])(?i:{alternation(words('function_words'))})|\w(?=\n\())(\n)(?=[A-Z(])")
 # Text wrapped at a fixed width (copied from a PDF, a plain-text email): its lines are
 # about as long as one another and many sentences run on across them.
+# A line filled almost to the width that ends in a word or a comma runs on whatever the
+# next line opens with ("in October\n1917.", "Private\nKeogh"), unless either line is laid
+# out in wide spaces (a masthead: "THE HORN      SPRING 2025").
+_BREAK_AT_FULL_WIDTH = re.compile(r"(?<=[\w,])\n(?=[A-Z0-9(‘“\"'])")
+_LAID_OUT = re.compile(r"\S {3,}\S")
+_WRAP_RUN_ON_LINE = 0.7     # of the width
 _WRAP_MIN_BREAKS = 3
 _WRAP_SHARE = 0.2           # of the lines, at least this many run on
 _WRAP_MAX_WIDTH = 100       # characters: a paragraph on one line is longer
@@ -107,17 +113,26 @@ def unwrap(norm: str) -> str:
     lengths = sorted(len(m.group().strip()) for m in _LINE.finditer(norm) if m.group().strip())
     if len(lengths) < _WRAP_MIN_BREAKS or (width := lengths[int(0.9 * (len(lengths) - 1))]) > _WRAP_MAX_WIDTH:
         return norm
-    def full(at: int) -> bool:
-        return at - (norm.rfind("\n", 0, at) + 1) >= _WRAP_FULL_LINE * width
+    def full(at: int, share: float = _WRAP_FULL_LINE) -> bool:
+        return at - (norm.rfind("\n", 0, at) + 1) >= share * width
 
     breaks = [m.start() for m in _BREAK_IN_SENTENCE.finditer(norm) if full(m.start())]
     if len(breaks) < max(_WRAP_MIN_BREAKS, _WRAP_SHARE * len(lengths)):
         return norm
     breaks += [m.start(1) for m in _BREAK_BEFORE_CAPITAL.finditer(norm) if full(m.start(1))]
+    breaks += [at for m in _BREAK_AT_FULL_WIDTH.finditer(norm)
+               if full(at := m.start(), _WRAP_RUN_ON_LINE) and not _LAID_OUT.search(_line_around(norm, at))
+               and not _LAID_OUT.search(_line_around(norm, at + 1))]
     out = list(norm)
     for at in breaks:
         out[at] = " "
     return "".join(out)
+
+
+def _line_around(text: str, at: int) -> str:
+    """The line of ``text`` that holds offset ``at`` (a line break ends the line before it)."""
+    end = text.find("\n", at)
+    return text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)]
 
 
 def lines(text: str) -> list[Span]:
