@@ -338,6 +338,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, BYLINE_REASON)
             continue
         if rules.record_field.pattern.match(text, line.start, line.end):
+            if m := rules.record_outlet.match(body):
+                out.outlet = m.group("outlet")  # named for the clip: over the masthead's
             aside(BOILERPLATE, rules.record_field.reason)
             furniture_lines += 1
             continue

@@ -65,6 +65,7 @@ class CleaningRules:
     page_footer: FurnitureKind    # a heading of the page's footer
     author_bio: FurnitureKind     # a line about the critic
     record_field: FurnitureKind   # a catalogue's field laid out in columns
+    record_outlet: re.Pattern[str]  # such a field naming the outlet: the name in ``outlet``
     pros: re.Pattern[str]
     cons: re.Pattern[str]
     plot_heading: re.Pattern[str]
@@ -139,6 +140,8 @@ def cleaning_rules() -> CleaningRules:
         page_footer=FurnitureKind.read(data["page_footer"], "heading"),
         author_bio=FurnitureKind.read(data["author_bio"], "label"),
         record_field=FurnitureKind.read(data["record_field"]),
+        record_outlet=re.compile(rf"\W*{data['record_field']['outlet_label']}:\s+(?P<outlet>[^()\n]+?)\s*(?:\(.*)?$",
+                                 re.I),
         pros=re.compile(rf"^\W*(?:{alternation(data['list_headings']['pros'])})\s*:?\s*$", re.I),
         cons=re.compile(rf"^\W*(?:{alternation(data['list_headings']['cons'])})\s*:?\s*$", re.I),
         plot_heading=re.compile(

@@ -7,6 +7,7 @@ import re
 
 from dashboard.engine.bylines import BYLINE, EMPHASIS, MARKDOWN_LINK, is_byline, plain_line
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, cleaning_rules
+from dashboard.text.dates import MONTH
 
 # The page's footer: "Copyright 2024 Continental Wire Service. All rights reserved.", "© 2025
 # The Harbour Herald" (an image's "© Studio" stands beside the image, not at the page's end).
@@ -82,6 +83,7 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
         name = _TAGLINE_BESIDE.sub("", _BOLD_NAME_BESIDE.sub(r"\1", name) if name.startswith("**") else name)
         name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6", "CARRICK SOUND 102.4"
         name = _PART_OF_SITE.sub("", name)  # "Halverston City Libraries · Online Catalogue"
+        name = _ISSUE_BESIDE.sub("", name)  # "THE BUGLE HORN        SPRING 2025"
         if _SITE_NAME.fullmatch(plain := EMPHASIS.sub("", name).strip()):
             name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
         site_name = bool(_SITE_NAME.fullmatch(name))
@@ -145,10 +147,15 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
     return ""
 
 
+# A printed issue's season, date or number set off beside the publication's name.
+_ISSUE_BESIDE = re.compile(rf"\s{{3,}}(?:(?:spring|summer|autumn|fall|winter|{MONTH})\s+\d{{4}}|(?:issue|no\.?|vol\.?|volume)\s*\d+)"
+                           r"(?:\s*[·|,]?\s*(?:issue|no\.?)\s*\d+)?\s*$", re.I)
 # The part of the site a page belongs to, beside the site's name: "· Online Catalogue".
 _PART_OF_SITE = re.compile(rf"\s+[·|•]\s+{_MENU_ITEM}$")
 _TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
-_TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$")  # "Scrollwork — *where the page meets the screen*"
+# "Scrollwork — *where the page meets the screen*", "Shelf Life Weekly | The grocery trade's news source"
+_TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$"
+                             r"|\s+[|·]\s+(?:[A-Z][\w']*\s+)?[a-z][\w']*\s+[a-z][^—–|·]{0,80}$")
 # The site's name in bold beside its tagline of a few words: "**THE UNDERCROFT** — St Aldric's
 # College's independent student newspaper since 1961", "**RADIO KITTIWAKE 97.2 FM** · Your
 # station for the Tyne and the coast" (not a breadcrumb's steps: "**Herald** · Film · Movies").

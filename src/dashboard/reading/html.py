@@ -24,6 +24,10 @@ _DROP_BLOCKS = re.compile(
     r"(?is)<(script|style|noscript|template|svg|iframe|object|embed|head|nav|header|footer|aside|form|button)\b.*?</\1\s*>"
 )
 _COMMENTS = re.compile(r"(?s)<!--.*?-->")
+# Widgets inside an article that are never the review: a recipe's card on a site that pairs
+# films with food (its own markup, and the common recipe plugins').
+_NEVER_THE_REVIEW = ["//*[contains(@class, 'recipe-card') or contains(@class, 'wprm-recipe-container')"
+                     " or contains(@class, 'tasty-recipes') or contains(@class, 'mv-create-card')]"]
 _BLOCK_TAGS = re.compile(r"(?i)</?(?:p|div|br|li|h[1-6]|tr|section|article|blockquote)\b[^>]*>")
 _TAGS = re.compile(r"(?s)<[^>]*>")
 _DATE_PART = re.compile(rf"\d|^{MONTH}$")  # a byline's date, split from its name
@@ -308,7 +312,7 @@ def extract_page(html: str) -> Page:
         try:
             doc = trafilatura.bare_extraction(
                 html, with_metadata=True, include_comments=False, include_tables=False,
-                include_images=False, include_links=False, favor_recall=True,
+                include_images=False, include_links=False, favor_recall=True, prune_xpath=_NEVER_THE_REVIEW,
             )
         except Exception:  # a malformed page must never stop the batch
             doc = None

@@ -29,6 +29,7 @@ from dashboard.reading.decode import (
 )
 from dashboard.reading.fetch import FetchError, fetch_bytes, safe_name_url, short_url
 from dashboard.reading.html import MAX_HTML_CHARS, extract_page
+from dashboard.reading.markdown import front_matter
 from dashboard.reading.markdown import readable as readable_markdown
 from dashboard.reading.tables import MAX_TABLE_ROWS, read_table_bytes, read_table_file
 from dashboard.records import IngestError, IngestReport, ReviewSource, origin_file
@@ -91,6 +92,8 @@ def read_document(data: bytes, name: str, kind: str, film: str = "", review_id: 
         if not text.strip():
             raise IngestError(f"{name}: no article text was found in this web page")
     elif kind == MARKDOWN:
+        details, text = front_matter(text)
+        title, author, outlet = details.get("title", ""), details.get("author", ""), details.get("outlet") or outlet
         text = readable_markdown(text)
     if not text.strip():
         raise IngestError(f"{name}: the file is empty")

@@ -6,6 +6,10 @@ A critic's blog exported as Markdown is full of "[gorgeous](https://...)" and
 "https" and "com" as words. The text is read once, on loading, so every offset points into
 the readable text (as for a web page). Headings, emphasis and lists stay: the cleaner reads
 them. Nothing here renders anything: the result is plain text.
+
+A page saved by a read-later app or a static site opens with its front matter between two
+"---" lines ("title: ...", "site: The Low Light", "author: Callum Yip"): read as the page's
+details, like a web page's head, and left out of the text.
 """
 
 from __future__ import annotations
@@ -20,6 +24,24 @@ _REFERENCE = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")  # "[1]: ht
 _AUTOLINK = re.compile(r"<(?:https?|ftp|mailto):[^>\s]*>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _HIDDEN_OPEN = re.compile(r"<(script|style)\b[^>]*>", re.I)
+
+
+# "---" / "key: value" lines / "---" at the very start.
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:[ \t]*[\w-]+[ \t]*:.*\n|[ \t]*(?:#.*)?\n)*?)---[ \t]*(?:\n|\Z)")
+_FIELD = re.compile(r"^[ \t]*([\w-]+)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+_FRONT_KEYS = {"title": ("title",), "author": ("author", "authors", "byline", "creator"),
+               "outlet": ("site", "site_name", "sitename", "publisher", "publication", "outlet")}
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The details a Markdown file's front matter gives ("title", "author", "outlet"), and the
+    text after it; ``({}, text)`` for a file without one."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    fields = {key.lower(): value.strip().strip("\"'") for key, value in _FIELD.findall(m.group(1))}
+    details = {name: next((fields[k] for k in keys if fields.get(k)), "") for name, keys in _FRONT_KEYS.items()}
+    return {name: value for name, value in details.items() if value}, text[m.end():]
 
 
 def readable(text: str) -> str:
