@@ -1499,8 +1499,9 @@ def test_more_outlets_are_read(text, outlet):
     # a professional network's member with their degree of connection
     ("Linkfold\nHome   My Network   Jobs   Messaging\n\nJo Lin-Ruiz • 2nd\nFilm critic | Festival juror\n3d • "
      "Edited\n\nI nearly turned down the press screening. A patient drama, and a dull one.", "Jo Lin-Ruiz", "Linkfold"),
-    # a name in a script's extended letters
-    ("THE HARBOUR DAILY · No. 5\n\nWords: Teodor Balaș\n\nA patient drama, and a dull one.", "Teodor Balaș", ""),
+    # a name in a script's extended letters, under a publication dated by its issue
+    ("THE HARBOUR DAILY · No. 5\n\nWords: Teodor Balaș\n\nA patient drama, and a dull one.", "Teodor Balaș",
+     "The Harbour Daily"),
 ])
 def test_a_pages_critic_and_outlet_are_read_together(text, author, outlet):
     cleaned = clean(text, ("Hollow Creek",))

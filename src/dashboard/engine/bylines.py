@@ -13,7 +13,7 @@ import re
 from dashboard.engine.cleaning_rules import ENDS_SENTENCE, CleaningRules, cleaning_rules
 from dashboard.text.dates import DATE, DAY_NAME, MONTH
 from dashboard.text.language import alternation, load_resource
-from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE, names_a_body, without_titles
+from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE, from_capitals, names_a_body, without_titles
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
 
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
@@ -52,8 +52,9 @@ CAPITALS_PERSON_LINE = re.compile(r"[A-Z][A-Z'-]+(?:\s+[A-Z][A-Z'.-]+){1,2}")  #
 # is not yet a hyphen).
 SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
 # A line that opens with a date, as a byline's second line does ("Thu 14 Nov 2024 18.00 GMT",
-# "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM").
-DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated|(?:first\s+)?broadcast|aired)\W*)?"
+# "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM", a question
+# site's "Answered 3 March 2025 · 41.8K views").
+DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated|(?:first\s+)?broadcast|aired|answered)\W*)?"
                         rf"(?:{DATE}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$)")  # a blog's "Mar 6" alone
 # A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
 # Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September
@@ -142,8 +143,19 @@ _FORUM_HANDLE = re.compile(_USER_HANDLE)
 BOLD_NAME_NOTE = re.compile(rf"[\s>]*(\*\*|__)(?P<name>{PERSON_ALONE})\1\s+(?:is|has|was|writes|reviews)\b"
                             r"(?=.*\b(?:writ(?:es|ten|ing)|review(?:s|ed|ing)?|critic|columnist|editor|covered)\b)")
 # A headline that names the critic beside the film: "Friday Reels: Jo Lin on Nightjar", "Jo
-# Lin reviews Nightjar".
+# Lin reviews Nightjar", or beside a film it describes: "Walt Deverell on Ines Kowalczyk's
+# portrait of Earl Whitcombe" (not "Sam Mendes on the making of 1917").
 CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
+_A_FILM_DESCRIBED = re.compile(r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+|(?:the|a|an)\s+)(?:\w+\s+){0,2}?"
+                               r"(?:film|movie|documentary|portrait|drama|thriller|comedy|feature|biopic|debut)\b")
+
+
+def critic_on_film(plain: str, title_keys: set[str]) -> str:
+    """The critic a headline names beside the film (``CRITIC_ON_FILM``), "" when none."""
+    m = CRITIC_ON_FILM.fullmatch(plain)
+    if m and (m.group("film").lower() in title_keys or _A_FILM_DESCRIBED.match(m.group("film"))):
+        return m.group("name")
+    return ""
 # A show's introduction of its critic: "Every Friday our film critic Jo Lin joins Kez..."
 # ... or beside the host: "Presented by Marnie Trewhella, with resident critic Jo Lin".
 _OUR_CRITIC = re.compile(
@@ -158,7 +170,12 @@ def critic_introduced(line: str) -> re.Match | None:
 
 
 # A byline's label on a line of its own, the name on the next.
-BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer))\W*")
+# ... or a review's heading in a catalogue or a shop ("Staff review" over "Marguerite O.,
+# Eastgate Branch").
+BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer)"
+                          r"|staff\s+(?:review|pick)|(?:our|the)\s+(?:staff\s+)?review(?:er)?)\W*")
+# The name under such a label, with the critic's role or place: "Marguerite O., Eastgate Branch".
+NAME_UNDER_LABEL = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+{_ROLE})?{_WHERE}?")
 
 
 # After a byline's lead, the name and a short note on the critic: "Jo Lin, second-year English
@@ -248,7 +265,7 @@ def byline_names(m: re.Match) -> tuple[str, str]:
     """The critic and the outlet ("" when none) a ``BYLINE`` match names."""
     name = m.group("name") or m.group("handle")
     outlet = (m.group("outlet") or "").rstrip(".")
-    return (name.title() if name.isupper() else name,  # "By DARIUS ELLENBERG"
+    return (from_capitals(name) if name.isupper() else name,  # "By DARIUS ELLENBERG"
             outlet if cleaning_rules().is_outlet(outlet) else "")
 
 
@@ -272,7 +289,7 @@ def _byline_in_region(plain: str, bodies: list[str], index: int, rules: Cleaning
         author = (m.group("name") or m.group("after") or m.group("poster") or m.group("labelled")
                   or m.group("dated") or m.group("critic") or m.group("writer") or m.group("handle")
                   or m.group("host") or m.group("between") or m.group("second")
-                  or m.group("capitals").title())
+                  or from_capitals(m.group("capitals")))
         outlet = m.group("outlet") or ""
         return author, outlet if rules.is_outlet(outlet) else ""
     if short and (m := _NAME_THEN_HANDLE.fullmatch(plain) or _NAME_THEN_DEGREE.fullmatch(plain)):
@@ -285,7 +302,7 @@ def _byline_in_region(plain: str, bodies: list[str], index: int, rules: Cleaning
             and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
             and any(DATE_LINE.match(near) or _NOTED_DATE.match(near)
                     for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))):
-        return (plain.title() if plain.isupper() else plain), ""
+        return (from_capitals(plain) if plain.isupper() else plain), ""
     if (short and (name := byline_by_parts(plain))
             and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())):
         return name, ""

@@ -24,8 +24,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, BYLINE_REASON,
-                                      CRITIC_ON_FILM, DATE_LINE, EMPHASIS, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES,
-                                      byline_at, byline_follows, byline_names, critic_introduced, plain_line)
+                                      NAME_UNDER_LABEL,
+                                      DATE_LINE, EMPHASIS, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES,
+                                      byline_at, byline_follows, byline_names, critic_introduced, critic_on_film,
+                                      plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
 from dashboard.engine.credits import DETAILS_REASON, read_details
 from dashboard.engine.document import ReviewDoc
@@ -57,6 +59,7 @@ _HEADLINE_SHAPE = re.compile(r"^(?!.*[.!?]\s)(?:.*\breview\b|.*(?:[:–—|]|\s-
 LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match, from a line's or a span's start
 # A byline stands above the review's prose: at most one sentence of it, a standfirst, before it.
 _PROSE_BEFORE_BYLINE = 1
+_ARCHIVE_TOOLBAR_LINES = 30  # a web archive's toolbar ends within the page's first lines
 # A comments heading ends the review only below this many lines of its prose: a counter
 # beside the byline ("4 comments") is no comment section.
 _PROSE_BEFORE_COMMENTS = 2
@@ -213,7 +216,11 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     if other_films or other_messages:
         out.rating = _rating_outside(doc, [spans[i] for i in sorted(other_films | other_messages)])
     # A cookie notice pasted above the site's name is no part of its masthead.
-    notices = next((i for i, body in enumerate(bodies) if not rules.consent.pattern.search(body)), len(bodies))
+    # ... nor a web archive's toolbar above the archived page.
+    archived = next((i + 1 for i, body in enumerate(bodies[:_ARCHIVE_TOOLBAR_LINES])
+                     if rules.web_archive.pattern.match(body)), 0)
+    notices = next((i for i in range(archived, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
+                   len(bodies))
     top = masthead(bodies[notices:notices + MASTHEAD_LINES + 2], title_keys)
     site_lines = {notices + i: name for i, name in top.items()}
     labelled_byline = -1  # the line of the name under a byline's label
@@ -272,7 +279,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(BOILERPLATE, rules.quoted_lines.reason)
             continue
         if index < notices:
-            aside(BOILERPLATE, rules.consent.reason)
+            aside(BOILERPLATE, rules.web_archive.reason if index < archived else rules.consent.reason)
             continue
         if rules.author_bio.pattern.match(body):
             # ... or completes the first name the byline gave ("by Ada", then "I'm Ada Moss, ...")
@@ -303,8 +310,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             aside(METADATA, BYLINE_REASON)
             continue
         if (BYLINE_LABEL.fullmatch(plain) and index + 1 < len(bodies)
-                and PERSON_LINE.fullmatch(name := plain_line(bodies[index + 1]))):
-            out.author = out.author or name  # "REVIEWED BY" over the name, as a box at the foot prints it
+                and (named := NAME_UNDER_LABEL.fullmatch(plain_line(bodies[index + 1])))):
+            out.author = out.author or named.group("name")  # "REVIEWED BY" over the name, as a box at the foot prints it
             aside(METADATA, BYLINE_REASON)
             labelled_byline = index + 1
             continue
@@ -410,9 +417,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 headline_at = index
                 if not out.outlet and (m := ISSUE_HEADLINE.match(plain)) and rules.is_outlet(m.group("name")):
                     out.outlet = m.group("name")
-            if (not out.author and prose_lines <= _PROSE_BEFORE_BYLINE and (m := CRITIC_ON_FILM.fullmatch(plain))
-                    and m.group("film").lower() in title_keys):
-                out.author = m.group("name")  # a show's headline: "Friday Reels: Jo Lin on Nightjar"
+            if not out.author and prose_lines <= _PROSE_BEFORE_BYLINE and (name := critic_on_film(plain, title_keys)):
+                out.author = name  # a show's headline: "Friday Reels: Jo Lin on Nightjar"
             # On the first line only a bare section name ("Plot", "The story"): a headline
             # such as "Story of a lifetime: ..." is about the whole review.
             in_plot_section = bool(rules.plot_heading.search(body)) and (index > 0 or line_words <= 3)

@@ -60,6 +60,7 @@ class CleaningRules:
     quoted_lines: FurnitureKind   # a quotation on a line of its own
     others_say: FurnitureKind     # a heading over another critic's words
     consent: FurnitureKind        # a cookie notice
+    web_archive: FurnitureKind    # the last line of a web archive's toolbar
     embedded_post: FurnitureKind  # a social post's author line
     embed_marker: re.Pattern[str]  # and the other lines its embed leaves
     page_footer: FurnitureKind    # a heading of the page's footer
@@ -135,6 +136,7 @@ def cleaning_rules() -> CleaningRules:
         quoted_lines=FurnitureKind.read(data["quoted_lines"], "quotation", flags=0),
         others_say=FurnitureKind.read(data["others_say"], "heading"),
         consent=FurnitureKind.read(data["consent"]),
+        web_archive=FurnitureKind.read(data["web_archive"]),
         embedded_post=FurnitureKind.read(data["embedded_post"]),
         embed_marker=re.compile(data["embedded_post"]["marker"], re.I),
         page_footer=FurnitureKind.read(data["page_footer"], "heading"),

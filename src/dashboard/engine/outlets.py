@@ -8,6 +8,7 @@ import re
 from dashboard.engine.bylines import BYLINE, EMPHASIS, MARKDOWN_LINK, is_byline, plain_line
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, cleaning_rules
 from dashboard.text.dates import MONTH
+from dashboard.text.names import from_capitals
 
 # The page's footer: "Copyright 2024 Continental Wire Service. All rights reserved.", "© 2025
 # The Harbour Herald" (an image's "© Studio" stands beside the image, not at the page's end).
@@ -82,11 +83,14 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
         name = body.strip()
         name = _TAGLINE_BESIDE.sub("", _BOLD_NAME_BESIDE.sub(r"\1", name) if name.startswith("**") else name)
         name = _STATION_FREQUENCY.sub("", name)  # "WESTWAY FM 104.6", "CARRICK SOUND 102.4"
+        name, issue = _ISSUE_BESIDE.subn("", name)  # "THE BUGLE HORN        SPRING 2025"
         name = _PART_OF_SITE.sub("", name)  # "Halverston City Libraries · Online Catalogue"
-        name = _ISSUE_BESIDE.sub("", name)  # "THE BUGLE HORN        SPRING 2025"
+        name, followed = _FOLLOWED.subn("", name)  # a news app's source: "THE MERIDIAN POST  ✓ Followed"
         if _SITE_NAME.fullmatch(plain := EMPHASIS.sub("", name).strip()):
             name = plain  # "**Weekend Screenings** — the Friday newsletter from ..."
         site_name = bool(_SITE_NAME.fullmatch(name))
+        if (issue or followed) and site_name and name.lower() not in title_keys:
+            return {i: name}  # dated by its issue, or followed as a source: a publication's name
         if len(name) > _MASTHEAD_CHARS or not (
                 site_name or _SITE_HEADING.fullmatch(name) or _BREADCRUMB.fullmatch(name)):
             continue
@@ -119,6 +123,8 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                           if _HEADLINE_BELOW.match(bodies[j]) or is_byline(plain_line(bodies[j]), title_keys)), None)
             if below is not None:
                 return {i: site, **{j: "" for j in range(i + 1, below)}}
+            if i + 1 < len(bodies) and _PUBLICATION_OF.match(EMPHASIS.sub("", bodies[i + 1])):
+                return {i: site, i + 1: ""}  # "# SKYWARD" / "*The magazine of Aurora Atlantic · June 2025*"
         crumb = _BREADCRUMB.fullmatch(name)
         if (crumb and crumb.group("site").lower() not in title_keys
                 and not cleaning_rules().sections.isdisjoint(re.findall(r"\w+", crumb.group("steps").lower()))):
@@ -147,9 +153,11 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
     return ""
 
 
-# A printed issue's season, date or number set off beside the publication's name.
-_ISSUE_BESIDE = re.compile(rf"\s{{3,}}(?:(?:spring|summer|autumn|fall|winter|{MONTH})\s+\d{{4}}|(?:issue|no\.?|vol\.?|volume)\s*\d+)"
+# A printed issue's season, date or number set off beside the publication's name ("THE
+# BUGLE HORN      SPRING 2025", "THE JAZZ LEDGER | SPRING 2025").
+_ISSUE_BESIDE = re.compile(rf"(?:\s{{3,}}|\s*[|·]\s*)(?:(?:spring|summer|autumn|fall|winter|{MONTH})\s+\d{{4}}|(?:issue|no\.?|vol\.?|volume)\s*\d+)"
                            r"(?:\s*[·|,]?\s*(?:issue|no\.?)\s*\d+)?\s*$", re.I)
+_FOLLOWED = re.compile(r"\s+[✓✔]\s*(?i:followed|following)\s*$")
 # The part of the site a page belongs to, beside the site's name: "· Online Catalogue".
 _PART_OF_SITE = re.compile(rf"\s+[·|•]\s+{_MENU_ITEM}$")
 _TAGLINE_WORDS = 20  # a tagline may run to a sentence's length, unstopped ("Stage reviews, backstage gossip and ...")
@@ -223,7 +231,7 @@ def as_name(name: str) -> str:
     "WESTWAY FM" -> "Westway FM" (a word with no vowel is an abbreviation)."""
     if not name.isupper():
         return name
-    return " ".join(w if not re.search(r"[AEIOUY]", w) else w.title() for w in name.split())
+    return " ".join(w if not re.search(r"[AEIOUY]", w) else from_capitals(w) for w in name.split())
 
 
 def outlet_named(body: str) -> str:

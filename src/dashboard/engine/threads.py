@@ -16,7 +16,8 @@ the other members' messages are theirs ("5/10 from me" is no rating of the criti
 An e-mail may carry a review pasted in whole, under its headline and byline, among the
 senders' own words, headers and quoted replies ("I'd give it 9/10 myself" is the sender's).
 The review runs from its headline to the next message's header or the sender's signature;
-everything else is the e-mail's.
+everything else is the e-mail's. A review forwarded whole runs from the forwarded message's
+headers, whose sender is its critic (or its outlet: a newsletter's name).
 """
 
 from __future__ import annotations
@@ -24,14 +25,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dashboard.engine.bylines import BYLINE, BYLINE_REASON, plain_line
+from dashboard.engine.bylines import BYLINE, BYLINE_REASON, PERSON_LINE, plain_line
 from dashboard.engine.outlets import outlet_named
+from dashboard.text.names import names_a_body
 
 _OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
 _REBLOG_REASON = "Another user's words added to a reblogged post"
 _CHAT_REASON = "Another member's message in the chat, not the critic's"
 _HEADERS_REASON = "The message's headers: its date, sender and subject"
-_MAIL_REASON = "The e-mail around the review pasted into it: its senders' own words"
+_MAIL_REASON = "The e-mail around the review: its senders' own words and headers"
 # A user's handle on a reblog chain or alone on its line: "thermos-and-a-map".
 _HANDLE = r"[a-z0-9][a-z0-9_-]{2,31}"
 
@@ -169,6 +171,7 @@ _MAIL_HEADER = re.compile(
     r"|\s*on\s+.{5,80}\bwrote:\s*|\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+wrote:\s*"
     r"|\W*-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}\W*", re.I)
 _SIGNATURE = re.compile(r"--\s*")  # "-- " over the signature
+_FORWARDED = re.compile(r"\W*-{2,}\s*forwarded\s+message\s*-{2,}\W*", re.I)
 _HEADLINE_ABOVE = 3  # the article's headline is among the lines just above its byline
 
 
@@ -180,7 +183,7 @@ def read_pasted_article(bodies: list[str]) -> Thread | None:
         return None
     byline = next((i for i in range(first_header + 1, len(bodies)) if BYLINE.match(plain_line(bodies[i]))), None)
     if byline is None:
-        return None
+        return _forwarded_message(bodies, first_header)
     start = max(first_header + 1, byline - _HEADLINE_ABOVE)
     start = next((i for i in range(byline - 1, start - 1, -1) if bodies[i].strip()), byline)  # the headline
     end = next((i for i in range(byline + 1, len(bodies))
@@ -188,3 +191,28 @@ def read_pasted_article(bodies: list[str]) -> Thread | None:
     others = set(range(start)) | set(range(end, len(bodies)))
     outlet = next((name for i in range(first_header, start) if (name := outlet_named(bodies[i]))), "")
     return Thread(_MAIL_REASON, BYLINE_REASON, others, outlet=outlet)
+
+
+def _forwarded_message(bodies: list[str], first_header: int) -> Thread | None:
+    """A review forwarded whole: the forwarder's note above the banner is theirs, and the
+    forwarded message's sender is its critic, or its outlet when a newsletter sent it."""
+    banner = next((i for i in range(first_header, len(bodies)) if _FORWARDED.fullmatch(bodies[i])), None)
+    if banner is None:
+        return None
+    headers = {banner}
+    sender = ""
+    for i in range(banner + 1, len(bodies)):
+        if not _HEADER.match(bodies[i]):
+            break
+        headers.add(i)
+        if m := _FROM.fullmatch(bodies[i]):
+            sender = m.group("name").strip()
+    start = max(headers) + 1
+    end = next((i for i in range(start, len(bodies))
+                if _MAIL_HEADER.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
+    thread = Thread(_MAIL_REASON, _HEADERS_REASON, set(range(banner)) | set(range(end, len(bodies))), headers)
+    if sender and PERSON_LINE.fullmatch(sender) and not sender.startswith("The ") and not names_a_body(sender):
+        thread.author = sender
+    else:
+        thread.outlet = sender
+    return thread

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dashboard.text.names import from_capitals
+
 # "RENATA VOSS, HOST:", "CALLOWAY-NDIAYE:", "[00:02:09] CRITIC:": a name in capitals (a
 # role after a comma), a colon, then the words or the end of the line.
 _SPEAKER = re.compile(
@@ -46,7 +48,7 @@ def read_transcript(bodies: list[str], author: str = "") -> Transcript:
                if _CRITIC_ROLES.search(m.group("role") or m.group("speaker"))
                or author_words.intersection(m.group("speaker").split())}
     named = next((m for m in found.values() if m.group("role") and _CRITIC_ROLES.search(m.group("role"))), None)
-    out.critic = named.group("speaker").title() if named else ""
+    out.critic = from_capitals(named.group("speaker")) if named else ""
     if not critics:
         return out
     # The critic's surname alone labels their later lines ("CALLOWAY-NDIAYE:").

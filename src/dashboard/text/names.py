@@ -37,6 +37,21 @@ def without_titles(text: str) -> str:
     return _POST_NOMINALS.sub("", _HONORIFIC.sub("", text))
 
 
+# A word's part in capitals: letters, after an apostrophe or a hyphen or not.
+_CAPITALS_PART = re.compile(r"(['’]?)([^\W\d_]+)")
+
+
+def from_capitals(text: str) -> str:
+    """A name printed in capitals as it is written in a sentence: "MARA QUILL" -> "Mara Quill",
+    "CORNERMAN'S NOTEBOOK" -> "Cornerman's Notebook", "O'BRIEN-HALE" -> "O'Brien-Hale"."""
+    def part(m: re.Match) -> str:
+        apostrophe, letters = m.groups()
+        if apostrophe and len(letters) <= 2:
+            return apostrophe + letters.lower()  # "'S", "'LL"
+        return apostrophe + letters[0].upper() + letters[1:].lower()
+    return _CAPITALS_PART.sub(part, text)
+
+
 # Words that name a body, never a person ("Halverston City Libraries").
 INSTITUTION_WORDS = frozenset(words("names", "institutions"))
 

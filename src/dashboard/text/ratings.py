@@ -242,14 +242,16 @@ _LABELLED = re.compile(
     # score 86%" (not a members' share: "5 stars 31%")
     rf"(?:\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)|\b(?:score|rating)(?=\s+\d{{1,3}}(?:\.\d)?\s*(?:%|/\s*\d)))"
     rf"(?:[*_]{{1,3}}(?=\s))?\s*"
+    # the site's glyphs before the number they draw: "Skyward rating: ☁☁☁◐ 3.5 of 5 clouds"
+    rf"(?:(?:{_GLYPH}\ufe0f?){{1,10}}\s+(?=\d))?"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
     # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
     # or "3½ reels (out of 5)"; or alone, its scale in the page's key (``_over_key_scale``):
     # "Our rating: 3½ knots"
     rf"|{_UNIT_COUNT}(?:\s+\(?out\s+of\s+(?:4|5|10)\b\)?|(?=[\s*_.]*$))"
-    # asterisks; glued to the label's colon, only with no word after them ("MPAA rating:** PG"
-    # closes the label's bold)
-    rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?!\s*\w)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
+    # asterisks; glued to the label's colon, only with nothing after them ("MPAA rating:** PG"
+    # and "**Skyward rating:** ☁☁☁◐" close the label's bold)
+    rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?=\s*$)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
     re.I,
 )
 # A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members",
@@ -261,7 +263,7 @@ _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lo
                            # 5 stars · 1,208 ratings", "★★★★½ 4.5 out of 5 (212 members)", "5.8/10 3,214 ratings"
                            # ... "★★★★½ (4.6 from 57 ratings)", "★★★★½ based on 88 reviews"
                            r"|\s*[(]?\s*(?:\d(?:\.\d{1,2})?\s*(?:(?:/|out\s+of)\s*(?:5|10)\s*(?:stars)?\s*)?)?"
-                           r"(?:avg\.?|average|from|based\s+on)?\s*[·|•(]?\s*[\d,.]+k?\s+(?:ratings|votes|reviews|members)\b", re.I)
+                           r"(?:avg\.?|average|from|based\s+on)?\s*[·|•(]?\s*[\d,.]+k?\s+(?:ratings|votes|reviews|members|fans|readers|users|viewers|people)\b", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
