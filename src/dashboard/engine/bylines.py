@@ -28,14 +28,16 @@ BYLINE = re.compile(
     rf"^\W*(?:(?i:by|written by|words by|compiled by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
     rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
     rf"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:{alternation(NOT_PEOPLE)})\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}|[\w.-]{{2,30}}))"
-    r"(?:\s*\([^()]{1,40}\))?"  # a note on the critic: "Posted by Jo Lin (host, Thursdays 8-10pm)"
+    r"(?:\s*\([^()]{1,80}\))?"  # a note on the critic: "Posted by Jo Lin (host, Thursdays 8-10pm)"
+    r"(?:,\s*(?:aged\s+)?\d{1,2}(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?)?"  # a young critic's age and town: "Kai P., 15, Bristol"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
     rf"|(?:\s*[,|·•–-])?\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
     # the post's categories or the critic's role: "· Sci-fi, Reviews", "– Filed under: Comedy,
     # Time loops", "· Senior lecturer in history and author of The Salient Year: Ypres 1917"
     r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&:'’()-]{0,100}?)?"
-    r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies))?"
+    r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies|reviews|posts))?"
+    rf"(?:\s*[·|•]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"  # the date after them
     r"(?:\s*[·|•]\s*\d+\s*(?i:hr|hrs|hours?|h|min|mins|minutes?|m|days?|d|weeks?|w)\.?\s+(?i:ago))?"  # "· 9 hr. ago"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
     r"(?:\s*[·|•]\s*[^\w\s]+\s*\d+)?"  # a comment count by its icon: "| 💬 64"

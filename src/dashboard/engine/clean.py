@@ -34,7 +34,7 @@ from dashboard.engine.document import ReviewDoc
 from dashboard.engine.outlets import (ISSUE_HEADLINE, MASTHEAD_LINES, MASTHEAD_REASON, MENU_REASON, NAVIGATION_REASON,
                                       OUTLET, as_name, copyright_outlet, masthead, navigation, outlet_named)
 from dashboard.engine.roundups import RULE, other_film_lines
-from dashboard.engine.threads import read_thread
+from dashboard.engine.threads import HEADER_FIELD, read_thread
 from dashboard.engine.transcripts import read_transcript
 from dashboard.records import People, ReviewSource
 from dashboard.text.dates import DATE, MONTH
@@ -221,8 +221,11 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                      if rules.web_archive.pattern.match(body)), 0)
     notices = next((i for i in range(archived, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
                    len(bodies))
-    top = masthead(bodies[notices:notices + MASTHEAD_LINES + 2], title_keys)
-    site_lines = {notices + i: name for i, name in top.items()}
+    # ... nor an e-mail's headers and the rules around a newsletter's name.
+    head = next((i for i in range(notices, len(bodies)) if not (HEADER_FIELD.match(bodies[i]) or RULE.fullmatch(bodies[i]))),
+                len(bodies))
+    top = masthead(bodies[head:head + MASTHEAD_LINES + 2], title_keys)
+    site_lines = {head + i: name for i, name in top.items()}
     labelled_byline = -1  # the line of the name under a byline's label
     for index, line in enumerate(spans):
         body = bodies[index]
@@ -237,15 +240,20 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index in other_films:
             aside(BOILERPLATE, rules.round_up.reason)
             continue
+        if index in site_lines:
+            out.outlet = out.outlet or as_name(site_lines[index])
+            aside(BOILERPLATE, MASTHEAD_REASON)
+            furniture_lines += 1
+            continue
         if index in other_messages:
             aside(BOILERPLATE, thread.reason)
             continue
         if thread and index in thread.headers:
             aside(METADATA, thread.header_reason)
             continue
-        if index in site_lines:
-            out.outlet = out.outlet or as_name(site_lines[index])
-            aside(BOILERPLATE, MASTHEAD_REASON)
+        if m := rules.print_margins.pattern.match(body):
+            out.outlet = out.outlet or (m.group("site") or "").strip()
+            aside(BOILERPLATE, rules.print_margins.reason)
             furniture_lines += 1
             continue
         if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:

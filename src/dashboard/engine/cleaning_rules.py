@@ -61,6 +61,7 @@ class CleaningRules:
     others_say: FurnitureKind     # a heading over another critic's words
     consent: FurnitureKind        # a cookie notice
     web_archive: FurnitureKind    # the last line of a web archive's toolbar
+    print_margins: FurnitureKind  # a printed page's header and footer
     embedded_post: FurnitureKind  # a social post's author line
     embed_marker: re.Pattern[str]  # and the other lines its embed leaves
     page_footer: FurnitureKind    # a heading of the page's footer
@@ -137,6 +138,7 @@ def cleaning_rules() -> CleaningRules:
         others_say=FurnitureKind.read(data["others_say"], "heading"),
         consent=FurnitureKind.read(data["consent"]),
         web_archive=FurnitureKind.read(data["web_archive"]),
+        print_margins=FurnitureKind.read(data["print_margins"]),
         embedded_post=FurnitureKind.read(data["embedded_post"]),
         embed_marker=re.compile(data["embedded_post"]["marker"], re.I),
         page_footer=FurnitureKind.read(data["page_footer"], "heading"),

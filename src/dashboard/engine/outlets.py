@@ -171,7 +171,9 @@ _BOLD_NAME_BESIDE = re.compile(r"^\*\*([^*]{2,60})\*\*\s+[—–·|-]\s+(?=(?:[^
 # A tagline that says what the name above it is: "Newsletter of St Ringan's Church", "The
 # magazine of the Film Society".
 _PUBLICATION_OF = re.compile(r"\W*(?:the\s+)?(?:\w+\s+)?(?:newsletter|magazine|bulletin|journal|newspaper|paper|quarterly|"
-                             r"gazette)\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])", re.I)
+                             r"gazette)(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])"
+                             # ... or with its issue: "Monthly Newsletter  *  June 2025  *  No. 214"
+                             rf"|\s*[*·|•,]\s*(?:{MONTH}|spring|summer|autumn|winter|no\.?\s*\d|issue\s*\d|vol))", re.I)
 _SEPARATOR = re.compile(r"[·|•]")
 _LOWER_CASE_NAME = re.compile(r"[a-z][a-z0-9]{3,30}")
 # A video channel's name beside its counters: "**The Intertitle Hour** · 84.2K subscribers · [Subscribe]".

@@ -51,7 +51,7 @@ _EMPHASIS_MARKS = re.compile(r"^[#\s*_]+|[*_]+$")
 _RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:rating|score|grade|verdict|overall|stars?|review)\W*$", re.I)
 # A rule across the page ("---", "* * *") ends a newsletter's notes on other films: what
 # follows is the issue's own (its key, its sign-off, the film's "****").
-RULE = re.compile(r"\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})")
+RULE = re.compile(r"\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})")
 # What may follow a capsule's title and rating on its line: a few details ("PG-13, 1:46").
 _DETAILS_WORDS = 4
 

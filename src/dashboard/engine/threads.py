@@ -11,8 +11,10 @@ under its poster's handle, then each reblogger's handle over what they added. Th
 poster is the critic; what the others added is theirs.
 
 A chat's export shows each message under its poster's handle and time ("lanternjaw — Today
-at 09:14", "**river_jo** — 20/09/2025 23:14"). The critic is the member who wrote the most;
-the other members' messages are theirs ("5/10 from me" is no rating of the critic's).
+at 09:14", "**river_jo** — 20/09/2025 23:14"), a live blog each entry under its time and
+writer ("15:48 Rhys Penhaligon"). The critic is the member who wrote the most; the other
+members' messages are theirs ("5/10 from me" is no rating of the critic's).
+
 An e-mail may carry a review pasted in whole, under its headline and byline, among the
 senders' own words, headers and quoted replies ("I'd give it 9/10 myself" is the sender's).
 The review runs from its headline to the next message's header or the sender's signature;
@@ -27,11 +29,11 @@ from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import BYLINE, BYLINE_REASON, PERSON_LINE, plain_line
 from dashboard.engine.outlets import outlet_named
-from dashboard.text.names import names_a_body
+from dashboard.text.names import PERSON_ALONE, names_a_body
 
 _OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
 _REBLOG_REASON = "Another user's words added to a reblogged post"
-_CHAT_REASON = "Another member's message in the chat, not the critic's"
+_CHAT_REASON = "Another member's message in the chat or entry in the live blog, not the critic's"
 _HEADERS_REASON = "The message's headers: its date, sender and subject"
 _MAIL_REASON = "The e-mail around the review: its senders' own words and headers"
 # A user's handle on a reblog chain or alone on its line: "thermos-and-a-map".
@@ -40,7 +42,7 @@ _HANDLE = r"[a-z0-9][a-z0-9_-]{2,31}"
 _MESSAGE = re.compile(r"\s*Message:\s*\d+\s*")
 _FROM = re.compile(r"\s*From:\s*\"?(?P<name>[^\"<>@\n]+?)\"?\s*<[^<>\s]+@[^<>\s]+>\s*")
 _SUBJECT = re.compile(r"\s*Subject:\s*(?P<reply>(?:(?:re|fwd?|aw|sv)\s*:\s*)*)(?P<subject>.+)", re.I)
-_HEADER = re.compile(r"\s*(?:Date|From|To|Cc|Subject|Message-ID|Content-Type):", re.I)
+HEADER_FIELD = re.compile(r"\s*(?:Date|From|To|Cc|Subject|Message-ID|Content-Type):", re.I)
 # "Send cinephiles-north mailing list submissions to"
 _LIST_NAME = re.compile(r"\s*Send\s+(?P<name>\S+(?:\s+\S+){0,3}?\s+mailing\s+list)\s+submissions\s+to\b", re.I)
 _FIRST_LINES = 5  # the list's name is in the digest's first lines
@@ -96,7 +98,7 @@ def read_digest(bodies: list[str], title_keys: set[str]) -> Thread | None:
 def _message(bodies: list[str], start: int, end: int) -> _Message:
     message = _Message(start, end)
     for i in range(start + 1, end):
-        if not _HEADER.match(bodies[i]):
+        if not HEADER_FIELD.match(bodies[i]):
             break
         message.headers.add(i)
         if m := _FROM.fullmatch(bodies[i]):
@@ -136,6 +138,8 @@ def read_reblogs(bodies: list[str]) -> Thread | None:
     return thread
 
 
+# A live blog's entry under its time and writer: "15:48 Rhys Penhaligon".
+_LIVE_ENTRY = re.compile(rf"\s*\d{{1,2}}[:.]\d\d\s+(?P<handle>{PERSON_ALONE})\s*")
 # "lanternjaw — Today at 09:14", "**river_jo** — 20/09/2025 23:14"
 _CHAT_HEADER = re.compile(
     r"\W*(?:\*\*)?(?P<handle>[\w.-]{2,32})(?:\*\*)?\s+[—–-]\s+(?:(?:today|yesterday)\s+at\s+\d{1,2}:\d\d(?:\s*[ap]m)?"
@@ -146,7 +150,8 @@ _CHAT_MESSAGES = 3  # a chat has at least this many messages, by two members or 
 def read_chat(bodies: list[str]) -> Thread | None:
     """The parts of a chat's export: the member who wrote the most as the critic, and the
     other members' messages (their headers and lines)."""
-    headers = [(i, m.group("handle")) for i, body in enumerate(bodies) if (m := _CHAT_HEADER.fullmatch(body))]
+    headers = [(i, m.group("handle")) for i, body in enumerate(bodies)
+               if (m := _CHAT_HEADER.fullmatch(body) or _LIVE_ENTRY.fullmatch(body))]
     if len(headers) < _CHAT_MESSAGES or len({handle for _, handle in headers}) < 2:
         return None
     ends = [i for i, _ in headers[1:]] + [len(bodies)]
@@ -166,19 +171,20 @@ def read_chat(bodies: list[str]) -> Thread | None:
 # An e-mail's sender ("Sian Rowe <sian@example.net>"), a reply's quote header ("On Thu, 31
 # Jul 2025 at 19:02, Dave Hocking <dave@example.net> wrote:", "Sian Rowe wrote:"), a forward's
 # banner and a signature's separator.
-_MAIL_HEADER = re.compile(
+_MESSAGE_START = re.compile(
     r"\W*(?:(?:from|to|cc)\s*:\s*)?[^<>@\n]{0,60}<[^<>\s]+@[^<>\s]+>\s*"
     r"|\s*on\s+.{5,80}\bwrote:\s*|\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+wrote:\s*"
     r"|\W*-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}\W*", re.I)
 _SIGNATURE = re.compile(r"--\s*")  # "-- " over the signature
 _FORWARDED = re.compile(r"\W*-{2,}\s*forwarded\s+message\s*-{2,}\W*", re.I)
+_ABOUT_THE_REVIEW = re.compile(r"\b(?:review|article|piece|column)\b", re.I)
 _HEADLINE_ABOVE = 3  # the article's headline is among the lines just above its byline
 
 
 def read_pasted_article(bodies: list[str]) -> Thread | None:
     """The e-mail's lines around an article pasted into it: the article opens at its headline
     over a byline that comes after a mail header, and ends at the next header or signature."""
-    first_header = next((i for i, body in enumerate(bodies) if _MAIL_HEADER.fullmatch(body)), None)
+    first_header = next((i for i, body in enumerate(bodies) if _MESSAGE_START.fullmatch(body)), None)
     if first_header is None:
         return None
     byline = next((i for i in range(first_header + 1, len(bodies)) if BYLINE.match(plain_line(bodies[i]))), None)
@@ -187,9 +193,11 @@ def read_pasted_article(bodies: list[str]) -> Thread | None:
     start = max(first_header + 1, byline - _HEADLINE_ABOVE)
     start = next((i for i in range(byline - 1, start - 1, -1) if bodies[i].strip()), byline)  # the headline
     end = next((i for i in range(byline + 1, len(bodies))
-                if _MAIL_HEADER.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
+                if _MESSAGE_START.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
     others = set(range(start)) | set(range(end, len(bodies)))
-    outlet = next((name for i in range(first_header, start) if (name := outlet_named(bodies[i]))), "")
+    # the sender's note on where the review ran: "Here's that review I mentioned, from the Gazette."
+    outlet = next((name for i in range(first_header, start)
+                   if _ABOUT_THE_REVIEW.search(bodies[i]) and (name := outlet_named(bodies[i]))), "")
     return Thread(_MAIL_REASON, BYLINE_REASON, others, outlet=outlet)
 
 
@@ -202,14 +210,14 @@ def _forwarded_message(bodies: list[str], first_header: int) -> Thread | None:
     headers = {banner}
     sender = ""
     for i in range(banner + 1, len(bodies)):
-        if not _HEADER.match(bodies[i]):
+        if not HEADER_FIELD.match(bodies[i]):
             break
         headers.add(i)
         if m := _FROM.fullmatch(bodies[i]):
             sender = m.group("name").strip()
     start = max(headers) + 1
     end = next((i for i in range(start, len(bodies))
-                if _MAIL_HEADER.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
+                if _MESSAGE_START.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
     thread = Thread(_MAIL_REASON, _HEADERS_REASON, set(range(banner)) | set(range(end, len(bodies))), headers)
     if sender and PERSON_LINE.fullmatch(sender) and not sender.startswith("The ") and not names_a_body(sender):
         thread.author = sender

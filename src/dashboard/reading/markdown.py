@@ -1,5 +1,5 @@
-"""A Markdown review as a reader reads it: link text without its address, no images, no
-raw HTML.
+"""A Markdown review as a reader reads it: link text without its address, no images (but
+a rating drawn as one), no raw HTML.
 
 A critic's blog exported as Markdown is full of "[gorgeous](https://...)" and
 "![poster](...)": shown as written, quotes carry the addresses, and the scorer reads
@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 
+from dashboard.text.ratings import find_rating
+
 _ADDRESS = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"  # "(url)" or '(url "title")'
-_IMAGE = re.compile(rf"!\[[^\]\n]*\]{_ADDRESS}")
+_IMAGE = re.compile(rf"!\[([^\]\n]*)\]{_ADDRESS}")
 _LINK = re.compile(rf"\[([^\]\n]+)\]{_ADDRESS}")
 _REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _REFERENCE = re.compile(r"(?m)^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$")  # "[1]: https://..."
@@ -47,12 +49,19 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 def readable(text: str) -> str:
     """``text`` without link addresses, images, script or style blocks and HTML tags."""
     text = _without_hidden_blocks(text)
-    text = _IMAGE.sub("", text)
+    text = _IMAGE.sub(_rating_drawn, text)
     text = _LINK.sub(r"\1", text)
     text = _REFERENCE_LINK.sub(r"\1", text)
     text = _REFERENCE.sub("", text)
     text = _AUTOLINK.sub("", text)
     return _TAG.sub("", text)
+
+
+def _rating_drawn(image: re.Match) -> str:
+    """An image's text when it is a rating drawn as a picture ("![Rated 4 out of 5
+    stars](/img/stars-4.svg)"); no other image is read."""
+    found = find_rating(image.group(1))
+    return image.group(1) if found and found.rating.score is not None else ""
 
 
 def _without_hidden_blocks(text: str) -> str:

@@ -221,8 +221,9 @@ _SYMBOLS_OVER_SCALE = (rf"(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9
 # A labelled number with no scale that can only be out of ten ("Score: 8.5", "Rating: 7"):
 # not 5 or under (out of five or of ten?), nor "15" or "18" (certificates).
 _OUT_OF_TEN = r"(?:[5-9]\.\d|10(?:\.0)?|[6-9])(?![\d.,/%])(?!\s*(?:out\b|stars?\b|minutes?\b))(?=\s*(?:$|[.;!)|]))"
-# Words that label a rating ("Rating: 3/5", "Our verdict - B+", "Our review: B").
-_LABEL_WORDS = r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+review"
+# Words that label a rating ("Rating: 3/5", "Our verdict - B+", "Our review: B", a French
+# writer's "My note: 7,5 of 10").
+_LABEL_WORDS = r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+(?:review|note)"
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
 _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?|kids|patrons?|borrowers?|customers?|fans?|imdb|average|aggregate|community|public|metacritic|"
                      r"rotten\s+tomatoes|tomatometer|letterboxd"
@@ -248,7 +249,9 @@ _LABELLED = re.compile(
     # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
     # or "3½ reels (out of 5)"; or alone, its scale in the page's key (``_over_key_scale``):
     # "Our rating: 3½ knots"
-    rf"|{_UNIT_COUNT}(?:\s+\(?out\s+of\s+(?:4|5|10)\b\)?|(?=[\s*_.]*$))"
+    rf"|{_UNIT_COUNT}(?:\s+\(?out\s+of\s+(?:4|5|6|10)\b\)?|(?=[\s*_.]*$))"
+    # a number of a scale, labelled: "My note: 7,5 of 10", "Rating: 4 out of 6"
+    rf"|\d{{1,2}}(?:[.,]\d)?\s+(?:out\s+)?of\s+(?:4|5|6|10)\b"
     # asterisks; glued to the label's colon, only with nothing after them ("MPAA rating:** PG"
     # and "**Skyward rating:** ☁☁☁◐" close the label's bold)
     rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?=\s*$)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
@@ -681,7 +684,9 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
         candidates.append(found)
     given = None if labelled or candidates else _GIVEN_GRADE.fullmatch(body)
     value = labelled or given
-    if value and not candidates and not _OTHERS_AFTER.match(body, value.end("value")):
+    # (a labelled value counts beside a glyph after it: "My note: 7,5 of 10 ⭐")
+    if value and not any(c.start == line.start() + value.start("value") for c in candidates) and (
+            not candidates or labelled) and not _OTHERS_AFTER.match(body, value.end("value")):
         start, end = line.start() + value.start("value"), line.start() + value.end("value")
         rating = parse_rating(text[start:end])
         if rating.score is None and labelled:
@@ -693,7 +698,7 @@ def _rating_on_line(text: str, line: re.Match, labelled: re.Match | None) -> Fou
     # In the line's order: the critic's own score comes before a co-host's ("Sam's score:
     # six and a half out of ten. Dana's score: 8/10").
     candidates.sort(key=lambda c: c.start)
-    fractions = [c for c in candidates if re.search(r"/|out of", c.rating.raw)]
+    fractions = [c for c in candidates if re.search(r"/|\bof\b", c.rating.raw)]
     best = fractions or candidates
     return best[0] if best else None
 
