@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.engine.bylines import BYLINE, EMPHASIS, MARKDOWN_LINK, is_byline, plain_line
+from dashboard.engine.bylines import BYLINE, DATE_LINE, EMPHASIS, MARKDOWN_LINK, is_byline, plain_line
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, cleaning_rules
 from dashboard.text.dates import MONTH
 from dashboard.text.names import from_capitals
@@ -47,7 +47,7 @@ _SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n][^*\n]*?)(?:\*\*)?\s*"
 _SITE_NAME_WORDS = 5
 _HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
 _HEADLINE_WITHIN = 4  # lines under the site's name (a tagline, a menu, a rule)
-_MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}(?:\s\(\d+\))?"  # "Holds (0)": a count beside it
+_MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}(?:\s\((?:\d+|[A-Za-z]+)\))?"  # "Holds (0)", "The Back Room (Blog)"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
 # A breadcrumb that opens with the site's name (two words or more): "The Quad Courier › Arts
 # & Culture › Film", "**Tri-County Herald** · Entertainment · Movies".
@@ -107,6 +107,8 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                 # over the site's sections, under its tagline, a few account links between
                 # ("Subscribe for £1", "Sign in")
                 for j in range(first, min(first + _HEADLINE_WITHIN + 1, len(bodies))):
+                    if DATE_LINE.match(bodies[j]):
+                        continue  # the day's date over the menu: "Wednesday 19 March 2025   ☁ 8°C   Subscribe"
                     if navigation(bodies[j], cleaning_rules().sections)[0]:
                         return {i: name, **{k: "" for k in range(below, j)}}
                     if _is_menu(bodies[j]):
@@ -123,6 +125,11 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                           if _HEADLINE_BELOW.match(bodies[j]) or is_byline(plain_line(bodies[j]), title_keys)), None)
             if below is not None:
                 return {i: site, **{j: "" for j in range(i + 1, below)}}
+            # ... or over the site's menu: "# Dead Letter Books" / its tagline / "Shop · New Releases · Events"
+            menu = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
+                         if _is_menu(bodies[j]) and _menu_items(bodies[j]) >= 3), None)
+            if menu is not None:
+                return {i: site, **{j: "" for j in range(i + 1, menu + 1)}}
             if i + 1 < len(bodies) and _PUBLICATION_OF.match(EMPHASIS.sub("", bodies[i + 1])):
                 return {i: site, i + 1: ""}  # "# SKYWARD" / "*The magazine of Aurora Atlantic · June 2025*"
         crumb = _BREADCRUMB.fullmatch(name)
@@ -169,8 +176,8 @@ _TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$"
 # station for the Tyne and the coast" (not a breadcrumb's steps: "**Herald** · Film · Movies").
 _BOLD_NAME_BESIDE = re.compile(r"^\*\*([^*]{2,60})\*\*\s+[—–·|-]\s+(?=(?:[^\s·|•]+\s+){3})[^·|•]{1,120}$")
 # A tagline that says what the name above it is: "Newsletter of St Ringan's Church", "The
-# magazine of the Film Society".
-_PUBLICATION_OF = re.compile(r"\W*(?:the\s+)?(?:\w+\s+)?(?:newsletter|magazine|bulletin|journal|newspaper|paper|quarterly|"
+# members' magazine of the Marches Wildlife Trust".
+_PUBLICATION_OF = re.compile(r"\W*(?:the\s+)?(?:[\w'’]+\s+)?(?:newsletter|magazine|bulletin|journal|newspaper|paper|quarterly|"
                              r"gazette)(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])"
                              # ... or with its issue: "Monthly Newsletter  *  June 2025  *  No. 214"
                              rf"|\s*[*·|•,]\s*(?:{MONTH}|spring|summer|autumn|winter|no\.?\s*\d|issue\s*\d|vol))", re.I)

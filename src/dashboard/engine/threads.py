@@ -15,6 +15,10 @@ at 09:14", "**river_jo** — 20/09/2025 23:14"), a live blog each entry under it
 writer ("15:48 Rhys Penhaligon"). The critic is the member who wrote the most; the other
 members' messages are theirs ("5/10 from me" is no rating of the critic's).
 
+A forum's thread shows each post under its subject and a line of its writer and date ("by
+Catrin Aldous - Monday, 17 March 2025, 09:14"), replies under "Re: ...". The first post's
+writer is the critic; the other members' replies are theirs.
+
 An e-mail may carry a review pasted in whole, under its headline and byline, among the
 senders' own words, headers and quoted replies ("I'd give it 9/10 myself" is the sender's).
 The review runs from its headline to the next message's header or the sender's signature;
@@ -34,6 +38,7 @@ from dashboard.text.names import PERSON_ALONE, names_a_body
 _OTHER_MESSAGE_REASON = "Another member's message in a mailing-list digest, or the digest's contents"
 _REBLOG_REASON = "Another user's words added to a reblogged post"
 _CHAT_REASON = "Another member's message in the chat or entry in the live blog, not the critic's"
+_FORUM_REASON = "Another member's post in the forum's thread, not the critic's"
 _HEADERS_REASON = "The message's headers: its date, sender and subject"
 _MAIL_REASON = "The e-mail around the review: its senders' own words and headers"
 # A user's handle on a reblog chain or alone on its line: "thermos-and-a-map".
@@ -59,9 +64,9 @@ class Thread:
 
 
 def read_thread(bodies: list[str], title_keys: set[str]) -> Thread | None:
-    """The page's posts, when it is a digest, a reblog chain, a chat's export or an e-mail
-    with an article pasted in."""
-    return (read_digest(bodies, title_keys) or read_reblogs(bodies) or read_chat(bodies)
+    """The page's posts, when it is a digest, a reblog chain, a chat's export, a forum's
+    thread or an e-mail with an article pasted in."""
+    return (read_digest(bodies, title_keys) or read_reblogs(bodies) or read_chat(bodies) or read_forum(bodies)
             or read_pasted_article(bodies))
 
 
@@ -223,4 +228,25 @@ def _forwarded_message(bodies: list[str], first_header: int) -> Thread | None:
         thread.author = sender
     else:
         thread.outlet = sender
+    return thread
+
+
+# A forum post's writer and date under its subject: "by Catrin Aldous - Monday, 17 March 2025, 09:14".
+_POSTED_BY = re.compile(rf"\s*by\s+(?P<name>{PERSON_ALONE})\s+[-–—]\s+.*\d{{4}}.*")
+_REPLY = re.compile(r"\s*re\s*:", re.I)
+
+
+def read_forum(bodies: list[str]) -> Thread | None:
+    """The parts of a forum's thread: the first post's writer as the critic, and the other
+    members' replies (from each reply's subject to the next post's)."""
+    posts = [(i, m.group("name")) for i, body in enumerate(bodies) if i and (m := _POSTED_BY.fullmatch(body))]
+    if len(posts) < 2 or _REPLY.match(bodies[posts[0][0] - 1]) or not all(
+            _REPLY.match(bodies[i - 1]) for i, _ in posts[1:]):
+        return None
+    critic = posts[0][1]
+    thread = Thread(_FORUM_REASON, BYLINE_REASON, headers={posts[0][0]}, author=critic)
+    ends = [i - 1 for i, _ in posts[1:]] + [len(bodies)]
+    for (start, name), end in zip(posts[1:], ends[1:]):
+        if name != critic:
+            thread.others |= set(range(start - 1, end))
     return thread
