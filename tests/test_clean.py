@@ -386,6 +386,32 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     ('3. The Lanterns – "Harbour Song"', "A track of the show's playlist"),
     ("The Daily is supported by Harbour Bank · Hotel Quay · Lantern Water", "The page's sponsors"),
     ("Violence: very mild peril (a boat rocks, a gull is briefly trapped in a net).", "A parents' guide's note"),
+    # a catalogue's record, its buttons, search form and pager
+    ("Subjects:      Ferries -- Drama. | Rivers -- Drama. | Feature films.", "A field of a catalogue"),
+    ("[ Place hold ]   [ Add to list ]   [ Share ]", "The site's menu"),
+    ("[Place hold] · [Add to list] · [Print] · [Cite this]", "The site's menu"),
+    ("Search: [ keyword ▾ ] [ hollow creek ] [Search]   Advanced search", "The site's menu"),
+    ("< Back to results (3)   Record 1 of 3   Next >", "The site's menu"),
+    ("[image not archived]", "The site's menu"),
+    ("**Tags added by borrowers:** romance · costume drama · slow burn", "The post's tags"),
+    # others' votes and averages anywhere on their line
+    ("Members' vote: 8.4 out of 10. Next film night: 14 June.", "Readers' votes"),
+    ("**What did you think? Readers' rating: 4.6/5 (88 votes)** [Rate this film]", "Readers' votes"),
+    ("4.4/5 from 312 fans", "Readers' votes"),
+    ("Viewers rate it  4.7 ★  (318 ratings)", "Readers' votes"),
+    # a parents' guide's meters and what parents say
+    ("- Scary scenes ●●●○○ A long storm at sea and a ship breaking on rocks.", "Content notes"),
+    ("Parents say: age 6+, ★★★★½ based on 88 reviews", "Content notes"),
+    # a table's row, a disclaimer, keys to a scale in numbers
+    ("| Ferries ran twice a day in 1917 | TRUE |", "A table's row"),
+    ("Reviews in Harbour Notes reflect the personal views of the author.", "The publication's disclaimer"),
+    ("*Harbour ratings: 1 otter – give it a miss; 3 otters – worth a look; 5 otters – drop everything.*",
+     "The site's key to its ratings"),
+    ("Scale used for all evaluations: 1 Weak; 2 Adequate; 3 Good; 4 Strong; 5 Outstanding.",
+     "The site's key to its ratings"),
+    # a browser's print footer
+    ("about:reader?url=https%3A%2F%2Fharbour.example%2Fhollow-creek                     1/2",
+     "The browser's print header"),
 ])
 def test_furniture_of_real_pages_is_set_aside(line, reason):
     text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
@@ -393,12 +419,16 @@ def test_furniture_of_real_pages_is_set_aside(line, reason):
     assert aside and aside[0].reason.startswith(reason)
 
 
-def test_links_under_a_related_heading_are_set_aside_up_to_the_next_paragraph():
-    text = ("A warm, funny and generous film.\n\nMore on this story\nThe Lantern's director on growing up by the sea\n"
+@pytest.mark.parametrize("heading", ["More on this story", "More film reviews", "PATRONS ALSO BORROWED",
+                                     "**Related questions**", "ON THESE LISTS"])
+def test_links_under_a_related_heading_are_set_aside_up_to_the_next_paragraph(heading):
+    text = (f"A warm, funny and generous film.\n\n{heading}\nThe Lantern's director on growing up by the sea\n"
             "Five lighthouses to visit this summer\n\nI loved every minute of it, and so will you, because it is "
             "warm, funny, beautifully acted and full of surprises from start to finish.")
     aside = {text[a.start:a.end] for a in clean(text).set_aside}
-    assert {"More on this story", "Five lighthouses to visit this summer"} <= aside
+    assert {heading, "Five lighthouses to visit this summer"} <= aside
+    assert any(a.reason == "Link to another article" and text[a.start:a.end] == "Five lighthouses to visit this summer"
+               for a in clean(text).set_aside)
     assert not any(s.startswith("I loved") for s in aside)
 
 
@@ -481,6 +511,10 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("March 3, 2025 Posted by Otto Brandt Filed under: Reviews, Horror, Streaming\n", "Otto Brandt"),
     ("*Posted 2 April 2025* *by Mara* *Tags: family, animation*\n", "Mara"),
     ("**Otto Brandt**, Film Editor · 7 October 2025\n", "Otto Brandt"),
+    # a question site's answer: the name over its credentials and the answer's date
+    ("**Mara Quill**\nTaught film for 22 years · Lives in York\nAnswered 3 March 2025 · 41.8K views\n", "Mara Quill"),
+    # a venue's forwarded post beside its date is no byline; the critic's name over its counters is
+    ("Kino Atlantis Harbour 10.05.2025 12:00:00\nShowing from 22 May!\n\nBy Otto Brandt\n", "Otto Brandt"),
 ])
 def test_bylines_as_pages_print_them(top, author):
     text = top + "\nA warm, funny and generous film. I loved every minute of it."
@@ -823,7 +857,8 @@ def test_a_social_sites_buttons_are_furniture(line):
 
 def test_everything_under_a_comments_heading_is_what_readers_wrote():
     review = ("A patient drama, beautifully acted.\n\nIts last act is the best thing in cinemas this year.\n\n")
-    for heading in ("READER COMMENTS (3)", "### 4 Comments", "Discussion about this post", "Leave a Reply"):
+    for heading in ("READER COMMENTS (3)", "### 4 Comments", "Discussion about this post", "Leave a Reply",
+                    "PATRON COMMENTS (3)", "## Highlights (4)", "## My notes"):
         text = review + heading + "\n\nlighthouse_fan: Loved it, a masterpiece.\nAnon: Overrated nonsense."
         kinds = _kinds(text, clean(text))
         assert kinds.get("lighthouse_fan: Loved it, a masterpiece.") == BOILERPLATE
@@ -1460,6 +1495,24 @@ def test_a_word_alone_under_the_review_is_no_byline():
     # a station's name with its frequency, beside its menu
     ("**HARBOUR FM 104.6** · [Music](#) · [News](#) · [Travel](#) · [Film Friday](#)\n\nFilm Friday › Reviews\n\n"
      "# Hollow Creek\n\nA patient drama, and a dull one.", "Harbour FM"),
+    # a society's newsletter by e-mail: its name under the headers and a rule, its issue below
+    ("From: HAS Newsletter <news@harbour.example>\nTo: HAS Members <members@harbour.example>\nSubject: June\n\n"
+     "==================================\n  HARBOUR ASTRONOMICAL SOCIETY\n  Monthly Newsletter  *  June 2025  *  "
+     "No. 214\n==================================\n\nA patient drama, and a dull one.",
+     "Harbour Astronomical Society"),
+    # a press clipping's source field, over the monitoring service's name
+    ("HARBOUR MEDIA MONITORING\nPrint | Online | Broadcast\n\nCLIP 4 of 11\nSource:         Harbour Argus (regional "
+     "daily, print)\nDate:           Friday 21 March 2025\n\nA patient drama, and a dull one.", "Harbour Argus"),
+    # a trade paper's tagline after a bar, over its menu
+    ("Harbour Trade Weekly | The ferry trade's news source\nSubscribe   Log in   Events   Jobs   Awards\n\n"
+     "A patient drama, and a dull one.", "Harbour Trade Weekly"),
+    # a magazine's heading over what it is, its menu too far below
+    ("# HARBOUR SKIES\n*The magazine of Harbour Air · June 2025*\n*Take this copy home.*\n\n"
+     "Destinations · Food & drink · On Screen · Duty free\n\n---\n\n## On Screen\n\nA patient drama, and a dull "
+     "one.", "Harbour Skies"),
+    # a blog's name in capitals with an apostrophe, over its tagline and a menu of one item a line
+    ("THE SKIPPER'S NOTEBOOK\nforty years of ropes and knots\n\nHome\nAbout\nContact\n\nA patient drama, and a "
+     "dull one.", "The Skipper's Notebook"),
 ])
 def test_more_outlets_are_read(text, outlet):
     assert clean(text, ("Hollow Creek",)).outlet == outlet
@@ -1502,6 +1555,48 @@ def test_more_outlets_are_read(text, outlet):
     # a name in a script's extended letters, under a publication dated by its issue
     ("THE HARBOUR DAILY · No. 5\n\nWords: Teodor Balaș\n\nA patient drama, and a dull one.", "Teodor Balaș",
      "The Harbour Daily"),
+    # a rank and letters around the name; the journal's name beside its season in wide spaces
+    ("THE HARBOUR HORN                         SPRING 2025\nJournal of the Harbour Rowing Club   Issue 88\n\n"
+     "Reviewed by Major (Retd) Jo Lin MBE\n\nA patient drama, and a dull one.", "Jo Lin", "The Harbour Horn"),
+    # a doctor's byline with a long role after a bar; a members' magazine under its heading
+    ("# Harbour Notes\n### The members' magazine of the Harbour Society · Spring 2025\n\n**By Dr Jo Lin** · Senior "
+     "lecturer in history and author of *The Salt Year: 1917*\n\nA patient drama, and a dull one.", "Jo Lin",
+     "Harbour Notes"),
+    # a catalogue's part beside the name, a menu with counts; a librarian's role and branch over the date
+    ("Harbour City Libraries · Online Catalogue\nMy account   Holds (0)   Checked out (0)   Help\n\nHollow Creek "
+     "[videorecording]\n\nSTAFF REVIEW\nJo Lin, Children's Librarian, Eastgate Branch\nPosted 14 November 2025\n\n"
+     "A patient drama, and a dull one.", "Jo Lin", "Harbour City Libraries"),
+    # a news app's followed source; a critic beside a film described
+    ("THE HARBOUR POST  ✓ Followed\nCulture > Film\nHollow Creek review\nBy Jo Lin\n\nA patient drama, and a dull "
+     "one.", "Jo Lin", "The Harbour Post"),
+    ("SCREEN\nTHE HARBOUR LEDGER | SPRING 2025\n\nKEEPING TIME\nJo Lin on Ana Ruiz's portrait of a ferryman\n\n"
+     "A patient drama, and a dull one.", "Jo Lin", "The Harbour Ledger"),
+    # a young critic's age and town, then the post's counters and date
+    ("ReelYoung\n\n**Reviewed by Kai P., 15, Bristol** · Young Reviewer since 2024 · 23 reviews · Posted 29 August "
+     "2025\n\nA patient drama, and a dull one.", "Kai P.", ""),
+    # a critic introduced by a clause after the byline; a post's label before it
+    ("**Reviewed by Jo Lin**, who has counted the river's otters since 2011\n\nA patient drama, and a dull one.",
+     "Jo Lin", ""),
+    ("**GUEST POST** · by Jo Lin\n\nA patient drama, and a dull one.", "Jo Lin", ""),
+    # a catalogue's staff review over the name and branch; a web archive's toolbar over the blog's name
+    ("A patient drama.\n\n### Staff review\n\n*Jo L., Eastgate Branch*\n\nA patient drama, and a dull one.",
+     "Jo L.", ""),
+    ("INTERNET ARCHIVE\nWayback Machine\nhttps://harbourblog.example/hollow-creek/\n12 Apr 2025 - 2 Feb 2026\n"
+     "The Wayback Machine - https://web.archive.org/web/20250412093310/https://harbourblog.example/\n\n"
+     "HARBOUR NOTEBOOK\nforty years of ropes and knots\n\nHome\nAbout Jo\nContact\n\nPosted on 11 April 2025 by Jo "
+     "Lin\n\nA patient drama, and a dull one.", "Jo Lin", "Harbour Notebook"),
+    # a browser's print header names the site after the title's bar
+    ("02/06/2025, 21:14                          Hollow Creek review | The Harbour Lantern\n\nharbourlantern.example"
+     "\nHollow Creek review\nJo Lin\n9–11 minutes\n\nA patient drama, and a dull one.", "Jo Lin",
+     "The Harbour Lantern"),
+    # a site's heading over its tagline and its menu (an item with a note in brackets)
+    ("> Free postage over £25\n# Harbour Books\n*Crime and mystery since 1988*\nSearch · Account · Basket (0)\n"
+     "Shop · New Releases · Events · The Back Room (Blog)\n\nHome › Blog › Guest posts\n\n## Hollow Creek\n\n"
+     "A patient drama, and a dull one.",
+     "", "Harbour Books"),
+    # the day's date between a masthead and its menu
+    ("The Harbour Clarion\nServing the harbour since 1872\nWednesday 19 March 2025   Subscribe\nNews   Sport   "
+     "What's On   Opinion\n\nA patient drama, and a dull one.", "", "The Harbour Clarion"),
 ])
 def test_a_pages_critic_and_outlet_are_read_together(text, author, outlet):
     cleaned = clean(text, ("Hollow Creek",))
@@ -1648,6 +1743,44 @@ def test_a_list_of_links_ends_at_the_first_line_that_is_no_item():
       "#hollow creek #film review #long post": BOILERPLATE},
      "ok finally saw hollow creek and it is a patient drama, and a dull one, sorry.",
      "river-jo", "lanternpost", None),
+    # an e-mail with a review pasted in: the senders' notes and quoted replies are theirs
+    ("Re: Fwd: ferry film for Saturday?\n\nSam Orr <sam@example.net>\nThu 31 Jul, 21:47\n\nThanks! We'll go Sunday.\n\n"
+     "On Thu, 31 Jul 2025 at 19:02, Ana Ruiz <ana@example.org> wrote:\n\nHere's that review I mentioned, from the "
+     "Gazette. I'd give it 9/10 myself.\nAna\n\nREVIEW: A patient ferry drama\n\nBy Jo Lin\n\n"
+     "A patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
+     "The last act drags, but the two leads are quietly superb in every scene they share.\n\nSam Orr wrote:\n"
+     "> Did you see a review of that ferry film?",
+     {"Here's that review I mentioned, from the Gazette. I'd give it 9/10 myself.": BOILERPLATE,
+      "> Did you see a review of that ferry film?": BOILERPLATE},
+     "The last act drags, but the two leads are quietly superb in every scene they share.", "Jo Lin", "The Gazette",
+     None),
+    # a newsletter forwarded whole: the forwarder's note is theirs, the sender the outlet
+    ("Fwd: The Listening Post #88\n\nSam Orr <sam@example.net>\tSun, Apr 6, 2025 at 8:14 PM\n\nKids, Jo gives it "
+     "four stars. I'd give it five.\nLove, Dad\n\n---------- Forwarded message ---------\n"
+     "From: The Listening Post <jo@listening.example>\nDate: Fri, Apr 4, 2025 at 7:00 AM\nSubject: Issue 88\n\n"
+     "A patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
+     "The last act drags, but the two leads are quietly superb in every scene they share.\n\n"
+     "Verdict: four stars (out of five)",
+     {"Kids, Jo gives it four stars. I'd give it five.": BOILERPLATE},
+     "The last act drags, but the two leads are quietly superb in every scene they share.", "", "The Listening Post",
+     "four stars (out of five)"),
+    # a forum's thread: the first post's writer is the critic, the replies are others'
+    ("Screen week forum\n\nHollow Creek – first thoughts\nby Jo Lin - Monday, 17 March 2025, 09:14\n\n"
+     "A patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
+     "The last act drags, but the two leads are quietly superb in every scene they share.\n\n"
+     "Re: Hollow Creek – first thoughts\nby Sam Orr - Monday, 17 March 2025, 11:02\n"
+     "Loved it. I'd give the film 4/5 overall.",
+     {"Loved it. I'd give the film 4/5 overall.": BOILERPLATE},
+     "The last act drags, but the two leads are quietly superb in every scene they share.", "Jo Lin", "", None),
+    # a live blog's entries: the writer who wrote most is the critic
+    ("THE HARBOUR LIVE\nNews   Sport   Opinion\n\nLive coverage by Sam Orr and Jo Lin\n\n16:02 Sam Orr\nRain has "
+     "stopped. Play resumes at 16:45, all being well. 8/10 for the covers team.\n\n15:48 Jo Lin\nRain-delay film "
+     "club: a patient drama about a keeper and his daughter, and a better one than its trailer suggests.\n\n"
+     "The last act drags, but the two leads are quietly superb in every scene they share.\n\n14:41 Sam Orr\n"
+     "Wicket! Hale caught at slip for 61.",
+     {"Rain has stopped. Play resumes at 16:45, all being well. 8/10 for the covers team.": BOILERPLATE},
+     "The last act drags, but the two leads are quietly superb in every scene they share.", "Jo Lin",
+     "The Harbour Live", None),
 ])
 def test_in_a_page_of_several_posts_only_the_critics_count(text, aside, critics, author, outlet, rating):
     cleaned = clean(text, ("Hollow Creek",))

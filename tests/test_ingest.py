@@ -135,6 +135,26 @@ def test_file_names_in_messages_are_one_line_without_folders():
     assert report.problems == ["evil name.txt: the file is empty"]
 
 
+def test_a_markdown_files_front_matter_gives_its_details_and_a_rating_drawn_as_an_image_is_read():
+    text = ("---\ntitle: \"Hollow Creek review: a patient drama\"\nsite: The Harbour Light\nauthor: Jo Lin\n"
+            "tags: [to-watch]\n---\n\n# Hollow Creek review\n\n![Rated 4 out of 5 stars](/img/stars-4.svg) "
+            "![a still](still.jpg)\n\n" + GOOD)
+    src = one(read_bytes(text.encode(), "r.md"))
+    assert (src.title, src.author, src.outlet) == ("Hollow Creek review: a patient drama", "Jo Lin", "The Harbour Light")
+    assert not src.text.startswith("---") and "Rated 4 out of 5 stars" in src.text and "a still" not in src.text
+
+
+def test_a_pages_recipe_card_and_the_titles_around_its_critics_name_are_left_out():
+    page = ("<html><head><meta name='author' content='Dr Jo Lin MBE'><meta property='og:site_name' content='The Pantry'>"
+            "</head><body><article><h1>Dinner and a film</h1><p>" + GOOD + "</p><p>" + GOOD + "</p>"
+            "<div class='recipe-card'><h3>Night-shift nachos</h3><ul><li>200g tortilla chips</li>"
+            "<li>1 x 400g tin black beans, drained</li></ul><p>Heat the oven to 200C.</p></div>"
+            "<p>" + GOOD + "</p></article></body></html>")
+    src = one(read_bytes(page.encode(), "page.html"))
+    assert "tortilla chips" not in src.text and "Heat the oven" not in src.text
+    assert src.author == "Jo Lin"
+
+
 def test_html_article_text_only():
     src = one(read_bytes((FIXTURES / "review_page.html").read_bytes(), "page.html"))
     assert "Ana de Armas is terrific" in src.text

@@ -306,6 +306,19 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # of two hosts' scores on one line, the first: the show notes' writer's, a co-host's after it
     ("A patient drama.\n\nJo's score: six and a half out of ten. Sam's score: 8/10 (he's wrong).",
      "six and a half out of ten", 65.0),
+    # the site's glyphs between the label and the number they draw
+    ("A patient drama.\n\n**Harbour rating:** ☁☁☁◐ 3.5 of 5 clouds", "3.5 of 5 clouds", 70.0),
+    # a labelled number of a scale in words of another language's habit, a glyph after it
+    ("A patient drama.\n\nMy note: 7,5 of 10 ⭐", "7,5 of 10", 75.0),
+    # a scale of six (an over's balls, a die's faces)
+    ("A patient drama.\n\nJo's rating: 4 balls out of 6", "4 balls out of 6", 66.7),
+    # others' label closing the line above their score; the critic's below
+    ("A patient drama.\n\nShown to 41 members on 12 April. Members' vote:\n8.4 out of 10.\n\nRating: 3/5",
+     "3/5", 60.0),
+    # averages with their counts: in brackets, "based on", "from ... fans"
+    ("Visitors rated this event ★★★★½ (4.6 from 57 ratings)\n\nA patient drama.\n\nRating: ★★★", "★★★", 60.0),
+    ("Parents say: age 6+, ★★★★½ based on 88 reviews\n\nA patient drama.\n\nQuality: 4/5", "4/5", 80.0),
+    ("4.4/5 from 312 fans\n\nA patient drama.\n\n3½ gloves out of 5", "3½ gloves out of 5", 70.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -357,6 +370,12 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "A gentle film, and I would say a seven-minute trim would help it.",
     "A gentle film.\n\n*Previous episode: 111 — Quarry Lane (Jo's score: 8)*",  # another episode's
     "★ STAFF PICK ★\n\nA gentle film.\n\n★★★★½ 4.5 out of 5 (212 members)",  # decoration; members' average
+    # a label's bold closed after its colon, a glyph after it: no rating of two asterisks
+    "A gentle film.\n\n**Harbour rating:** ☁ soon",
+    "Shown to 41 members on 12 April. Members' vote:\n8.4 out of 10.\n\nA gentle film.",
+    "Visitors rated this event ★★★★½ (4.6 from 57 ratings)\n\nA gentle film.",
+    "A gentle film.\n\n4.4/5 from 312 fans",
+    "A gentle film.\n\n*Harbour ratings: 1 otter – give it a miss; 3 otters – worth a look; 5 otters – go.*",
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None

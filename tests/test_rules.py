@@ -200,6 +200,17 @@ def test_a_judgement_of_the_film_as_a_made_thing_is_the_critics_voice(judged, re
     assert not m.loc[["retold"], "opinion"].any()
 
 
+@pytest.mark.parametrize("sentence, opinion", [
+    # a performer judged under the part they play: the critic's voice
+    ("The girl who plays Clemency, Maisie Thornbury, is remarkable.", True),
+    # casting told as the set-up of the story
+    ("Tremlett plays Agnes Vell, a junior doctor covering a run of January nights on a geriatric ward.", False),
+])
+def test_casting_told_as_set_up_is_plot_and_a_performer_judged_is_not(sentence, opinion):
+    m = analyze_sources([ReviewSource("r", "It is a lovely, warm film.\n\n" + sentence)]).mentions
+    assert m[m["text"] == sentence]["opinion"].tolist() == [opinion]
+
+
 def test_a_streaming_guides_labelled_plot_moves_no_score():
     # "The Gist:" and "Opening Shot:" label the plot in a guide's fixed layout.
     text = ("The Gist: A chef loses her restaurant and goes home, where a fisherman loves her.\n\n"

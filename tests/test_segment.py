@@ -112,6 +112,19 @@ def test_wrapped_text_runs_on_after_a_word_no_sentence_ends_with_and_before_a_br
     assert got[-1].startswith("Several of you asked") and got[-1].endswith("nothing to lose.")
 
 
+def test_wrapped_text_runs_on_at_full_width_whatever_the_next_line_opens_with():
+    text = (_WRAPPED + "\nThe story is confined to a few acres of the harbour in October\n"
+            "1917. A keeper is sent to hold a flooded light, and the only link\n"
+            "with the shore is a runner, the seventeen-year-old Private\n"
+            "Keogh, who has lied about his age to the harbour master.\n\n"
+            "THE HARBOUR HORN                       SPRING 2025\n")
+    norm = unwrap(text)
+    got = [s.text(text) for line in lines(norm) for s in sentences(text, line.start, line.end, norm)]
+    assert any(g.startswith("The story is confined") and g.endswith("October\n1917.") for g in got)
+    assert any(g.startswith("A keeper is sent") and g.endswith("harbour master.") for g in got)
+    assert got[-1] == "THE HARBOUR HORN                       SPRING 2025"  # laid out in wide spaces
+
+
 def test_text_with_a_paragraph_on_each_line_is_not_unwrapped():
     text = ("There is a scene early in the film in which a weary keeper, played with a lovely deadpan, asks the "
             "harbour master whether anything is left to say.\nsome readers will find it slow\nand that is fair\n"
