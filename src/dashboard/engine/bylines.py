@@ -225,10 +225,14 @@ MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _TRAILING_RATING = re.compile(rf"\s*[{FULL_STARS}{EMPTY_STARS}½*]+\s*$")
 
 
+_BYLINE_CHARS = 200  # a longer line is prose, whose titles ("Dr", "MBE") stay as written
+
+
 def plain_line(body: str) -> str:
     """A line as a byline is read: without Markdown's links and emphasis or stars at its end,
     and without the titles and letters around a name."""
-    return without_titles(_TRAILING_RATING.sub("", EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", body))).strip())
+    plain = _TRAILING_RATING.sub("", EMPHASIS.sub("", MARKDOWN_LINK.sub(r"\1", body))).strip()
+    return without_titles(plain) if len(plain) <= _BYLINE_CHARS else plain
 
 
 def is_byline(plain: str, title_keys: set[str]) -> bool:

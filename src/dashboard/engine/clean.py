@@ -24,8 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, BYLINE_REASON,
-                                      NAME_UNDER_LABEL,
-                                      DATE_LINE, EMPHASIS, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES,
+                                      DATE_LINE, EMPHASIS, NAME_UNDER_LABEL, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES,
                                       byline_at, byline_follows, byline_names, critic_introduced, critic_on_film,
                                       plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
@@ -222,8 +221,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     notices = next((i for i in range(archived, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
                    len(bodies))
     # ... nor an e-mail's headers and the rules around a newsletter's name.
-    head = next((i for i in range(notices, len(bodies)) if not (HEADER_FIELD.match(bodies[i]) or RULE.fullmatch(bodies[i]))),
-                len(bodies))
+    head = next((i for i in range(notices, len(bodies))
+                 if not (HEADER_FIELD.match(bodies[i]) or RULE.fullmatch(bodies[i]))), len(bodies))
     top = masthead(bodies[head:head + MASTHEAD_LINES + 2], title_keys)
     site_lines = {head + i: name for i, name in top.items()}
     labelled_byline = -1  # the line of the name under a byline's label
@@ -240,7 +239,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if index in other_films:
             aside(BOILERPLATE, rules.round_up.reason)
             continue
-        if index in site_lines:
+        if index in site_lines:  # (the masthead of an e-mailed newsletter whose film note is the review)
             out.outlet = out.outlet or as_name(site_lines[index])
             aside(BOILERPLATE, MASTHEAD_REASON)
             furniture_lines += 1

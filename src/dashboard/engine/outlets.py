@@ -162,8 +162,8 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
 
 # A printed issue's season, date or number set off beside the publication's name ("THE
 # BUGLE HORN      SPRING 2025", "THE JAZZ LEDGER | SPRING 2025").
-_ISSUE_BESIDE = re.compile(rf"(?:\s{{3,}}|\s*[|·]\s*)(?:(?:spring|summer|autumn|fall|winter|{MONTH})\s+\d{{4}}|(?:issue|no\.?|vol\.?|volume)\s*\d+)"
-                           r"(?:\s*[·|,]?\s*(?:issue|no\.?)\s*\d+)?\s*$", re.I)
+_ISSUE_BESIDE = re.compile(rf"(?:\s{{3,}}|\s*[|·]\s*)(?:(?:spring|summer|autumn|fall|winter|{MONTH})\s+\d{{4}}"
+                           r"|(?:issue|no\.?|vol\.?|volume)\s*\d+)(?:\s*[·|,]?\s*(?:issue|no\.?)\s*\d+)?\s*$", re.I)
 _FOLLOWED = re.compile(r"\s+[✓✔]\s*(?i:followed|following)\s*$")
 # The part of the site a page belongs to, beside the site's name: "· Online Catalogue".
 _PART_OF_SITE = re.compile(rf"\s+[·|•]\s+{_MENU_ITEM}$")
@@ -177,8 +177,8 @@ _TAGLINE_BESIDE = re.compile(r"\s+[—–-]\s+[*_]{0,2}[a-z][^—–-]{0,80}$"
 _BOLD_NAME_BESIDE = re.compile(r"^\*\*([^*]{2,60})\*\*\s+[—–·|-]\s+(?=(?:[^\s·|•]+\s+){3})[^·|•]{1,120}$")
 # A tagline that says what the name above it is: "Newsletter of St Ringan's Church", "The
 # members' magazine of the Marches Wildlife Trust".
-_PUBLICATION_OF = re.compile(r"\W*(?:the\s+)?(?:[\w'’]+\s+)?(?:newsletter|magazine|bulletin|journal|newspaper|paper|quarterly|"
-                             r"gazette)(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])"
+_PUBLICATION_OF = re.compile(r"\W*(?:the\s+)?(?:[\w'’]+\s+)?(?:newsletter|magazine|bulletin|journal|newspaper|paper|"
+                             r"quarterly|gazette)(?:\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z])"
                              # ... or with its issue: "Monthly Newsletter  *  June 2025  *  No. 214"
                              rf"|\s*[*·|•,]\s*(?:{MONTH}|spring|summer|autumn|winter|no\.?\s*\d|issue\s*\d|vol))", re.I)
 _SEPARATOR = re.compile(r"[·|•]")

@@ -183,20 +183,19 @@ _MESSAGE_START = re.compile(
 _SIGNATURE = re.compile(r"--\s*")  # "-- " over the signature
 _FORWARDED = re.compile(r"\W*-{2,}\s*forwarded\s+message\s*-{2,}\W*", re.I)
 _ABOUT_THE_REVIEW = re.compile(r"\b(?:review|article|piece|column)\b", re.I)
-_HEADLINE_ABOVE = 3  # the article's headline is among the lines just above its byline
 
 
 def read_pasted_article(bodies: list[str]) -> Thread | None:
-    """The e-mail's lines around an article pasted into it: the article opens at its headline
-    over a byline that comes after a mail header, and ends at the next header or signature."""
+    """The e-mail's lines around an article pasted into it: the article opens at its headline,
+    the line over a byline that comes after a mail header, and ends at the next header or
+    signature."""
     first_header = next((i for i, body in enumerate(bodies) if _MESSAGE_START.fullmatch(body)), None)
     if first_header is None:
         return None
     byline = next((i for i in range(first_header + 1, len(bodies)) if BYLINE.match(plain_line(bodies[i]))), None)
     if byline is None:
         return _forwarded_message(bodies, first_header)
-    start = max(first_header + 1, byline - _HEADLINE_ABOVE)
-    start = next((i for i in range(byline - 1, start - 1, -1) if bodies[i].strip()), byline)  # the headline
+    start = byline - 1 if byline - 1 > first_header else byline  # its headline, just above
     end = next((i for i in range(byline + 1, len(bodies))
                 if _MESSAGE_START.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
     others = set(range(start)) | set(range(end, len(bodies)))

@@ -221,11 +221,12 @@ _SYMBOLS_OVER_SCALE = (rf"(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9
 # A labelled number with no scale that can only be out of ten ("Score: 8.5", "Rating: 7"):
 # not 5 or under (out of five or of ten?), nor "15" or "18" (certificates).
 _OUT_OF_TEN = r"(?:[5-9]\.\d|10(?:\.0)?|[6-9])(?![\d.,/%])(?!\s*(?:out\b|stars?\b|minutes?\b))(?=\s*(?:$|[.;!)|]))"
-# Words that label a rating ("Rating: 3/5", "Our verdict - B+", "Our review: B", a French
-# writer's "My note: 7,5 of 10").
+# Words that label a rating ("Rating: 3/5", "Our verdict - B+", "Our review: B", a writer in
+# their second language's "My note: 7,5 of 10").
 _LABEL_WORDS = r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+(?:review|note)"
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
-_OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?|kids|patrons?|borrowers?|customers?|fans?|imdb|average|aggregate|community|public|metacritic|"
+_OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?|kids|patrons?|borrowers?|customers?|"
+                     r"fans?|imdb|average|aggregate|community|public|metacritic|"
                      r"rotten\s+tomatoes|tomatometer|letterboxd"
                      # a certificate's board ("MPAA rating: PG")
                      r"|mpaa|bbfc|age|content|parental"
@@ -266,7 +267,8 @@ _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lo
                            # 5 stars · 1,208 ratings", "★★★★½ 4.5 out of 5 (212 members)", "5.8/10 3,214 ratings"
                            # ... "★★★★½ (4.6 from 57 ratings)", "★★★★½ based on 88 reviews"
                            r"|\s*[(]?\s*(?:\d(?:\.\d{1,2})?\s*(?:(?:/|out\s+of)\s*(?:5|10)\s*(?:stars)?\s*)?)?"
-                           r"(?:avg\.?|average|from|based\s+on)?\s*[·|•(]?\s*[\d,.]+k?\s+(?:ratings|votes|reviews|members|fans|readers|users|viewers|people)\b", re.I)
+                           r"(?:avg\.?|average|from|based\s+on)?\s*[·|•(]?\s*[\d,.]+k?\s+"
+                           r"(?:ratings|votes|reviews|members|fans|readers|users|viewers|people)\b", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
@@ -334,8 +336,8 @@ _SENTENCE_FROM = re.compile(r".*?(?:[.!?]+(?=\s|$)|$)")
 # cleaner sets such a line aside by ("How we rate: ★★★★★ Unmissable · ★★★★ Excellent",
 # ``cleaning.toml``'s boilerplate named "rating_key"), or a list of star runs and their
 # meanings ("★★★★ excellent; ★★★ good; ★★ fair", "★★★★★ Unmissable ★★★★ Very good ★★★ Worth a look").
-_SITE_KEY = next((b["pattern"] for b in load_resource("cleaning.toml")["boilerplate"] if b.get("name") == "rating_key"),
-                 "(?!)")  # a file without it: no key by words
+_SITE_KEY = "|".join(f"(?:{b['pattern']})" for b in load_resource("cleaning.toml")["boilerplate"]
+                     if b.get("name") == "rating_key") or "(?!)"  # a file without it: no key by words
 _RATING_KEY = re.compile(
     rf"(?:{_SITE_KEY})"
     rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?(?:[;,·|]\s*|\s+(?=[{FULL_STARS}*]))){{2,}}"
