@@ -150,14 +150,14 @@ BOLD_NAME_NOTE = re.compile(rf"[\s>]*(\*\*|__)(?P<name>{PERSON_ALONE})\1\s+(?:is
 # A headline that names the critic beside the film: "Friday Reels: Jo Lin on Nightjar", "Jo
 # Lin reviews Nightjar", or beside a film it describes: "Walt Deverell on Ines Kowalczyk's
 # portrait of Earl Whitcombe" (not "Sam Mendes on the making of 1917").
-CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
+_CRITIC_ON_FILM = re.compile(rf"(?:.*:\s+)?(?P<name>{PERSON_ALONE})\s+(?:on|reviews)\s+(?P<film>.+?)\W*")
 _A_FILM_DESCRIBED = re.compile(r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}['’]s\s+|(?:the|a|an)\s+)(?:\w+\s+){0,2}?"
                                r"(?:film|movie|documentary|portrait|drama|thriller|comedy|feature|biopic|debut)\b")
 
 
 def critic_on_film(plain: str, title_keys: set[str]) -> str:
-    """The critic a headline names beside the film (``CRITIC_ON_FILM``), "" when none."""
-    m = CRITIC_ON_FILM.fullmatch(plain)
+    """The critic a headline names beside the film (``_CRITIC_ON_FILM``), "" when none."""
+    m = _CRITIC_ON_FILM.fullmatch(plain)
     if m and (m.group("film").lower() in title_keys or _A_FILM_DESCRIBED.match(m.group("film"))):
         return m.group("name")
     return ""

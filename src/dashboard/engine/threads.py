@@ -176,12 +176,13 @@ def read_chat(bodies: list[str]) -> Thread | None:
 # An e-mail's sender ("Sian Rowe <sian@example.net>"), a reply's quote header ("On Thu, 31
 # Jul 2025 at 19:02, Dave Hocking <dave@example.net> wrote:", "Sian Rowe wrote:"), a forward's
 # banner and a signature's separator.
+_BANNER = r"\W*-{{2,}}\s*{kind}\s+message\s*-{{2,}}\W*"
+_FORWARDED = re.compile(_BANNER.format(kind="forwarded"), re.I)
 _MESSAGE_START = re.compile(
     r"\W*(?:(?:from|to|cc)\s*:\s*)?[^<>@\n]{0,60}<[^<>\s]+@[^<>\s]+>\s*"
     r"|\s*on\s+.{5,80}\bwrote:\s*|\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s+wrote:\s*"
-    r"|\W*-{2,}\s*(?:forwarded|original)\s+message\s*-{2,}\W*", re.I)
+    rf"|{_BANNER.format(kind='(?:forwarded|original)')}", re.I)
 _SIGNATURE = re.compile(r"--\s*")  # "-- " over the signature
-_FORWARDED = re.compile(r"\W*-{2,}\s*forwarded\s+message\s*-{2,}\W*", re.I)
 _ABOUT_THE_REVIEW = re.compile(r"\b(?:review|article|piece|column)\b", re.I)
 
 
@@ -196,13 +197,19 @@ def read_pasted_article(bodies: list[str]) -> Thread | None:
     if byline is None:
         return _forwarded_message(bodies, first_header)
     start = byline - 1 if byline - 1 > first_header else byline  # its headline, just above
-    end = next((i for i in range(byline + 1, len(bodies))
-                if _MESSAGE_START.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
+    end = _message_end(bodies, byline + 1)
     others = set(range(start)) | set(range(end, len(bodies)))
     # the sender's note on where the review ran: "Here's that review I mentioned, from the Gazette."
     outlet = next((name for i in range(first_header, start)
                    if _ABOUT_THE_REVIEW.search(bodies[i]) and (name := outlet_named(bodies[i]))), "")
     return Thread(_MAIL_REASON, BYLINE_REASON, others, outlet=outlet)
+
+
+def _message_end(bodies: list[str], start: int) -> int:
+    """Where the message that runs from ``start`` ends: at the next message's header or the
+    sender's signature."""
+    return next((i for i in range(start, len(bodies))
+                 if _MESSAGE_START.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
 
 
 def _forwarded_message(bodies: list[str], first_header: int) -> Thread | None:
@@ -211,17 +218,9 @@ def _forwarded_message(bodies: list[str], first_header: int) -> Thread | None:
     banner = next((i for i in range(first_header, len(bodies)) if _FORWARDED.fullmatch(bodies[i])), None)
     if banner is None:
         return None
-    headers = {banner}
-    sender = ""
-    for i in range(banner + 1, len(bodies)):
-        if not HEADER_FIELD.match(bodies[i]):
-            break
-        headers.add(i)
-        if m := _FROM.fullmatch(bodies[i]):
-            sender = m.group("name").strip()
-    start = max(headers) + 1
-    end = next((i for i in range(start, len(bodies))
-                if _MESSAGE_START.fullmatch(bodies[i]) or _SIGNATURE.fullmatch(bodies[i])), len(bodies))
+    forwarded = _message(bodies, banner, len(bodies))
+    sender, headers = forwarded.sender, {banner} | forwarded.headers
+    end = _message_end(bodies, max(headers) + 1)
     thread = Thread(_MAIL_REASON, _HEADERS_REASON, set(range(banner)) | set(range(end, len(bodies))), headers)
     if sender and PERSON_LINE.fullmatch(sender) and not sender.startswith("The ") and not names_a_body(sender):
         thread.author = sender
