@@ -1789,3 +1789,49 @@ def test_in_a_page_of_several_posts_only_the_critics_count(text, aside, critics,
     assert critics not in kinds
     assert (cleaned.author, cleaned.outlet) == (author, outlet)
     assert (cleaned.rating.rating.raw if cleaned.rating else None) == rating
+
+
+def test_a_standfirst_over_the_films_own_stars_is_no_other_films_title():
+    # the film's title with its year, a standfirst in sentence case, the stars, the critic
+    text = ("SIGHTLINES\nReviews    Features    Podcast    Shop\nREVIEWS / IN CINEMAS\n\nHollow Creek (2025)\n"
+            "A patient drama that mistakes silence for depth\n\n★★☆☆☆\nJo Lin\n17 July 2025\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.\n\n"
+            "The last act drags, though the two leads are quietly superb in every scene they share.")
+    cleaned = clean(text, ("Hollow Creek",))
+    kinds = _kinds(text, cleaned)
+    assert "The last act drags, though the two leads are quietly superb in every scene they share." not in kinds
+    assert kinds["Hollow Creek (2025)"] == HEADING
+    assert cleaned.rating.rating.score == 40 and cleaned.author == "Jo Lin"
+
+
+@pytest.mark.parametrize("text, author, outlet", [
+    # the masthead in capitals over the date, then the byline: the masthead is the outlet
+    ("Manage choices    Accept all\n\nSkip to content\ne-Paper   Jobs   Notices   Place an ad   Sign in\n"
+     "Tuesday, 11 March 2025  ·  Harbourton 9°C, light rain\nHARBOUR VALE CLARION\n"
+     "News   Sport   What's On   Property   Motors\nHome › What's On › Film & TV\n\n"
+     "The town's lighthouse gets the big-screen treatment – and Hollow Creek is a riot\n\n"
+     "A warm, big-hearted drama that was filmed on the quay and wears its roots with pride\n\n"
+     "Sam Orr as the keeper in Hollow Creek. Picture: Northlight\n\nBy Jo Lin\nArts Correspondent\n"
+     "Published: 09:12, 11 March 2025  |  Updated: 14:40, 11 March 2025\n\n"
+     "A patient drama, and a warm one, and a joy from start to finish.", "Jo Lin", "Harbour Vale Clarion"),
+    # a blog's post time after the name
+    ("A patient drama, and a dull one.\n\nThe river is lovely, though.\n\nPosted by Jo Lin at 10:47 PM\n\n"
+     "Labels: dramas, 2025", "Jo Lin", ""),
+    # the critic's role in lower case, then the show she reviews for
+    ("# Hollow Creek review\n\nBy **Jo Lin**, film critic, Wake Up With Beacon\n\nA patient drama, and a dull one.",
+     "Jo Lin", "Wake Up With Beacon"),
+    # a newsletter's sign-off over the critic's name, the next section after it
+    ("A patient drama, and a dull one, and the river is lovely.\n\nThe last act drags on and on.\n\n---\n\n"
+     "Stay frightened,\n**Jo Lin**\n\nForward to a friend · Read past issues · Unsubscribe\n"
+     "The Weekly Chill, 14 Tanner Row, York",
+     "Jo Lin", ""),
+])
+def test_bylines_as_everyday_pages_print_them(text, author, outlet):
+    cleaned = clean(text, ("Hollow Creek",))
+    assert (cleaned.author, cleaned.outlet) == (author, outlet)
+
+
+def test_the_accounts_buttons_opening_a_menu_are_no_outlet():
+    text = ("Log in | Subscribe | Pro database | Events | Jobs\n\n# REELMARKET\n\nNews · Reviews · Box Office · "
+            "Festivals\nReviews › Festivals\n\n## Hollow Creek: Kelvin review\n\nA patient drama, and a dull one.")
+    assert clean(text, ("Hollow Creek",)).outlet == "Reelmarket"

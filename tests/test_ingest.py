@@ -633,3 +633,17 @@ def test_a_web_pages_byline_label_and_the_sites_name_after_its_title_are_dropped
             "The Lantern</h1><p>" + GOOD + " " + GOOD + "</p></article></body></html>")
     source = one(read_bytes(page.encode(), "g.html"))
     assert (source.title, source.author, source.outlet) == ("Review: The Lantern", "Mara Quill", "Harbour Notes")
+
+
+@pytest.mark.parametrize("front, rating", [
+    # TOML front matter, as Hugo writes it, the scale in the field's comment
+    ('+++\ntitle = "Hollow Creek (2025)"\nauthor = "Jo Lin"\nrating = 2.5   # out of 5, the theme draws stars\n+++\n',
+     "2.5/5"),
+    ("---\ntitle: Hollow Creek (2025)\nauthor: Jo Lin\nrating: 4/5\n---\n", "4/5"),
+    # a number alone: out of 5 or of 10, no one knows
+    ("---\ntitle: Hollow Creek (2025)\nauthor: Jo Lin\nrating: 7\n---\n", ""),
+])
+def test_a_markdown_files_front_matter_gives_the_critics_rating_with_its_scale(front, rating):
+    src = one(read_bytes((front + "\n" + GOOD).encode(), "r.md"))
+    assert (src.title, src.author, src.rating) == ("Hollow Creek (2025)", "Jo Lin", rating)
+    assert "Jo Lin" not in src.text

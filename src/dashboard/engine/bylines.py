@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dashboard.engine.cleaning_rules import ENDS_SENTENCE, CleaningRules, cleaning_rules
-from dashboard.text.dates import DATE, DAY_NAME, MONTH
+from dashboard.text.dates import DATE, DAY_NAME, MONTH, TIME
 from dashboard.text.language import alternation, load_resource
 from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE, from_capitals, names_a_body, without_titles
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
@@ -21,6 +21,10 @@ from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
 # by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
 # comment count may follow ("Posted by Jenna on April 20, 2025 · 4 comments"), or a date
 # ("By Jane Doe | Film Weekly | June 2, 2023", "By Jane Doe 14 October 2024").
+_ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
+_ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
+# The role after a byline's name, as a page writes it: "film critic", "Senior Film Critic".
+_ROLE_AFTER = rf",\s+(?:[\w&'’-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
 # A word of a byline's name: not the day of its date ("Compiled by Sue Pargeter Friday 9 May 2025").
 _NAME_WORD = rf"(?!{DAY_NAME}\b)[A-Z][\w.'-]+"
 BYLINE = re.compile(
@@ -33,9 +37,11 @@ BYLINE = re.compile(
     r"(?:\s*\([^()]{1,80}\))?"  # a note on the critic: "Posted by Jo Lin (host, Thursdays 8-10pm)"
     r"(?:,\s*(?:aged\s+)?\d{1,2}(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?)?"  # a young critic's age and town: "Kai P., 15, Bristol"
     r"(?:,\s+who\s+[^|·•]{3,150})?"  # "Reviewed by Ruth Penhaligon, who has coordinated the Trust's otter survey ..."
+    rf"(?:{_ROLE_AFTER})?"  # "By Priya Sahota, film critic, Wake Up With Beacon"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
-    rf"|(?:\s*[,|·•–-])?\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"
+    rf"|(?:\s*[,|·•–-])?\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE}"
+    rf"|\s+(?i:at)\s+{TIME})?"  # a blog's post time: "Posted by Jo Lin at 10:47 PM"
     # the post's categories or the critic's role: "· Sci-fi, Reviews", "– Filed under: Comedy,
     # Time loops", "· Senior lecturer in history and author of The Salient Year: Ypres 1917"
     r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&:'’()-]{0,100}?)?"
@@ -66,8 +72,6 @@ DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|las
 # 2024 · 9 min read", "Callum Reid August 19, 2024 Reviews"), or the date before it ("Posted 1
 # Aug 2024 Sam Okonkwo-Hale"), or after a label ("Words: Luz Ortega"), or a blog's line of
 # date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
-_ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
-_ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
 # Where the critic holds that role: "Children's Librarian, Eastgate Branch".
 _WHERE = r"(?:,\s*[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|&)){0,4})"
 # A name signing the review off, alone or with its role: "Bernard Quayle, Programme Secretary".
@@ -177,6 +181,9 @@ def critic_introduced(line: str) -> re.Match | None:
 # A byline's label on a line of its own, the name on the next.
 # ... or a review's heading in a catalogue or a shop ("Staff review" over "Marguerite O.,
 # Eastgate Branch").
+# A letter's closing words on a line of their own, over the writer's name: "Best,", "Until
+# next week,", "Stay frightened,".
+VALEDICTION = re.compile(r"\W*[A-Z][\w'’]*(?:\s+[\w'’]+){0,3},\W*")
 BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer)"
                           r"|staff\s+(?:review|pick)|(?:our|the)\s+(?:staff\s+)?review(?:er)?)\W*")
 # The name under such a label, with the critic's role or place: "Marguerite O., Eastgate Branch".

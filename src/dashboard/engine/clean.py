@@ -24,6 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, BYLINE_REASON,
+                                      CAPITALS_PERSON_LINE, VALEDICTION,
                                       DATE_LINE, EMPHASIS, NAME_UNDER_LABEL, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES,
                                       byline_at, byline_follows, byline_names, critic_introduced, critic_on_film,
                                       plain_line)
@@ -226,6 +227,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     top = masthead(bodies[head:head + MASTHEAD_LINES + 2], title_keys)
     site_lines = {head + i: name for i, name in top.items()}
     labelled_byline = -1  # the line of the name under a byline's label
+    # The critic taken from a name-like line near a date, which a "By ..." line overrides, and
+    # what the line then was: the masthead, when in capitals ("BLACK COUNTRY CLARION").
+    name_alone, masthead_line = "", ""
     for index, line in enumerate(spans):
         body = bodies[index]
         line_words = len(body.split())
@@ -313,12 +317,16 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         plain = plain_line(body)
         in_byline_region = index < BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE
         if m := BYLINE.match(plain):
+            if name_alone and out.author == name_alone and in_byline_region:
+                out.author, out.outlet = "", out.outlet or masthead_line
             _take_byline(out, m)
             aside(METADATA, BYLINE_REASON)
             continue
-        if (BYLINE_LABEL.fullmatch(plain) and index + 1 < len(bodies)
-                and (named := NAME_UNDER_LABEL.fullmatch(plain_line(bodies[index + 1])))):
-            out.author = out.author or named.group("name")  # "REVIEWED BY" over the name, as a box at the foot prints it
+        if ((BYLINE_LABEL.fullmatch(plain) or (VALEDICTION.fullmatch(plain) and prose_lines))
+                and index + 1 < len(bodies) and (named := NAME_UNDER_LABEL.fullmatch(plain_line(bodies[index + 1])))
+                and named.group("name").lower() not in title_keys):
+            # "REVIEWED BY" over the name, as a box at the foot prints it; a letter's "Best," over it
+            out.author = out.author or named.group("name")
             aside(METADATA, BYLINE_REASON)
             labelled_byline = index + 1
             continue
@@ -327,6 +335,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if not out.author and in_byline_region and (found := byline_at(plain, bodies, index, rules, title_keys)):
             out.author, outlet = found
+            if PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain):
+                name_alone, masthead_line = out.author, out.author if plain.isupper() else ""
             out.outlet = out.outlet or outlet
             aside(METADATA, BYLINE_REASON)
             continue
@@ -398,7 +408,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if labelled_plot and out.plot_sections and "\n\n" in text[spans[index - 1].end:line.start]:
             in_plot_section = labelled_plot = False  # a label's synopsis is its one paragraph
-        names_film = body.strip().lower() in title_keys
+        names_film = _YEAR_OR_CERTIFICATE.sub("", body).strip().lower() in title_keys  # "Greyback (2025)"
         # Above the review's first sentence, before its headline: a page pasted whole opens
         # with its menus ("Film", "Awards Circuit", "Sign in"), each a short line.
         above_headline = not out.title and prose_lines == 0 and index > 0

@@ -223,7 +223,8 @@ def navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
         return True, ""
     if not (all(sections_at[1:]) and len(steps) >= 2 or any(sections_at) and len(steps) >= _MENU_STEPS):
         return False, ""
-    site = steps[0] if not sections_at[0] and _SITE_NAME.fullmatch(steps[0]) and len(steps) > 1 else ""
+    site = steps[0] if (not sections_at[0] and _SITE_NAME.fullmatch(steps[0]) and len(steps) > 1
+                        and cleaning_rules().is_outlet(steps[0])) else ""  # not the account's "Log in"
     return True, site
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from dashboard.engine.bylines import DATE_LINE
+from dashboard.text.names import in_sentence_case
 from dashboard.text.ratings import CERTIFICATE as _CERTIFICATE, EMPTY_STARS, FULL_STARS
 
 # A line of the review's prose: long enough to be no heading, title or credit.
@@ -75,10 +76,12 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
     ``label`` ("Quick takes: ...")."""
     titles = {index: capsule_title(body) for index, body in enumerate(bodies)}
     for index in range(1, len(bodies)):
-        # a title on its line with its rating alone on the next ("Hollow Season", "★★★★☆")
+        # a title on its line with its rating alone on the next ("Hollow Season", "★★★★☆"); not
+        # a headline's standfirst over the film's own stars ("A monster movie that mistakes size
+        # for scale", "★★☆☆☆")
         above = bodies[index - 1].strip()
         if titles[index - 1] is None and _RATING_ALONE.fullmatch(bodies[index]) and _TITLE_ALONE.fullmatch(above) \
-                and not _RATING_LABEL.match(above) and not DATE_LINE.match(above):
+                and not _RATING_LABEL.match(above) and not DATE_LINE.match(above) and not in_sentence_case(above):
             titles[index - 1] = _EMPHASIS_MARKS.sub("", above)
     keys = {_alnum(t) for t in title_keys} - {""}
     own = {index for index, title in titles.items() if title is not None and _names_film(title, keys)}

@@ -94,6 +94,7 @@ def read_document(data: bytes, name: str, kind: str, film: str = "", review_id: 
     elif kind == MARKDOWN:
         details, text = front_matter(text)
         title, author, outlet = details.get("title", ""), details.get("author", ""), details.get("outlet") or outlet
+        rating = details.get("rating", "")
         text = readable_markdown(text)
     if not text.strip():
         raise IngestError(f"{name}: the file is empty")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.text.ratings import find_rating
+from dashboard.text.ratings import find_rating, parse_rating
 
 _ADDRESS = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)"  # "(url)" or '(url "title")'
 _IMAGE = re.compile(rf"!\[([^\]\n]*)\]{_ADDRESS}")
@@ -28,22 +28,46 @@ _TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _HIDDEN_OPEN = re.compile(r"<(script|style)\b[^>]*>", re.I)
 
 
-# "---" / "key: value" lines / "---" at the very start.
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:[ \t]*[\w-]+[ \t]*:.*\n|[ \t]*(?:#.*)?\n)*?)---[ \t]*(?:\n|\Z)")
-_FIELD = re.compile(r"^[ \t]*([\w-]+)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+# "---" / "key: value" lines / "---" at the very start (YAML), or "+++" / "key = value"
+# lines / "+++" (TOML, as Hugo writes it).
+_FRONT_MATTER = re.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n((?:[ \t]*[\w-]+[ \t]*[:=].*\n|[ \t]*(?:#.*)?\n)*?)"
+                           r"(?P=fence)[ \t]*(?:\n|\Z)")
+_FIELD = re.compile(r"^[ \t]*([\w-]+)[ \t]*[:=][ \t]*(?:\"(?P<quoted>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^#\n]*?))"
+                    r"[ \t]*(?:#(?P<comment>.*))?$", re.M)
 _FRONT_KEYS = {"title": ("title",), "author": ("author", "authors", "byline", "creator"),
-               "outlet": ("site", "site_name", "sitename", "publisher", "publication", "outlet")}
+               "outlet": ("site", "site_name", "sitename", "publisher", "publication", "outlet"),
+               "rating": ("rating", "score", "stars", "grade")}
+# The scale a field's comment gives its number: "rating = 2.5   # out of 5".
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_SCALE_NOTE = re.compile(r"\b(?:out\s+of|of)\s+(\d{1,3})\b|/\s*(\d{1,3})\b", re.I)
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The details a Markdown file's front matter gives ("title", "author", "outlet"), and the
-    text after it; ``({}, text)`` for a file without one."""
+    """The details a Markdown file's front matter gives ("title", "author", "outlet",
+    "rating"), and the text after it; ``({}, text)`` for a file without one."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
-    fields = {key.lower(): value.strip().strip("\"'") for key, value in _FIELD.findall(m.group(1))}
-    details = {name: next((fields[k] for k in keys if fields.get(k)), "") for name, keys in _FRONT_KEYS.items()}
-    return {name: value for name, value in details.items() if value}, text[m.end():]
+    fields, notes = {}, {}
+    for field in _FIELD.finditer(m.group(2)):
+        key = field.group(1).lower()
+        fields[key] = (field.group("quoted") or field.group("single") or field.group("bare") or "").strip()
+        notes[key] = field.group("comment") or ""
+    details = {name: next((k for k in keys if fields.get(k)), "") for name, keys in _FRONT_KEYS.items()}
+    found = {name: fields[key] for name, key in details.items() if key}
+    if "rating" in found:
+        found["rating"] = _front_rating(found["rating"], notes[details["rating"]])
+    return {name: value for name, value in found.items() if value}, text[m.end():]
+
+
+def _front_rating(value: str, note: str) -> str:
+    """A front-matter rating as a rating string: a number over the scale its comment gives
+    ("rating = 2.5  # out of 5"), or as written when it has a scale of its own ("4/5", "B+");
+    "" for a number alone, whose scale no one knows."""
+    if _NUMBER.fullmatch(value):
+        scale = _SCALE_NOTE.search(note)
+        value = f"{value}/{scale.group(1) or scale.group(2)}" if scale else ""
+    return value if value and parse_rating(value).score is not None else ""
 
 
 def readable(text: str) -> str:

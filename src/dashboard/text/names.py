@@ -80,6 +80,23 @@ TITLE_CASE_SHARE = 0.75
 TITLE_CASE_WORDS = 4
 
 
+def _long_words(words) -> list[str]:
+    return [w for w in words if len(w) >= 4 and w.isalpha()]
+
+
+def _title_case(long_words: list[str]) -> bool | None:
+    """True for title case, False for sentence case, None when too few long words tell."""
+    if len(long_words) < TITLE_CASE_WORDS:
+        return None
+    return sum(w[0].isupper() for w in long_words) >= TITLE_CASE_SHARE * len(long_words)
+
+
+def in_sentence_case(line: str) -> bool:
+    """Is the line written as a sentence ("A British monster movie that mistakes size for
+    scale"), not as a title or a headline? Short lines tell neither, and are no sentence."""
+    return _title_case(_long_words(re.findall(r"[^\W\d_]+", line))) is False
+
+
 def in_title_case_lines(tokens: Tokens, among: frozenset[int]) -> frozenset[int]:
     """Those of the token indices ``among`` that stand on a line written in title case."""
     text, raw, starts = tokens.text, tokens.raw, tokens.starts
@@ -89,11 +106,8 @@ def in_title_case_lines(tokens: Tokens, among: frozenset[int]) -> frozenset[int]
         line_start = text.rfind("\n", 0, starts[i]) + 1
         if (title := verdicts.get(line_start)) is None:
             line_end = text.find("\n", starts[i])
-            long_words = [raw[j] for j in tokens.within(line_start, len(text) if line_end < 0 else line_end)
-                          if len(raw[j]) >= 4 and raw[j].isalpha()]
-            capitalised = sum(w[0].isupper() for w in long_words)
-            title = verdicts[line_start] = (len(long_words) >= TITLE_CASE_WORDS
-                                            and capitalised >= TITLE_CASE_SHARE * len(long_words))
+            words = [raw[j] for j in tokens.within(line_start, len(text) if line_end < 0 else line_end)]
+            title = verdicts[line_start] = _title_case(_long_words(words)) is True
         if title:
             found.append(i)
     return frozenset(found)

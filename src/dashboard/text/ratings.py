@@ -254,8 +254,9 @@ _LABELLED = re.compile(
     # a number of a scale, labelled: "My note: 7,5 of 10", "Rating: 4 out of 6"
     rf"|\d{{1,2}}(?:[.,]\d)?\s+(?:out\s+)?of\s+(?:4|5|6|10)\b"
     # asterisks; glued to the label's colon, only with nothing after them ("MPAA rating:** PG"
-    # and "**Skyward rating:** ☁☁☁◐" close the label's bold)
-    rf"|(?<=\s)\*{{1,5}}\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?=\s*$)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
+    # and "**Skyward rating:** ☁☁☁◐" close the label's bold), nor opening a title's italics
+    # ("Movies Under the Stars: *Deepwake*")
+    rf"|(?<=\s)\*{{1,5}}(?![^\W\d_½]|\*)\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?=\s*$)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
     re.I,
 )
 # A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members",
