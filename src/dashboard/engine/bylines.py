@@ -16,15 +16,17 @@ from dashboard.text.language import alternation, load_resource
 from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE, from_capitals, names_a_body, without_titles
 from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
 
+# A critic's role (cleaning.toml's [byline_roles]).
+_ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
+_ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
+# The role after a byline's name, as a page writes it: "film critic", "Senior Film Critic".
+_ROLE_AFTER = rf",\s+(?:[\w&'’-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
+
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
 # by" a first name or a user name will do ("Review by cinephile_dan"), and a blog's date and
 # comment count may follow ("Posted by Jenna on April 20, 2025 · 4 comments"), or a date
 # ("By Jane Doe | Film Weekly | June 2, 2023", "By Jane Doe 14 October 2024").
-_ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
-_ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
-# The role after a byline's name, as a page writes it: "film critic", "Senior Film Critic".
-_ROLE_AFTER = rf",\s+(?:[\w&'’-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
 # A word of a byline's name: not the day of its date ("Compiled by Sue Pargeter Friday 9 May 2025").
 _NAME_WORD = rf"(?!{DAY_NAME}\b)[A-Z][\w.'-]+"
 BYLINE = re.compile(
@@ -178,12 +180,12 @@ def critic_introduced(line: str) -> re.Match | None:
     return _OUR_CRITIC.search(line) if _CRITIC_WORD.search(line) else None
 
 
-# A byline's label on a line of its own, the name on the next.
-# ... or a review's heading in a catalogue or a shop ("Staff review" over "Marguerite O.,
-# Eastgate Branch").
 # A letter's closing words on a line of their own, over the writer's name: "Best,", "Until
 # next week,", "Stay frightened,".
 VALEDICTION = re.compile(r"\W*[A-Z][\w'’]*(?:\s+[\w'’]+){0,3},\W*")
+# A byline's label on a line of its own, the name on the next.
+# ... or a review's heading in a catalogue or a shop ("Staff review" over "Marguerite O.,
+# Eastgate Branch").
 BYLINE_LABEL = re.compile(r"\W*(?i:reviewed\s+by|review\s+by|words\s+by|about\s+the\s+(?:author|critic|reviewer)"
                           r"|staff\s+(?:review|pick)|(?:our|the)\s+(?:staff\s+)?review(?:er)?)\W*")
 # The name under such a label, with the critic's role or place: "Marguerite O., Eastgate Branch".

@@ -30,15 +30,15 @@ _HIDDEN_OPEN = re.compile(r"<(script|style)\b[^>]*>", re.I)
 
 # "---" / "key: value" lines / "---" at the very start (YAML), or "+++" / "key = value"
 # lines / "+++" (TOML, as Hugo writes it).
-_FRONT_MATTER = re.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n((?:[ \t]*[\w-]+[ \t]*[:=].*\n|[ \t]*(?:#.*)?\n)*?)"
+_FRONT_MATTER = re.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n(?P<fields>(?:[ \t]*[\w-]+[ \t]*[:=].*\n|[ \t]*(?:#.*)?\n)*?)"
                            r"(?P=fence)[ \t]*(?:\n|\Z)")
 _FIELD = re.compile(r"^[ \t]*([\w-]+)[ \t]*[:=][ \t]*(?:\"(?P<quoted>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^#\n]*?))"
                     r"[ \t]*(?:#(?P<comment>.*))?$", re.M)
 _FRONT_KEYS = {"title": ("title",), "author": ("author", "authors", "byline", "creator"),
                "outlet": ("site", "site_name", "sitename", "publisher", "publication", "outlet"),
                "rating": ("rating", "score", "stars", "grade")}
-# The scale a field's comment gives its number: "rating = 2.5   # out of 5".
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# The scale a field's comment gives its number: "rating = 2.5   # out of 5".
 _SCALE_NOTE = re.compile(r"\b(?:out\s+of|of)\s+(\d{1,3})\b|/\s*(\d{1,3})\b", re.I)
 
 
@@ -49,7 +49,7 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     if not m:
         return {}, text
     fields, notes = {}, {}
-    for field in _FIELD.finditer(m.group(2)):
+    for field in _FIELD.finditer(m.group("fields")):
         key = field.group(1).lower()
         fields[key] = (field.group("quoted") or field.group("single") or field.group("bare") or "").strip()
         notes[key] = field.group("comment") or ""
