@@ -1835,3 +1835,13 @@ def test_the_accounts_buttons_opening_a_menu_are_no_outlet():
     text = ("Log in | Subscribe | Pro database | Events | Jobs\n\n# REELMARKET\n\nNews · Reviews · Box Office · "
             "Festivals\nReviews › Festivals\n\n## Hollow Creek: Kelvin review\n\nA patient drama, and a dull one.")
     assert clean(text, ("Hollow Creek",)).outlet == "Reelmarket"
+
+
+def test_an_aggregators_critic_page_gives_the_critic_and_the_paper_the_review_first_appeared_in():
+    text = ("[CriticPool](/) · [Movies](/movies) · [TV](/tv) · [Critics](/critics)\n\n# Jo Lin\n\n"
+            "✔ Verified critic · Harbour Weekly · Film critic since 2009\n\n**1,148** reviews · Average score **62/100**\n\n"
+            "## Featured review\n\n### Hollow Creek (2025)\n\nJo's verdict: **SINKS** · Original score: 2/5\n\n"
+            "Originally published in Harbour Weekly, August 8, 2025. Reproduced with permission.\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "Harbour Weekly")

@@ -647,3 +647,11 @@ def test_a_markdown_files_front_matter_gives_the_critics_rating_with_its_scale(f
     src = one(read_bytes((front + "\n" + GOOD).encode(), "r.md"))
     assert (src.title, src.author, src.rating) == ("Hollow Creek (2025)", "Jo Lin", rating)
     assert "Jo Lin" not in src.text
+
+
+def test_a_pages_credits_in_a_definition_list_are_read_as_label_and_name():
+    page = ("<html><head><meta property='og:site_name' content='Kinoculars'></head><body><article>"
+            "<h1>Hollow Creek review</h1><p>" + GOOD + "</p><p>" + GOOD + "</p><dl class='credits'>"
+            "<dt>Director</dt><dd>Jo Lin</dd><dt>Starring</dt><dd>Sam Orr, Ana Ruiz</dd></dl></article></body></html>")
+    src = one(read_bytes(page.encode(), "page.html"))
+    assert "Director: Jo Lin" in src.text and "Starring: Sam Orr, Ana Ruiz" in src.text

@@ -19,6 +19,7 @@ from dashboard.text.ratings import EMPTY_STARS, FULL_STARS
 # A critic's role (cleaning.toml's [byline_roles]).
 _ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"])
 _ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
+_ROLE_WORD = re.compile(rf"\b(?i:{_ROLE_NAMES})s?\b")
 # The role after a byline's name, as a page writes it: "film critic", "Senior Film Critic".
 _ROLE_AFTER = rf",\s+(?:[\w&'’-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
 
@@ -231,6 +232,7 @@ BYLINE_WORDS = 12  # a byline is short: "The Savages, writer/director Tamara Jen
 EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)")
 # A Markdown link, read as its text: "By [Ana Ruiz](/author/ana)".
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HEADING_MARKS = re.compile(r"^\s*#{1,6}\s+")
 _TRAILING_RATING = re.compile(rf"\s*[{FULL_STARS}{EMPTY_STARS}½*]+\s*$")
 
 
@@ -316,11 +318,15 @@ def _byline_in_region(plain: str, bodies: list[str], index: int, rules: Cleaning
         return plain, ""  # a forum's poster over their member line and the post's date
     if short and (m := _SUBREDDIT_POST.match(plain)):
         return m.group("poster"), m.group("forum")
-    if ((PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain))
-            and plain.lower() not in title_keys and rules.sections.isdisjoint(plain.lower().split())
-            and any(DATE_LINE.match(near) or _NOTED_DATE.match(near)
-                    for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))):
-        return (from_capitals(plain) if plain.isupper() else plain), ""
+    name = _HEADING_MARKS.sub("", plain)  # a critic's profile may print the name as its heading
+    if ((PERSON_LINE.fullmatch(name) or CAPITALS_PERSON_LINE.fullmatch(name))
+            and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())
+            and (any(DATE_LINE.match(near) or _NOTED_DATE.match(near)
+                     for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))
+                 # ... over its paper and role: "The Ledger · Chief film critic"
+                 or (index + 1 < len(bodies) and len(bodies[index + 1].split()) <= BYLINE_WORDS
+                     and _ROLE_WORD.search(bodies[index + 1])))):
+        return (from_capitals(name) if name.isupper() else name), ""
     if (short and (name := byline_by_parts(plain))
             and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())):
         return name, ""

@@ -24,15 +24,15 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, BYLINE_REASON,
-                                      CAPITALS_PERSON_LINE, VALEDICTION,
-                                      DATE_LINE, EMPHASIS, NAME_UNDER_LABEL, PERSON_LINE, SIGN_OFF, SIGNED_NAME, WRITES,
+                                      BYLINE_WORDS, CAPITALS_PERSON_LINE, DATE_LINE, EMPHASIS, NAME_UNDER_LABEL,
+                                      PERSON_LINE, SIGN_OFF, SIGNED_NAME, VALEDICTION, WRITES,
                                       byline_at, byline_follows, byline_names, critic_introduced, critic_on_film,
                                       plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
 from dashboard.engine.credits import DETAILS_REASON, read_details
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.outlets import (ISSUE_HEADLINE, MASTHEAD_LINES, MASTHEAD_REASON, MENU_REASON, NAVIGATION_REASON,
-                                      OUTLET, as_name, copyright_outlet, masthead, navigation, outlet_named)
+                                      OUTLET, REPRINT_REASON, REPRINTED_FROM, as_name, copyright_outlet, masthead, navigation, outlet_named)
 from dashboard.engine.roundups import RULE, other_film_lines
 from dashboard.engine.threads import HEADER_FIELD, read_thread
 from dashboard.engine.transcripts import read_transcript
@@ -360,6 +360,11 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 and not rules.boilerplate_reason(plain) and _review_ends(bodies, index + 1, other_films, rules)):
             out.author = m.group("name")  # the critic's name under the review's last paragraph
             aside(METADATA, BYLINE_REASON)
+            continue
+        if (line_words <= BYLINE_WORDS + 4 and (m := REPRINTED_FROM.match(plain))
+                and rules.is_outlet(m.group("outlet"))):
+            out.outlet = m.group("outlet").rstrip(".")  # over the site that reprints it
+            aside(METADATA, REPRINT_REASON)
             continue
         if rules.record_field.pattern.match(text, line.start, line.end):
             if m := rules.record_outlet.match(body):

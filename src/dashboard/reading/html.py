@@ -299,11 +299,24 @@ def _marked_ratings(html: str):
                 yield rating.raw
 
 
+# A definition list's term and its description ("<dt>Director</dt><dd>Jo Lin</dd>"), which
+# the extraction would give as two items: one line, "Director: Jo Lin", as a credits box
+# prints it.
+_TERM_AND_DESCRIPTION = re.compile(r"(?is)<dt\b[^>]*>((?:(?!</?d[ltd]\b).){0,200}?)</dt>\s*"
+                                   r"<dd\b[^>]*>((?:(?!</?d[ltd]\b).){0,400}?)</dd>")
+
+
+def _term_beside_description(m: re.Match) -> str:
+    term = m.group(1).strip()
+    return f"<dt>{term}{'' if term.endswith(':') else ':'} {m.group(2).strip()}</dt>"
+
+
 def extract_page(html: str) -> Page:
     """The main text of a review page and, when the page says, its title, author and site."""
     html = html[:MAX_HTML_CHARS]
     if "<" not in html:
         return Page(html_lib.unescape(html).strip())
+    html = _TERM_AND_DESCRIPTION.sub(_term_beside_description, html)
     try:
         import trafilatura
     except ImportError:  # optional dependency: fall back to dropping tags
