@@ -1845,3 +1845,9 @@ def test_an_aggregators_critic_page_gives_the_critic_and_the_paper_the_review_fi
             "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
     cleaned = clean(text, ("Hollow Creek",))
     assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "Harbour Weekly")
+
+
+def test_a_reading_apps_line_of_the_publication_its_issue_and_page_names_the_outlet():
+    text = ("Projector · June 2025 · Page 74\n\nPage view | Text view\n\nREVIEWS\n\nHollow Creek\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
+    assert clean(text, ("Hollow Creek",)).outlet == "Projector"

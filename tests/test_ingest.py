@@ -655,3 +655,10 @@ def test_a_pages_credits_in_a_definition_list_are_read_as_label_and_name():
             "<dt>Director</dt><dd>Jo Lin</dd><dt>Starring</dt><dd>Sam Orr, Ana Ruiz</dd></dl></article></body></html>")
     src = one(read_bytes(page.encode(), "page.html"))
     assert "Director: Jo Lin" in src.text and "Starring: Sam Orr, Ana Ruiz" in src.text
+
+
+def test_an_archives_page_names_the_newspaper_its_citation_tags_give():
+    page = ("<html><head><meta name='citation_newspaper_title' content='Evening Courier (Bradford)'>"
+            "<meta property='og:site_name' content='National Press Archive'></head><body><article>"
+            "<h1>Hollow Creek at the Gaumont</h1><p>" + GOOD + "</p><p>" + GOOD + "</p></article></body></html>")
+    assert one(read_bytes(page.encode(), "page.html")).outlet == "Evening Courier"

@@ -168,7 +168,8 @@ def _site_beside_menu(body: str, title_keys: set[str]) -> str:
 # A printed issue's season, date or number set off beside the publication's name ("THE
 # BUGLE HORN      SPRING 2025", "THE JAZZ LEDGER | SPRING 2025").
 _ISSUE_BESIDE = re.compile(rf"(?:\s{{3,}}|\s*[|·]\s*)(?:(?:spring|summer|autumn|fall|winter|{MONTH})\s+\d{{4}}"
-                           r"|(?:issue|no\.?|vol\.?|volume)\s*\d+)(?:\s*[·|,]?\s*(?:issue|no\.?)\s*\d+)?\s*$", re.I)
+                           r"|(?:issue|no\.?|vol\.?|volume)\s*\d+)(?:\s*[·|,]?\s*(?:issue|no\.?)\s*\d+)?"
+                           r"(?:\s*[·|,]\s*(?:page|p\.)\s*\d+)?\s*$", re.I)  # a reading app's "Projector · June 2025 · Page 74"
 _FOLLOWED = re.compile(r"\s+[✓✔]\s*(?i:followed|following)\s*$")
 # The part of the site a page belongs to, beside the site's name: "· Online Catalogue".
 _PART_OF_SITE = re.compile(rf"\s+[·|•]\s+{_MENU_ITEM}$")

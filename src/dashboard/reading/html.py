@@ -194,6 +194,20 @@ def _microdata_rating(html: str) -> str:
     return raw if parse_rating(raw).score is not None else ""
 
 
+# An archive's or a library's page of an article names the publication it comes from in the
+# citation tags scholars' tools read (<meta name="citation_newspaper_title" content="Northern
+# Evening Courier (Bradford)">): the review's outlet, not the archive's site.
+_CITATION_PUBLICATION = re.compile(
+    r"(?is)<meta\b(?=[^>]*\bname=[\"']citation_(?:newspaper|journal|magazine|periodical)_title[\"'])"
+    r"[^>]*\bcontent=[\"']([^\"']{2,120})[\"']")
+_PLACE_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _cited_publication(html: str) -> str:
+    m = _CITATION_PUBLICATION.search(html)
+    return _PLACE_AFTER.sub("", html_lib.unescape(m.group(1))).strip() if m else ""
+
+
 def _structured_publisher(html: str) -> str:
     """The publisher's name of the page's own review or article in its schema.org data (not
     the name of the page itself, which a graph's "WebPage" node gives)."""
@@ -333,7 +347,8 @@ def extract_page(html: str) -> Page:
         if text and text.strip():
             author, site = _author_and_site(_clean_meta(getattr(doc, "author", "")),
                                             _clean_meta(getattr(doc, "sitename", "")))
-            site = _structured_publisher(html) or (_title_suffix(html) if not site or "." in site else site)
+            site = (_cited_publication(html) or _structured_publisher(html)
+                    or (_title_suffix(html) if not site or "." in site else site))
             return Page(text.strip(), _without_site(_clean_meta(getattr(doc, "title", "")), site),
                         author or _structured_author(html) or _visible_byline(html, text), site,
                         _header_rating(html, text))
