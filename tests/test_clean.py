@@ -1851,3 +1851,33 @@ def test_a_reading_apps_line_of_the_publication_its_issue_and_page_names_the_out
     text = ("Projector · June 2025 · Page 74\n\nPage view | Text view\n\nREVIEWS\n\nHollow Creek\n\n"
             "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
     assert clean(text, ("Hollow Creek",)).outlet == "Projector"
+
+
+@pytest.mark.parametrize("text, author, outlet", [
+    # an aggregator's critic card: the name over the paper over the site's badge
+    ("Scorecast\nSearch movies, TV, critics…\nMovies   TV   Critics   News   Sign in\n\n"
+     "Scorecast › Movies › Hollow Creek (2025) › Critic reviews\n\nHOLLOW CREEK (2025)\n15 | 1h 52m | Drama | "
+     "Dir. Sam Orr\nCritics Dial 83% — 64 reviews\n\nJo Lin\nThe Wessex Chronicle\n★ Marquee Critic\n"
+     "Scorecast reading: COLD\nOriginal score: 2/5\n\nReview hosted with permission of the publisher\n\n"
+     "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.", "Jo Lin", None),
+    # a station's name over its menu, the menu opening with a glyph
+    ("Kestrel FM\n▶ Listen live   Schedule   Podcasts   Presenters   Get the app\n"
+     "NOW PLAYING: Drivetime with Carys Beynon\n\nNews   Sport   Culture   Money   Weather\n\nFRIDAY SCREEN\n\n"
+     "Hollow Creek: a drama that lands every jump\n\nJo Lin, Kestrel FM film critic\nFriday 18 April 2025\n\n"
+     "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.", "Jo Lin",
+     "Kestrel FM"),
+])
+def test_critics_cards_and_stations_as_everyday_pages_print_them(text, author, outlet):
+    cleaned = clean(text, ("Hollow Creek",))
+    assert cleaned.author == author and (outlet is None or cleaned.outlet == outlet)
+
+
+def test_a_blogs_webmentions_are_others_words():
+    text = ("A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.\n"
+            "The last act drags on and on, and the scientist says it is the most realistic film she has seen.\n"
+            "Webmentions\n23 likes · 7 reposts\n@kestrel@mastodon.social\n"
+            "You're wrong about the ending but right about the second hour. 4/5 from me.\n"
+            "@owain@sfba.social\nSaw it in Hay last week. 9/10, wept.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert cleaned.rating is None
+    assert "You're wrong about the ending but right about the second hour. 4/5 from me." in _kinds(text, cleaned)

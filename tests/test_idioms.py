@@ -78,6 +78,15 @@ def test_idioms_of_praise(critic, text):
 
 @pytest.mark.parametrize("text", [
     "You'll regret it.",
+    "He is one-note as the villain.",
+    "The plot holds zero surprises.",
+    "You could set your watch by the twist.",
+    "The last act is the film at its least convincing.",
+    "The villain is all sneer and no interior.",
+    "The music tries too hard.",
+    "The orchestral score overstates its case.",
+    "I could have done with none of it.",
+    "The film has a blind spot.",
     "Tamsin Greer, as the heroine, deserves better.",
     "It is hard to imagine a worse script.",
     "Don't waste your money.",

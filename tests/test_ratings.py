@@ -113,6 +113,8 @@ def test_a_labelled_rating_wins_over_a_fraction_on_an_earlier_short_line():
 
 def test_labelled_letter_grade_and_asterisks():
     assert find_rating("Body text of the review goes here.\nGrade: B+").rating.score == 83
+    assert find_rating("Body text of the review goes here.\n\n**Grade:** **B-**").rating.score == 67
+    assert find_rating("Body text of the review goes here.\nRating: ****").rating.score == 100
     assert find_rating("Body text of the review goes here.\nRATING: *** |------").rating.score == 75
 
 

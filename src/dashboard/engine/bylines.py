@@ -294,9 +294,13 @@ def byline_at(plain: str, bodies: list[str], index: int, rules: CleaningRules,
     """The critic and the outlet ("" when none) a line in the byline's region of the page
     names: a byline of one line with the role, the date or the outlet beside the name
     (``_BYLINE_BESIDE``), a diary's member with their handle, a name alone beside a line of
-    its date, or a byline read by its parts (``byline_by_parts``). ``plain`` is ``bodies[index]`` without its markup."""
+    its date, or a byline read by its parts (``byline_by_parts``); ("", the outlet) for a
+    newspaper's name there in capitals. ``plain`` is ``bodies[index]`` without its markup."""
     found = _byline_in_region(plain, bodies, index, rules, title_keys)
-    return None if found is None or names_a_body(found[0]) else found
+    if found is None or not names_a_body(found[0]):
+        return found
+    # a body's name in capitals where a byline stands: the masthead ("THE HARBOUR CLARION")
+    return ("", found[0]) if plain.isupper() and rules.is_outlet(found[0]) else None
 
 
 def _byline_in_region(plain: str, bodies: list[str], index: int, rules: CleaningRules,
@@ -323,9 +327,9 @@ def _byline_in_region(plain: str, bodies: list[str], index: int, rules: Cleaning
             and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())
             and (any(DATE_LINE.match(near) or _NOTED_DATE.match(near)
                      for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))
-                 # ... over its paper and role: "The Ledger · Chief film critic"
-                 or (index + 1 < len(bodies) and len(bodies[index + 1].split()) <= BYLINE_WORDS
-                     and _ROLE_WORD.search(bodies[index + 1])))):
+                 # ... over its paper and role: "The Ledger · Chief film critic", "The Ledger" / "★ Top Critic"
+                 or any(len(near.split()) <= BYLINE_WORDS and _ROLE_WORD.search(near)
+                        and not ENDS_SENTENCE.search(plain_line(near)) for near in bodies[index + 1:index + 3]))):
         return (from_capitals(name) if name.isupper() else name), ""
     if (short and (name := byline_by_parts(plain))
             and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())):

@@ -335,6 +335,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if not out.author and in_byline_region and (found := byline_at(plain, bodies, index, rules, title_keys)):
             out.author, outlet = found
+            if not out.author:
+                out.outlet = out.outlet or outlet
+                aside(BOILERPLATE, MASTHEAD_REASON)
+                continue
             if PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain):
                 name_alone, masthead_line = out.author, out.author if plain.isupper() else ""
             out.outlet = out.outlet or outlet

@@ -235,7 +235,11 @@ def navigation(body: str, sections: frozenset[str]) -> tuple[bool, str]:
 
 
 def _is_menu(body: str) -> bool:
-    return bool(_MENU.fullmatch(EMPHASIS.sub("", body).strip()))  # "News · Comment · **Culture** · Sport"
+    # "News · Comment · **Culture** · Sport", "▶ Listen live   Schedule   Podcasts"
+    return bool(_MENU.fullmatch(_LEADING_GLYPHS.sub("", EMPHASIS.sub("", body).strip())))
+
+
+_LEADING_GLYPHS = re.compile(r"^[^\w\s*_#>\[(-]+\s*")
 
 
 def _menu_items(body: str) -> int:

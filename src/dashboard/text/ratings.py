@@ -244,6 +244,7 @@ _LABELLED = re.compile(
     # score 86%" (not a members' share: "5 stars 31%")
     rf"(?:\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)|\b(?:score|rating)(?=\s+\d{{1,3}}(?:\.\d)?\s*(?:%|/\s*\d)))"
     rf"(?:[*_]{{1,3}}(?=\s))?\s*"
+    rf"(?:[*_]{{1,3}}(?=[^\s*_]))?"  # the value in emphasis of its own: "**Grade:** **B-**"
     # the site's glyphs before the number they draw: "Skyward rating: ☁☁☁◐ 3.5 of 5 clouds"
     rf"(?:(?:{_GLYPH}\ufe0f?){{1,10}}\s+(?=\d))?"
     rf"(?P<value>{_STAR_RUN}|{_FRACTION_IN_TEXT}(?:\s*stars?)?|{_STARS_IN_WORDS}|{_GRADE_IN_TEXT}|\d{{1,3}}\s*%"
