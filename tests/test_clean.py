@@ -1881,3 +1881,43 @@ def test_a_blogs_webmentions_are_others_words():
     cleaned = clean(text, ("Hollow Creek",))
     assert cleaned.rating is None
     assert "You're wrong about the ending but right about the second hour. 4/5 from me." in _kinds(text, cleaned)
+
+
+def test_the_sites_own_rating_label_over_the_score_opens_no_other_films_review():
+    # (two long lines above the score, the banner and the standfirst, as if the review had begun)
+    text = ("Pilcrow is paid for by its readers. Become a member from £4 a month and read without limits.   Join now\n\n"
+            "PILCROW\nbooks, film, music, ideas\nBooks   Film   Music   Art   Ideas   Sign in\nFilm / Reviews\n\n"
+            "The visitor in the soybeans\n\nHollow Creek is a first-contact film about the ethics of attention, "
+            "argues Jo Lin\n\n"
+            "Jo Lin · 8 November 2025 · 9 min read\n\nPILCROW RATING\n8.5/10\n\n"
+            "The alien-visitation film has always been a genre about looking, and this one looks harder than most.\n\n"
+            "The last act drags, though the two leads are quietly superb in every scene they share.\n\n"
+            "Hollow Creek, directed by Sam Orr, UK 2025, 121 minutes, certificate 12A. In cinemas from 7 November.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert cleaned.rating.rating.score == 85
+    assert "The last act drags, though the two leads are quietly superb in every scene they share." not in _kinds(
+        text, cleaned)
+
+
+@pytest.mark.parametrize("line", [
+    "Posted on 5 October 2025 by Jo Lin · Reviews, New Releases · 14 Comments",  # a blog's date first
+    "*What's on at the pictures, and whether to bother. By Jo Lin.*",  # a newsletter's tagline
+])
+def test_more_everyday_bylines(line):
+    text = f"# Hollow Creek review\n\n{line}\n\nA patient drama about a keeper and his daughter, and a duller one."
+    assert clean(text, ("Hollow Creek",)).author == "Jo Lin"
+
+
+def test_a_page_given_as_the_films_review_is_never_wholly_about_other_films():
+    # "Weekend Pick" over the stars reads like another film's capsule; it would take all the prose
+    text = ("Harbour Notes is paid for by its readers. Become a member from £4 a month and read it all.   Join now\n\n"
+            "A first-contact film about the ethics of attention, and a patient one, argues our critic Jo Lin\n\n"
+            "Weekend Pick\n★★★★\n\n"
+            "The alien-visitation film has always been a genre about looking, and this one looks harder than most, "
+            "at the fields, the sky and the faces of the people who have to live under it.\n\n"
+            "The last act drags, though the two leads are quietly superb in every scene they share, and the final "
+            "shot of the empty field at dawn is the most haunting thing I have seen this year.")
+    cleaned = clean(text, ("Hollow Creek",))
+    kinds = _kinds(text, cleaned)
+    assert not any(line.startswith(("The alien", "The last act")) for line in kinds)
+    assert cleaned.rating.rating.score == 80

@@ -34,6 +34,7 @@ BYLINE = re.compile(
     # two critics: "By Naomi Blake and Theo Achebe"
     # a post's label first: "GUEST POST · by Morag Tulloch"
     rf"^\W*(?:(?i:guest\s+post|guest\s+review|review|opinion|column)\s*[·|•:–-]\s*)?"
+    rf"(?:(?i:posted|published)\s+(?i:on\s+)?{DATE}\s+)?"  # a blog's "Posted on 5 October 2025 by Jo Lin"
     rf"(?:(?i:by|written by|words by|compiled by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
     rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
     rf"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:{alternation(NOT_PEOPLE)})\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}|[\w.-]{{2,30}}))"
@@ -217,8 +218,9 @@ def byline_by_parts(line: str) -> str | None:
 
 
 # A standfirst that names its critic at its end, as British papers print it ("A rookie lawyer and
-# a TV star make a tiresome double act, writes Mara Quill").
-WRITES = re.compile(rf",\s+(?i:writes|says|reports)\s+(?P<name>{PERSON_ALONE})\W*$")
+# a TV star make a tiresome double act, writes Mara Quill"), or a newsletter's tagline ("What's
+# on at the pictures, and whether to bother. By Mara Quill.").
+WRITES = re.compile(rf"(?:,\s+(?i:writes|says|reports)|[.!?]\s+By)\s+(?P<name>{PERSON_ALONE})\W*$")
 # The critic named in a note about them: "About me: I'm Gillian Rudd, a retired librarian",
 # "About the author: Mara Quill is a critic in Leeds".
 BIO_NAME = re.compile(

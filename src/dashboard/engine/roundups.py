@@ -27,6 +27,7 @@ from dashboard.text.ratings import CERTIFICATE as _CERTIFICATE, EMPTY_STARS, FUL
 
 # A line of the review's prose: long enough to be no heading, title or credit.
 _PROSE_WORDS = 12
+_PARAGRAPH_WORDS = 25  # a paragraph of it, not a standfirst or a banner
 # The other films' part starts at a heading only after this many lines of prose.
 PROSE_BEFORE_ROUND_UP = 2
 _RATED = (
@@ -49,7 +50,8 @@ _RATING_ALONE = re.compile(rf"\s*(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}
 _TITLE_ALONE = re.compile(r"[#\"“‘'*_\s]*[A-Z0-9][^\n.!?:;]{0,58}[\w\"”’'*_)]")
 _EMPHASIS_MARKS = re.compile(r"^[#\s*_]+|[*_]+$")
 # A line that labels the critic's own rating ("**Verdict:** ★★★★"), not a film.
-_RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:rating|score|grade|verdict|overall|stars?|review)\W*$", re.I)
+_RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:[\w'’&+-]+\s+)?(?:rating|score|grade|verdict|overall|stars?|review)\W*$",
+                           re.I)  # ... or the site's own: "PILCROW RATING", "Clarion verdict"
 # A rule across the page ("---", "* * *") ends a newsletter's notes on other films: what
 # follows is the issue's own (its key, its sign-off, the film's "****").
 RULE = re.compile(r"\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})")
@@ -90,7 +92,7 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
     # round-up: otherwise the film is known by another name, and the page is its review.
     other_before_prose = bool(own)
     out: set[int] = set()
-    prose = 0
+    prose = paragraphs_aside = paragraphs_kept = 0
     other = False
     for index, body in enumerate(bodies):
         title = titles[index]
@@ -98,11 +100,17 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
             other = False
         elif title is not None or heading.match(body):
             other = other or prose >= PROSE_BEFORE_ROUND_UP or other_before_prose
-        if other or label.match(body):
+        if other:
+            out.add(index)
+            paragraphs_aside += len(body.split()) >= _PARAGRAPH_WORDS
+        elif label.match(body):
             out.add(index)
         elif len(body.split()) >= _PROSE_WORDS:
             prose += 1
-    return out
+            paragraphs_kept += len(body.split()) >= _PARAGRAPH_WORDS
+    # A page given as this film's review, with no capsule of this film, is never wholly about
+    # others: a part that took every paragraph of its prose was this film's after all.
+    return set() if paragraphs_aside and not paragraphs_kept and not own else out
 
 
 def _alnum(title: str) -> str:
