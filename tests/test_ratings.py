@@ -377,6 +377,9 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "Shown to 41 members on 12 April. Members' vote:\n8.4 out of 10.\n\nA gentle film.",
     "Visitors rated this event ★★★★½ (4.6 from 57 ratings)\n\nA gentle film.",
     "A gentle film.\n\n4.4/5 from 312 fans",
+    # a visitor's words after their stars, and who they are
+    'A gentle film.\n\n★★★★☆ "Smaller than it looks in the film, but still worth a dry afternoon." – Mike and Jan, Derby',
+    'A gentle film.\n\n★★★★☆ "Still worth it on a dry day." – Mike, Derby',
     # a title's italics after a label's word ("Stars"), in a day's programme
     "- **21:30** Movies Under the Stars: *Deepwake* on the pool deck\n\nA gentle film.",
     "A gentle film.\n\n*Harbour ratings: 1 otter – give it a miss; 3 otters – worth a look; 5 otters – go.*",

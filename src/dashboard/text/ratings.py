@@ -265,6 +265,9 @@ _LABELLED = re.compile(
 # "★ Like 23 bloggers like this."
 _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b"
                            r"|\s*like\b(?:\s*$|\s+\d)"
+                           # a visitor's words quoted after their stars, and who they are:
+                           # '★★★★☆ "Still worth it on a dry day." – Mike and Jan, Derby'
+                           r"|\s*[\"“][^\"“”\n]{3,200}[\"”]\s*[-–—]\s*[A-Z]"
                            # members' average beside its count: "★★★★☆ 3.74 · 4,918 ratings", "4.4 out of
                            # 5 stars · 1,208 ratings", "★★★★½ 4.5 out of 5 (212 members)", "5.8/10 3,214 ratings"
                            # ... "★★★★½ (4.6 from 57 ratings)", "★★★★½ based on 88 reviews"
@@ -425,6 +428,8 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
             found = _stars_in_headline(text, line) or _rating_in_prose(text, norm, line)
         else:
             found = _rating_in_prose(text, norm, line)
+        if found and not labelled and _OTHERS_AFTER.match(norm, found.end):
+            found = None  # others' stars: '★★★★☆ "Still worth it on a dry day." – Mike and Jan, Derby'
         if found and labelled:
             return found
         first_unlabelled = first_unlabelled or found
