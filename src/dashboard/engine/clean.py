@@ -32,7 +32,8 @@ from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI
 from dashboard.engine.credits import DETAILS_REASON, read_details
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.outlets import (ISSUE_HEADLINE, MASTHEAD_LINES, MASTHEAD_REASON, MENU_REASON, NAVIGATION_REASON,
-                                      OUTLET, REPRINT_REASON, REPRINTED_FROM, as_name, copyright_outlet, masthead, navigation, outlet_named)
+                                      OUTLET, REPRINT_REASON, REPRINTED_FROM, as_name, copyright_outlet, masthead,
+                                      navigation, outlet_named)
 from dashboard.engine.roundups import RULE, other_film_lines
 from dashboard.engine.threads import HEADER_FIELD, read_thread
 from dashboard.engine.transcripts import read_transcript

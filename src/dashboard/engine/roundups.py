@@ -49,9 +49,10 @@ _RATING_ALONE = re.compile(rf"\s*(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}
 # A title alone on its line: a few words with no sentence's end (nor a date: "17 October 2025").
 _TITLE_ALONE = re.compile(r"[#\"“‘'*_\s]*[A-Z0-9][^\n.!?:;]{0,58}[\w\"”’'*_)]")
 _EMPHASIS_MARKS = re.compile(r"^[#\s*_]+|[*_]+$")
-# A line that labels the critic's own rating ("**Verdict:** ★★★★"), not a film.
-_RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:[\w'’&+-]+\s+)?(?:rating|score|grade|verdict|overall|stars?|review)\W*$",
-                           re.I)  # ... or the site's own: "PILCROW RATING", "Clarion verdict"
+# A line that labels the critic's own rating ("**Verdict:** ★★★★"), or the site's own ("PILCROW RATING",
+# "Clarion verdict"), not a film.
+_RATING_LABEL = re.compile(r"^(?:(?:the|our|my|final)\s+)*(?:[\w'’&+-]+\s+)?"
+                           r"(?:rating|score|grade|verdict|overall|stars?|review)\W*$", re.I)
 # A rule across the page ("---", "* * *") ends a newsletter's notes on other films: what
 # follows is the issue's own (its key, its sign-off, the film's "****").
 RULE = re.compile(r"\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})")
