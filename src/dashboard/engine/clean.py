@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, BYLINE_REASON,
-                                      BYLINE_WORDS, CAPITALS_PERSON_LINE, DATE_LINE, EMPHASIS, NAME_UNDER_LABEL,
+                                      BYLINE_WORDS, DATE_LINE, EMPHASIS, NAME_UNDER_LABEL,
                                       PERSON_LINE, SIGN_OFF, SIGNED_NAME, VALEDICTION, WRITES,
                                       byline_at, byline_follows, byline_names, critic_introduced, critic_on_film,
                                       plain_line)
@@ -228,9 +228,6 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     top = masthead(bodies[head:head + MASTHEAD_LINES + 2], title_keys)
     site_lines = {head + i: name for i, name in top.items()}
     labelled_byline = -1  # the line of the name under a byline's label
-    # The critic taken from a name-like line near a date, which a "By ..." line overrides, and
-    # what the line then was: the masthead, when in capitals ("BLACK COUNTRY CLARION").
-    name_alone, masthead_line = "", ""
     for index, line in enumerate(spans):
         body = bodies[index]
         line_words = len(body.split())
@@ -318,8 +315,6 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         plain = plain_line(body)
         in_byline_region = index < BYLINE_LINES and prose_lines <= _PROSE_BEFORE_BYLINE
         if m := BYLINE.match(plain):
-            if name_alone and out.author == name_alone and in_byline_region:
-                out.author, out.outlet = "", out.outlet or masthead_line
             _take_byline(out, m)
             aside(METADATA, BYLINE_REASON)
             continue
@@ -340,8 +335,6 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 out.outlet = out.outlet or outlet
                 aside(BOILERPLATE, MASTHEAD_REASON)
                 continue
-            if PERSON_LINE.fullmatch(plain) or CAPITALS_PERSON_LINE.fullmatch(plain):
-                name_alone, masthead_line = out.author, out.author if plain.isupper() else ""
             out.outlet = out.outlet or outlet
             aside(METADATA, BYLINE_REASON)
             continue
