@@ -1910,3 +1910,55 @@ def test_a_page_given_as_the_films_review_is_never_wholly_about_other_films():
     kinds = _kinds(text, cleaned)
     assert not any(line.startswith(("The alien", "The last act")) for line in kinds)
     assert cleaned.rating.rating.score == 80
+
+
+def test_a_news_sites_account_bar_and_weather_are_no_headline():
+    # the account's buttons, one of them in lower case first ("e-Edition"); the weather
+    # beside the masthead; a long headline that asks a question
+    text = ("Sign in | Subscribe | e-Edition | Jobs | Family Notices\nKelbridge 14°C Light showers\n"
+            "KELBRIDGE COURIER\nNews  Sport  What's On  Property  Business\n\n"
+            "Harbour town turns film set for Hollow Creek – but is it any good?\n\nBy Jo Lin, Arts Editor\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert cleaned.title == "Harbour town turns film set for Hollow Creek – but is it any good?"
+    reasons = {text[a.start:a.end]: a.reason for a in cleaned.set_aside}
+    assert reasons["Kelbridge 14°C Light showers"] == "The site's weather report, from the web page"
+    assert reasons["Sign in | Subscribe | e-Edition | Jobs | Family Notices"] == "The site's menu, from the web page"
+
+
+def test_a_paragraph_opening_with_a_long_question_is_prose():
+    text = ("Hollow Creek review\n\n"
+            "Have you ever wondered what a lighthouse keeper does with the long winter evenings and his daughter?\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert not any(text[a.start:a.end].startswith("Have you") for a in cleaned.set_aside)
+
+
+@pytest.mark.parametrize("paragraph, quoted", [
+    # after the quote, the same speaker going on in the next quote
+    ('Jan Orr, 67, was one of the extras. "We spent two days soaked by rain machines and I loved it," she told '
+     'the Courier. "I am the one behind the fish barrel. Blink and you will miss me." The film is a dull one.',
+     ['"We spent two days soaked by rain machines and I loved it," she told the Courier.',
+      '"I am the one behind the fish barrel.', 'Blink and you will miss me."']),
+    ('The director Ana Reyes said: "It is the best thing I have ever made." It is a dull film.',
+     ['The director Ana Reyes said: "It is the best thing I have ever made."']),
+    ('"Our crew were wonderful," says director Ana Reyes. The film is a dull one.',
+     ['"Our crew were wonderful," says director Ana Reyes.']),
+    # the critic's own words, and a quote the critic judges in the same sentence
+    ('"Never again," I told my neighbour. The film is a dull one.', []),
+    ('"It is a film about grief," says Ana Reyes, and it is, though a dull one.', []),
+    ('My grandfather said, "That is how Benny stood," which is the best review an actor could get.', []),
+    ('Its "twist" is no twist at all, and the "comedy" is grim.', []),
+])
+def test_words_quoted_from_someone_else_are_set_aside(paragraph, quoted):
+    text = "Hollow Creek review\n\n" + paragraph
+    cleaned = clean(text, ("Hollow Creek",))
+    reason = "Words the review quotes (a press release, a line of the film, someone interviewed), not the critic's"
+    assert [text[a.start:a.end] for a in cleaned.set_aside if a.reason == reason] == quoted
+
+
+def test_a_sign_up_boxs_promise_about_the_readers_address_is_furniture():
+    text = ("Hollow Creek review\n\nA patient drama about a keeper and his daughter, and a duller one.\n\n"
+            "We will only use your email address to send you the newsletter.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert any("We will only use" in text[a.start:a.end] for a in cleaned.set_aside)

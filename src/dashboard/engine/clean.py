@@ -32,8 +32,8 @@ from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI
 from dashboard.engine.credits import DETAILS_REASON, read_details
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.outlets import (ISSUE_HEADLINE, MASTHEAD_LINES, MASTHEAD_REASON, MENU_REASON, NAVIGATION_REASON,
-                                      OUTLET, REPRINT_REASON, REPRINTED_FROM, as_name, copyright_outlet, masthead,
-                                      navigation, outlet_named)
+                                      OUTLET, REPRINT_REASON, REPRINTED_FROM, as_name, copyright_outlet, is_long_menu,
+                                      masthead, navigation, outlet_named)
 from dashboard.engine.roundups import RULE, other_film_lines
 from dashboard.engine.threads import HEADER_FIELD, read_thread
 from dashboard.engine.transcripts import read_transcript
@@ -42,6 +42,7 @@ from dashboard.text.dates import DATE, MONTH
 from dashboard.text.ratings import (FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines,
                                      rating_phrase)
 from dashboard.text.normalize import normalize
+from dashboard.text.quotations import reported_speech, within
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex
 
@@ -169,7 +170,9 @@ def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS, ti
             _HEADLINE_SHAPE.search(body) or sum(w[:1].isupper() for w in words) >= 0.6 * len(words)):
         return False  # a long first line is a headline only in a headline's shape
     if body.endswith("?"):
-        return len(words) <= 8
+        # "Nightjar review: is it any good?"; a headline may ask at length ("Docks turn pirate
+        # port in Nightjar – but is it any good?"), a paragraph's opening question may not.
+        return len(words) <= 8 or max_words > HEADING_MAX_WORDS and bool(_HEADLINE_SHAPE.search(body))
     # Headings open with a capital (or a digit, a quote, markup). A line in lower case
     # without a final stop is a sentence of an informal review ("the middle drags a bit
     # ngl"), not a heading.
@@ -423,8 +426,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if names_film or _is_heading(body, is_last, HEADLINE_MAX_WORDS if furniture_lines == index or above_headline
                                      or better_headline else HEADING_MAX_WORDS, title_keys,
                                      under_furniture=furniture_lines == index > 0):
-            if (above_headline and line_words < _HEADLINE_MIN_WORDS and not names_film
-                    and not _MARKDOWN_HEADING.match(body) and "review" not in body.lower()):
+            if not names_film and not _MARKDOWN_HEADING.match(body) and (
+                    above_headline and line_words < _HEADLINE_MIN_WORDS and "review" not in body.lower()
+                    or not out.title and prose_lines == 0 and is_long_menu(body)):
                 aside(BOILERPLATE, MENU_REASON)
                 continue
             aside(HEADING, HEADING_REASON)
@@ -609,6 +613,7 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
     rating = out.rating if out.rating and line.start <= out.rating.start < line.end else None
     whole = norm[line.start:line.end].strip()
     in_emphasis, note = whole.startswith(("*", "_")) and whole.endswith(("*", "_")), None
+    quoted = reported_speech(norm, line.start, line.end)
     def has_advert(k: int) -> bool:
         return k < len(line_sentences) and any(
             f.key == "advert" for f in adverts.within(line_sentences[k].start, line_sentences[k].end))
@@ -621,6 +626,9 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
                 # The rating as a sentence of its own inside prose ("... his best. 3 stars. A ...")
                 out.set_aside.append(SetAside(sentence.start, sentence.end, RATING, RATING_REASON))
                 continue
+        if within(quoted, sentence.start, sentence.end):
+            out.set_aside.append(SetAside(sentence.start, sentence.end, BOILERPLATE, rules.quoted_lines.reason))
+            continue
         if check_sentences and (reason := note or (
                 rules.boilerplate_reason(body) if len(body.split()) <= rules.max_sentence_words
                 else rules.long_boilerplate_reason(body))):

@@ -52,7 +52,8 @@ _SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n][^*\n]*?)(?:\*\*)?\s*"
 _SITE_NAME_WORDS = 5
 _HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
 _HEADLINE_WITHIN = 4  # lines under the site's name (a tagline, a menu, a rule)
-_MENU_ITEM = r"[A-Z][\w'&-]*(?:\s[\w'&-]+){0,2}(?:\s\((?:\d+|[A-Za-z]+)\))?"  # "Holds (0)", "The Back Room (Blog)"
+# "Holds (0)", "The Back Room (Blog)", "e-Edition"
+_MENU_ITEM = r"(?:[A-Z]|[a-z]-?(?=[A-Z]))[\w'&-]*(?:\s[\w'&-]+){0,2}(?:\s\((?:\d+|[A-Za-z]+)\))?"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
 # A breadcrumb that opens with the site's name (two words or more): "The Quad Courier › Arts
 # & Culture › Film", "**Tri-County Herald** · Entertainment · Movies".
@@ -81,8 +82,8 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
         if (_SEPARATOR.search(body) and (channel := _CHANNEL.fullmatch(EMPHASIS.sub("", body).strip()))
                 and channel.group("name").lower() not in title_keys):
             return {i: channel.group("name")}
-        if (i == 0 and _LOWER_CASE_NAME.fullmatch(body.strip()) and len(bodies) > 1 and _is_menu(bodies[1])
-                and _menu_items(bodies[1]) >= 3):
+        if (i == 0 and _LOWER_CASE_NAME.fullmatch(body.strip()) and len(bodies) > 1
+                and is_long_menu(bodies[1])):
             return {0: body.strip(), 1: ""}  # a name in lower case over its menu: "threadreel" / "Home  Explore"
         # the site's tagline beside its name: "LAMPLIGHT REVIEW — independent criticism since 2011"
         name = body.strip()
@@ -106,7 +107,7 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             tagline = int(below < len(bodies) and _is_tagline(bodies[below]))
             first = below + tagline
             menus = [j for j in range(first, min(first + 2, len(bodies))) if _is_menu(bodies[j])]
-            if menus and menus[-1] == first + len(menus) - 1 and any(_menu_items(bodies[j]) >= 3 for j in menus):
+            if menus and menus[-1] == first + len(menus) - 1 and any(is_long_menu(bodies[j]) for j in menus):
                 return {i: name, **{j: "" for j in range(below, menus[-1] + 1)}}
             if len(name.split()) <= _SITE_NAME_WORDS:
                 # over the site's sections, under its tagline, a few account links between
@@ -132,7 +133,7 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
                 return {i: site, **{j: "" for j in range(i + 1, below)}}
             # ... or over the site's menu: "# Dead Letter Books" / its tagline / "Shop · New Releases · Events"
             menu = next((j for j in range(i + 1, min(i + 1 + _HEADLINE_WITHIN, len(bodies)))
-                         if _is_menu(bodies[j]) and _menu_items(bodies[j]) >= 3), None)
+                         if is_long_menu(bodies[j])), None)
             if menu is not None:
                 return {i: site, **{j: "" for j in range(i + 1, menu + 1)}}
             if i + 1 < len(bodies) and _PUBLICATION_OF.match(EMPHASIS.sub("", bodies[i + 1])):
@@ -244,6 +245,11 @@ _LEADING_GLYPHS = re.compile(r"^[^\w\s*_#>\[(-]+\s*")
 
 def _menu_items(body: str) -> int:
     return len(re.split(r"\s{2,}|\s*[|·•›/]\s*", EMPHASIS.sub("", body).strip()))
+
+
+def is_long_menu(body: str) -> bool:
+    """A menu of three items or more: "Sign in | Subscribe | e-Edition | Jobs"."""
+    return _is_menu(body) and _menu_items(body) >= 3
 
 
 def as_name(name: str) -> str:
