@@ -1962,3 +1962,53 @@ def test_a_sign_up_boxs_promise_about_the_readers_address_is_furniture():
             "We will only use your email address to send you the newsletter.")
     cleaned = clean(text, ("Hollow Creek",))
     assert any("We will only use" in text[a.start:a.end] for a in cleaned.set_aside)
+
+
+@pytest.mark.parametrize("line, reason", [
+    # a sponsor named in a sentence, or thanked
+    ("This week's Dispatch is supported by Kelp & Co, the rental shop that still posts discs.",
+     "The page's sponsors"),
+    ("Friday Reels is supported by Harbour Bikes — repairs and good coffee, seven days.", "The page's sponsors"),
+    ("Proudly supported by our listeners and volunteers.", "The page's sponsors"),
+    # a search box's hint
+    ("Search movies, TV, critics…", "The site's menu"),
+    # the certificate alone, or its absence, as a sentence
+    ("Rated M.", "The film's certificate or running time"),
+    ('"Hollow Creek" is not rated.', "The film's certificate or running time"),
+    # the publisher's notes
+    ("Oblong acknowledges the Kaurna people, the Traditional Custodians of the land on which we work.",
+     "The publisher's notes"),
+    ("Oblong is published by the Students' Union of Wessex University.", "The publisher's notes"),
+    ("The views expressed are those of the authors and not of the Union.", "The publisher's notes"),
+    ("**Write for Oblong!** We're always looking for reviewers and illustrators.", "The publisher's notes"),
+])
+def test_sponsors_search_hints_certificates_and_publishers_notes_are_furniture(line, reason):
+    text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
+    aside = [a for a in clean(text).set_aside if text[a.start:a.end].strip() == line]
+    assert aside and aside[0].reason.startswith(reason)
+
+
+@pytest.mark.parametrize("line", [
+    "Reyes is supported by Tom Hale as her brother, and they make a fine pair.",
+    "The film is supported by a superb cast.",
+    "Search films the way you search for a lost sock and you will find this one.",
+    "The film acknowledges the debt it owes to Ealing.",
+    "The script is not rated highly by anyone who has seen it.",
+])
+def test_prose_like_sponsors_and_publishers_notes_is_kept(line):
+    assert not clean("A warm and funny film.\n\n" + line + "\n\nI loved it.").set_aside
+
+
+def test_a_cookie_notice_under_a_skip_link_is_no_part_of_the_review():
+    # the notice, its buttons, the masthead one item a line, a comments counter by the byline
+    text = ("Skip to main content\nWe use cookies and similar technologies to personalise content and adverts. "
+            'By clicking "I Accept" you agree to this.\nI Accept\nPrivacy settings\nKelbridge Courier\nSign in\n'
+            "News\nSport\nWhat's On\n\nHollow Creek reviewed: a patient drama with local faces\n\nJo Lin\n"
+            "Arts Reporter\n15:30, 4 APR 2025\nComments\nBookmark\n\nOur rating: ★★★☆☆\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.\n\n"
+            "The last act drags on and on, though the sea has never looked better.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert (cleaned.outlet, cleaned.author) == ("Kelbridge Courier", "Jo Lin")
+    reasons = {text[a.start:a.end]: a.reason for a in cleaned.set_aside}
+    assert reasons["I Accept"] == reasons["Privacy settings"] == "The site's cookie notice, not the review"
+    assert not any(s.startswith(("A patient", "The last act")) for s in reasons)

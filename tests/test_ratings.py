@@ -193,6 +193,9 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("Patient, strange and gorgeous to look at, and braver than its trailer suggested. 7/10 - a film to revisit.",
      "7/10", 70.0),
     ("Audience score: 3.1/5 (880 ratings)\nOur score: 4/5", "4/5", 80.0),
+    # an aggregator's critic page: the critic's average over all films, the crowd's score
+    ("Reviews on Reelpool: 1,284 · Average original score: 3.1/5\n\n### Hollow Creek (2025)\n\n"
+     "Reelpool: **71%** · Crowd score: **64%** · 96 reviews\nOriginal score: 2/5", "2/5", 40.0),
     ("In a year of remakes and sequels this one gets 3.5 stars from me, because it tries something new.",
      "3.5 stars", 70.0),
     ("It is slow, and it is strange, and I loved it. I give it a rare 8.5 out of 10 and a second viewing.",
@@ -386,3 +389,20 @@ def test_every_printed_rating_form_is_found(text, raw, score):
 ])
 def test_no_rating_where_the_critic_gave_none(text):
     assert find_rating(text) is None
+
+
+@pytest.mark.parametrize("text, raw, score", [
+    # a teacher's word for the grade, alone on its line or after "My"
+    ("A patient drama, and a dull one.\n\nMark: C+", "C+", 58.0),
+    ("A patient drama.\n\nMy mark: 16 out of 20. I took two off for the ending and two for the dog.",
+     "16 out of 20", 80.0),
+    # the site's unit in words, an adjective before it
+    ("A patient drama.\n\nVerdict: three giant footprints out of five", "three giant footprints out of five", 60.0),
+])
+def test_a_mark_and_a_sites_unit_with_its_adjective_are_ratings(text, raw, score):
+    found = find_rating(text)
+    assert found and (found.rating.raw, found.rating.score) == (raw, score)
+
+
+def test_a_speaker_named_mark_gives_no_rating():
+    assert find_rating("A patient drama.\n\nMark: A bit slow for me, I thought.") is None

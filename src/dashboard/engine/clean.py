@@ -62,6 +62,7 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match
 # A byline stands above the review's prose: at most one sentence of it, a standfirst, before it.
 _PROSE_BEFORE_BYLINE = 1
 _ARCHIVE_TOOLBAR_LINES = 30  # a web archive's toolbar ends within the page's first lines
+_LINES_ABOVE_NOTICE = 1
 # A comments heading ends the review only below this many lines of its prose: a counter
 # beside the byline ("4 comments") is no comment section.
 _PROSE_BEFORE_COMMENTS = 2
@@ -223,7 +224,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     # ... nor a web archive's toolbar above the archived page.
     archived = next((i + 1 for i, body in enumerate(bodies[:_ARCHIVE_TOOLBAR_LINES])
                      if rules.web_archive.pattern.match(body)), 0)
-    notices = next((i for i in range(archived, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
+    # (under at most a "Skip to main content" link)
+    first_notice = next((i for i in range(archived, min(archived + _LINES_ABOVE_NOTICE + 1, len(bodies)))
+                         if rules.consent.pattern.search(bodies[i])), archived)
+    notices = next((i for i in range(first_notice, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
                    len(bodies))
     # ... nor an e-mail's headers and the rules around a newsletter's name.
     head = next((i for i in range(notices, len(bodies))
@@ -290,7 +294,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                 m.group("attribution") or (index and bodies[index - 1].rstrip().endswith(":"))):
             aside(BOILERPLATE, rules.quoted_lines.reason)
             continue
-        if index < notices:
+        if index < archived or first_notice <= index < notices:
             aside(BOILERPLATE, rules.web_archive.reason if index < archived else rules.consent.reason)
             continue
         if rules.author_bio.pattern.match(body):

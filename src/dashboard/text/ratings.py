@@ -106,7 +106,8 @@ def _stars(text: str, raw: str) -> Rating | None:
 # A site's own unit in place of stars, before its scale: "spurs" in "Three and a half spurs
 # out of five" (not a count: "nine times out of ten").
 _UNIT = r"(?!times\b|people\b|minutes\b|stars\b)[a-z]+s"
-_UNIT_OUT_OF = re.compile(rf"(?<=\d)\s+{_UNIT}\s+(?=\(?out\s+of\s+\d)", re.I)  # "3.5 spurs (out of 5)"
+# "3.5 spurs (out of 5)", "3 giant footprints out of 5"
+_UNIT_OUT_OF = re.compile(rf"(?<=\d)(?:\s+[a-z]+)?\s+{_UNIT}\s+(?=\(?out\s+of\s+\d)", re.I)
 _UNIT_AFTER_SCALE = re.compile(rf"(\d\s+(?:out\s+)?of\s+\d+)\s+{_UNIT}\s*$", re.I)  # "3 of 4 buckets"
 _SCALE_IN_BRACKETS = re.compile(r"(?<=\d)\s*\(\s*(out\s+of\s+\d+)\s*\)", re.I)  # "3.5 (out of 5)"
 # So many of the site's units, in digits: "3½ knots", "2.5 tickets".
@@ -187,7 +188,8 @@ _STAR_SCALE = r"(?:four|five|ten|4|5|10)"
 _STARS_IN_WORDS = (
     rf"(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|half\s+a|\d(?:[.,]5)?(?:\s*½|\s+1/2|\s+and\s+a\s+half)?)\s+stars?\b"
     rf"(?P<scale>\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?"
-    rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?(?:\s+{_UNIT})?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
+    # the site's unit, an adjective before it: "three giant footprints out of five"
+    rf"|{_NUMBER_WORD}(?:\s+and\s+a\s+half)?(?:(?:\s+[a-z]+)?\s+{_UNIT})?\s+out\s+of\s+(?:four|five|ten)(?P<stars>\s+stars\b)?"
     rf"|\*{{1,5}}\s*(?:½|1/2)?\s*\(\s*out\s+of\s+{_STAR_SCALE}\s*\)(?P<scale3>)"
     # the site's unit in digits over its scale: "2½ tickets out of 5"
     rf"|{_UNIT_COUNT}\s+out\s+of\s+{_STAR_SCALE}\b(?P<scale4>)"
@@ -223,10 +225,13 @@ _SYMBOLS_OVER_SCALE = (rf"(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9
 _OUT_OF_TEN = r"(?:[5-9]\.\d|10(?:\.0)?|[6-9])(?![\d.,/%])(?!\s*(?:out\b|stars?\b|minutes?\b))(?=\s*(?:$|[.;!)|]))"
 # Words that label a rating ("Rating: 3/5", "Our verdict - B+", "Our review: B", a writer in
 # their second language's "My note: 7,5 of 10").
-_LABEL_WORDS = r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+(?:review|note)"
+_LABEL_WORDS = (r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+(?:review|note|mark)"
+                # a teacher's word for a grade, alone on its line ("Mark: C+"), not a speaker named Mark
+                r"|mark(?=\s*:\s*[A-F][+-]?\s*$)")
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
 _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?|kids|patrons?|borrowers?|customers?|"
-                     r"fans?|imdb|average|aggregate|community|public|metacritic|"
+                     # an aggregator's average of the critic's scores ("Average original score: 3.1/5")
+                     r"fans?|crowd|imdb|average(?:\s+original)?|aggregate|community|public|metacritic|"
                      r"rotten\s+tomatoes|tomatometer|letterboxd"
                      # a certificate's board ("MPAA rating: PG")
                      r"|mpaa|bbfc|age|content|parental"
