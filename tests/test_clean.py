@@ -2012,3 +2012,58 @@ def test_a_cookie_notice_under_a_skip_link_is_no_part_of_the_review():
     reasons = {text[a.start:a.end]: a.reason for a in cleaned.set_aside}
     assert reasons["I Accept"] == reasons["Privacy settings"] == "The site's cookie notice, not the review"
     assert not any(s.startswith(("A patient", "The last act")) for s in reasons)
+
+
+@pytest.mark.parametrize("line, advert", [
+    ("The premise could be written on the back of a betting slip, and I would not change a word.", False),
+    ("The funeral falls on the same Friday as a requiem Mass for a retired bookmaker.", False),
+    ("The casino scenes are the best thing in it.", False),
+    ("Play roulette at the best online casino tonight and win big.", True),
+    ("New players get free spins with promo code REEL.", True),
+])
+def test_gambling_as_a_films_subject_is_no_advert(line, advert):
+    text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
+    kinds = {text[a.start:a.end]: a.kind for a in clean(text).set_aside}
+    assert (kinds.get(line) == ADVERT) == advert
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Hello, and welcome to the two hundred new subscribers from last week.", "The show's or newsletter's greeting"),
+    ("See you at the back row, Callum", "The show's or newsletter's greeting"),
+    ("Last week I asked: what is the best sports film nobody talks about?", "The newsletter's poll"),
+    ("Last week we asked what you thought of Holding Pattern.", "The newsletter's poll"),
+    ("Jo Lin writes about adventure cinema, empire and the history of science.", "About the critic"),
+])
+def test_a_newsletters_greetings_polls_and_the_critics_note_are_furniture(line, reason):
+    text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
+    aside = [a for a in clean(text).set_aside if text[a.start:a.end].strip() == line]
+    assert aside and aside[0].reason.startswith(reason)
+
+
+def test_a_newsletters_list_of_other_films_with_their_scores_is_about_other_films():
+    text = ("THE LATE SHOW #12\n\nHollow Creek is a patient drama about a keeper and his daughter, and a far duller "
+            "one than its trailer suggests, though the sea has never looked better on a big screen.\n\n"
+            "The last act drags on and on, and the daughter deserves a better film than this one.\n\n"
+            "THE NUMBER: 48/100\n\n"
+            "- Paper Moons – a hangout comedy with the best cat in cinema this year. 79/100\n"
+            "- Overwinter – earnest, pretty, cold, and I mean that about equally. 51/100")
+    cleaned = clean(text, ("Hollow Creek",))
+    aside = {text[a.start:a.end]: a.kind for a in cleaned.set_aside}
+    assert aside["THE NUMBER: 48/100"] == "rating" and cleaned.rating.rating.score == 48.0
+    assert {"- Paper Moons – a hangout comedy with the best cat in cinema this year. 79/100",
+            "- Overwinter – earnest, pretty, cold, and I mean that about equally. 51/100"} <= set(aside)
+
+
+@pytest.mark.parametrize("footer, author", [
+    ("Posted by Jo Lin at 22:14 6 comments", "Jo Lin"),
+    ("Posted by Bernie K. at 9:14 PM", "Bernie K."),
+])
+def test_a_blogs_name_over_its_tagline_and_menu_and_the_posters_name_under_the_post(footer, author):
+    # the tagline a sentence or two, the menu one item a line
+    text = ("Second Row Seat\nFilms, mostly. Seen in small towns, mostly.\nHome\nReviews A–Z\nAbout\n\n"
+            "Hollow Creek (2025): a patient drama and a dull one\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.\n\n"
+            "The last act drags on and on, though the sea has never looked better.\n\n" + footer + "\n"
+            "Labels: drama, lighthouses")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert (cleaned.outlet, cleaned.author) == ("Second Row Seat", author)

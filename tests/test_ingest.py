@@ -662,3 +662,12 @@ def test_an_archives_page_names_the_newspaper_its_citation_tags_give():
             "<meta property='og:site_name' content='National Press Archive'></head><body><article>"
             "<h1>Hollow Creek at the Gaumont</h1><p>" + GOOD + "</p><p>" + GOOD + "</p></article></body></html>")
     assert one(read_bytes(page.encode(), "page.html")).outlet == "Evening Courier"
+
+
+def test_a_blogs_page_title_names_the_blog_before_the_post():
+    page = ('<html><head><meta name="generator" content="blogger"><title>Popcorn &amp; Puffins: The Lantern: an old '
+            'kind of adventure</title><meta property="og:title" content="The Lantern: an old kind of adventure">'
+            '</head><body><div class="post"><h3 class="post-title">The Lantern: an old kind of adventure</h3>'
+            "<p>" + GOOD + " " + GOOD + "</p></div></body></html>")
+    source = one(read_bytes(page.encode(), "b.html"))
+    assert (source.title, source.outlet) == ("The Lantern: an old kind of adventure", "Popcorn & Puffins")

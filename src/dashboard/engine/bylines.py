@@ -37,7 +37,7 @@ BYLINE = re.compile(
     rf"(?:(?i:posted|published)\s+(?i:on\s+)?{DATE}\s+)?"  # a blog's "Posted on 5 October 2025 by Jo Lin"
     rf"(?:(?i:by|written by|words by|compiled by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
     rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
-    rf"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:{alternation(NOT_PEOPLE)})\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}}|[\w.-]{{2,30}}))"
+    rf"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:{alternation(NOT_PEOPLE)})\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]*){{0,3}}|[\w.-]{{2,30}}))"
     r"(?:\s*\([^()]{1,80}\))?"  # a note on the critic: "Posted by Jo Lin (host, Thursdays 8-10pm)"
     r"(?:,\s*(?:aged\s+)?\d{1,2}(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?)?"  # a young critic's age and town: "Kai P., 15, Bristol"
     r"(?:,\s+who\s+[^|·•]{3,150})?"  # "Reviewed by Ruth Penhaligon, who has coordinated the Trust's otter survey ..."
@@ -49,7 +49,7 @@ BYLINE = re.compile(
     # the post's categories or the critic's role: "· Sci-fi, Reviews", "– Filed under: Comedy,
     # Time loops", "· Senior lecturer in history and author of The Salient Year: Ypres 1917"
     r"(?:(?:\s*[·|•]|\s+[–-])\s*(?!\d+\s*(?i:min))(?:(?i:filed\s+under|tags?|tagged|categories|in)\s*:?\s*)?[A-Z][\w ,&:'’()-]{0,100}?)?"
-    r"(?:\s*[·|•]\s*\W*\d+\s+(?i:comments?|replies|reviews|posts))?"
+    r"(?:\s*[·|•]?\s*\W*\d+\s+(?i:comments?|replies|reviews|posts))?"
     rf"(?:\s*[·|•]\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE})?"  # the date after them
     r"(?:\s*[·|•]\s*\d+\s*(?i:hr|hrs|hours?|h|min|mins|minutes?|m|days?|d|weeks?|w)\.?\s+(?i:ago))?"  # "· 9 hr. ago"
     r"(?:\s*[·|•]\s*\d+\s*(?i:min(?:ute)?s?)\s+(?i:read))?"  # "· 6 min read"
@@ -58,6 +58,8 @@ BYLINE = re.compile(
     r"(?:\.\s+(?i:pictures|photos?|photography|images?|illustrations?|additional\s+reporting)\b[^.!?]{0,60})?\W*$"
 )
 BYLINE_REASON = "Byline: who wrote the review"
+# A blog's footer under its post names the poster: "Posted by Jo Lin at 22:14 6 comments".
+POSTED_BY = re.compile(r"\W*(?i:posted|published)\s+by\s")
 # A byline in two lines, as news sites print it: the critic's name alone, then the date
 # ("Peter Bradshaw" / "Thu 17 Apr 2025 10.00 BST").
 PERSON_LINE = re.compile(PERSON_ALONE)

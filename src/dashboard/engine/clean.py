@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, BYLINE_REASON,
                                       BYLINE_WORDS, DATE_LINE, EMPHASIS, NAME_UNDER_LABEL,
-                                      PERSON_LINE, SIGN_OFF, SIGNED_NAME, VALEDICTION, WRITES,
+                                      PERSON_LINE, POSTED_BY, SIGN_OFF, SIGNED_NAME, VALEDICTION, WRITES,
                                       byline_at, byline_follows, byline_names, critic_introduced, critic_on_film,
                                       plain_line)
 from dashboard.engine.cleaning_rules import EMOJI, ENDS_SENTENCE, TRAILING_EMOJI, CleaningRules, cleaning_rules
@@ -356,6 +356,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             out.author = plain  # the critic's name alone under the headline
             aside(METADATA, BYLINE_REASON)
             continue
+        if not out.author and POSTED_BY.match(plain) and (m := BYLINE.match(plain)):
+            _take_byline(out, m)
+            aside(METADATA, BYLINE_REASON)
+            continue
         if is_last and not out.author and (m := SIGN_OFF.fullmatch(text, line.start, line.end)):
             out.author = m.group("name")
             aside(METADATA, BYLINE_REASON)
@@ -645,7 +649,8 @@ def _mark_sentences(text: str, norm: str, line: Span, film_titles, rules: Cleani
             previous_was_advert = False
             continue
         found = {f.key for f in adverts.within(sentence.start, sentence.end)}
-        is_advert = "advert" in found
+        # (gambling or money as a film's subject is no advert: "a retired bookmaker")
+        is_advert = "advert" in found or "topic" in found and "follow_on" in found
         if not is_advert and previous_was_advert:
             # after an advert, a sentence with its words, or in a short paragraph one between
             # two adverts ("... brought to you by Quillfeather Dice. Handmade sets for your
@@ -726,6 +731,15 @@ _DATED = re.compile(rf"(?:[A-Za-z]+\s+){{0,2}}(?:on\s+)?(?:{DATE}|\d{{1,2}}\s+{M
 _TAG_WORDS = 3  # a diary's tag is a word or three ("IMAX", "with Dom")
 
 
+# The site's own name for its rating, in capitals before it: "THE NUMBER: 88/100".
+_OWN_LABEL = re.compile(r"[*_#\s]*(?:[A-Z][A-Z'’]*\s+){0,2}[A-Z][A-Z'’]+[*_\s]*")
+
+
+def _own_label(norm: str, start: int, end: int) -> bool:
+    """Is ``norm[start:end]`` a label in capitals whose colon opens the rating after it?"""
+    return bool(_OWN_LABEL.fullmatch(norm[start:end])) and norm[end:end + 1] == ":"
+
+
 def _prose_piece(norm: str, start: int, end: int) -> Span | None:
     """``norm[start:end]`` beside a rating, trimmed of separators, if it reads as words of
     the critic's own: at least two words, not a byline ("from the Screen Scribe") nor a
@@ -737,7 +751,7 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
         piece = piece[:-1].rstrip(_SEPARATORS)  # its opening bracket went with the rating
     words = re.findall(r"[^\W\d_]{2,}", piece.lower())
     items = re.split(r"\s*[·•|]\s*", piece)
-    if (len(words) < 2 or RATING_LEAD.fullmatch(piece) or _RATING_WORDS.intersection(words) or _DATED.fullmatch(piece)
+    if (len(words) < 2 or RATING_LEAD.fullmatch(piece) or _own_label(norm, start, end) or _RATING_WORDS.intersection(words) or _DATED.fullmatch(piece)
             or ((m := OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))
             or (len(items) > 1 and all(len(item.split()) <= _TAG_WORDS for item in items))):
         return None  # (the last: a diary's tags, "♥ liked · IMAX · with Dom")

@@ -42,7 +42,7 @@ class CleaningRules:
     bare_metadata: tuple[tuple[re.Pattern[str], str, bool], ...]  # credits without a colon
     field_label: re.Pattern[str]  # any metadata label with its colon, wherever it stands
     names_people: re.Pattern[str]  # a label or credit that lists people, wherever it stands
-    advert_words: TermLists  # keys "advert" and "follow_on"
+    advert_words: TermLists  # keys "advert", "topic" and "follow_on"
     advert_reason: str
     max_line_words: int
     max_sentence_words: int
@@ -119,8 +119,8 @@ def cleaning_rules() -> CleaningRules:
         names_people=re.compile("|".join(
             [rf"(?<!\w)(?:{m['label']})\s*:" for m in data["metadata"] if m["list"]]
             + [rf"^\W*(?:{m['bare']})\s" for m in data["metadata"] if m["list"] and m.get("bare")]), re.I | re.M),
-        advert_words=TermLists({"advert": data["advert"]["terms"], "follow_on": data["advert"]["follow_on"]},
-                               strict_edges=False),
+        advert_words=TermLists({"advert": data["advert"]["terms"], "topic": data["advert"]["topics"],
+                                "follow_on": data["advert"]["follow_on"]}, strict_edges=False),
         advert_reason=data["advert"]["reason"],
         max_line_words=int(data.get("max_words", 30)),
         max_sentence_words=int(data.get("max_sentence_words", 20)),

@@ -104,7 +104,9 @@ def masthead(bodies: list[str], title_keys: set[str]) -> dict[int, str]:
             continue  # "Section Navigation" is no site's name
         if site_name and name.lower() not in title_keys and name.lower() not in cleaning_rules().sections:
             below = i + 1
-            tagline = int(below < len(bodies) and _is_tagline(bodies[below]))
+            # (under a name, over its menu, a tagline may be a sentence or two: "Films, mostly.
+            # Seen in small towns, mostly.")
+            tagline = int(below < len(bodies) and _is_tagline(bodies[below], stops=True))
             first = below + tagline
             menus = [j for j in range(first, min(first + 2, len(bodies))) if _is_menu(bodies[j])]
             if menus and menus[-1] == first + len(menus) - 1 and any(is_long_menu(bodies[j]) for j in menus):
@@ -197,9 +199,10 @@ _CHANNEL = re.compile(r"(?!(?i:joined|join|follow|following|followers|subscribed
 _EMOJI_AROUND = re.compile(rf"^[\s{EMOJI}]+|[\s{EMOJI}]+$")  # "# 🩸 SPLATTER MATINEE 🩸"
 
 
-def _is_tagline(body: str) -> bool:
+def _is_tagline(body: str, stops: bool = False) -> bool:
     body = body.strip()
-    return (0 < len(body.split()) <= _TAGLINE_WORDS and not ENDS_SENTENCE.search(body) and not _is_menu(body)
+    return (0 < len(body.split()) <= _TAGLINE_WORDS and (stops or not ENDS_SENTENCE.search(body))
+            and not _is_menu(body)
             and not navigation(body, cleaning_rules().sections)[0])
 
 

@@ -44,6 +44,11 @@ _CAPSULE_TITLE = re.compile(
     r"|(?P<plain>[^\W\d_][^\n:.!?()]{1,60}?)\s*" + _BRACKET +
     r")\s*[-–—|:,]?\s*(?P<rated>" + _RATED + r")?",
 )
+# A list's item on a film: its title, a dash, a line or two on it, its score at the end
+# ("- Paper Moons – a hangout comedy with the best cat of the year. 79/100").
+_LISTED_CAPSULE = re.compile(
+    r"\s*[-*•·]\s+(?P<title>[A-Z0-9][^\n.!?:;–—]{0,50}?)\s+[–—-]\s+[^\n]{3,240}?[.!?,;]?\s*"
+    r"(?:[" + FULL_STARS + EMPTY_STARS + r"]+\s*½?|\d{1,3}\s*/\s*100|\d(?:\.\d)?\s*/\s*(?:4|5|10))\s*")
 # A rating alone on its line, under its film's title: stars, asterisks or a score over a scale.
 _RATING_ALONE = re.compile(rf"\s*(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}\s*(?:½|1/2)?|\d(?:\.\d)?\s*/\s*(?:4|5|10))\s*")
 # A title alone on its line: a few words with no sentence's end (nor a date: "17 October 2025").
@@ -62,6 +67,8 @@ _DETAILS_WORDS = 4
 
 def capsule_title(body: str) -> str | None:
     """The film a capsule's opening line names, or None when the line is no such line."""
+    if listed := _LISTED_CAPSULE.fullmatch(body):
+        return listed.group("title").strip()
     if len(body.split()) > _PROSE_WORDS or not (m := _CAPSULE_TITLE.match(body)):
         return None
     if m.group("quoted") and not (m.group("rated") or m.group("bracket")):

@@ -260,6 +260,18 @@ def _title_suffix(html: str) -> str:
     return _clean_meta(html_lib.unescape(m.group(1))) if m else ""
 
 
+_TITLE_TAG = re.compile(r"(?is)<title[^>]*>([^<]{1,300})</title>")
+
+
+def _title_prefix(html: str, title: str) -> str:
+    """The site's name before the article's own title in the page's title, as blogs print
+    it: "Popcorn & Pterodactyls: Bones of the Red Basin" over the post "Bones of the Red Basin"."""
+    m = _TITLE_TAG.search(html)
+    whole = _clean_meta(html_lib.unescape(m.group(1))) if m else ""
+    head = whole[:-len(title)].rstrip() if title and len(whole) > len(title) and whole.endswith(title) else ""
+    return head[:-1].strip() if head[-1:] in (":", "|", "–", "—", "-") else ""
+
+
 def _visible_byline(html: str, text: str) -> str:
     """A byline printed above the article's first paragraph of prose, on one line or as a
     label over the name ("Picked by" / "Rory Fenwick-Adu")."""
@@ -347,9 +359,10 @@ def extract_page(html: str) -> Page:
         if text and text.strip():
             author, site = _author_and_site(_clean_meta(getattr(doc, "author", "")),
                                             _clean_meta(getattr(doc, "sitename", "")))
+            title = _clean_meta(getattr(doc, "title", ""))
             site = (_cited_publication(html) or _structured_publisher(html)
-                    or (_title_suffix(html) if not site or "." in site else site))
-            return Page(text.strip(), _without_site(_clean_meta(getattr(doc, "title", "")), site),
+                    or (_title_suffix(html) or _title_prefix(html, title) if not site or "." in site else site))
+            return Page(text.strip(), _without_site(title, site),
                         author or _structured_author(html) or _visible_byline(html, text), site,
                         _header_rating(html, text))
     return Page(_fallback_text(html))
