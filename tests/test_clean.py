@@ -2067,3 +2067,37 @@ def test_a_blogs_name_over_its_tagline_and_menu_and_the_posters_name_under_the_p
             "Labels: drama, lighthouses")
     cleaned = clean(text, ("Hollow Creek",))
     assert (cleaned.outlet, cleaned.author) == ("Second Row Seat", author)
+
+
+def test_a_row_of_buttons_is_no_critics_name():
+    text = ("Glowreel\nBrowse    Esports    Music\n\nJoLinPlays\nPartner · 41.2K followers\nFollow    Subscribe\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
+    assert clean(text, ("Hollow Creek",)).author == ""
+
+
+def test_a_heading_that_names_the_film_is_no_critics_name():
+    # a sermon's title under the church's name, the film's name with "The"
+    text = ("St Ninian's Church\n\nThe Hollow Creek\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.\n\n"
+            "The last act drags on and on, though the sea has never looked better.")
+    assert clean(text, ("Hollow Creek (2025)",)).author == ""
+
+
+def test_a_print_editions_buttons_are_no_outlet_and_a_long_menu_item_still_makes_a_menu():
+    text = ("Skip to content\nE-edition | Family Notices | Jobs | Subscribe for 99p | Sign in\nThe Kelbridge Herald\n"
+            "Kelbridge 14°C Light rain | Friday, 3 October 2025\n"
+            "News  Sport  What's On  Surf & Tide Times  Property  Puzzles\nHome > What's On > Film & TV\n\n"
+            "Harbour town stars on the big screen as Hollow Creek finally opens\n\nBy Jo Lin, What's On Editor\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert (cleaned.outlet, cleaned.author) == ("The Kelbridge Herald", "Jo Lin")
+
+
+def test_an_aggregators_sign_in_button_is_no_critic_and_its_average_no_rating():
+    text = ("Reelpool  Movies  TV Shows  Critics  Lists\nSearch movies, TV, critics...\nSign In\n\n"
+            "Critics › Jo Lin › Hollow Creek\n\nJo Lin\n"
+            "The Kelbridge Clarion\nApproved Critic · Kelbridge\n1,412 reviews · Avg. original score 2.6/4\n\n"
+            "Hollow Creek (2025)\nOriginal score: 1.5/4\n\n"
+            "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert cleaned.author == "Jo Lin" and cleaned.rating.rating.score == 37.5

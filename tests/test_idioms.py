@@ -71,6 +71,7 @@ def judge(critic, text: str):
     "It is a film I have not been able to stop talking about.",
     "I'd be lying if I said my eyes were dry at the end.",
     "The sword fights have weight.",
+    "Seek this one out.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3

@@ -4,6 +4,7 @@ or row, and the rest of the batch goes on."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import math
 import subprocess
 import sys
@@ -671,3 +672,10 @@ def test_a_blogs_page_title_names_the_blog_before_the_post():
             "<p>" + GOOD + " " + GOOD + "</p></div></body></html>")
     source = one(read_bytes(page.encode(), "b.html"))
     assert (source.title, source.outlet) == ("The Lantern: an old kind of adventure", "Popcorn & Puffins")
+
+
+def test_a_pages_title_read_as_its_author_is_no_critic():
+    page = ("<html><head><title>REVIEW: The Lantern (900w, Jo) on Harbour Notes | Cardwall</title></head><body>"
+            "<article><h2>REVIEW: The Lantern (900w, Jo)</h2><p>" + GOOD + " " + GOOD + "</p></article></body></html>")
+    analysis = analyze_sources([replace(one(read_bytes(page.encode(), "c.html")), film="The Lantern")])
+    assert analysis.reviews["author"].iloc[0] != "The Lantern"

@@ -406,3 +406,11 @@ def test_a_mark_and_a_sites_unit_with_its_adjective_are_ratings(text, raw, score
 
 def test_a_speaker_named_mark_gives_no_rating():
     assert find_rating("A patient drama.\n\nMark: A bit slow for me, I thought.") is None
+
+
+def test_a_blogs_like_button_is_no_rating():
+    assert find_rating("A patient drama, and a dull one.\n\n**Like this:** ★ Like · Be the first to like this.") is None
+
+
+def test_a_societys_ballot_is_no_critics_rating():
+    assert find_rating("A patient drama, and a dull one.\n\nMembers' ballot 2.4 / 5 (31 ballots)") is None

@@ -41,6 +41,7 @@ from dashboard.records import People, ReviewSource
 from dashboard.text.dates import DATE, MONTH
 from dashboard.text.ratings import (FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines,
                                      rating_phrase)
+from dashboard.text.names import names_the_film
 from dashboard.text.normalize import normalize
 from dashboard.text.quotations import reported_speech, within
 from dashboard.text.segment import Span, sentences
@@ -471,6 +472,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             prose_lines += 1
             paragraphs += not DATE_LINE.match(body)
     _mark_speakers(out, spans, bodies)
+    if names_the_film(out.author, film_titles):
+        out.author = ""  # a heading that names the film ("The Second Cut"), not its critic
     return out
 
 

@@ -52,8 +52,8 @@ _SITE_HEADING = re.compile(r"#\s+(?:\*\*)?(?P<name>[^#*\n][^*\n]*?)(?:\*\*)?\s*"
 _SITE_NAME_WORDS = 5
 _HEADLINE_BELOW = re.compile(r"\s*(?:##\s|\*\*)")  # "##", not a "###" tagline
 _HEADLINE_WITHIN = 4  # lines under the site's name (a tagline, a menu, a rule)
-# "Holds (0)", "The Back Room (Blog)", "e-Edition"
-_MENU_ITEM = r"(?:[A-Z]|[a-z]-?(?=[A-Z]))[\w'&-]*(?:\s[\w'&-]+){0,2}(?:\s\((?:\d+|[A-Za-z]+)\))?"
+# "Holds (0)", "The Back Room (Blog)", "e-Edition", "Surf & Tide Times"
+_MENU_ITEM = r"(?:[A-Z]|[a-z]-?(?=[A-Z]))[\w'&-]*(?:\s[\w'&-]+){0,3}(?:\s\((?:\d+|[A-Za-z]+)\))?"
 _MENU = re.compile(rf"{_MENU_ITEM}(?:(?:\s{{2,}}|\s*[|·•›/]\s*){_MENU_ITEM}){{1,}}")
 # A breadcrumb that opens with the site's name (two words or more): "The Quad Courier › Arts
 # & Culture › Film", "**Tri-County Herald** · Entertainment · Movies".

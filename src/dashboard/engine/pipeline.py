@@ -47,6 +47,7 @@ from dashboard.engine.pull_quotes import pull_quotes
 from dashboard.engine.scores import aspect_table, inferred_scores, lean_with_rating, rating_leans
 from dashboard.engine.tables import mention_rows, mentions_table, reviews_table, set_aside_table, texts_table
 from dashboard.records import DEFAULT_SCORER, Analysis, FilmInfo, People, ReviewSource
+from dashboard.text.names import names_the_film
 
 REVIEW, FILM, BATCH = "review", "film", "batch"
 READ, ROWS = "read", "rows"  # timed beside the stages: reading a review, making the table rows
@@ -78,7 +79,10 @@ class Stage:
 def _clean(doc: ReviewDoc, run: Run) -> None:
     # Without the film's details, the film a review was given for names it ("Nightjar (2025)"):
     # a line that is its title is a heading.
-    doc.cleaned = clean_document(doc, run.titles or ((doc.source.film,) if doc.source.film else ()))
+    titles = run.titles or ((doc.source.film,) if doc.source.film else ())
+    doc.cleaned = clean_document(doc, titles)
+    if names_the_film(doc.source.author, titles):
+        doc.source = replace(doc.source, author="")  # the page's title read as its author
     if doc.cleaned.rating is not doc.found_rating:
         take_rating(doc, doc.cleaned.rating)  # the stars found were another film's (a round-up)
 

@@ -22,8 +22,9 @@ NAME = rf"{NAME_WORD}(?:\s+{NAME_WORD})*"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Žƀ-ɏḀ-ỿ"
 _LOWER = "a-zß-öø-ÿā-žƀ-ɏḀ-ỿ"
 # A byline's name alone on its line, two or three words ("Peter Bradshaw", "Sam Okonkwo-Hale"),
-# a particle before a surname ("Caoimhe Ní Fhlannagáin", "Ana de Armas").
-PERSON_ALONE = (rf"[{_UPPER}][{_LOWER}'-]+(?:\s+(?:(?:{alternation(words('names', 'particles'))})\s+)?"
+# a particle before a surname ("Caoimhe Ní Fhlannagáin", "Ana de Armas"); one space between
+# its words ("Follow    Subscribe" is a row of buttons).
+PERSON_ALONE = (rf"[{_UPPER}][{_LOWER}'-]+(?:[ \t](?:(?:{alternation(words('names', 'particles'))})[ \t])?"
                 rf"[{_UPPER}][{_LOWER}'.-]+(?:-[{_UPPER}][{_LOWER}']+)?){{1,2}}")
 # A title before a name ("Dr Siobhan Marr-Tulloch", "Major (Retd) Hugh Calloway") and letters
 # after one ("Hugh Calloway MBE", "Jo Lin, PhD"): a byline prints them, the name leaves them out.
@@ -39,6 +40,15 @@ def without_titles(text: str) -> str:
 
 # A word's part in capitals: letters, after an apostrophe or a hyphen or not.
 _CAPITALS_PART = re.compile(r"(['’]?)([^\W\d_]+)")
+
+
+def names_the_film(name: str, titles) -> bool:
+    """Is ``name`` one of the film's ``titles``, give or take "The", a year and marks
+    ("The Second Cut" for "Second Cut (2025)")? Such a line is no critic's name."""
+    def key(text: str) -> str:
+        text = re.sub(r"\s*\((?:19|20)\d\d\)\s*$", "", text.strip().lower())
+        return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", text))
+    return bool(name) and key(name) in {key(t) for t in titles} - {""}
 
 
 def from_capitals(text: str) -> str:

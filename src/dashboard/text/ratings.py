@@ -231,7 +231,7 @@ _LABEL_WORDS = (r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+(?:revie
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
 _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?|kids|patrons?|borrowers?|customers?|"
                      # an aggregator's average of the critic's scores ("Average original score: 3.1/5")
-                     r"fans?|crowd|imdb|average(?:\s+original)?|aggregate|community|public|metacritic|"
+                     r"fans?|crowd|imdb|(?:average|avg\.?)(?:\s+original)?|aggregate|community|public|metacritic|"
                      r"rotten\s+tomatoes|tomatometer|letterboxd"
                      # a certificate's board ("MPAA rating: PG")
                      r"|mpaa|bbfc|age|content|parental"
@@ -243,7 +243,7 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?
                      # a parents' guide's score for one kind of content ("Violence: 3/5")
                      r"|educational\s+value|positive\s+messages|positive\s+role\s+models|violence|scariness|"
                      r"nudity|language|consumerism|smoking|purchases|diverse\s+representations)\W{0,6}"  # "**Violence:** 3/5"
-                     rf"(?:(?:{_LABEL_WORDS}|votes?|poll)\W{{0,3}})?$", re.I)
+                     rf"(?:(?:{_LABEL_WORDS}|votes?|ballots?|poll)\W{{0,3}})?$", re.I)
 _LABELLED = re.compile(
     # "**Our rating:** 4/5"; with no colon a score only before a share or a fraction: "Queuewise
     # score 86%" (not a members' share: "5 stars 31%")
@@ -267,9 +267,9 @@ _LABELLED = re.compile(
 )
 # A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members",
 # or their average: "★★★★☆ 3.74 · 4,918 ratings". A blog's like button is no rating either:
-# "★ Like 23 bloggers like this."
+# "★ Like 23 bloggers like this.", "★ Like · Be the first to like this."
 _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lower|below)|and\s+(?:up|above|over|below))\b"
-                           r"|\s*like\b(?:\s*$|\s+\d)"
+                           r"|\s*like\b(?:\s*$|\s+\d|\s*[·|•]|\s+be\s+the\s+first)"
                            # a visitor's words quoted after their stars, and who they are:
                            # '★★★★☆ "Still worth it on a dry day." – Mike and Jan, Derby'
                            r"|\s*[\"“][^\"“”\n]{3,200}[\"”]\s*[-–—]\s*[A-Z]"
@@ -278,7 +278,7 @@ _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lo
                            # ... "★★★★½ (4.6 from 57 ratings)", "★★★★½ based on 88 reviews"
                            r"|\s*[(]?\s*(?:\d(?:\.\d{1,2})?\s*(?:(?:/|out\s+of)\s*(?:5|10)\s*(?:stars)?\s*)?)?"
                            r"(?:avg\.?|average|from|based\s+on)?\s*[·|•(]?\s*[\d,.]+k?\s+"
-                           r"(?:ratings|votes|reviews|members|fans|readers|users|viewers|people)\b", re.I)
+                           r"(?:ratings|votes|ballots|reviews|members|fans|readers|users|viewers|people)\b", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
     r"\b(?:releas(?:ed|es|e|ing)|opens|opened|opening|premieres?|premiered|dated?|updated|posted|published|"
