@@ -39,11 +39,11 @@ from dashboard.engine.threads import HEADER_FIELD, read_thread
 from dashboard.engine.transcripts import read_transcript
 from dashboard.records import People, ReviewSource
 from dashboard.text.dates import DATE, MONTH
-from dashboard.text.ratings import (FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines,
-                                     rating_phrase)
 from dashboard.text.names import names_the_film
 from dashboard.text.normalize import normalize
 from dashboard.text.quotations import reported_speech, within
+from dashboard.text.ratings import (FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines,
+                                     rating_phrase)
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex
 
@@ -63,7 +63,7 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match
 # A byline stands above the review's prose: at most one sentence of it, a standfirst, before it.
 _PROSE_BEFORE_BYLINE = 1
 _ARCHIVE_TOOLBAR_LINES = 30  # a web archive's toolbar ends within the page's first lines
-_LINES_ABOVE_NOTICE = 1
+_LINES_ABOVE_NOTICE = 1  # a "Skip to main content" link may stand above a cookie notice
 # A comments heading ends the review only below this many lines of its prose: a counter
 # beside the byline ("4 comments") is no comment section.
 _PROSE_BEFORE_COMMENTS = 2
@@ -225,7 +225,6 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     # ... nor a web archive's toolbar above the archived page.
     archived = next((i + 1 for i, body in enumerate(bodies[:_ARCHIVE_TOOLBAR_LINES])
                      if rules.web_archive.pattern.match(body)), 0)
-    # (under at most a "Skip to main content" link)
     first_notice = next((i for i in range(archived, min(archived + _LINES_ABOVE_NOTICE + 1, len(bodies)))
                          if rules.consent.pattern.search(bodies[i])), archived)
     notices = next((i for i in range(first_notice, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
@@ -754,7 +753,8 @@ def _prose_piece(norm: str, start: int, end: int) -> Span | None:
         piece = piece[:-1].rstrip(_SEPARATORS)  # its opening bracket went with the rating
     words = re.findall(r"[^\W\d_]{2,}", piece.lower())
     items = re.split(r"\s*[·•|]\s*", piece)
-    if (len(words) < 2 or RATING_LEAD.fullmatch(piece) or _own_label(norm, start, end) or _RATING_WORDS.intersection(words) or _DATED.fullmatch(piece)
+    if (len(words) < 2 or RATING_LEAD.fullmatch(piece) or _own_label(norm, start, end)
+            or _RATING_WORDS.intersection(words) or _DATED.fullmatch(piece)
             or ((m := OUTLET.match(piece)) and not piece[m.end():].strip(" .!"))
             or (len(items) > 1 and all(len(item.split()) <= _TAG_WORDS for item in items))):
         return None  # (the last: a diary's tags, "♥ liked · IMAX · with Dom")

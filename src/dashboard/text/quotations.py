@@ -19,13 +19,16 @@ from dashboard.text.language import alternation, words
 _VERBS = alternation(words("reported_speech", "verbs"))
 # Not "I" or "we": the critic's own words. A name of up to three words, a pronoun, or a
 # description ("one extra", "the director", "her co-star Ana Reyes").
-_SPEAKER = (r"(?!(?:I|We|we)\b)(?:he|she|they|(?:(?:the|one|an?|her|his|their)\s+)?(?:[a-z][\w-]*\s+){0,2}"
-            r"(?:[A-Z]\.|[A-Z][\w'-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'-]*)){0,2}|(?:the|one|an?|her|his|their)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
+_DETERMINER = r"(?:the|one|an?|her|his|their)"
+_NAME = r"(?:[A-Z]\.|[A-Z][\w'-]*)(?:\s+(?:[A-Z]\.|[A-Z][\w'-]*)){0,2}"
+_SPEAKER = (rf"(?!(?:I|We|we)\b)(?:he|she|they|(?:{_DETERMINER}\s+)?(?:[a-z][\w-]*\s+){{0,2}}{_NAME}"
+            rf"|{_DETERMINER}\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)")
 _QUOTE = r'"[^"\n]{2,600}"'
 # '"…," she told the Gazette' / '"…," says director Ana Reyes' up to the end of the clause.
 _AFTER = re.compile(rf'{_QUOTE}\s*(?:{_SPEAKER}\s+(?:{_VERBS})|(?:{_VERBS})\s+{_SPEAKER})\b[^".!?;,\n]{{0,60}}[.!?;]?')
 # 'Holt, 67, from Tuffley, told the Gazette: "…"' from the start of the clause.
-_BEFORE = re.compile(rf'(?:^|(?<=[.!?;]\s))[^".!?;\n]{{0,80}}?\b{_SPEAKER}\s+(?:{_VERBS})\b[^".!?;\n]{{0,40}}?[:,]\s*{_QUOTE}')
+_BEFORE = re.compile(
+    rf'(?:^|(?<=[.!?;]\s))[^".!?;\n]{{0,80}}?\b{_SPEAKER}\s+(?:{_VERBS})\b[^".!?;\n]{{0,40}}?[:,]\s*{_QUOTE}')
 _NEXT_QUOTE = re.compile(rf'\s*{_QUOTE}')
 
 
