@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from dashboard.engine.bylines import DATE_LINE
-from dashboard.text.names import in_sentence_case
+from dashboard.text.names import in_sentence_case, title_key
 from dashboard.text.ratings import CERTIFICATE as _CERTIFICATE, EMPTY_STARS, FULL_STARS
 
 # A line of the review's prose: long enough to be no heading, title or credit.
@@ -93,7 +93,7 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
         if titles[index - 1] is None and _RATING_ALONE.fullmatch(bodies[index]) and _TITLE_ALONE.fullmatch(above) \
                 and not _RATING_LABEL.match(above) and not DATE_LINE.match(above) and not in_sentence_case(above):
             titles[index - 1] = _EMPHASIS_MARKS.sub("", above)
-    keys = {_alnum(t) for t in title_keys} - {""}
+    keys = {title_key(t) for t in title_keys} - {""}
     own = {index for index, title in titles.items() if title is not None and _names_film(title, keys)}
     own |= {index for index, body in enumerate(bodies) if _labels_film(body, keys)}
     # Before the review's prose, only a page that also holds this film's capsule is a
@@ -121,10 +121,6 @@ def other_film_lines(bodies: list[str], title_keys: set[str], heading: re.Patter
     return set() if paragraphs_aside and not paragraphs_kept and not own else out
 
 
-def _alnum(title: str) -> str:
-    return re.sub(r"[\W_]+", "", re.sub(r"^\W*the\s+", "", title.lower()))
-
-
 # What may stand before a film's name on a listing's or a heading's line: a date, a label.
 _LABEL_END = re.compile(r"\s+[-–—|·]\s+|:\s*")
 _BRACKETED = re.compile(r"\s*\([^()]*\).*$")
@@ -141,4 +137,4 @@ def _labels_film(body: str, keys: set[str]) -> bool:
 
 def _names_film(title: str, keys: set[str]) -> bool:
     """Does a capsule's title name the film ("Dune: Part Two" and "Dune – Part Two" do)?"""
-    return _alnum(title) in keys
+    return title_key(title) in keys

@@ -42,13 +42,16 @@ def without_titles(text: str) -> str:
 _CAPITALS_PART = re.compile(r"(['’]?)([^\W\d_]+)")
 
 
+def title_key(title: str) -> str:
+    """A film's title as it is compared, without "The", a year or marks: "The Second Cut
+    (2025)", "Second Cut" and "SECOND-CUT" are one film."""
+    title = re.sub(r"\s*\((?:19|20)\d\d\)\s*$", "", title.strip().lower())
+    return re.sub(r"[\W_]+", "", re.sub(r"^\W*the\s+", "", title))
+
+
 def names_the_film(name: str, titles) -> bool:
-    """Is ``name`` one of the film's ``titles``, give or take "The", a year and marks
-    ("The Second Cut" for "Second Cut (2025)")? Such a line is no critic's name."""
-    def key(text: str) -> str:
-        text = re.sub(r"\s*\((?:19|20)\d\d\)\s*$", "", text.strip().lower())
-        return re.sub(r"[\W_]+", "", re.sub(r"^the\s+", "", text))
-    return bool(name) and key(name) in {key(t) for t in titles} - {""}
+    """Is ``name`` one of the film's ``titles`` (``title_key``)? Such a line is no critic's name."""
+    return bool(name) and title_key(name) in {title_key(t) for t in titles} - {""}
 
 
 def from_capitals(text: str) -> str:
