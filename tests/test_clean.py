@@ -412,6 +412,21 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     # a browser's print footer
     ("about:reader?url=https%3A%2F%2Fharbour.example%2Fhollow-creek                     1/2",
      "The browser's print header"),
+    # what a newsletter's box promises, a call for contributors, a vote on the review
+    ("Enjoying this? The Harbour Letter lands in 9,000 inboxes every Sunday morning, and it is free.",
+     "Newsletter or follow-us line"),
+    ("> Sent to 2,150 subscribers. Not one of them yet?", "Newsletter or follow-us line"),
+    ("**The Harbour Weekly** — our critics' picks every Friday.", "Newsletter or follow-us line"),
+    ("The best things to see and do along the coast, every Thursday.", "Newsletter or follow-us line"),
+    ("**Want to write for Arts?** Meetings are on Mondays at six, or email arts@harbourpress.example.",
+     "The publisher's notes"),
+    ("**Disagree?** We print replies. Pitch yours to film@harbour.example — 300 words max.", "The publisher's notes"),
+    ("Was this review useful?   Yes (12)   No (3)", "Sharing or navigation link"),
+    ("Spoiler level: mild (nothing past the first act)", "A note about the page"),
+    ("Jo Lin is the Ledger's chief film critic.", "About the critic"),
+    # a key in numbers with dashes, on one line
+    ("The Harbour scale: 10 — desert-island film. 8–9 — see it twice. 5–7 — see it once. 1–4 — skip it.",
+     "Key to the critic's rating scale"),
 ])
 def test_furniture_of_real_pages_is_set_aside(line, reason):
     text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
@@ -420,7 +435,7 @@ def test_furniture_of_real_pages_is_set_aside(line, reason):
 
 
 @pytest.mark.parametrize("heading", ["More on this story", "More film reviews", "PATRONS ALSO BORROWED",
-                                     "**Related questions**", "ON THESE LISTS"])
+                                     "**Related questions**", "ON THESE LISTS", "### Most read this week"])
 def test_links_under_a_related_heading_are_set_aside_up_to_the_next_paragraph(heading):
     text = (f"A warm, funny and generous film.\n\n{heading}\nThe Lantern's director on growing up by the sea\n"
             "Five lighthouses to visit this summer\n\nI loved every minute of it, and so will you, because it is "
@@ -438,6 +453,8 @@ def test_links_under_a_related_heading_are_set_aside_up_to_the_next_paragraph(he
     "You can sign up to the expedition only if you can swim.",      # plot, not a newsletter
     "I would give the dinosaurs a **** rating, no question.",       # one grade, no key
     "Ana, left alone at the station, takes the night train.",      # "left", not a caption's place
+    "The bakers meet every Thursday, and the best things in the film happen there.",  # no newsletter's box
+    "I would email the director if I could; I have rarely been so moved.",  # no address to pitch to
 ])
 def test_prose_that_looks_like_furniture_is_kept(line):
     assert not clean("A warm and funny film.\n\n" + line + "\n\nI loved it.").set_aside
@@ -858,7 +875,7 @@ def test_a_social_sites_buttons_are_furniture(line):
 def test_everything_under_a_comments_heading_is_what_readers_wrote():
     review = ("A patient drama, beautifully acted.\n\nIts last act is the best thing in cinemas this year.\n\n")
     for heading in ("READER COMMENTS (3)", "### 4 Comments", "Discussion about this post", "Leave a Reply",
-                    "PATRON COMMENTS (3)", "## Highlights (4)", "## My notes"):
+                    "PATRON COMMENTS (3)", "## Highlights (4)", "## My notes", "### Have your say (5)"):
         text = review + heading + "\n\nlighthouse_fan: Loved it, a masterpiece.\nAnon: Overrated nonsense."
         kinds = _kinds(text, clean(text))
         assert kinds.get("lighthouse_fan: Loved it, a masterpiece.") == BOILERPLATE
@@ -963,8 +980,11 @@ def test_more_page_furniture_is_set_aside(line):
     assert _kinds(text, clean(text)).get(line) == BOILERPLATE
 
 
-def test_a_key_to_the_critics_stars_one_entry_a_line_is_furniture():
-    entries = ["★★★★★ – cleared my schedule", "★★★★ – really good, go", "★★★ – solid, no regrets"]
+@pytest.mark.parametrize("entries", [
+    ["★★★★★ – cleared my schedule", "★★★★ – really good, go", "★★★ – solid, no regrets"],
+    ["5 – Flatline. You'll die happy.", "4 – Racing. Clear your diary.", "3 – Elevated. A solid night in."],
+])
+def test_a_key_to_the_critics_stars_one_entry_a_line_is_furniture(entries):
     text = "HOW I RATE STUFF\n" + "\n".join(entries) + "\n\nThe Lantern review\n\nA patient drama, beautifully acted."
     kinds = _kinds(text, clean(text))
     assert all(kinds.get(entry) == BOILERPLATE for entry in entries)
@@ -1141,7 +1161,8 @@ def test_short_reviews_of_other_films_under_a_review_are_set_aside(heading):
     assert cleaned.rating.rating.raw == "★★★ out of four"
 
 
-@pytest.mark.parametrize("heading", ["Also this week", "Three things I watched at home", "What else I watched"])
+@pytest.mark.parametrize("heading", ["Also this week", "Three things I watched at home", "What else I watched",
+                                     "## Also haunting cinemas"])
 def test_a_newsletters_notes_on_other_films_are_set_aside(heading):
     notes = ["- *Gravel Saints* – a clumsy heist movie with a bored cast, on rental now.",
              "- *Copper Lanterns* – the loveliest film of the month, and I will write about it properly next week."]
@@ -1295,6 +1316,7 @@ def test_a_certificate_alone_in_a_credits_line_is_no_sentence_of_the_review():
 @pytest.mark.parametrize("box", [
     "SECOND OPINION\nSecond opinion: ★★★★ — Dale Okoro\nGritty, gorgeous and the best drama in years.",
     "What other critics are saying\n\nGritty, gorgeous and the best drama in years.",
+    "Other critics on Hollow Creek\nDale Okoro, Screen North · 4/5\nGritty, gorgeous and the best drama in years.",
 ])
 def test_another_critics_words_printed_with_the_review_are_not_its_own(box):
     text = "Rating: 2/5\n\nA dull drama, badly acted.\n\n" + box + "\n\nIt is the worst film of the year."
@@ -1997,6 +2019,21 @@ def test_sponsors_search_hints_certificates_and_publishers_notes_are_furniture(l
 ])
 def test_prose_like_sponsors_and_publishers_notes_is_kept(line):
     assert not clean("A warm and funny film.\n\n" + line + "\n\nI loved it.").set_aside
+
+
+def test_a_cookie_notice_under_skip_links_with_its_button_row_is_no_part_of_the_review():
+    text = ("Skip to main content\nSkip to footer\n\nWe value your privacy. We and our partners use cookies to "
+            "personalise content and ads.\nACCEPT   MORE OPTIONS\n\nThe Harbour Herald\nNews\nSport\nFilm\n\n"
+            "Home > What's On > Film\n\nCoastal ghost story is a looker, but does it have enough to say?\n\n"
+            "By Jo Lin\n\nA patient drama about a keeper and his daughter, and a duller one than its trailer "
+            "suggests.\n\nThe last act drags on and on, though the sea has never looked better.")
+    cleaned = clean(text, ("Hollow Creek",))
+    assert (cleaned.outlet, cleaned.author) == ("The Harbour Herald", "Jo Lin")
+    assert cleaned.title == "Coastal ghost story is a looker, but does it have enough to say?"  # not the breadcrumb
+    reasons = {text[a.start:a.end]: a.reason for a in cleaned.set_aside}
+    assert reasons["ACCEPT   MORE OPTIONS"] == "The site's cookie notice, not the review"
+    assert reasons["We value your privacy. We and our partners use cookies to personalise content and ads."] == (
+        "The site's cookie notice, not the review")
 
 
 def test_a_cookie_notice_under_a_skip_link_is_no_part_of_the_review():

@@ -56,6 +56,7 @@ HEADING_MAX_WORDS = 14
 # The page's headline (its first line under the site's furniture) may be long: "Review: In
 # 'The Long Quiet', a great actor plays a man who has run out of words".
 HEADLINE_MAX_WORDS = MARKDOWN_HEADING_MAX_WORDS = 25
+_QUESTION_HEADLINE_WORDS = 16  # a question where the headline stands, in no headline's shape
 # ... when it is shaped like one: it names the review or has a headline's break ("X review –
 # ...", "Review: In ...") and no sentence ends inside it, or its words are in Title Case.
 _HEADLINE_SHAPE = re.compile(r"^(?!.*[.!?]\s)(?:.*\breview\b|.*(?:[:–—|]|\s-)\s)", re.I)
@@ -63,7 +64,6 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match
 # A byline stands above the review's prose: at most one sentence of it, a standfirst, before it.
 _PROSE_BEFORE_BYLINE = 1
 _ARCHIVE_TOOLBAR_LINES = 30  # a web archive's toolbar ends within the page's first lines
-_LINES_ABOVE_NOTICE = 1  # a "Skip to main content" link may stand above a cookie notice
 # A comments heading ends the review only below this many lines of its prose: a counter
 # beside the byline ("4 comments") is no comment section.
 _PROSE_BEFORE_COMMENTS = 2
@@ -151,7 +151,8 @@ _LOWER_CASE_START = re.compile(r"\W*[a-z]")
 _MARKUP_AROUND = re.compile(r"^[\s#>*_]+|[\s*_]+$")
 # A first line that is film details, not a headline: times, dates and fractions
 # ("United States, 1996 Running Length: 1:27"), or a bracket left open.
-_NO_HEADLINE = re.compile(r"\d[:/]\d|\([^)]*$|^[^(]*\)")
+# ... nor a breadcrumb from the home page ("Home > What's On > Film").
+_NO_HEADLINE = re.compile(r"\d[:/]\d|\([^)]*$|^[^(]*\)|^\W*home\s*[>›»/|]", re.I)
 
 
 def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS, titles: set[str] = frozenset(),
@@ -168,13 +169,15 @@ def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS, ti
         return len(words) <= MARKDOWN_HEADING_MAX_WORDS
     if len(words) > max_words:
         return False
+    if body.endswith("?"):
+        # "Nightjar review: is it any good?"; a headline may ask at length ("Docks turn pirate
+        # port in Nightjar – but is it any good?"; "Werewolf film shot in local quarries is a
+        # looker, but does it have enough bite?"), a paragraph's opening question may not.
+        return len(words) <= 8 or max_words > HEADING_MAX_WORDS and (
+            len(words) <= _QUESTION_HEADLINE_WORDS or bool(_HEADLINE_SHAPE.search(body)))
     if len(words) > HEADING_MAX_WORDS and not under_furniture and not (
             _HEADLINE_SHAPE.search(body) or sum(w[:1].isupper() for w in words) >= 0.6 * len(words)):
         return False  # a long first line is a headline only in a headline's shape
-    if body.endswith("?"):
-        # "Nightjar review: is it any good?"; a headline may ask at length ("Docks turn pirate
-        # port in Nightjar – but is it any good?"), a paragraph's opening question may not.
-        return len(words) <= 8 or max_words > HEADING_MAX_WORDS and bool(_HEADLINE_SHAPE.search(body))
     # Headings open with a capital (or a digit, a quote, markup). A line in lower case
     # without a final stop is a sentence of an informal review ("the middle drags a bit
     # ngl"), not a heading.
@@ -225,8 +228,10 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     # ... nor a web archive's toolbar above the archived page.
     archived = next((i + 1 for i, body in enumerate(bodies[:_ARCHIVE_TOOLBAR_LINES])
                      if rules.web_archive.pattern.match(body)), 0)
-    first_notice = next((i for i in range(archived, min(archived + _LINES_ABOVE_NOTICE + 1, len(bodies)))
-                         if rules.consent.pattern.search(bodies[i])), archived)
+    below_skip_links = next((i for i in range(archived, len(bodies)) if not rules.skip_link.match(bodies[i])),
+                            len(bodies))
+    first_notice = below_skip_links if (below_skip_links < len(bodies)
+                                        and rules.consent.pattern.search(bodies[below_skip_links])) else archived
     notices = next((i for i in range(first_notice, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
                    len(bodies))
     # ... nor an e-mail's headers and the rules around a newsletter's name.
@@ -495,7 +500,7 @@ def _mark_speakers(out: Cleaned, spans: list[Span], bodies: list[str]) -> None:
 
 
 
-_GRADE_SIGN = re.compile(r"[=*]|stars?:", re.I)
+_GRADE_SIGN = re.compile(r"[=*]|stars?:|\d\s+-", re.I)
 _KEY_SIGN = re.compile(rf"[*{FULL_STARS}]|^\W*(?:how|our|my|what)\b", re.I)
 _KEY_WORDS = 60
 
@@ -591,7 +596,8 @@ def _legend_lines(bodies: list[str], rules: CleaningRules) -> set[int]:
     """Indices of the lines that spell out the critic's rating scale: a line with several
     grades ("**** = ... *** = ...", "5 stars: must see. 4 stars: ..."), or two or more lines
     in a row that each open with one."""
-    # Every grade has its "=", "star:"/"stars:" or asterisks: most lines are ruled out without the pattern.
+    # Every grade has its "=", "star:"/"stars:", asterisks or a dash after its number: most
+    # lines are ruled out without the pattern.
     entries = [len(rules.legend_entry.findall(body)) if _GRADE_SIGN.search(body) else 0 for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}

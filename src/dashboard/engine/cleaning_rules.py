@@ -60,6 +60,7 @@ class CleaningRules:
     quoted_lines: FurnitureKind   # a quotation on a line of its own
     others_say: FurnitureKind     # a heading over another critic's words
     consent: FurnitureKind        # a cookie notice
+    skip_link: re.Pattern[str]    # a link to skip the menus, which may stand above it
     web_archive: FurnitureKind    # the last line of a web archive's toolbar
     print_margins: FurnitureKind  # a printed page's header and footer
     embedded_post: FurnitureKind  # a social post's author line
@@ -137,6 +138,7 @@ def cleaning_rules() -> CleaningRules:
         quoted_lines=FurnitureKind.read(data["quoted_lines"], "quotation", flags=0),
         others_say=FurnitureKind.read(data["others_say"], "heading"),
         consent=FurnitureKind.read(data["consent"]),
+        skip_link=re.compile(data["consent"]["skip_link"], re.I),
         web_archive=FurnitureKind.read(data["web_archive"]),
         print_margins=FurnitureKind.read(data["print_margins"]),
         embedded_post=FurnitureKind.read(data["embedded_post"]),

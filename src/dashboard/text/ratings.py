@@ -480,8 +480,10 @@ def _ranked_lines(lines: list[re.Match]) -> set[int]:
     return {i for i in items if i - 1 in items or i + 1 in items}
 
 
-# A key's entry on a line of its own: "★★★★★ – cleared my schedule", "** = for fans only".
-_KEY_ENTRY = re.compile(rf"[^\w{FULL_STARS}{EMPTY_STARS}*]*(?:[{FULL_STARS}{EMPTY_STARS}]{{1,5}}|\*{{1,5}})\s*½?\s*[–—=:-]\s*\w")
+# A key's entry on a line of its own: "★★★★★ – cleared my schedule", "** = for fans only",
+# "5 – Flatline. You'll die happy." (a number needs a dash or "=" with a space before it).
+_KEY_ENTRY = re.compile(rf"[^\w{FULL_STARS}{EMPTY_STARS}*]*(?:(?:[{FULL_STARS}{EMPTY_STARS}]{{1,5}}|\*{{1,5}})\s*½?\s*[–—=:-]\s*\w"
+                        r"|\d{1,2}\s+[–—=-]{1,2}\s+[A-Za-z])")
 
 
 def key_entry_lines(lines: list[str]) -> set[int]:
