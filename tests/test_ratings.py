@@ -234,6 +234,9 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("Give it a Sunday afternoon. I'm giving it two and a half stars and a strong recommendation to pack tissues.",
      "two and a half stars", 50.0),
     ("A fine film.\n\nGRADE: A minus\n\nRead more", "A minus", 91.0),
+    # a grade's sign in a word after a hyphen, given on a transcript's line after the speaker's name
+    ("HALE: Grade?\n\nQUAYE: I'm giving it a D-plus.\n\nHALE: Ouch.", "D-plus", 33.0),
+    ("A fine film.\n\nRating: C-minus\n\nRead more", "C-minus", 42.0),
     ("It is the best possible version of a soup film, and I loved it. So I'm going 8/10, and I don't even like soup.",
      "8/10", 80.0),
     # a key to the critic's stars, one entry a line, above the rating

@@ -65,7 +65,7 @@ _STARS_OF = re.compile(r"\s*\bstars?\b\s*\(?\s*(out of|of|/)\s*(\d+)\s*\)?", re.
 _FRACTION = re.compile(rf"^\s*(-?\s*\d+(?:[.,]\d+)?)(?:\s+1/2|\s*½)?\s*(?:/|out of|of)\s*{_NUM}\s*(?:stars?)?\s*$", re.I)
 _MIXED = re.compile(r"^\s*(\d+)\s+1/2\s*(?:/|out of)\s*(\d+)\s*$", re.I)
 _LETTER = re.compile(r"^\s*([A-DF])\s*([+-]?)\s*$", re.I)
-_GRADE_WORDS = re.compile(r"^\s*([A-DF])\s+(plus|minus)\s*$", re.I)
+_GRADE_WORDS = re.compile(r"^\s*([A-DF])(?:\s+|\s*-\s*)(plus|minus)\s*$", re.I)
 _PERCENT = re.compile(rf"^\s*{_NUM}\s*%\s*$")
 _BARE = re.compile(rf"^\s*{_NUM}\s*$")
 
@@ -213,10 +213,10 @@ RATING_LEAD = re.compile(
     r"(?:\s+(?:rare|solid|generous|healthy|respectable|strong|mere|measly|perfect))?",
     re.I,
 )
-# A grade is a capital letter with at most a sign, not the start of a word ("Verdict:
-# A-list cast"); without a sign it ends its clause or its bold ("**Grade: A**"; "Verdict: A
+# A grade is a capital letter with at most a sign or its word ("B minus", "D-plus"), not
+# the start of a word ("Verdict: A-list cast"); without a sign it ends its clause or its bold ("**Grade: A**"; "Verdict: A
 # triumph" is no A, nor "the score - a single cello").
-_GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|\s+(?:plus|minus)\b|(?![\w-])(?=[\s*_]*(?:$|[.,;:!?)(|/])))"
+_GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|(?:\s+|-)(?:plus|minus)\b|(?![\w-])(?=[\s*_]*(?:$|[.,;:!?)(|/])))"
 # One symbol repeated over a scale: "🍿🍿🍿/5".
 _SYMBOLS_OVER_SCALE = (rf"(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}}\s*½?\s*"
                        r"(?:/|out\s+of|\(\s*(?:out\s+)?of)\s*(?:4|5|10)\b\)?")
@@ -733,8 +733,10 @@ def _over_key_scale(text: str, value: str) -> Rating:
     return Rating(value, parse_rating(f"{m['count']} out of {key['scale']}").score, "")
 
 
-# A grade given in words: "I give it a B+.", "We'd rate it a C-"
-_GIVEN_GRADE = re.compile(rf"\W*{RATING_LEAD.pattern}\s+(?P<value>{_GRADE_IN_TEXT})\W*", re.I)
+# A grade given in words: "I give it a B+.", "We'd rate it a C-", in a transcript after the
+# speaker's name ("QUAYE: I'm giving it a D-plus.")
+_GIVEN_GRADE = re.compile(rf"\W*(?:(?-i:[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+)?):\s+)?{RATING_LEAD.pattern}"
+                          rf"\s+(?P<value>{_GRADE_IN_TEXT})\W*", re.I)
 
 
 def _stars_alone(line: str, m: re.Match) -> bool:
