@@ -13,13 +13,19 @@ Data, dev splits only (``test`` is scored once at the end with the engine's own 
   visible in the way she moves"), with weaker labels (the extract was made by a model), so
   each counts ``REVIEW_WEIGHT`` of a snippet;
 * the ``rt_sentence_polarity/dev`` snippets that are not subjectivity snippets: critics'
-  quotes, all opinion, each ``QUOTE_WEIGHT`` of a snippet.
+  quotes, all opinion, each ``QUOTE_WEIGHT`` of a snippet;
+* the labelled critics' pages of ``benchmarks/pages`` and ``benchmarks/training_pages``: each
+  judgement's quote is opinion, each sentence of retold plot or background is not, each
+  ``PAGE_WEIGHT`` of a snippet. Their sentences are what the stage actually reads: a critic's
+  judgement inside a long sentence about a performer, and the background critics give without
+  judging ("It was shot over six weeks around the quarries", "Her previous feature was a
+  two-hander"), which neither the plot summaries nor the snippets hold.
 
 Any sentence equal to a test sentence of the subjectivity, sentence-polarity, critic-quote,
 treebank or scale sets is left out (the same critics' snippets recur across them).
 
 Then how a mention's judgement adds to its sentence's words (``OpinionModel.judged_log_odds``):
-a logistic regression over the snippets' out-of-fold log-odds, the strongest word cue and
+a logistic regression over the subjectivity snippets' out-of-fold log-odds, the strongest word cue and
 the polarity size the engine's scorer gives each snippet, balanced between the two labels.
 The words say "story told"; a loud judgement says "verdict" whatever the wording.
 
@@ -67,6 +73,8 @@ from train_scorer import read_jsonl  # noqa: E402
 C, ALPHA, BETA = 0.3, 0.1, 0.5
 REVIEW_WEIGHT = 0.3
 QUOTE_WEIGHT = 0.3
+PAGE_WEIGHT = 1.0
+PAGE_FOLDERS = (REPO / "benchmarks" / "pages", REPO / "benchmarks" / "training_pages")
 # Smaller weights are dropped from the shipped file: they change no decision.
 MIN_WEIGHT = 0.05
 # The corpus writes HTML character references as tokens ("m&#225 ; rton"): undone, so that
@@ -140,6 +148,20 @@ def rt_snippets(benchdata: Path, leave_out: set[str]) -> list[list[str]]:
     return [w for w in words if _key(w) not in leave_out]
 
 
+def page_sentences(folders, leave_out: set[str]) -> tuple[list[list[str]], np.ndarray]:
+    """The labelled pages' judgements (1) and sentences of retold plot or background (0)."""
+    words, labels = [], []
+    for folder in folders:
+        for line in (Path(folder) / "labels.jsonl").read_text("utf-8").splitlines():
+            page = json.loads(line)
+            for quote, label in [(j["quote"], 1) for j in page["judgements"]] + [(q, 0) for q in page["plot"]]:
+                w = _words(quote)
+                if _key(w) and _key(w) not in leave_out:
+                    words.append(w)
+                    labels.append(label)
+    return words, np.array(labels, dtype=int)
+
+
 def vectorise(sentences, vocab=None):
     build = vocab is None
     vocab = {} if build else vocab
@@ -190,6 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--review-weight", type=float, default=REVIEW_WEIGHT)
     parser.add_argument("--quote-weight", type=float, default=QUOTE_WEIGHT)
+    parser.add_argument("--pages", action="append", type=Path, metavar="DIR",
+                        help="a folder of labelled critics' pages (repeatable; default: benchmarks/pages and "
+                             "benchmarks/training_pages)")
+    parser.add_argument("--page-weight", type=float, default=PAGE_WEIGHT,
+                        help="weight of one labelled page sentence (0: learn from none)")
     args = parser.parse_args(argv)
     test, y_test = load(args.benchdata, "test")
     leave_out = test_sentence_keys(args.benchdata, test)
@@ -200,13 +227,16 @@ def main(argv: list[str] | None = None) -> int:
     # A quote that is also a subjectivity snippet is left out as well: it would leak a
     # held-out sentence into the cross-validation.
     quotes = rt_snippets(args.benchdata, leave_out | {_key(w) for w in snippets}) if args.quote_weight else []
-    sentences = snippets + in_reviews + quotes
-    y = np.concatenate([y_snippets, y_reviews, np.ones(len(quotes), int)])
+    folders = args.pages or PAGE_FOLDERS
+    on_pages, y_pages = page_sentences(folders, leave_out) if args.page_weight else ([], np.zeros(0, int))
+    sentences = snippets + in_reviews + quotes + on_pages
+    y = np.concatenate([y_snippets, y_reviews, np.ones(len(quotes), int), y_pages])
     weight = np.concatenate([np.ones(len(snippets)), np.full(len(in_reviews), args.review_weight),
-                             np.full(len(quotes), args.quote_weight)])
+                             np.full(len(quotes), args.quote_weight), np.full(len(on_pages), args.page_weight)])
     is_snippet = np.arange(len(y)) < len(snippets)
     print(f"{len(snippets):,} subjectivity sentences, {len(in_reviews):,} review sentences "
-          f"({y_reviews.mean():.2f} in an extract), {len(quotes):,} RT snippets")
+          f"({y_reviews.mean():.2f} in an extract), {len(quotes):,} RT snippets, {len(on_pages):,} page sentences "
+          f"({y_pages.mean() if len(y_pages) else 0:.2f} judgements)")
     X, vocab = vectorise(sentences)
     # Out-of-fold decision values: the cross-validated accuracy, and the calibration.
     oof = np.zeros(len(y))
@@ -229,7 +259,9 @@ def main(argv: list[str] | None = None) -> int:
              "judged": {k: round(v, 4) for k, v in judged.items()},
              "meta": {"trained_on": f"subjectivity dev ({len(snippets)} sentences), pang_lee_scale dev "
                                     f"({len(in_reviews)} review sentences, weight {args.review_weight}), "
-                                    f"rt_sentence_polarity dev ({len(quotes)} snippets, weight {args.quote_weight})",
+                                    f"rt_sentence_polarity dev ({len(quotes)} snippets, weight {args.quote_weight}), "
+                                    f"labelled pages ({len(on_pages)} sentences of "
+                                    f"{', '.join(Path(f).name for f in folders)}, weight {args.page_weight})",
                       "C": C, "alpha": ALPHA, "beta": BETA}}
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(model, fh, separators=(",", ":"))

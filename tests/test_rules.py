@@ -112,8 +112,8 @@ def test_a_verdict_worded_like_a_story_counts_when_it_judges_loudly():
     from dashboard.text.normalize import normalize
     from dashboard.text.tokens import tokenize
 
-    text = ("He is a wonderfully sly presence, and he makes the old smuggler's greed plain in the way "
-            "he counts every coin twice.")
+    text = ("He makes the old smuggler's greed plain in the way he counts every coin twice, and he is "
+            "wonderfully sly.")
     assert opinion_model().log_odds(tokenize(normalize(text)).words) < PLOT_VETO
     review = analyze_sources([ReviewSource("r", text)]).reviews.iloc[0]
     assert review["mentions"] == 1 and review["inferred_score"] > 50
@@ -140,16 +140,29 @@ def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
     assert reviews.loc["verdict", "inferred_score"] < 50
 
 
+@pytest.mark.parametrize("sentence, opinion", [
+    ("Ruth Adair, to her credit, seems to know it: she makes the old songs feel new before she tells you "
+     "anything about the band.", True),
+    ("At about the halfway mark the two suitcases get swapped, and the rest of the film is the Saturday.", False),
+])
+def test_the_opinion_model_has_learned_from_critics_pages(sentence, opinion):
+    # Sentences of the kinds critics' pages hold and the plot summaries and quotes the model
+    # also learns from do not: a verdict on a film-maker in story's words, a retelling's turn.
+    lead = "A fine, moving film that I loved.\n\n"
+    mentions = analyze_sources([ReviewSource("r", lead + sentence)]).mentions
+    assert mentions[mentions["start"] >= len(lead)]["opinion"].any() == opinion
+
+
 def test_a_performer_judged_by_name_is_the_critics_voice_whatever_the_model_hears():
-    # The model hears story in "her engineer and only friend on board"; a member of the
-    # cast (or crew) as the subject, judged ("welcome warmth"), is the critic on the
+    # The model hears story in "the engineer who becomes her only friend on board"; a member
+    # of the cast (or crew) as the subject, judged ("welcome warmth"), is the critic on the
     # performance. The same sentence about a character stays plot.
     from dashboard.engine.opinion import PLOT_VETO
     from dashboard.engine.opinion_model import opinion_model
     from dashboard.text.normalize import normalize
     from dashboard.text.tokens import tokenize
 
-    judged = "Tobin Ferrault brings welcome warmth as her engineer and only friend on board."
+    judged = "Tobin Ferrault brings welcome warmth as the engineer who becomes her only friend on board."
     assert opinion_model().log_odds(tokenize(normalize(judged)).words) < PLOT_VETO
     cast = "\n\nCast: Tobin Ferrault, Ines Maro\n"
     plot = judged.replace("Tobin Ferrault", "Her brother Kit")
