@@ -427,6 +427,8 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     # a key in numbers with dashes, on one line
     ("The Harbour scale: 10 — desert-island film. 8–9 — see it twice. 5–7 — see it once. 1–4 — skip it.",
      "Key to the critic's rating scale"),
+    ("Our scoring guide: 0–39% skip it · 40–59% if you're bored · 60–79% worth your evening · 80–100% go now",
+     "Key to the critic's rating scale"),
 ])
 def test_furniture_of_real_pages_is_set_aside(line, reason):
     text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
@@ -875,7 +877,8 @@ def test_a_social_sites_buttons_are_furniture(line):
 def test_everything_under_a_comments_heading_is_what_readers_wrote():
     review = ("A patient drama, beautifully acted.\n\nIts last act is the best thing in cinemas this year.\n\n")
     for heading in ("READER COMMENTS (3)", "### 4 Comments", "Discussion about this post", "Leave a Reply",
-                    "PATRON COMMENTS (3)", "## Highlights (4)", "## My notes", "### Have your say (5)"):
+                    "PATRON COMMENTS (3)", "## Highlights (4)", "## My notes", "### Have your say (5)",
+                    "Comments are the sole responsibility of their authors. We may remove any comment."):
         text = review + heading + "\n\nlighthouse_fan: Loved it, a masterpiece.\nAnon: Overrated nonsense."
         kinds = _kinds(text, clean(text))
         assert kinds.get("lighthouse_fan: Loved it, a masterpiece.") == BOILERPLATE
@@ -2034,6 +2037,13 @@ def test_a_cookie_notice_under_skip_links_with_its_button_row_is_no_part_of_the_
     assert reasons["ACCEPT   MORE OPTIONS"] == "The site's cookie notice, not the review"
     assert reasons["We value your privacy. We and our partners use cookies to personalise content and ads."] == (
         "The site's cookie notice, not the review")
+
+
+def test_a_price_in_a_subscription_bar_names_no_outlet():
+    text = ("Subscribe for KSh 20 a day. Pay with M-Pesa. Cancel anytime.   e-Paper   Sign in\n\nNAIROBI MIRROR\n"
+            "News   Counties   Business   Sports   Opinion   Lifestyle\n\nA patient drama about a runner, and a fine "
+            "one.\n\nThe last act drags on and on, though the hills have never looked better.")
+    assert clean(text).outlet == "Nairobi Mirror"
 
 
 def test_a_cookie_notice_under_a_skip_link_is_no_part_of_the_review():

@@ -145,6 +145,15 @@ def test_a_markdown_files_front_matter_gives_its_details_and_a_rating_drawn_as_a
     assert not src.text.startswith("---") and "Rated 4 out of 5 stars" in src.text and "a still" not in src.text
 
 
+def test_a_web_clippers_front_matter_with_lists_is_read_as_the_pages_details():
+    text = ('---\ntitle: "Hollow Creek review: a patient drama"\nsource: "https://harbour.example/hollow-creek"\n'
+            'author:\n  - "[[Jo Lin]]"\npublished: 2025-11-27\ntags:\n  - "clippings"\n  - "film"\n---\n\n'
+            "# Hollow Creek review\n\n" + GOOD)
+    src = one(read_bytes(text.encode(), "r.md"))
+    assert (src.title, src.author) == ("Hollow Creek review: a patient drama", "Jo Lin")
+    assert "clippings" not in src.text and "harbour.example" not in src.text
+
+
 def test_a_pages_recipe_card_and_the_titles_around_its_critics_name_are_left_out():
     page = ("<html><head><meta name='author' content='Dr Jo Lin MBE'><meta property='og:site_name' content='The Pantry'>"
             "</head><body><article><h1>Dinner and a film</h1><p>" + GOOD + "</p><p>" + GOOD + "</p>"
@@ -534,6 +543,11 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
              '<span class="verdict-label">Staff verdict</span><span class="verdict-score">82%</span></div></section>'
              '<article><p>' + GOOD + " " + GOOD + "</p></article></body></html>")
     assert one(read_bytes(boxed.encode(), "h.html")).rating == "82%"  # the box's label, then its score
+    # a blog's callout card, which extraction drops, labelling the score; a reader's below it is not
+    carded = ('<html><body><article><h1>Hollow Creek</h1><p>' + GOOD + "</p><p>" + GOOD + "</p><p>" + GOOD
+              + '</p></article><div class="kg-card kg-callout-card"><div class="kg-callout-text">THE SCORE: 30/100'
+              '</div></div><div class="comments"><p>Score: 90/100</p></div></body></html>')
+    assert one(read_bytes(carded.encode(), "i.html")).rating == "30/100"
 
 
 def test_a_web_pages_own_branch_is_no_critic():

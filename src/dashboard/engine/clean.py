@@ -500,7 +500,7 @@ def _mark_speakers(out: Cleaned, spans: list[Span], bodies: list[str]) -> None:
 
 
 
-_GRADE_SIGN = re.compile(r"[=*]|stars?:|\d\s+-", re.I)
+_GRADE_SIGN = re.compile(r"[=*]|stars?:|\d\s+-|\d%", re.I)
 _KEY_SIGN = re.compile(rf"[*{FULL_STARS}]|^\W*(?:how|our|my|what)\b", re.I)
 _KEY_WORDS = 60
 
@@ -596,8 +596,8 @@ def _legend_lines(bodies: list[str], rules: CleaningRules) -> set[int]:
     """Indices of the lines that spell out the critic's rating scale: a line with several
     grades ("**** = ... *** = ...", "5 stars: must see. 4 stars: ..."), or two or more lines
     in a row that each open with one."""
-    # Every grade has its "=", "star:"/"stars:", asterisks or a dash after its number: most
-    # lines are ruled out without the pattern.
+    # Every grade has its "=", "star:"/"stars:", asterisks, a dash after its number or a per
+    # cent sign: most lines are ruled out without the pattern.
     entries = [len(rules.legend_entry.findall(body)) if _GRADE_SIGN.search(body) else 0 for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}

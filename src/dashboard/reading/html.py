@@ -99,7 +99,8 @@ def _header_rating(html: str, text: str) -> str:
     body = max(0, html.lower().find("<body"))
     below = _BELOW_ARTICLE.search(html, max(body, html.find(_opening(text)[:30], body)))
     article = html[:below.start()] if below else html
-    return next((value for value in _marked_ratings(article)), "") or _details_box_rating(html)
+    return (next((value for value in _marked_ratings(article)), "") or _details_box_rating(html)
+            or _labelled_line_rating(article[body:]))
 
 
 # A box beside the article with the film's details and the critic's rating ("At a glance /
@@ -117,6 +118,21 @@ def _details_box_rating(html: str) -> str:
         lines = [line.strip() for line in _fallback_text(box).splitlines() if line.strip()]
         if len(lines) <= _DETAILS_BOX_LINES and any(_DETAILS_LINE.match(line) for line in lines):
             found = find_rating("\n".join(line for line in lines if not _DETAILS_LINE.match(line)))
+            if found and found.rating.score is not None:
+                return found.rating.raw
+    return ""
+
+
+# A short line in the article that labels the critic's rating ("THE SCORE: 30/100"), in a box
+# the extraction drops with the page's widgets (a blog's callout card).
+_RATING_LABEL = re.compile(r"^\W*(?:(?:the|our|my|final)\s+)?(?:score|rating|grade|verdict)\s*:", re.I)
+_LABELLED_LINE_WORDS = 6
+
+
+def _labelled_line_rating(article: str) -> str:
+    for line in _fallback_text(article).splitlines():
+        if len(line.split()) <= _LABELLED_LINE_WORDS and _RATING_LABEL.match(line):
+            found = find_rating(line)
             if found and found.rating.score is not None:
                 return found.rating.raw
     return ""

@@ -29,9 +29,12 @@ _HIDDEN_OPEN = re.compile(r"<(script|style)\b[^>]*>", re.I)
 
 
 # "---" / "key: value" lines / "---" at the very start (YAML), or "+++" / "key = value"
-# lines / "+++" (TOML, as Hugo writes it).
-_FRONT_MATTER = re.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n(?P<fields>(?:[ \t]*[\w-]+[ \t]*[:=].*\n|[ \t]*(?:#.*)?\n)*?)"
+# lines / "+++" (TOML, as Hugo writes it). A YAML field may hold a list, an item a line
+# under it ("author:" / '  - "[[Jo Lin]]"', as a web clipper writes it).
+_FRONT_MATTER = re.compile(r"\A\ufeff?(?P<fence>---|\+\+\+)[ \t]*\n"
+                           r"(?P<fields>(?:[ \t]*[\w-]+[ \t]*[:=].*\n|[ \t]+-[ \t].*\n|[ \t]*(?:#.*)?\n)*?)"
                            r"(?P=fence)[ \t]*(?:\n|\Z)")
+_LIST_ITEM = re.compile(r"^([\w-]+)[ \t]*:[ \t]*\n[ \t]+-[ \t]+[\"']?(?:\[\[)?(?P<item>[^\"'\]\n]*)", re.M)
 _FIELD = re.compile(r"^[ \t]*([\w-]+)[ \t]*[:=][ \t]*(?:\"(?P<quoted>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^#\n]*?))"
                     r"[ \t]*(?:#(?P<comment>.*))?$", re.M)
 _FRONT_KEYS = {"title": ("title",), "author": ("author", "authors", "byline", "creator"),
@@ -53,6 +56,8 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         key = field.group(1).lower()
         fields[key] = (field.group("quoted") or field.group("single") or field.group("bare") or "").strip()
         notes[key] = field.group("comment") or ""
+    for listed in _LIST_ITEM.finditer(m.group("fields")):  # a list's first item
+        fields[listed.group(1).lower()] = listed.group("item").strip()
     details = {name: next((k for k in keys if fields.get(k)), "") for name, keys in _FRONT_KEYS.items()}
     found = {name: fields[key] for name, key in details.items() if key}
     if "rating" in found:
