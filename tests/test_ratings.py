@@ -237,6 +237,9 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # a grade's sign in a word after a hyphen, given on a transcript's line after the speaker's name
     ("HALE: Grade?\n\nQUAYE: I'm giving it a D-plus.\n\nHALE: Ouch.", "D-plus", 33.0),
     ("A fine film.\n\nRating: C-minus\n\nRead more", "C-minus", 42.0),
+    # a score opening its sentence and given "from me", the sentence going on
+    ("A proper family adventure about balloons. 9 out of 10 from me, and I'll be going again with the grandkids "
+     "next week.", "9 out of 10", 90.0),
     ("It is the best possible version of a soup film, and I loved it. So I'm going 8/10, and I don't even like soup.",
      "8/10", 80.0),
     # a key to the critic's stars, one entry a line, above the rating

@@ -572,8 +572,10 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
         candidates += _WORD_STARS.finditer(body)
     for m in candidates:
         before = max(0, m.start() - _LEAD_CHARS)  # only the words just before it
+        after = m.start() + len(m.group().rstrip())
         given = m.start() and (_GIVEN_BEFORE.search(body, before, m.start()) or (
-            _SAID_BEFORE.search(body, before, m.start()) and _SAID_AFTER.match(body, m.start() + len(m.group().rstrip()))))
+            _SAID_BEFORE.search(body, before, m.start()) and _SAID_AFTER.match(body, after))
+            or _SENTENCE_BEFORE.search(body, before, m.start()) and _FROM_ME.match(body, after))
         if m.start() and not (given or _SENTENCE_BEFORE.search(body, before, m.start())):
             continue  # not where a sentence starts, nor given ("I give it a rare 8.5 out of 10")
         if given:
@@ -623,6 +625,8 @@ _SCORE_SAID = re.compile(
     r"wobbly|very|grudging)\s+)*(?P<n>six|seven|eight|nine|ten)(?P<half>\s+and\s+a\s+half)?)(?=\s*(?:[.,;!?]|$))", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:i|we)(?:'ll|’ll|'d|’d|\s+will|\s+would)\s+(?:say|call\s+it|go\s+with)\s+(?:an?\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
+# A score that opens its sentence and is the critic's: "9 out of 10 from me, and I'll be going again".
+_FROM_ME = re.compile(r"\s*from\s+(?:me|us)\b", re.I)
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.").
 _GRADE_ENDS_SENTENCE = re.compile(r"(?<![\w'’-])(?:[A-D][+-]?|F)(?=\s+from\s+(?:me|us)\b|[.!](?:\s|$))")
 # Stars in words the critic gives in a sentence: given by "I" or "we" ("I'd give it four
