@@ -114,6 +114,9 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("By Jane Doe", "Jane Doe", ""),
     ("By Jane Doe, The Daily Test", "Jane Doe", "The Daily Test"),
     ("Reviewed by Jane Doe for Screen Notes", "Jane Doe", "Screen Notes"),
+    # the label with a colon, as a details list prints it
+    ("**Reviewed by:** Jane Doe", "Jane Doe", ""),
+    ("By: Jane Doe", "Jane Doe", ""),
     ("By Jane Doe | Film Weekly", "Jane Doe", "Film Weekly"),
     # on blogs, a first name or a user name, and the date and comments after it
     ("Review by cinephile_dan", "cinephile_dan", ""),
@@ -424,6 +427,12 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
     ("Was this review useful?   Yes (12)   No (3)", "Sharing or navigation link"),
     ("Spoiler level: mild (nothing past the first act)", "A note about the page"),
     ("Jo Lin is the Ledger's chief film critic.", "About the critic"),
+    ("Share Screen Notes with a friend and earn rewards.", "Newsletter or follow-us line"),
+    ("You have 1 referral. Get 2 more to unlock the Screen Notes tote bag.", "Newsletter or follow-us line"),
+    ("Your support makes stories like this one free for everyone in the county. Give today.",
+     "Newsletter or follow-us line"),
+    ("We independently evaluate all recommended products and services.", "Advertising unrelated to the film"),
+    ("**Want to write for A&E?** Our section meets on Tuesdays. No experience needed.", "The publisher's notes"),
     # a key in numbers with dashes, on one line
     ("The Harbour scale: 10 — desert-island film. 8–9 — see it twice. 5–7 — see it once. 1–4 — skip it.",
      "Key to the critic's rating scale"),
@@ -2037,6 +2046,24 @@ def test_a_cookie_notice_under_skip_links_with_its_button_row_is_no_part_of_the_
     assert reasons["ACCEPT   MORE OPTIONS"] == "The site's cookie notice, not the review"
     assert reasons["We value your privacy. We and our partners use cookies to personalise content and ads."] == (
         "The site's cookie notice, not the review")
+
+
+@pytest.mark.parametrize("top", ["# Hollow Creek\n\nMovie Review\n\n",
+                                 "Harbour Public Radio\n90.3 FM\nListen Live\nDonate\n\n"])
+def test_a_pages_buttons_and_labels_are_no_critics_name(top):
+    text = top + "A patient drama about a keeper and his daughter, and a fine one. The sea is gorgeous."
+    assert clean(text, ("Hollow Creek",)).author == ""
+
+
+def test_a_cookie_notice_under_its_own_heading_with_its_buttons_is_set_aside():
+    text = ("Your choices about cookies\nWe and our partners use cookies to give you the best experience.\nAgree\n"
+            "More options\nTHE HARBOUR HERALD\nNews   Sport   Culture\n\nA patient drama about a keeper and his "
+            "daughter, and a fine one.\n\nThe sea has never looked better.")
+    cleaned = clean(text)
+    reasons = {text[a.start:a.end]: a.reason for a in cleaned.set_aside}
+    assert all(reasons.get(line) == "The site's cookie notice, not the review"
+               for line in ("Your choices about cookies", "Agree", "More options"))
+    assert cleaned.outlet == "The Harbour Herald"
 
 
 def test_a_price_in_a_subscription_bar_names_no_outlet():

@@ -35,9 +35,10 @@ BYLINE = re.compile(
     # a post's label first: "GUEST POST · by Morag Tulloch"
     rf"^\W*(?:(?i:guest\s+post|guest\s+review|review|opinion|column)\s*[·|•:–-]\s*)?"
     rf"(?:(?i:posted|published)\s+(?i:on\s+)?{DATE}\s+)?"  # a blog's "Posted on 5 October 2025 by Jo Lin"
-    rf"(?:(?i:by|written by|words by|compiled by)\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+    # (with a colon: "By: Jo Lin", "Reviewed by: Jo Lin")
+    rf"(?:(?i:by|written by|words by|compiled by)\s*:?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
     rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
-    rf"|(?i:reviewed by|reviews? by|posted by)\s+(?!(?i:{alternation(NOT_PEOPLE)})\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]*){{0,3}}|[\w.-]{{2,30}}))"
+    rf"|(?i:reviewed by|reviews? by|posted by)\s*:?\s+(?!(?i:{alternation(NOT_PEOPLE)})\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]*){{0,3}}|[\w.-]{{2,30}}))"
     r"(?:\s*\([^()]{1,80}\))?"  # a note on the critic: "Posted by Jo Lin (host, Thursdays 8-10pm)"
     r"(?:,\s*(?:aged\s+)?\d{1,2}(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?)?"  # a young critic's age and town: "Kai P., 15, Bristol"
     r"(?:,\s+who\s+[^|·•]{3,150})?"  # "Reviewed by Ruth Penhaligon, who has coordinated the Trust's otter survey ..."

@@ -64,6 +64,7 @@ LIST_ITEM = re.compile(r"\s*(?:[-*•·▪–]|\d+[.)])\s+")  # used with .match
 # A byline stands above the review's prose: at most one sentence of it, a standfirst, before it.
 _PROSE_BEFORE_BYLINE = 1
 _ARCHIVE_TOOLBAR_LINES = 30  # a web archive's toolbar ends within the page's first lines
+_LINES_ABOVE_NOTICE = 1  # a cookie notice's own heading, under any "Skip to content" links
 # A comments heading ends the review only below this many lines of its prose: a counter
 # beside the byline ("4 comments") is no comment section.
 _PROSE_BEFORE_COMMENTS = 2
@@ -230,8 +231,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
                      if rules.web_archive.pattern.match(body)), 0)
     below_skip_links = next((i for i in range(archived, len(bodies)) if not rules.skip_link.match(bodies[i])),
                             len(bodies))
-    first_notice = below_skip_links if (below_skip_links < len(bodies)
-                                        and rules.consent.pattern.search(bodies[below_skip_links])) else archived
+    first_notice = next((i for i in range(below_skip_links, min(below_skip_links + _LINES_ABOVE_NOTICE + 1, len(bodies)))
+                         if rules.consent.pattern.search(bodies[i])), archived)
     notices = next((i for i in range(first_notice, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
                    len(bodies))
     # ... nor an e-mail's headers and the rules around a newsletter's name.
@@ -357,8 +358,9 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if not out.author and in_byline_region and (m := WRITES.search(plain) or critic_introduced(plain)):
             out.author = m.group("name").rstrip(".")  # the standfirst's "..., writes Mara Quill"; the line stays prose
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and PERSON_LINE.fullmatch(plain)
-                and plain.lower() not in title_keys):
-            out.author = plain  # the critic's name alone under the headline
+                and plain.lower() not in title_keys and plain.lower() not in rules.share_actions
+                and rules.sections.isdisjoint(plain.lower().split())):
+            out.author = plain  # the critic's name alone under the headline (not "Movie Review")
             aside(METADATA, BYLINE_REASON)
             continue
         if not out.author and POSTED_BY.match(plain) and (m := BYLINE.match(plain)):
@@ -500,7 +502,7 @@ def _mark_speakers(out: Cleaned, spans: list[Span], bodies: list[str]) -> None:
 
 
 
-_GRADE_SIGN = re.compile(r"[=*]|stars?:|\d\s+-|\d%", re.I)
+_GRADE_SIGN = re.compile(r"[=*]|stars?:|[\dA-F][+-]?\s+-|\d%")
 _KEY_SIGN = re.compile(rf"[*{FULL_STARS}]|^\W*(?:how|our|my|what)\b", re.I)
 _KEY_WORDS = 60
 
@@ -596,8 +598,8 @@ def _legend_lines(bodies: list[str], rules: CleaningRules) -> set[int]:
     """Indices of the lines that spell out the critic's rating scale: a line with several
     grades ("**** = ... *** = ...", "5 stars: must see. 4 stars: ..."), or two or more lines
     in a row that each open with one."""
-    # Every grade has its "=", "star:"/"stars:", asterisks, a dash after its number or a per
-    # cent sign: most lines are ruled out without the pattern.
+    # Every grade has its "=", "star:"/"stars:", asterisks, a dash after its number or letter,
+    # or a per cent sign: most lines are ruled out without the pattern.
     entries = [len(rules.legend_entry.findall(body)) if _GRADE_SIGN.search(body) else 0 for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
