@@ -433,10 +433,20 @@ def test_a_markdown_heading_is_a_heading_whatever_it_ends_with():
      "Newsletter or follow-us line"),
     ("We independently evaluate all recommended products and services.", "Advertising unrelated to the film"),
     ("**Want to write for A&E?** Our section meets on Tuesdays. No experience needed.", "The publisher's notes"),
+    ("Send us your feedback", "Newsletter or follow-us line"),
+    ("Harbour Weekly: the best new releases, festival news and one film you've never heard of.",
+     "Newsletter or follow-us line"),
+    ("You might also like: The five most believable lighthouse scenes in films", "Sharing or navigation link"),
+    ("Also in Culture: Ten films to watch when you should be revising", "Sharing or navigation link"),
+    ("Don't miss: The best films to see on the coast this winter", "Sharing or navigation link"),
+    ("Ghost comedy shot in the harbour has plenty of bite but runs out of breath, says our reviewer",
+     "A note about the page"),
     # a key in numbers with dashes, on one line
     ("The Harbour scale: 10 — desert-island film. 8–9 — see it twice. 5–7 — see it once. 1–4 — skip it.",
      "Key to the critic's rating scale"),
     ("Our scoring guide: 0–39% skip it · 40–59% if you're bored · 60–79% worth your evening · 80–100% go now",
+     "Key to the critic's rating scale"),
+    ("A — essential. B — recommended, with reservations. C — for the curious. D — completists only.",
      "Key to the critic's rating scale"),
 ])
 def test_furniture_of_real_pages_is_set_aside(line, reason):
@@ -446,7 +456,8 @@ def test_furniture_of_real_pages_is_set_aside(line, reason):
 
 
 @pytest.mark.parametrize("heading", ["More on this story", "More film reviews", "PATRONS ALSO BORROWED",
-                                     "**Related questions**", "ON THESE LISTS", "### Most read this week"])
+                                     "**Related questions**", "ON THESE LISTS", "### Most read this week",
+                                     "Popular on The Harbour"])
 def test_links_under_a_related_heading_are_set_aside_up_to_the_next_paragraph(heading):
     text = (f"A warm, funny and generous film.\n\n{heading}\nThe Lantern's director on growing up by the sea\n"
             "Five lighthouses to visit this summer\n\nI loved every minute of it, and so will you, because it is "
@@ -1171,6 +1182,14 @@ def test_short_reviews_of_other_films_under_a_review_are_set_aside(heading):
     assert kinds.get("Dreadful from start to finish, and never once frightening.") == BOILERPLATE
     assert "The last act is tense and the two leads are quietly superb in every scene they share." not in kinds
     assert cleaned.rating.rating.raw == "★★★ out of four"
+
+
+def test_another_films_capsule_opening_with_its_year_and_score_is_set_aside():
+    capsules = ["The Ferry Keeper (2024) — 7/10. A tender portrait of a ferry captain in her last season.",
+                "Soft Ground (2023) — 9/10. Still the best farm documentary of the decade, and a perfect double bill."]
+    text = _MAIN_REVIEW + "DOC SHORTS\n\n" + "\n\n".join(capsules)
+    kinds = _kinds(text, clean(text, ("Harbour Lights",)))
+    assert all(kinds.get(capsule) == BOILERPLATE for capsule in capsules)
 
 
 @pytest.mark.parametrize("heading", ["Also this week", "Three things I watched at home", "What else I watched",

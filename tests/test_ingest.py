@@ -548,6 +548,9 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
               + '</p></article><div class="kg-card kg-callout-card"><div class="kg-callout-text">THE SCORE: 30/100'
               '</div></div><div class="comments"><p>Score: 90/100</p></div></body></html>')
     assert one(read_bytes(carded.encode(), "i.html")).rating == "30/100"
+    dashed = ('<html><body><article><p>' + GOOD + " " + GOOD + '</p><aside class="grade-box"><span class="grade-label">'
+              'THE GRADE</span> <span class="grade">C–</span></aside></article></body></html>')
+    assert one(read_bytes(dashed.encode(), "j.html")).rating == "C–"  # the grade's sign a dash
 
 
 def test_a_web_pages_own_branch_is_no_critic():

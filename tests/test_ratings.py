@@ -237,6 +237,11 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     # a grade's sign in a word after a hyphen, given on a transcript's line after the speaker's name
     ("HALE: Grade?\n\nQUAYE: I'm giving it a D-plus.\n\nHALE: Ouch.", "D-plus", 33.0),
     ("A fine film.\n\nRating: C-minus\n\nRead more", "C-minus", 42.0),
+    # filled and hollow dots of another shape
+    ("A fine film.\n\nCoping rating: ◉◉○○○\n\nMore below.", "◉◉○○○", 40.0),
+    # the site's unit over a scale, with a long note in brackets after it
+    ("A fine film.\n\n**My rating**\n\n2 out of 5 tuning forks (one for the lead's face, one for the old "
+     "Bechstein)\n\nMore below.", "2 out of 5", 40.0),
     # a score opening its sentence and given "from me", the sentence going on
     ("A proper family adventure about balloons. 9 out of 10 from me, and I'll be going again with the grandkids "
      "next week.", "9 out of 10", 90.0),

@@ -49,6 +49,7 @@ _CAPSULE_TITLE = re.compile(
 _LISTED_CAPSULE = re.compile(
     r"\s*[-*•·]\s+(?P<title>[A-Z0-9][^\n.!?:;–—]{0,50}?)\s+[–—-]\s+[^\n]{3,240}?[.!?,;]?\s*"
     r"(?:[" + FULL_STARS + EMPTY_STARS + r"]+\s*½?|\d{1,3}\s*/\s*100|\d(?:\.\d)?\s*/\s*(?:4|5|10))\s*")
+_SCORED = re.compile(rf"[/*{FULL_STARS}{EMPTY_STARS}]")  # a rating, not a certificate
 # A rating alone on its line, under its film's title: stars, asterisks or a score over a scale.
 _RATING_ALONE = re.compile(rf"\s*(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?|\*{{1,5}}\s*(?:½|1/2)?|\d(?:\.\d)?\s*/\s*(?:4|5|10))\s*")
 # A title alone on its line: a few words with no sentence's end (nor a date: "17 October 2025").
@@ -69,7 +70,12 @@ def capsule_title(body: str) -> str | None:
     """The film a capsule's opening line names, or None when the line is no such line."""
     if listed := _LISTED_CAPSULE.fullmatch(body):
         return listed.group("title").strip()
-    if len(body.split()) > _PROSE_WORDS or not (m := _CAPSULE_TITLE.match(body)):
+    m = _CAPSULE_TITLE.match(body)
+    if m and m.group("plain") and _SCORED.search(m.group("rated") or ""):
+        # a title with its year and its score opening a capsule's prose: "The Ferry Keeper
+        # (2024) — 7/10. A tender portrait of a ferry captain in her last season."
+        return m.group("plain").strip()
+    if len(body.split()) > _PROSE_WORDS or not m:
         return None
     if m.group("quoted") and not (m.group("rated") or m.group("bracket")):
         return None  # a quoted title alone, or opening a sentence

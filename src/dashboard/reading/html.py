@@ -144,8 +144,8 @@ _MARKED = re.compile(
     r"(?P<body>.*?)</(?P=tag)>")
 _OTHERS = re.compile(r"audience|user|reader|viewer|visitor|parent|kid|patron|borrower|customer|fan|community|average|"
                      r"aggregate|imdb|member", re.I)
-# The box's label, then its grade or score: "Popwire Grade B-", "Staff verdict 82%".
-_SCORE_LAST = re.compile(r"\s(?:(?-i:[A-F])[+-]?|\d{1,3}%|\d{1,2}(?:\.\d)?/\d{1,3})$")
+# The box's label, then its grade or score: "Popwire Grade B-", "Staff verdict 82%", "THE GRADE C–".
+_SCORE_LAST = re.compile(r"\s(?:(?-i:[A-F])[+\-–−]?|\d{1,3}%|\d{1,2}(?:\.\d)?/\d{1,3})$")
 _MARKED_CHARS = 60  # a rating, with its label or a revision ("Original rating: 2/5 — Revised rating: 4/5")
 _ALT_TEXT = re.compile(r"(?i)\b(?:alt|title|aria-label)=[\"']([^\"']{1,40})[\"']")
 # A section of comments or links (not a count of comments in a byline).

@@ -24,10 +24,10 @@ LETTER_GRADES = {
 # Rating scales critics use in running text; there, "2/3" or "9/11" is more likely a ratio
 # or a date. (A table's rating column takes any scale: Rotten Tomatoes has /6, /8, /2.)
 SCALES = (4, 5, 10, 20, 100)
-FULL_STARS = "★⭐✪✭✮●"
-EMPTY_STARS = "☆✩○"
-# Dots are a rating only with an empty one in the run ("●●○○○"): "●" alone is a bullet.
-_DOTS_ALONE = re.compile(r"[\s●]*●[\s●]*")
+FULL_STARS = "★⭐✪✭✮●◉"
+EMPTY_STARS = "☆✩○◯"
+# Dots are a rating only with an empty one in the run ("●●○○○", "◉◉○○○"): "●" alone is a bullet.
+_DOTS_ALONE = re.compile(r"[\s●◉]*[●◉][\s●◉]*")
 HALVES = ("½", "1/2", ".5")
 
 
@@ -584,7 +584,9 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
             if (rating := parse_rating(text[start:end])).score is not None:
                 return FoundRating(rating, start, end)
         sentence = _SENTENCE_FROM.match(body, m.start()).group()
-        if len(sentence.split()) <= 12:
+        # (a note in brackets after it is no prose: "2 out of 5 tuning forks (one for the
+        # lead's face, one for the piano)")
+        if len(_BRACKETED.sub("", sentence).split()) <= 12:
             start = line.start() + m.start()
             if found := _rating_on_line(text, _WHOLE.match(norm, start, start + len(sentence)), None):
                 return found
@@ -611,6 +613,7 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
 
 
 _WHOLE = re.compile(r".+")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _LEAD_CHARS = 80
 _SPELLED_SCALE = re.compile(r"\bout\s+of\s+(?:four|five|ten)\b", re.I)
 _GIVEN_BEFORE = re.compile(rf"\b{RATING_LEAD.pattern}\s+$", re.I)
