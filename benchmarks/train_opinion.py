@@ -18,15 +18,15 @@ Data, dev splits only (``test`` is scored once at the end with the engine's own 
   judgement's quote is opinion, each sentence of retold plot or background is not, each
   ``PAGE_WEIGHT`` of a snippet. Their sentences are what the stage actually reads: a critic's
   judgement inside a long sentence about a performer, and the background critics give without
-  judging ("It was shot over six weeks around the quarries", "Her previous feature was a
-  two-hander"), which neither the plot summaries nor the snippets hold.
+  judging ("The harbour scenes were filmed over a wet month in Fife", "Her first feature was a
+  documentary about lifeboats"), which neither the plot summaries nor the snippets hold.
 
 Any sentence equal to a test sentence of the subjectivity, sentence-polarity, critic-quote,
 treebank or scale sets is left out (the same critics' snippets recur across them).
 
 Then how a mention's judgement adds to its sentence's words (``OpinionModel.judged_log_odds``):
-a logistic regression over the subjectivity snippets' out-of-fold log-odds, the strongest word cue and
-the polarity size the engine's scorer gives each snippet, balanced between the two labels.
+a logistic regression over the subjectivity snippets' out-of-fold log-odds, the strongest word
+cue and the polarity size the engine's scorer gives each snippet, balanced between the two labels.
 The words say "story told"; a loud judgement says "verdict" whatever the wording.
 
 Model: NB-SVM (Wang & Manning 2012) over word, word-pair and sentence-edge features ("<s>

@@ -106,7 +106,7 @@ def test_idioms_of_praise(critic, text):
     "Tolland directs with the subtlety of a foghorn.",
     "I suspect a lot of you will like it more than I did.",
     "There is a fine short film buried in here.",
-    "There is a good 90-minute film hidden inside this two-hour one.",
+    "There is a terrific short film trapped inside this long one.",
     "There is a good film struggling to get out.",
     "I was fidgeting a bit.",
     "You can see every twist coming a mile off.",

@@ -545,12 +545,12 @@ def test_a_web_page_gives_the_rating_it_marks_or_declares():
     assert one(read_bytes(boxed.encode(), "h.html")).rating == "82%"  # the box's label, then its score
     # a blog's callout card, which extraction drops, labelling the score; a reader's below it is not
     carded = ('<html><body><article><h1>Hollow Creek</h1><p>' + GOOD + "</p><p>" + GOOD + "</p><p>" + GOOD
-              + '</p></article><div class="kg-card kg-callout-card"><div class="kg-callout-text">THE SCORE: 30/100'
-              '</div></div><div class="comments"><p>Score: 90/100</p></div></body></html>')
-    assert one(read_bytes(carded.encode(), "i.html")).rating == "30/100"
-    dashed = ('<html><body><article><p>' + GOOD + " " + GOOD + '</p><aside class="grade-box"><span class="grade-label">'
-              'THE GRADE</span> <span class="grade">C–</span></aside></article></body></html>')
-    assert one(read_bytes(dashed.encode(), "j.html")).rating == "C–"  # the grade's sign a dash
+              + '</p></article><div class="kg-card kg-callout-card"><div class="kg-callout-text">OUR SCORE: 45/100'
+              '</div></div><div class="comments"><p>Score: 95/100</p></div></body></html>')
+    assert one(read_bytes(carded.encode(), "i.html")).rating == "45/100"
+    dashed = ('<html><body><article><p>' + GOOD + " " + GOOD + '</p><aside class="verdict-panel"><span>Our verdict'
+              '</span> <b class="grade">B–</b></aside></article></body></html>')
+    assert one(read_bytes(dashed.encode(), "j.html")).rating == "B–"  # the grade's sign a dash
 
 
 def test_a_web_pages_own_branch_is_no_critic():

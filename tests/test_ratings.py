@@ -235,16 +235,16 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
      "two and a half stars", 50.0),
     ("A fine film.\n\nGRADE: A minus\n\nRead more", "A minus", 91.0),
     # a grade's sign in a word after a hyphen, given on a transcript's line after the speaker's name
-    ("HALE: Grade?\n\nQUAYE: I'm giving it a D-plus.\n\nHALE: Ouch.", "D-plus", 33.0),
+    ("HALE: So, the grade?\n\nOKORO: I'm giving it a C-plus.\n\nHALE: Generous.", "C-plus", 58.0),
     ("A fine film.\n\nRating: C-minus\n\nRead more", "C-minus", 42.0),
     # filled and hollow dots of another shape
-    ("A fine film.\n\nCoping rating: ◉◉○○○\n\nMore below.", "◉◉○○○", 40.0),
+    ("A fine film.\n\nHarbour rating: ◉◉○○○\n\nMore below.", "◉◉○○○", 40.0),
     # the site's unit over a scale, with a long note in brackets after it
-    ("A fine film.\n\n**My rating**\n\n2 out of 5 tuning forks (one for the lead's face, one for the old "
-     "Bechstein)\n\nMore below.", "2 out of 5", 40.0),
+    ("A fine film.\n\n**My rating**\n\n2 out of 5 lighthouses (a generous one for the sea, and one for the "
+     "cat on the jetty)\n\nMore below.", "2 out of 5", 40.0),
     # a score opening its sentence and given "from me", the sentence going on
-    ("A proper family adventure about balloons. 9 out of 10 from me, and I'll be going again with the grandkids "
-     "next week.", "9 out of 10", 90.0),
+    ("A proper family adventure on a windy island. 8 out of 10 from me, and I'd gladly sit through it again "
+     "with my nieces.", "8 out of 10", 80.0),
     ("It is the best possible version of a soup film, and I loved it. So I'm going 8/10, and I don't even like soup.",
      "8/10", 80.0),
     # a key to the critic's stars, one entry a line, above the rating

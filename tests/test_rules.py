@@ -140,17 +140,16 @@ def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
     assert reviews.loc["verdict", "inferred_score"] < 50
 
 
-@pytest.mark.parametrize("sentence, opinion", [
-    ("Ruth Adair, to her credit, seems to know it: she makes the old songs feel new before she tells you "
-     "anything about the band.", True),
-    ("At about the halfway mark the two suitcases get swapped, and the rest of the film is the Saturday.", False),
+@pytest.mark.parametrize("sentence", [
+    "Several real fishermen appear as themselves, one of them as the harbourmaster who waves the boats off.",
+    "Many of the extras are real dockers, and the union rep plays the foreman.",
 ])
-def test_the_opinion_model_has_learned_from_critics_pages(sentence, opinion):
-    # Sentences of the kinds critics' pages hold and the plot summaries and quotes the model
-    # also learns from do not: a verdict on a film-maker in story's words, a retelling's turn.
+def test_background_a_critic_gives_without_judging_is_no_opinion(sentence):
+    # Critics' pages hold background the plot summaries and quotes the opinion model also
+    # learns from do not; it learns it from the labelled pages (benchmarks/training_pages).
     lead = "A fine, moving film that I loved.\n\n"
     mentions = analyze_sources([ReviewSource("r", lead + sentence)]).mentions
-    assert mentions[mentions["start"] >= len(lead)]["opinion"].any() == opinion
+    assert not mentions[mentions["start"] >= len(lead)]["opinion"].any()
 
 
 def test_a_performer_judged_by_name_is_the_critics_voice_whatever_the_model_hears():

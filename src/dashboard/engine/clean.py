@@ -172,8 +172,8 @@ def _is_heading(body: str, is_last: bool, max_words: int = HEADING_MAX_WORDS, ti
         return False
     if body.endswith("?"):
         # "Nightjar review: is it any good?"; a headline may ask at length ("Docks turn pirate
-        # port in Nightjar – but is it any good?"; "Werewolf film shot in local quarries is a
-        # looker, but does it have enough bite?"), a paragraph's opening question may not.
+        # port in Nightjar – but is it any good?"; "Lighthouse ghost story looks lovely, but is
+        # there anything under the paint?"), a paragraph's opening question may not.
         return len(words) <= 8 or max_words > HEADING_MAX_WORDS and (
             len(words) <= _QUESTION_HEADLINE_WORDS or bool(_HEADLINE_SHAPE.search(body)))
     if len(words) > HEADING_MAX_WORDS and not under_furniture and not (
@@ -229,9 +229,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     # ... nor a web archive's toolbar above the archived page.
     archived = next((i + 1 for i, body in enumerate(bodies[:_ARCHIVE_TOOLBAR_LINES])
                      if rules.web_archive.pattern.match(body)), 0)
-    below_skip_links = next((i for i in range(archived, len(bodies)) if not rules.skip_link.match(bodies[i])),
-                            len(bodies))
-    first_notice = next((i for i in range(below_skip_links, min(below_skip_links + _LINES_ABOVE_NOTICE + 1, len(bodies)))
+    below_links = next((i for i in range(archived, len(bodies)) if not rules.skip_link.match(bodies[i])), len(bodies))
+    first_notice = next((i for i in range(below_links, min(below_links + _LINES_ABOVE_NOTICE + 1, len(bodies)))
                          if rules.consent.pattern.search(bodies[i])), archived)
     notices = next((i for i in range(first_notice, len(bodies)) if not rules.consent.pattern.search(bodies[i])),
                    len(bodies))

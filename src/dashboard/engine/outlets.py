@@ -20,7 +20,7 @@ COPYRIGHT_OUTLET = re.compile(
 _COPYRIGHT_AFTER_SENTENCE = re.compile(r"[.!?]\s+(?=(?i:copyright)\b|©)")
 CORPORATE = re.compile(r"\s+(?:Company|Co|Ltd|Limited|Inc|LLC|plc|Group|Media Group|Publishing|Publications)\.?$")
 OUTLET = re.compile(
-    # (not a currency before a price: "Subscribe for KSh 20 a day")
+    # (not a currency before a price: "Subscribe for KSh 15 a day")
     r"\b(?:from|on|at|via|for|reading)\s+(?P<the>the\s+)?(?P<name>[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){0,4})"
     r"(?![\w'&.-])(?!\s*\d[\d,.]*\s+(?:a|an|per)\s+(?:day|week|month|year)\b)"
     # a show's or a newsletter's greeting: "Welcome to Lanyard & Lament, the newsletter about ..."

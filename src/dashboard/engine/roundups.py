@@ -72,8 +72,8 @@ def capsule_title(body: str) -> str | None:
         return listed.group("title").strip()
     m = _CAPSULE_TITLE.match(body)
     if m and m.group("plain") and _SCORED.search(m.group("rated") or ""):
-        # a title with its year and its score opening a capsule's prose: "The Ferry Keeper
-        # (2024) — 7/10. A tender portrait of a ferry captain in her last season."
+        # a title with its year and its score opening a capsule's prose: "The Lamp Room
+        # (2024) — 7/10. A gentle study of a lighthouse keeper's last winter."
         return m.group("plain").strip()
     if len(body.split()) > _PROSE_WORDS or not m:
         return None

@@ -130,6 +130,7 @@ _LABELLED_LINE_WORDS = 6
 
 
 def _labelled_line_rating(article: str) -> str:
+    """The rating on the first short line of the article that labels one, or ""."""
     for line in _fallback_text(article).splitlines():
         if len(line.split()) <= _LABELLED_LINE_WORDS and _RATING_LABEL.match(line):
             found = find_rating(line)

@@ -214,8 +214,8 @@ RATING_LEAD = re.compile(
     re.I,
 )
 # A grade is a capital letter with at most a sign or its word ("B minus", "D-plus"), not
-# the start of a word ("Verdict: A-list cast"); without a sign it ends its clause or its bold ("**Grade: A**"; "Verdict: A
-# triumph" is no A, nor "the score - a single cello").
+# the start of a word ("Verdict: A-list cast"); without a sign it ends its clause or its
+# bold ("**Grade: A**"; "Verdict: A triumph" is no A, nor "the score - a single cello").
 _GRADE_IN_TEXT = r"(?-i:[A-F])(?:[+-](?![\w-])|(?:\s+|-)(?:plus|minus)\b|(?![\w-])(?=[\s*_]*(?:$|[.,;:!?)(|/])))"
 # One symbol repeated over a scale: "🍿🍿🍿/5".
 _SYMBOLS_OVER_SCALE = (rf"(?P<symbol>{_GLYPH})\ufe0f?(?:(?P=symbol)\ufe0f?){{0,9}}\s*½?\s*"
@@ -481,7 +481,7 @@ def _ranked_lines(lines: list[re.Match]) -> set[int]:
 
 
 # A key's entry on a line of its own: "★★★★★ – cleared my schedule", "** = for fans only",
-# "5 – Flatline. You'll die happy." (a number needs a dash or "=" with a space before it).
+# "5 – Sublime. Cancel your plans." (a number needs a dash or "=" with a space before it).
 _KEY_ENTRY = re.compile(rf"[^\w{FULL_STARS}{EMPTY_STARS}*]*(?:(?:[{FULL_STARS}{EMPTY_STARS}]{{1,5}}|\*{{1,5}})\s*½?\s*[–—=:-]\s*\w"
                         r"|\d{1,2}\s+[–—=-]{1,2}\s+[A-Za-z])")
 
@@ -584,8 +584,8 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
             if (rating := parse_rating(text[start:end])).score is not None:
                 return FoundRating(rating, start, end)
         sentence = _SENTENCE_FROM.match(body, m.start()).group()
-        # (a note in brackets after it is no prose: "2 out of 5 tuning forks (one for the
-        # lead's face, one for the piano)")
+        # (a note in brackets after it is no prose: "2 out of 5 lighthouses (a generous one
+        # for the sea, and one for the cat)")
         if len(_BRACKETED.sub("", sentence).split()) <= 12:
             start = line.start() + m.start()
             if found := _rating_on_line(text, _WHOLE.match(norm, start, start + len(sentence)), None):
@@ -628,7 +628,7 @@ _SCORE_SAID = re.compile(
     r"wobbly|very|grudging)\s+)*(?P<n>six|seven|eight|nine|ten)(?P<half>\s+and\s+a\s+half)?)(?=\s*(?:[.,;!?]|$))", re.I)
 _SAID_BEFORE = re.compile(r"\b(?:i|we)(?:'ll|’ll|'d|’d|\s+will|\s+would)\s+(?:say|call\s+it|go\s+with)\s+(?:an?\s+)?$", re.I)
 _SAID_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
-# A score that opens its sentence and is the critic's: "9 out of 10 from me, and I'll be going again".
+# A score that opens its sentence and is the critic's: "8 out of 10 from me, and I'd gladly see it again".
 _FROM_ME = re.compile(r"\s*from\s+(?:me|us)\b", re.I)
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.").
 _GRADE_ENDS_SENTENCE = re.compile(r"(?<![\w'’-])(?:[A-D][+-]?|F)(?=\s+from\s+(?:me|us)\b|[.!](?:\s|$))")
@@ -741,7 +741,7 @@ def _over_key_scale(text: str, value: str) -> Rating:
 
 
 # A grade given in words: "I give it a B+.", "We'd rate it a C-", in a transcript after the
-# speaker's name ("QUAYE: I'm giving it a D-plus.")
+# speaker's name ("OKORO: I'm giving it a C-plus.")
 _GIVEN_GRADE = re.compile(rf"\W*(?:(?-i:[A-Z][A-Z'’.-]+(?:\s[A-Z][A-Z'’.-]+)?):\s+)?{RATING_LEAD.pattern}"
                           rf"\s+(?P<value>{_GRADE_IN_TEXT})\W*", re.I)
 
