@@ -501,7 +501,7 @@ def _mark_speakers(out: Cleaned, spans: list[Span], bodies: list[str]) -> None:
 
 
 
-_GRADE_SIGN = re.compile(r"[=*]|stars?:|[\dA-F][+-]?\s+-|\d%")
+_GRADE_SIGN = re.compile(r"[=*]|stars?:|(?-i:[\dA-F])[+-]?\s+-|\d%", re.I)
 _KEY_SIGN = re.compile(rf"[*{FULL_STARS}]|^\W*(?:how|our|my|what)\b", re.I)
 _KEY_WORDS = 60
 
