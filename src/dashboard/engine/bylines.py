@@ -329,15 +329,13 @@ def _byline_in_region(plain: str, bodies: list[str], index: int, rules: Cleaning
         return m.group("poster"), m.group("forum")
     name = _HEADING_MARKS.sub("", plain)  # a critic's profile may print the name as its heading
     if ((PERSON_LINE.fullmatch(name) or CAPITALS_PERSON_LINE.fullmatch(name))
-            and name.lower() not in title_keys and name.lower() not in rules.share_actions
-            and rules.sections.isdisjoint(name.lower().split())
+            and not rules.is_page_label(name, title_keys)
             and (any(DATE_LINE.match(near) or _NOTED_DATE.match(near)
                      for near in (*bodies[index + 1:index + 3], *bodies[max(0, index - 2):index]))
                  # ... over its paper and role: "The Ledger · Chief film critic", "The Ledger" / "★ Top Critic"
                  or any(len(near.split()) <= BYLINE_WORDS and _ROLE_WORD.search(near)
                         and not ENDS_SENTENCE.search(plain_line(near)) for near in bodies[index + 1:index + 3]))):
         return (from_capitals(name) if name.isupper() else name), ""
-    if (short and (name := byline_by_parts(plain))
-            and name.lower() not in title_keys and rules.sections.isdisjoint(name.lower().split())):
+    if short and (name := byline_by_parts(plain)) and not rules.is_page_label(name, title_keys):
         return name, ""
     return None

@@ -357,8 +357,7 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
         if not out.author and in_byline_region and (m := WRITES.search(plain) or critic_introduced(plain)):
             out.author = m.group("name").rstrip(".")  # the standfirst's "..., writes Mara Quill"; the line stays prose
         if (not out.author and index == headline_at + 1 and headline_at >= 0 and PERSON_LINE.fullmatch(plain)
-                and plain.lower() not in title_keys and plain.lower() not in rules.share_actions
-                and rules.sections.isdisjoint(plain.lower().split())):
+                and not rules.is_page_label(plain, title_keys)):
             out.author = plain  # the critic's name alone under the headline (not "Movie Review")
             aside(METADATA, BYLINE_REASON)
             continue

@@ -85,6 +85,12 @@ class CleaningRules:
         return (bool(words) and lower not in self.platforms and lower not in self.share_actions
                 and words[-1] not in self.byline_roles and not _DAY_OR_MONTH.match(name))
 
+    def is_page_label(self, name: str, title_keys=frozenset()) -> bool:
+        """Is a line shaped like a person's name the film's title, a button ("Listen Live")
+        or a section's words ("Movie Review"), and so no critic?"""
+        lower = name.lower()
+        return lower in title_keys or lower in self.share_actions or not self.sections.isdisjoint(lower.split())
+
     def list_heading(self, line: str) -> int:
         """+1 for a heading over a list of praise ("Pros:"), -1 over criticism, else 0."""
         return 1 if self.pros.match(line) else -1 if self.cons.match(line) else 0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from dashboard.text.dates import MONTH
 from dashboard.text.names import NOT_PEOPLE, PERSON_ALONE, without_titles
-from dashboard.text.ratings import find_rating, parse_rating
+from dashboard.text.ratings import LABEL_OPENS_LINE, find_rating, parse_rating
 
 # Pages bigger than this are cut before parsing (trafilatura is slow on huge trees).
 MAX_HTML_CHARS = 5_000_000
@@ -123,16 +123,15 @@ def _details_box_rating(html: str) -> str:
     return ""
 
 
-# A short line in the article that labels the critic's rating ("THE SCORE: 30/100"), in a box
+# A short line in the article that labels the critic's rating ("OUR SCORE: 45/100"), in a box
 # the extraction drops with the page's widgets (a blog's callout card).
-_RATING_LABEL = re.compile(r"^\W*(?:(?:the|our|my|final)\s+)?(?:score|rating|grade|verdict)\s*:", re.I)
 _LABELLED_LINE_WORDS = 6
 
 
 def _labelled_line_rating(article: str) -> str:
     """The rating on the first short line of the article that labels one, or ""."""
     for line in _fallback_text(article).splitlines():
-        if len(line.split()) <= _LABELLED_LINE_WORDS and _RATING_LABEL.match(line):
+        if len(line.split()) <= _LABELLED_LINE_WORDS and LABEL_OPENS_LINE.match(line):
             found = find_rating(line)
             if found and found.rating.score is not None:
                 return found.rating.raw

@@ -244,6 +244,8 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?
                      r"|educational\s+value|positive\s+messages|positive\s+role\s+models|violence|scariness|"
                      r"nudity|language|consumerism|smoking|purchases|diverse\s+representations)\W{0,6}"  # "**Violence:** 3/5"
                      rf"(?:(?:{_LABEL_WORDS}|votes?|ballots?|poll)\W{{0,3}})?$", re.I)
+# A line that opens with a rating's label ("OUR SCORE: 45/100", "Verdict: B-").
+LABEL_OPENS_LINE = re.compile(rf"^\W*(?:(?:the|our|my|final)\s+)?(?:{_LABEL_WORDS})\s*:", re.I)
 _LABELLED = re.compile(
     # "**Our rating:** 4/5"; with no colon a score only before a share or a fraction: "Queuewise
     # score 86%" (not a members' share: "5 stars 31%")
@@ -480,10 +482,8 @@ def _ranked_lines(lines: list[re.Match]) -> set[int]:
     return {i for i in items if i - 1 in items or i + 1 in items}
 
 
-# A key's entry on a line of its own: "★★★★★ – cleared my schedule", "** = for fans only",
-# "5 – Sublime. Cancel your plans." (a number needs a dash or "=" with a space before it).
-_KEY_ENTRY = re.compile(rf"[^\w{FULL_STARS}{EMPTY_STARS}*]*(?:(?:[{FULL_STARS}{EMPTY_STARS}]{{1,5}}|\*{{1,5}})\s*½?\s*[–—=:-]\s*\w"
-                        r"|\d{1,2}\s+[–—=-]{1,2}\s+[A-Za-z])")
+# A key's entry on a line of its own: "★★★★★ – cleared my schedule", "** = for fans only".
+_KEY_ENTRY = re.compile(rf"[^\w{FULL_STARS}{EMPTY_STARS}*]*(?:[{FULL_STARS}{EMPTY_STARS}]{{1,5}}|\*{{1,5}})\s*½?\s*[–—=:-]\s*\w")
 
 
 def key_entry_lines(lines: list[str]) -> set[int]:
