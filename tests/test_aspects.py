@@ -1,10 +1,12 @@
 import copy
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
 
-from dashboard.engine.aspects import AspectMatcher, load_taxonomy, name_variants
+from dashboard.engine.aspect_model import AspectModel, guess_aspect
+from dashboard.engine.aspects import AspectMatcher, load_taxonomy, name_variants, taxonomy_from
 from dashboard.records import People
 from dashboard.text.normalize import normalize
 from dashboard.text.tokens import tokenize
@@ -350,3 +352,27 @@ def test_critics_everyday_words_for_an_aspect(text, aspect):
 ])
 def test_everyday_words_outside_their_aspect_sense_are_no_aspect(text, aspect):
     assert aspect not in _aspects(_matcher(), text)
+
+
+def _toy_model(min_probability=0.5):
+    # Two words with a clear aspect each; "fine" leans to the verdict on the whole film.
+    classes = ("music", "overall", "story")
+    weights = {"hummable": (1.0, (4.0, 0.0, 0.0)), "twisty": (1.0, (0.0, 0.0, 4.0)),
+               "fine": (1.0, (0.0, 4.0, 0.0)), "twisty fine": (1.0, (0.0, 0.0, 1.0))}
+    return AspectModel(classes, weights, (0.0, 0.0, 0.0), min_probability, {})
+
+
+def test_a_guess_names_a_likely_aspect_of_the_taxonomy_and_the_word_behind_it():
+    taxonomy = load_taxonomy()
+    assert guess_aspect(_toy_model(), taxonomy, ["so", "hummable", "!"]) == ("music", 1, 1)
+    # the verdict on the film is no guess: the mention counts for it anyway
+    assert guess_aspect(_toy_model(), taxonomy, ["fine"]) is None
+    # the best aspect must be likely enough
+    assert guess_aspect(_toy_model(0.99), taxonomy, ["so", "hummable"]) is None
+    # and one the taxonomy has
+    music_only = taxonomy_from(tomllib.loads('[aspects.music]\nname = "Music"\nterms = ["music"]\n'))
+    assert guess_aspect(_toy_model(), music_only, ["twisty"]) is None
+
+
+def test_without_its_file_the_model_guesses_nothing(tmp_path):
+    assert guess_aspect(AspectModel.load(tmp_path / "missing.json.gz"), load_taxonomy(), ["hummable"]) is None

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard.engine.aspects import taxonomy_from
-from dashboard.engine.pipeline import analyze_sources
+from dashboard.engine.pipeline import Pipeline, analyze_sources
 from dashboard.engine.pull_quotes import pull_quotes
 from dashboard.engine.scores import aggregate, opinion_features
 from dashboard.records import ReviewSource
@@ -46,8 +46,18 @@ def test_a_pronoun_continues_the_subject_of_the_sentence_before():
 
 
 def test_a_new_paragraph_starts_afresh():
-    rows = mentions_of("The acting is terrific.\n\nShe carries every scene with ease.")
-    assert rows[1] == ("She carries every scene with ease.", ["overall"])
+    rows = mentions_of("The acting is terrific.\n\nShe makes it a joy from start to finish.")
+    assert rows[1] == ("She makes it a joy from start to finish.", ["overall"])
+
+
+def test_an_opinion_naming_no_aspect_word_counts_for_the_aspect_the_model_guesses():
+    # No word of the taxonomy is in it; the learned model reads it as about the look of the film.
+    text = "You can see every penny on the screen."
+    guessed = analyze_sources([ReviewSource("r", text)]).mentions
+    assert list(guessed["aspect"]) == ["visuals"]
+    assert guessed["aspect_terms"].iloc[0] in text  # the word that weighed most, shown like an aspect word
+    unguessed = analyze_sources([ReviewSource("r", text)], pipeline=Pipeline().replace("guess", lambda doc, run: None))
+    assert list(unguessed.mentions["aspect"]) == ["overall"]
 
 
 def _sentences(*rows) -> pd.DataFrame:

@@ -125,8 +125,8 @@ def test_a_stage_is_replaced_and_timed_by_name():
     pipeline = Pipeline().replace("opinion", lambda doc, run: seen.append(doc.review_id))
     analysis = analyze_sources([ReviewSource("r", "A gorgeous, moving film.")], pipeline=pipeline)
     assert seen == ["r"] and not analysis.mentions["opinion"].any()
-    assert pipeline.names == ["rating", "clean", "segment", "cast", "aspects", "polarity", "opinion", "attribute",
-                              "scores"]
+    assert pipeline.names == ["rating", "clean", "segment", "cast", "aspects", "polarity", "opinion", "guess",
+                              "attribute", "scores"]
     assert list(pipeline.timings) == ["read", *pipeline.names, "rows"]
     with pytest.raises(KeyError):
         Pipeline().replace("no such stage", print)

@@ -53,6 +53,8 @@ class Mention:
     subjectivity: float = 0.5
     opinion: bool = False
     plot: bool = False
+    # guess: the aspect a learned model finds likely for an opinion that names none
+    guess: "AspectMatch | None" = None
     # attribute: the aspects the mention counts for
     aspects: list[str] = field(default_factory=list)
 

@@ -14,6 +14,7 @@ cast       film    the names that link sentences to aspects, pooled per film (ca
 aspects    review  every aspect word and name in each mention (aspects)
 polarity   review  each mention's judgement: polarity and the words behind it (polarity)
 opinion    review  opinion or retold plot, and how likely opinion: decided here, and only here (opinion)
+guess      review  a learned guess of the aspect of an opinion that names none (aspect_model)
 attribute  review  the aspects each mention counts for (attribution)
 scores     batch   aspect scores, the inferred review score, pull quotes (scores)
 =========  ======  ===========================================================================
@@ -35,6 +36,7 @@ from typing import Callable
 
 import pandas as pd
 
+from dashboard.engine.aspect_model import guess_aspects
 from dashboard.engine.aspects import AspectMatcher, Taxonomy, find_aspects, load_taxonomy
 from dashboard.engine.attribution import attribute
 from dashboard.engine.cast import assign_matchers, film_groups
@@ -111,12 +113,13 @@ STAGES = (
     Stage("aspects", find_aspects),
     Stage("polarity", score_mentions),
     Stage("opinion", decide_opinions),
+    Stage("guess", guess_aspects),
     Stage("attribute", attribute),
     Stage("scores", _scores, BATCH),
 )
 # Stages that read a review's mentions: a review with none (unscored, or nothing but
 # furniture) skips them.
-_NEEDS_MENTIONS = {"aspects", "polarity", "opinion", "attribute"}
+_NEEDS_MENTIONS = {"aspects", "polarity", "opinion", "guess", "attribute"}
 
 
 class Pipeline:

@@ -29,7 +29,7 @@ def mention_rows(doc: ReviewDoc) -> list[tuple]:
     for number, m in enumerate(doc.mentions):
         raw = text[m.start:m.end]
         terms: dict[str, list[str]] = {a: [] for a in m.aspects}
-        for a in m.matches:
+        for a in [*m.matches, *([m.guess] if m.guess else [])]:
             if a.aspect in terms:
                 terms[a.aspect].append(raw[a.start:a.end])
         cues = json.dumps([[m.start + c.start, m.start + c.end, round(c.weight, 3)]

@@ -1,0 +1,115 @@
+"""Which aspect an opinion is about when it names none of the taxonomy's words: a learned
+guess (``benchmarks/train_aspects.py`` writes ``resources/aspect_model.json.gz``).
+
+Critics judge a story, a world or a look without the words a list would hold ("the ending
+is telegraphed from the first reel", "the town never feels lived in"). Without a guess such
+an opinion counts as a verdict on the whole film. The model is a multinomial logistic
+regression over the mention's words and pairs of neighbouring words (tf-idf weighted),
+learned from the judgements of labelled critics' pages, each with the aspect a reader gave
+it. It guesses only where the taxonomy's words and names found nothing, only aspects the
+taxonomy has, and only when its best aspect is likely enough; the word that weighed most
+for it is kept as the aspect's word, so the guess can be checked like any other.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from dashboard.engine.aspects import AspectMatch, Taxonomy
+from dashboard.engine.document import ReviewDoc
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "resources" / "aspect_model.json.gz"
+GUESSED = "model"  # AspectMatch.via for a learned guess
+
+
+def features(words: Sequence[str]) -> list[tuple[str, int, int]]:
+    """The features of a mention's lower-cased words, with the word indices each spans:
+    the words that hold a letter, and pairs of neighbouring such words."""
+    kept = [(w, i) for i, w in enumerate(words) if any(ch.isalpha() for ch in w)]
+    pairs = [(f"{a} {b}", i, j) for (a, i), (b, j) in zip(kept, kept[1:])]
+    return [(w, i, i) for w, i in kept] + pairs
+
+
+@dataclass(frozen=True)
+class AspectModel:
+    classes: tuple[str, ...]
+    # feature -> (idf, weight per class)
+    weights: dict[str, tuple[float, tuple[float, ...]]]
+    bias: tuple[float, ...]
+    min_probability: float
+    meta: dict
+
+    @classmethod
+    def load(cls, path: Path | str = MODEL_PATH) -> "AspectModel":
+        path = Path(path)
+        if not path.exists():
+            return cls((), {}, (), 1.0, {"missing": str(path)})  # no file: no guesses
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+        return cls(tuple(data["classes"]), {f: (v[0], tuple(v[1:])) for f, v in data["weights"].items()},
+                   tuple(data["bias"]), float(data["min_probability"]), data.get("meta", {}))
+
+    def probabilities(self, words: Sequence[str]) -> tuple[dict[str, float], dict[str, tuple[float, int, int]]]:
+        """Per aspect, the probability the words are about it; and per aspect, the feature
+        that weighed most for it (its weight and the word indices it spans)."""
+        if not self.classes:
+            return {}, {}
+        found = features(words)
+        counts = Counter(f for f, _, _ in found)
+        where = {f: (i, j) for f, i, j in found}
+        values = {f: (1.0 + math.log(n)) * self.weights[f][0] for f, n in counts.items() if f in self.weights}
+        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        logits = list(self.bias)
+        best: dict[str, tuple[float, int, int]] = {}
+        for f, v in values.items():
+            for k, w in enumerate(self.weights[f][1]):
+                part = v / norm * w
+                logits[k] += part
+                if part > best.get(self.classes[k], (0.0,))[0]:
+                    best[self.classes[k]] = (part, *where[f])
+        top = max(logits)
+        exps = [math.exp(x - top) for x in logits]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps)}, best
+
+
+@lru_cache(maxsize=1)
+def aspect_model() -> AspectModel:
+    """The shipped model, loaded once."""
+    return AspectModel.load()
+
+
+def guess_aspect(model: AspectModel, taxonomy: Taxonomy, words: Sequence[str]) -> tuple[str, int, int] | None:
+    """The aspect ``words`` are about, with the word indices that weighed most for it; None
+    when the model's best aspect is the verdict on the whole film, is not in the taxonomy
+    or is not likely enough."""
+    probabilities, best = model.probabilities(words)
+    if not probabilities:
+        return None
+    aspect = max(probabilities, key=probabilities.get)
+    if (aspect == taxonomy.verdict or aspect not in taxonomy.keys or probabilities[aspect] < model.min_probability
+            or aspect not in best):
+        return None
+    _, first, last = best[aspect]
+    return aspect, first, last
+
+
+def guess_aspects(doc: ReviewDoc, run) -> None:
+    """The ``guess`` stage: for each opinion that names no aspect word or name, the aspect
+    the learned model finds likely (``Mention.guess``), which ``attribute`` counts it for."""
+    model, tokens = aspect_model(), doc.tokens
+    for m in doc.mentions:
+        if not m.opinion or m.matches:
+            continue
+        at = list(tokens.within(m.start, m.end))
+        found = guess_aspect(model, run.taxonomy, [tokens.words[i] for i in at])
+        if found:
+            aspect, first, last = found
+            m.guess = AspectMatch(aspect, tokens.starts[at[first]] - m.start, tokens.ends[at[last]] - m.start, GUESSED)
