@@ -157,6 +157,9 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("Words: Jo Lin 8 November 2024 1.4k shares", "Jo Lin", ""),
     ("with Jo Lin", "Jo Lin", ""),  # a column's host under its title
     ("Thread starter jolin_77 · Start date 19 Oct 2025", "jolin_77", ""),  # a forum's user
+    # a student paper's: a role of four words and more, the class year; the name in bold
+    ("By Jo Lin, Arts & Culture Staff Writer, Class of '27", "Jo Lin", ""),
+    ("**By Jo Lin**, Arts and Culture staff writer | media studies, class of 2027", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -760,6 +763,13 @@ def test_a_newsletters_masthead_ends_at_its_byline():
             "Hollow Creek is a patient drama, and a beautifully shot one.")
     cleaned = clean(text)
     assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "Night Shift Pictures")
+
+
+def test_a_byline_under_a_newsletters_name_over_its_menu_is_the_critics():
+    text = ("The Lamp Room Letter\nby Jo Lin\nSubscribe  ·  Archive  ·  About\n\n"
+            "Hollow Creek is a patient drama, and a beautifully shot one.")
+    cleaned = clean(text)
+    assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "The Lamp Room Letter")
 
 
 def test_a_diarys_date_beside_its_stars_is_no_prose():

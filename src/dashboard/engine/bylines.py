@@ -21,7 +21,7 @@ _ROLE_NAMES = alternation(load_resource("cleaning.toml")["byline_roles"]["names"
 _ROLE = rf"(?:(?:[A-Z][\w&'-]*|&|and|of)\s+){{0,5}}(?i:{_ROLE_NAMES})s?\b"
 _ROLE_WORD = re.compile(rf"\b(?i:{_ROLE_NAMES})s?\b")
 # The role after a byline's name, as a page writes it: "film critic", "Senior Film Critic".
-_ROLE_AFTER = rf",\s+(?:[\w&'’-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
+_ROLE_AFTER = rf",\s+(?:[\w&'’-]+\s+){{0,4}}(?i:{_ROLE_NAMES})s?\b"
 
 # "By Jane Doe", and with the outlet after it: "By Jane Doe, The Daily Test", "Reviewed by
 # Jane Doe for Screen Notes", "By Jane Doe | Film Weekly". After "review(ed) by" or "posted
@@ -39,10 +39,13 @@ BYLINE = re.compile(
     rf"(?:(?i:by|written by|words by|compiled by)\s*:?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
     rf"(?:\s+(?:and|&)\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})?)"
     rf"|(?i:reviewed by|reviews? by|posted by)\s*:?\s+(?!(?i:{alternation(NOT_PEOPLE)})\b)(?:u/)?(?P<handle>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]*){{0,3}}|[\w.-]{{2,30}}))"
+    r"(?:\*\*|__)?"  # the name in bold: "**By Jo Lin**, staff writer"
     r"(?:\s*\([^()]{1,80}\))?"  # a note on the critic: "Posted by Jo Lin (host, Thursdays 8-10pm)"
     r"(?:,\s*(?:aged\s+)?\d{1,2}(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?)?"  # a young critic's age and town: "Kai P., 15, Bristol"
     r"(?:,\s+who\s+[^|·•]{3,150})?"  # "Reviewed by Ruth Penhaligon, who has coordinated the Trust's otter survey ..."
     rf"(?:{_ROLE_AFTER})?"  # "By Priya Sahota, film critic, Wake Up With Beacon"
+    # a student's course and year after it: "..., staff writer, Class of '27", "... | film studies, class of 2027"
+    r"(?:\s*[,|]\s*(?:[\w&'’-]+,?\s+){0,4}?(?i:class\s+of)\s+['’]?\d{2}(?:\d{2})?)?"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"
     rf"|(?:\s*[,|·•–-])?\s*(?:(?i:published|updated|posted)(?:\s+(?i:on))?\s+)?{DATE}"

@@ -238,7 +238,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
     head = next((i for i in range(notices, len(bodies))
                  if not (HEADER_FIELD.match(bodies[i]) or RULE.fullmatch(bodies[i]))), len(bodies))
     top = masthead(bodies[head:head + MASTHEAD_LINES + 2], title_keys)
-    site_lines = {head + i: name for i, name in top.items()}
+    # (a byline under a newsletter's name, over its menu, is the critic's: "by Jo Lin")
+    site_lines = {head + i: name for i, name in top.items() if name or not BYLINE.match(bodies[head + i])}
     labelled_byline = -1  # the line of the name under a byline's label
     for index, line in enumerate(spans):
         body = bodies[index]

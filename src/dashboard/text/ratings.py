@@ -68,6 +68,10 @@ _LETTER = re.compile(r"^\s*([A-DF])\s*([+-]?)\s*$", re.I)
 _GRADE_WORDS = re.compile(r"^\s*([A-DF])(?:\s+|\s*-\s*)(plus|minus)\s*$", re.I)
 _PERCENT = re.compile(rf"^\s*{_NUM}\s*%\s*$")
 _BARE = re.compile(rf"^\s*{_NUM}\s*$")
+# A site's own pair of glyphs, filled then hollow, over a scale of four, five or ten ("▲▲▽▽▽").
+_FILLED_THEN_HOLLOW_PATTERN = (rf"(?P<filled>(?P<fill>{_GLYPH})\ufe0f?(?:(?P=fill)\ufe0f?){{0,9}})"
+                               rf"(?!(?P=fill))(?P<hollow>{_GLYPH})\ufe0f?(?:(?P=hollow)\ufe0f?){{0,9}}")
+_FILLED_THEN_HOLLOW = re.compile(_FILLED_THEN_HOLLOW_PATTERN)
 
 
 def _fraction(value: float, scale: float, raw: str) -> Rating:
@@ -89,6 +93,8 @@ def _stars(text: str, raw: str) -> Rating | None:
         return _fraction(len(m.group("run").replace("\ufe0f", "")) + (0.5 if m.group("half") else 0.0), scale, raw)
     if _DOTS_ALONE.fullmatch(text):
         return None
+    if (m := _FILLED_THEN_HOLLOW.fullmatch(text)) and len(m.group().replace("\ufe0f", "")) in SCALES[:3]:
+        return _fraction(len(m.group("filled").replace("\ufe0f", "")), len(m.group().replace("\ufe0f", "")), raw)
     full = sum(text.count(c) for c in FULL_STARS)
     empty = sum(text.count(c) for c in EMPTY_STARS)
     asterisks = len(text) - len(text.lstrip("*"))
@@ -229,7 +235,7 @@ _LABEL_WORDS = (r"rating|score|grade|verdict|overall|stars|(?:our|my)\s+(?:revie
                 # a teacher's word for a grade, alone on its line ("Mark: C+"), not a speaker named Mark
                 r"|mark(?=\s*:\s*[A-F][+-]?\s*$)")
 # A rating of others that the page prints beside the critic's ("Audience score: 3.6 / 5").
-_OTHERS = re.compile(r"\b(?:audience|readers?|users?|viewers?|visitors?|parents?|kids|patrons?|borrowers?|customers?|"
+_OTHERS = re.compile(r"\b(?:audience|readers?|listeners?|users?|viewers?|visitors?|parents?|kids|patrons?|borrowers?|customers?|"
                      # an aggregator's average of the critic's scores ("Average original score: 3.1/5")
                      r"fans?|crowd|imdb|(?:average|avg\.?)(?:\s+original)?|aggregate|community|public|metacritic|"
                      r"rotten\s+tomatoes|tomatometer|letterboxd"
@@ -249,7 +255,10 @@ LABEL_OPENS_LINE = re.compile(rf"^\W*(?:(?:the|our|my|final)\s+)?(?:{_LABEL_WORD
 _LABELLED = re.compile(
     # "**Our rating:** 4/5"; with no colon a score only before a share or a fraction: "Queuewise
     # score 86%" (not a members' share: "5 stars 31%")
-    rf"(?:\b(?:{_LABEL_WORDS})(?:\s*:|\s+-)|\b(?:score|rating)(?=\s+\d{{1,3}}(?:\.\d)?\s*(?:%|/\s*\d)))"
+    # (what it rates, or how, before the colon: "My score (as a percentage): 85%"; not the
+    # year of an earlier one: "Original rating (2019): 2/5 - Revised rating: 4/5")
+    rf"(?:\b(?:{_LABEL_WORDS})(?:\s+(?:for|of)\s+(?:the|this)\s+(?:film|movie|picture))?(?:\s*\([^\W\d][^()\n]{{0,79}}\))?"
+    rf"(?:\s*:|\s+-)|\b(?:score|rating)(?=\s+\d{{1,3}}(?:\.\d)?\s*(?:%|/\s*\d)))"
     rf"(?:[*_]{{1,3}}(?=\s))?\s*"
     rf"(?:[*_]{{1,3}}(?=[^\s*_]))?"  # the value in emphasis of its own: "**Grade:** **B-**"
     # the site's glyphs before the number they draw: "Skyward rating: ☁☁☁◐ 3.5 of 5 clouds"
@@ -258,13 +267,14 @@ _LABELLED = re.compile(
     # the site's own unit over a scale: "Verdict: 3.5 chainrings out of 5"
     # or "3½ reels (out of 5)"; or alone, its scale in the page's key (``_over_key_scale``):
     # "Our rating: 3½ knots"
-    rf"|{_UNIT_COUNT}(?:\s+\(?out\s+of\s+(?:4|5|6|10)\b\)?|(?=[\s*_.]*$))"
+    rf"|{_UNIT_DIGITS}\s+(?:[a-z]+\s+)?{_UNIT}\s+\(?out\s+of\s+(?:4|5|6|10)\b\)?|{_UNIT_COUNT}(?=[\s*_.]*$)"
     # a number of a scale, labelled: "My note: 7,5 of 10", "Rating: 4 out of 6"
     rf"|\d{{1,2}}(?:[.,]\d)?\s+(?:out\s+)?of\s+(?:4|5|6|10)\b"
     # asterisks; glued to the label's colon, only with nothing after them ("MPAA rating:** PG"
     # and "**Skyward rating:** ☁☁☁◐" close the label's bold), nor opening a title's italics
     # ("Movies Under the Stars: *Deepwake*")
-    rf"|(?<=\s)\*{{1,5}}(?![^\W\d_½]|\*)\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?=\s*$)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN})",
+    rf"|(?<=\s)\*{{1,5}}(?![^\W\d_½]|\*)\s*(?:½|1/2)?(?:\s*out\s+of\s+(?:4|5|10)\b)?|\*{{1,5}}+(?=\s*$)|{_SYMBOLS_OVER_SCALE}|{_OUT_OF_TEN}"
+    rf"|{_FILLED_THEN_HOLLOW_PATTERN}(?![^\s–—|-]))",
     re.I,
 )
 # A rating as a bound that others' ratings pass: "Rated ★★★★ or higher by 38% of members",
@@ -279,7 +289,7 @@ _OTHERS_AFTER = re.compile(r"\s*(?:or\s+(?:higher|more|better|above|over|less|lo
                            # 5 stars · 1,208 ratings", "★★★★½ 4.5 out of 5 (212 members)", "5.8/10 3,214 ratings"
                            # ... "★★★★½ (4.6 from 57 ratings)", "★★★★½ based on 88 reviews"
                            r"|\s*[(]?\s*(?:\d(?:\.\d{1,2})?\s*(?:(?:/|out\s+of)\s*(?:5|10)\s*(?:stars)?\s*)?)?"
-                           r"(?:avg\.?|average|from|based\s+on)?\s*[·|•(]?\s*[\d,.]+k?\s+"
+                           r"(?:(?:avg\.?|average|from|based\s+on)\s*)*[·|•(]?\s*[\d,.]+k?\s+"
                            r"(?:ratings|votes|ballots|reviews|members|fans|readers|users|viewers|people)\b", re.I)
 # "Released 4/20", "It opens 5/10", "Seen on 4/5": a date, not a rating.
 _DATE_BEFORE = re.compile(
@@ -429,9 +439,11 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
         labelled = _critics_label(line.group())
         if not labelled and first_unlabelled:
             continue
+        headline = line.start() == lines[0].start() or line.group().lstrip().startswith("#")
         if labelled or n_words <= 12:
-            found = _rating_on_line(text, line, labelled) or (None if labelled else _stars_given(text, line))
-        elif line.start() == lines[0].start() or line.group().lstrip().startswith("#"):
+            found = _rating_on_line(text, line, labelled) or (None if labelled else _stars_given(text, line) or (
+                _grade_closing_headline(text, line) if headline else None))
+        elif headline:
             found = _stars_in_headline(text, line) or _rating_in_prose(text, norm, line)
         else:
             found = _rating_in_prose(text, norm, line)
@@ -532,6 +544,18 @@ def _stars_in_headline(text: str, line: re.Match) -> FoundRating | None:
     return FoundRating(rating, start, end) if rating.score is not None else None
 
 
+# A grade in brackets closing a headline: "## The Long Blow [C-]", "Harbour Lights (B+)".
+_GRADE_CLOSING = re.compile(r"\s(?:\[(?P<grade>[A-D][+-]?|F)\]|\((?P<signed>[A-D][+-])\))[*_\s]*$")
+
+
+def _grade_closing_headline(text: str, line: re.Match) -> FoundRating | None:
+    if not (m := _GRADE_CLOSING.search(line.group())):
+        return None
+    group = "grade" if m.group("grade") else "signed"
+    start, end = line.start() + m.start(group), line.start() + m.end(group)
+    return FoundRating(parse_rating(text[start:end]), start, end)
+
+
 def _critics_label(line: str) -> re.Match | None:
     """The first labelled rating on a line that is not a rating of others ("Audience
     score")."""
@@ -556,8 +580,9 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
     (``_IN_PROSE``). Every other such rating has a digit or a star glyph: most lines of
     prose are passed over on that alone."""
     body = line.group()
-    for m in _GRADE_ENDS_SENTENCE.finditer(body):
-        if _GIVEN_BEFORE.search(body, max(0, m.start() - _LEAD_CHARS), m.start()):
+    for m in _GRADE_GIVEN.finditer(body):
+        if (_GIVEN_BEFORE.search(body, max(0, m.start() - _LEAD_CHARS), m.start()) and not _GRADE_FROM_ANOTHER.match(body, m.end())
+                or _GRADE_FROM.match(body, m.end()) and _GRADE_OPENS_SENTENCE.search(body, 0, m.start())):
             start, end = line.start() + m.start(), line.start() + m.end()
             return FoundRating(parse_rating(text[start:end]), start, end)
     if found := _stars_given(text, line):
@@ -630,8 +655,15 @@ _SAID_BEFORE = re.compile(r"\b(?:i|we)(?:'ll|’ll|'d|’d|\s+will|\s+would)\s+(
 _SAID_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 # A score that opens its sentence and is the critic's: "8 out of 10 from me, and I'd gladly see it again".
 _FROM_ME = re.compile(r"\s*from\s+(?:me|us)\b", re.I)
-# A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.").
-_GRADE_ENDS_SENTENCE = re.compile(r"(?<![\w'’-])(?:[A-D][+-]?|F)(?=\s+from\s+(?:me|us)\b|[.!](?:\s|$))")
+# A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.",
+# "I'm giving it a B plus, and ..."), or opening one with who gives it ("A C+ from this
+# reviewer.").
+_GRADE_GIVEN = re.compile(r"(?<![\w'’-])(?:[A-D](?:[+-]|\s+(?:plus|minus)\b)?|F)(?![\w+-])"
+                          r"(?=\s+from\s+(?:me|us|this\s+\w+)\b|\s*[.!,;](?:\s|$))")
+_GRADE_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+)an?\s+(?:(?:solid|strong|generous|firm|shaky|grudging)\s+)?$",
+                                   re.I)
+_GRADE_FROM = re.compile(r"\s+from\s+(?:me|us|this\s+\w+)\b")
+_GRADE_FROM_ANOTHER = re.compile(r"\s+from\s+this\s+\w+")  # "She gets an A from this critic for effort"
 # Stars in words the critic gives in a sentence: given by "I" or "we" ("I'd give it four
 # stars", "I'm giving it two and a half stars and a strong recommendation"), or earned by
 # the film where a sentence's rating ends ("On balance it earns three stars from me - plus a
