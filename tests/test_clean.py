@@ -623,6 +623,21 @@ def test_a_star_key_in_words_and_a_guides_ratings_note_judge_no_film():
     assert text.splitlines()[2] not in kinds
 
 
+@pytest.mark.parametrize("key", [
+    "Courier ratings: 4 stars, excellent; 3 stars, good; 2 stars, fair; 1 star, poor.",
+    "*Five stars is rare and means go tonight; one star means I went so you didn't have to.*",
+    "(5 lanterns: queue in the rain for it. 3 lanterns: a decent night out.)",
+])
+def test_a_star_key_in_sentences_judges_no_film(key):
+    text = f"A patient drama that earns its ending.\n\n{key}"
+    assert _kinds(text, clean(text)).get(key) == BOILERPLATE
+
+
+def test_two_things_counted_with_a_colon_are_no_key():
+    line = "Two friends: one loud, one quiet. Three sisters: all of them liars, and all superb."
+    assert line not in _kinds(line, clean(line))
+
+
 def test_a_rating_standing_as_a_sentence_inside_a_paragraph_is_the_rating_not_prose():
     text = ("HARBOUR LIGHTS. 3 stars. A lighthouse keeper shelters her brother in a drama that takes its "
             "time and earns its storm. Handsome and patient, if a little thin in the middle. 1 hr. 52 R")
@@ -2060,6 +2075,20 @@ def test_a_sign_up_boxs_promise_about_the_readers_address_is_furniture():
     ("Oblong is published by the Students' Union of Wessex University.", "The publisher's notes"),
     ("The views expressed are those of the authors and not of the Union.", "The publisher's notes"),
     ("**Write for Oblong!** We're always looking for reviewers and illustrators.", "The publisher's notes"),
+    # appeals for the outlet's support: donations, membership, referrals, a sponsor's slot
+    ("Support local journalism. WKRP is listener-supported. Make your gift today.", "An appeal for the outlet's"),
+    ("Oblong has no owner and no paywall. If you read us every week, become a member.", "An appeal for the outlet's"),
+    ("**Pass Oblong on.** Refer 3 friends and we will post you a bookmark.", "An appeal for the outlet's"),
+    ("**Together with Harbour Bikes** — repairs and good coffee, seven days a week.", "An appeal for the outlet's"),
+    # the site's own furniture: a reader's rating box, a poll's count, who the site is for, a
+    # newsletter's footer, where the review first ran, the platform
+    ("Rate it yourself: ☆☆☆☆☆", "The site's own furniture"),
+    ("268 of you voted.", "The site's own furniture"),
+    ("This site is intended for healthcare professionals. By continuing you confirm you are one.",
+     "The site's own furniture"),
+    ("Why did I get this? You signed up at oblong.example.", "The site's own furniture"),
+    ("Originally published at The Harbour Courier. Read the original review.", "The site's own furniture"),
+    ("Made with Quill", "The site's own furniture"),
 ])
 def test_sponsors_search_hints_certificates_and_publishers_notes_are_furniture(line, reason):
     text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."
@@ -2068,6 +2097,8 @@ def test_sponsors_search_hints_certificates_and_publishers_notes_are_furniture(l
 
 
 @pytest.mark.parametrize("line", [
+    "Together with her brother, she runs the last ferry on the loch, and runs it badly.",
+    "I support local cinemas whenever I can, and this one deserves a full house.",
     "Reyes is supported by Tom Hale as her brother, and they make a fine pair.",
     "The film is supported by a superb cast.",
     "Search films the way you search for a lost sock and you will find this one.",

@@ -463,6 +463,13 @@ def test_html_header_gives_the_critic_and_the_rating_that_extraction_drops():
     assert _explicit_score(_PAGE_WITH_HEADER) == 80
 
 
+def test_a_headlines_second_half_in_the_pages_title_is_no_outlet():
+    page = (_PAGE_WITH_HEADER.replace("<title>Wicked review | The Daily Reel</title>",
+                                      "<title>Wicked review – a dazzling, overstuffed musical</title>")
+            .replace("By Priya Shah | The Daily Reel | November 20, 2024", "By Priya Shah"))
+    assert one(read_bytes(page.encode(), "page.html")).outlet == ""
+
+
 def test_html_grade_box_and_a_byline_over_the_standfirst_are_read():
     page = (_PAGE_WITH_HEADER.replace('<p class="byline">By Priya Shah | The Daily Reel | November 20, 2024</p>',
                                       '<p class="standfirst">A dazzling, overstuffed musical with a powerhouse lead</p>'

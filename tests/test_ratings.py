@@ -91,6 +91,8 @@ def test_another_films_stars_in_a_link_to_its_review_are_no_rating():
     links = "Read Next\n'Marrow' Review: ★★★★ for a Quiet Storm of a Debut\nThe Best Westerns of All Time, Ranked"
     assert find_rating(review + links) is None
     assert find_rating(review + links + "\n\n★★★").rating.raw == "★★★"
+    this_week = "More reviews this week\nThe Understudy Goes On ★★★☆☆\nMother of Pearl ★★★★★"
+    assert find_rating(review + this_week) is None
 
 
 def test_grade_as_a_word_in_prose_is_not_a_rating():

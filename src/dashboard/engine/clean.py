@@ -42,7 +42,7 @@ from dashboard.text.dates import DATE, MONTH
 from dashboard.text.names import names_the_film
 from dashboard.text.normalize import normalize
 from dashboard.text.quotations import reported_speech, within
-from dashboard.text.ratings import (FULL_STARS, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines,
+from dashboard.text.ratings import (FULL_STARS, LEGEND_SIGN, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines,
                                      rating_phrase)
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex
@@ -501,7 +501,6 @@ def _mark_speakers(out: Cleaned, spans: list[Span], bodies: list[str]) -> None:
 
 
 
-_GRADE_SIGN = re.compile(r"[=*]|stars?:|(?-i:[\dA-F])[+-]?\s+-|\d%", re.I)
 _KEY_SIGN = re.compile(rf"[*{FULL_STARS}]|^\W*(?:how|our|my|what)\b", re.I)
 _KEY_WORDS = 60
 
@@ -597,9 +596,7 @@ def _legend_lines(bodies: list[str], rules: CleaningRules) -> set[int]:
     """Indices of the lines that spell out the critic's rating scale: a line with several
     grades ("**** = ... *** = ...", "5 stars: must see. 4 stars: ..."), or two or more lines
     in a row that each open with one."""
-    # Every grade has its "=", "star:"/"stars:", asterisks, a dash after its number or letter,
-    # or a per cent sign: most lines are ruled out without the pattern.
-    entries = [len(rules.legend_entry.findall(body)) if _GRADE_SIGN.search(body) else 0 for body in bodies]
+    entries = [len(rules.legend_entry.findall(body)) if LEGEND_SIGN.search(body) else 0 for body in bodies]
     opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
     out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
     # a key on one line, as the rating finder reads it ("How I rate: asterisks out of five,

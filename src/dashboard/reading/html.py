@@ -255,7 +255,8 @@ def _structured_author(html: str) -> str:
 
 
 # "<title>Harbour Lights review | The Daily Test</title>": the site after the last bar.
-_TITLE_SUFFIX = re.compile(r"(?is)<title[^>]*>[^<]*[|–—]\s*([^<|–—]{2,60}?)\s*</title>")
+# (a site's name, not the headline's second half: "Nightjar review – a slow bloom of a film")
+_TITLE_SUFFIX = re.compile(r"(?is)<title[^>]*>[^<]*[|–—]\s*((?-i:[^<|–—\sa-z])[^<|–—]{1,59}?)\s*</title>")
 # A byline the article's extraction left out: "Written by Ana Ruiz · 14 June 2025".
 _BYLINE_LABEL = re.compile(r"(?i:by|reviewed\s+by|words\s+by|picked\s+by|chosen\s+by|recommended\s+by|critic|reviewer)\s*:?")
 _VISIBLE_BYLINE = re.compile(

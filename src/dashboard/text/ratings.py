@@ -366,9 +366,23 @@ _RATING_KEY = re.compile(
     rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
 
 
+# The key's entries as the cleaner counts them (``cleaning.toml``'s [rating_legend]): "4 stars,
+# excellent; 3 stars, good", "A - see it now. B - worth a ticket". Every entry has one of
+# these signs: most lines are ruled out without the pattern.
+LEGEND_SIGN = re.compile(r"[=*]|stars?\b|\w{3}s:|(?-i:[\dA-F])[+-]?\s+-|\d%", re.I)
+_LEGEND = load_resource("cleaning.toml")["rating_legend"]
+LEGEND_ENTRY = re.compile(_LEGEND["entry"])
+
+
+def legend_entries(line: str) -> int:
+    """How many entries of a key to a rating scale the line holds."""
+    return len(LEGEND_ENTRY.findall(line)) if LEGEND_SIGN.search(line) else 0
+
+
 def is_rating_key(line: str) -> bool:
-    """Is the line a key to the site's or the critic's ratings (``_RATING_KEY``)?"""
-    return _RATING_KEY.search(line) is not None
+    """Is the line a key to the site's or the critic's ratings (``_RATING_KEY``, or entries
+    of [rating_legend])?"""
+    return _RATING_KEY.search(line) is not None or legend_entries(line) >= _LEGEND["min_entries"]
 
 
 # Readers' comments under the review: a score in a comment is a reader's ("9/10 and I
@@ -425,7 +439,7 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     norm = normalize(text) if norm is None else norm
     first_unlabelled = None
     lines = _outside_comments_and_links(list(re.finditer(r"[^\n]+", norm)))
-    keys = {i for i, line in enumerate(lines) if _RATING_KEY.search(line.group())}
+    keys = {i for i, line in enumerate(lines) if is_rating_key(line.group())}
     # an average over its count on the next line: "4.4 out of 5" / "1,208 global ratings"
     counted = {i for i in range(len(lines) - 1) if _RATINGS_COUNT.fullmatch(lines[i + 1].group())}
     other_scores = keys | counted | _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
