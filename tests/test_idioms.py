@@ -72,12 +72,18 @@ def judge(critic, text: str):
     "I'd be lying if I said my eyes were dry at the end.",
     "The sword fights have weight.",
     "Seek this one out.",
+    "The gamble pays off.",
+    "It is better shot than almost any film this year.",
+    # "instead of" negates what it names: the slog that did not happen
+    "Instead of getting boring, it gets hypnotic.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3
 
 
 @pytest.mark.parametrize("text", [
+    "It never pays off.",
+    "It is worse acted than any film this year.",
     "You'll regret it.",
     "He is one-note as the villain.",
     "The plot holds zero surprises.",
