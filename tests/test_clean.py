@@ -627,6 +627,8 @@ def test_a_star_key_in_words_and_a_guides_ratings_note_judge_no_film():
     "Courier ratings: 4 stars, excellent; 3 stars, good; 2 stars, fair; 1 star, poor.",
     "*Five stars is rare and means go tonight; one star means I went so you didn't have to.*",
     "(5 lanterns: queue in the rain for it. 3 lanterns: a decent night out.)",
+    # the site's own glyph, one to five of it with its word
+    "*Our scale: 🌱 compost · 🌱🌱 wilting · 🌱🌱🌱 growing · 🌱🌱🌱🌱 blooming · 🌱🌱🌱🌱🌱 prize*",
 ])
 def test_a_star_key_in_sentences_judges_no_film(key):
     text = f"A patient drama that earns its ending.\n\n{key}"
@@ -2089,6 +2091,11 @@ def test_a_sign_up_boxs_promise_about_the_readers_address_is_furniture():
     ("Why did I get this? You signed up at oblong.example.", "The site's own furniture"),
     ("Originally published at The Harbour Courier. Read the original review.", "The site's own furniture"),
     ("Made with Quill", "The site's own furniture"),
+    # a newsletter's notes and greeting, a publisher's independence, a competition
+    ("If someone forwarded you this, hello! It comes every Thursday, free.", "The newsletter's notes"),
+    ("Hi friends,", "The show's or newsletter's greeting"),
+    ("Oblong is editorially independent of Wessex University.", "The publisher's notes"),
+    ("WIN a pair of tickets to any film at the Harbour Picturehouse - text REEL to 81234", "A competition"),
 ])
 def test_sponsors_search_hints_certificates_and_publishers_notes_are_furniture(line, reason):
     text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."

@@ -1,9 +1,9 @@
 """Which aspect an opinion is about when it names none of the taxonomy's words: a learned
 guess (``benchmarks/train_aspects.py`` writes ``resources/aspect_model.json.gz``).
 
-Critics judge a story, a world or a look without the words a list would hold ("the ending
-is telegraphed from the first reel", "the town never feels lived in"). Without a guess such
-an opinion counts as a verdict on the whole film. The model is a multinomial logistic
+Critics judge a look, a story or a pace without the words a list would hold ("you can see
+every penny on the screen"). Without a guess such an opinion counts as a verdict on the
+whole film. The model is a multinomial logistic
 regression over the mention's words and pairs of neighbouring words (tf-idf weighted),
 learned from the judgements of labelled critics' pages, each with the aspect a reader gave
 it. It guesses only where the taxonomy's words and names found nothing, only aspects the
@@ -24,9 +24,12 @@ from typing import Sequence
 
 from dashboard.engine.aspects import AspectMatch, Taxonomy
 from dashboard.engine.document import ReviewDoc
+from dashboard.text.language import words as word_list
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "resources" / "aspect_model.json.gz"
 GUESSED = "model"  # AspectMatch.via for a learned guess
+# Words shown to a reader as the aspect's word carry meaning of their own: not "the", "it".
+_FUNCTION_WORDS = frozenset(word_list("function_words"))
 
 
 def features(words: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -58,12 +61,13 @@ class AspectModel:
 
     def probabilities(self, words: Sequence[str]) -> tuple[dict[str, float], dict[str, tuple[float, int, int]]]:
         """Per aspect, the probability the words are about it; and per aspect, the feature
-        that weighed most for it (its weight and the word indices it spans)."""
+        that weighed most for it, of those not made of function words alone (its weight and
+        the word indices it spans)."""
         if not self.classes:
             return {}, {}
         found = features(words)
         counts = Counter(f for f, _, _ in found)
-        where = {f: (i, j) for f, i, j in found}
+        where = {f: (i, j) for f, i, j in found if not _FUNCTION_WORDS.issuperset(f.split(" "))}
         values = {f: (1.0 + math.log(n)) * self.weights[f][0] for f, n in counts.items() if f in self.weights}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
         logits = list(self.bias)
@@ -72,7 +76,7 @@ class AspectModel:
             for k, w in enumerate(self.weights[f][1]):
                 part = v / norm * w
                 logits[k] += part
-                if part > best.get(self.classes[k], (0.0,))[0]:
+                if f in where and part > best.get(self.classes[k], (0.0,))[0]:
                     best[self.classes[k]] = (part, *where[f])
         top = max(logits)
         exps = [math.exp(x - top) for x in logits]

@@ -363,7 +363,10 @@ _SITE_KEY = "|".join(f"(?:{b['pattern']})" for b in load_resource("cleaning.toml
 _RATING_KEY = re.compile(
     rf"(?:{_SITE_KEY})"
     rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?(?:[;,·|]\s*|\s+(?=[{FULL_STARS}*]))){{2,}}"
-    rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
+    rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]"
+    # a site's own glyph, from one to five of it, each with its word: "🌱 compost · 🌱🌱 wilting · ..."
+    rf"|(?:(?P<key_glyph>{_GLYPH})\ufe0f?(?:(?P=key_glyph)\ufe0f?){{0,4}}\s+[a-z][^·|;\n]{{1,30}}?\s*[·|;]\s*){{2,}}"
+    rf"(?P=key_glyph)", re.I)
 
 
 # The key's entries as the cleaner counts them (``cleaning.toml``'s [rating_legend]): "4 stars,
