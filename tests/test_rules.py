@@ -152,7 +152,7 @@ def test_a_sentence_the_opinion_model_reads_as_plot_moves_no_score():
 
 @pytest.mark.parametrize("sentence", [
     "Several real fishermen appear as themselves, one of them as the harbourmaster who waves the boats off.",
-    "Many of the extras are real dockers, and the union rep plays the foreman.",
+    "The harbour scenes were filmed over a wet month in Fife.",
 ])
 def test_background_a_critic_gives_without_judging_is_no_opinion(sentence):
     # Critics' pages hold background the plot summaries and quotes the opinion model also
