@@ -158,8 +158,8 @@ def test_critics_prose_that_looks_like_page_furniture_is_kept(text):
     ("with Jo Lin", "Jo Lin", ""),  # a column's host under its title
     ("Thread starter jolin_77 · Start date 19 Oct 2025", "jolin_77", ""),  # a forum's user
     # a student paper's: a role of four words and more, the class year; the name in bold
-    ("By Jo Lin, Arts & Culture Staff Writer, Class of '27", "Jo Lin", ""),
-    ("**By Jo Lin**, Arts and Culture staff writer | media studies, class of 2027", "Jo Lin", ""),
+    ("By Jo Lin, Campus Life Staff Writer, Class of '26", "Jo Lin", ""),
+    ("**By Jo Lin**, senior features staff writer | history major, class of 2026", "Jo Lin", ""),
 ])
 def test_a_byline_gives_the_critic_and_the_outlet(line, author, outlet):
     text = f"{line}\nThe film is a quiet triumph of acting and mood."
@@ -624,11 +624,11 @@ def test_a_star_key_in_words_and_a_guides_ratings_note_judge_no_film():
 
 
 @pytest.mark.parametrize("key", [
-    "Courier ratings: 4 stars, excellent; 3 stars, good; 2 stars, fair; 1 star, poor.",
-    "*Five stars is rare and means go tonight; one star means I went so you didn't have to.*",
-    "(5 lanterns: queue in the rain for it. 3 lanterns: a decent night out.)",
+    "Courier ratings: 4 stars, superb; 3 stars, solid; 2 stars, patchy; 1 star, skip it.",
+    "*Five stars means drop everything; one star means I sat through it so you can stay home.*",
+    "(5 lanterns: cancel your plans. 3 lanterns: fine for a rainy evening.)",
     # the site's own glyph, one to five of it with its word
-    "*Our scale: 🌱 compost · 🌱🌱 wilting · 🌱🌱🌱 growing · 🌱🌱🌱🌱 blooming · 🌱🌱🌱🌱🌱 prize*",
+    "*Our scale: ⛵ sunk · ⛵⛵ adrift · ⛵⛵⛵ afloat · ⛵⛵⛵⛵ sailing · ⛵⛵⛵⛵⛵ flagship*",
 ])
 def test_a_star_key_in_sentences_judges_no_film(key):
     text = f"A patient drama that earns its ending.\n\n{key}"
@@ -783,7 +783,7 @@ def test_a_newsletters_masthead_ends_at_its_byline():
 
 
 def test_a_byline_under_a_newsletters_name_over_its_menu_is_the_critics():
-    text = ("The Lamp Room Letter\nby Jo Lin\nSubscribe  ·  Archive  ·  About\n\n"
+    text = ("The Lamp Room Letter\nby Jo Lin\nSubscribe  ·  Past issues  ·  Contact\n\n"
             "Hollow Creek is a patient drama, and a beautifully shot one.")
     cleaned = clean(text)
     assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "The Lamp Room Letter")
@@ -1966,6 +1966,12 @@ def test_an_aggregators_critic_page_gives_the_critic_and_the_paper_the_review_fi
     assert (cleaned.author, cleaned.outlet) == ("Jo Lin", "Harbour Weekly")
 
 
+def test_a_reprinted_review_names_where_it_first_appeared():
+    text = ("A patient drama about a keeper and his daughter.\n\n"
+            "Originally published at The Harbour Courier. Read it there, with the stills.")
+    assert clean(text, ("Hollow Creek",)).outlet == "The Harbour Courier"
+
+
 def test_a_blogs_webmentions_are_others_words():
     text = ("A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.\n"
             "The last act drags on and on, and the scientist says it is the most realistic film she has seen.\n"
@@ -2078,24 +2084,22 @@ def test_a_sign_up_boxs_promise_about_the_readers_address_is_furniture():
     ("The views expressed are those of the authors and not of the Union.", "The publisher's notes"),
     ("**Write for Oblong!** We're always looking for reviewers and illustrators.", "The publisher's notes"),
     # appeals for the outlet's support: donations, membership, referrals, a sponsor's slot
-    ("Support local journalism. WKRP is listener-supported. Make your gift today.", "An appeal for the outlet's"),
-    ("Oblong has no owner and no paywall. If you read us every week, become a member.", "An appeal for the outlet's"),
-    ("**Pass Oblong on.** Refer 3 friends and we will post you a bookmark.", "An appeal for the outlet's"),
+    ("Support independent criticism: WKRP is listener-funded.", "An appeal for the outlet's"),
+    ("No paywall here, ever: if Oblong matters to you, become a supporter.", "An appeal for the outlet's"),
+    ("**Share Oblong.** Refer five friends and get a tote bag.", "An appeal for the outlet's"),
     ("**Together with Harbour Bikes** — repairs and good coffee, seven days a week.", "An appeal for the outlet's"),
     # the site's own furniture: a reader's rating box, a poll's count, who the site is for, a
-    # newsletter's footer, where the review first ran, the platform
-    ("Rate it yourself: ☆☆☆☆☆", "The site's own furniture"),
+    # newsletter's footer, the platform
+    ("Rate this film: ☆☆☆☆☆", "The site's own furniture"),
     ("268 of you voted.", "The site's own furniture"),
-    ("This site is intended for healthcare professionals. By continuing you confirm you are one.",
-     "The site's own furniture"),
-    ("Why did I get this? You signed up at oblong.example.", "The site's own furniture"),
-    ("Originally published at The Harbour Courier. Read the original review.", "The site's own furniture"),
+    ("This website is meant for registered vets and their staff.", "The site's own furniture"),
+    ("Why did I get this? Because you asked for it at oblong.example.", "The site's own furniture"),
     ("Made with Quill", "The site's own furniture"),
     # a newsletter's notes and greeting, a publisher's independence, a competition
-    ("If someone forwarded you this, hello! It comes every Thursday, free.", "The newsletter's notes"),
+    ("If someone forwarded you this, you can sign up at oblong.example.", "The newsletter's notes"),
     ("Hi friends,", "The show's or newsletter's greeting"),
-    ("Oblong is editorially independent of Wessex University.", "The publisher's notes"),
-    ("WIN a pair of tickets to any film at the Harbour Picturehouse - text REEL to 81234", "A competition"),
+    ("The Oblong team is editorially independent of its funders.", "The publisher's notes"),
+    ("Win tickets to our preview night: text REEL to 81234 before Friday.", "A competition"),
 ])
 def test_sponsors_search_hints_certificates_and_publishers_notes_are_furniture(line, reason):
     text = "A warm, funny and generous film.\n\n" + line + "\n\nI loved every minute of it."

@@ -75,7 +75,7 @@ def judge(critic, text: str):
     "The gamble pays off.",
     "It is better shot than almost any film this year.",
     # "instead of" negates what it names: the slog that did not happen
-    "Instead of getting boring, it gets hypnotic.",
+    "Instead of boring us, it keeps surprising us.",
 ])
 def test_idioms_of_praise(critic, text):
     assert judge(critic, text).polarity > 0.3

@@ -91,7 +91,7 @@ def test_another_films_stars_in_a_link_to_its_review_are_no_rating():
     links = "Read Next\n'Marrow' Review: ★★★★ for a Quiet Storm of a Debut\nThe Best Westerns of All Time, Ranked"
     assert find_rating(review + links) is None
     assert find_rating(review + links + "\n\n★★★").rating.raw == "★★★"
-    this_week = "More reviews this week\nThe Understudy Goes On ★★★☆☆\nMother of Pearl ★★★★★"
+    this_week = "More reviews this week\nPaper Moons Rising Again ★★★☆☆\nA Quiet Tuesday Off ★★★★★"
     assert find_rating(review + this_week) is None
 
 
@@ -338,19 +338,19 @@ def test_stars_in_words_are_found_where_they_stand_alone_or_labelled(line, ratin
     ("Parents say: age 6+, ★★★★½ based on 88 reviews\n\nA patient drama.\n\nQuality: 4/5", "4/5", 80.0),
     ("4.4/5 from 312 fans\n\nA patient drama.\n\n3½ gloves out of 5", "3½ gloves out of 5", 70.0),
     # the label says what it rates, or how: "for the film", a note in brackets before the colon
-    ("A patient drama.\n\nMy rating for the film: 4/5 - catch it while it is on.", "4/5", 80.0),
-    ("A patient drama.\n\nMy score (as a percentage, 50% being an ordinary night out): 85%", "85%", 85.0),
+    ("A patient drama.\n\nMy rating for this film: 4/5, and bring a coat.", "4/5", 80.0),
+    ("A patient drama.\n\nMy score (out of a hundred, as ever): 85%", "85%", 85.0),
     # a site's unit with its adjective, labelled, wins over a walk's difficulty in stars above
-    ("Difficulty: ★★☆☆☆ (2)  Terrain: ★☆☆☆☆\n\nA patient drama.\n\nMy verdict: 4 brass buttons out of 5 (one off for"
-     " the ending).", "4 brass buttons out of 5", 80.0),
+    ("Parking: ★★☆☆☆ (2)  Access: ★☆☆☆☆\n\nA patient drama.\n\nScore: 4 brass buttons out of 5, one lost to the"
+     " ending.", "4 brass buttons out of 5", 80.0),
     # a grade given aloud, its sign in words, the sentence going on; a grade with who gives it
-    ("A patient drama.\n\n2:15 so I'm giving it a B plus, and it would be an A with a shorter middle.", "B plus", 83.0),
-    ("A patient drama, and a tired one, and I suspect it will please the regulars more than anyone. A C+ from this "
+    ("A patient drama.\n\n0:48 honestly I'm giving it a B plus, maybe higher on a second watch.", "B plus", 83.0),
+    ("A patient drama that its regulars will enjoy far more than newcomers will, slow as it is. A C+ from this "
      "night porter.", "C+", 58.0),
     # a grade in brackets closing the headline
     ("## Harbour Lights [C-]\n\nA patient drama.", "C-", 42.0),
     # a site's own glyphs, filled then hollow, over the scale they make
-    ("A patient drama.\n\n**Lift rating: ▲▲▽▽▽ - two floors up out of five**", "▲▲▽▽▽", 40.0),
+    ("A patient drama.\n\n**Harbour rating: ◆◆◇◇◇ (two diamonds of five)**", "◆◆◇◇◇", 40.0),
 ])
 def test_every_printed_rating_form_is_found(text, raw, score):
     found = find_rating(text)
@@ -414,7 +414,7 @@ def test_every_printed_rating_form_is_found(text, raw, score):
     "- **21:30** Movies Under the Stars: *Deepwake* on the pool deck\n\nA gentle film.",
     "A gentle film.\n\n*Harbour ratings: 1 otter – give it a miss; 3 otters – worth a look; 5 otters – go.*",
     # listeners' average, and its count after more than one word
-    "A gentle film.\n\nListeners rate this film\n★★★★☆ 3.8 average from 214 votes",
+    "A gentle film.\n\nWhat listeners think\n★★★☆☆ 3.2 average from 97 votes",
     # a grade a performer gets from the critic is no rating of the film
     "A gentle film, though she gets an A from this critic for effort alone in a part that gives her nothing at all.",
     "## Part (A)\n\nA gentle film.",

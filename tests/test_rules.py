@@ -46,8 +46,8 @@ def test_a_pronoun_continues_the_subject_of_the_sentence_before():
 
 
 def test_a_new_paragraph_starts_afresh():
-    rows = mentions_of("The acting is terrific.\n\nShe makes it a joy from start to finish.")
-    assert rows[1] == ("She makes it a joy from start to finish.", ["overall"])
+    rows = mentions_of("The acting is terrific.\n\nShe makes it a pleasure to sit through.")
+    assert rows[1] == ("She makes it a pleasure to sit through.", ["overall"])
 
 
 def test_an_opinion_naming_no_aspect_word_counts_for_the_aspect_the_model_guesses():

@@ -44,7 +44,7 @@ BYLINE = re.compile(
     r"(?:,\s*(?:aged\s+)?\d{1,2}(?:,\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)?)?"  # a young critic's age and town: "Kai P., 15, Bristol"
     r"(?:,\s+who\s+[^|·•]{3,150})?"  # "Reviewed by Ruth Penhaligon, who has coordinated the Trust's otter survey ..."
     rf"(?:{_ROLE_AFTER})?"  # "By Priya Sahota, film critic, Wake Up With Beacon"
-    # a student's course and year after it: "..., staff writer, Class of '27", "... | film studies, class of 2027"
+    # a student's course and year after it: "..., staff writer, Class of '26", "... | history major, class of 2026"
     r"(?:\s*[,|]\s*(?:[\w&'’-]+,?\s+){0,4}?(?i:class\s+of)\s+['’]?\d{2}(?:\d{2})?)?"
     rf"(?:\s*(?:,|\||-|·|•|\bfor\b|\bat\b)\s*(?!{MONTH}\s+\d)(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&)){{0,4}}))?"
     rf"(?:\s+(?i:on)\s+[^|·•]{{3,30}}?(?:\s+(?i:in)\s+[^|·•]{{1,60}}?)?"  # "on October 19, 2025 in Horror, Rants"

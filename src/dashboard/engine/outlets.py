@@ -41,9 +41,10 @@ NAVIGATION_REASON = "Where the page sits on its site, from the web page"
 MENU_REASON = "The site's menu, from the web page"
 REPRINT_REASON = "Where the review first appeared"
 # A review reprinted by another site names the publication it first appeared in, which is the
-# review's outlet, not the site's: "Originally published in Parallax Weekly, August 8, 2025."
-REPRINTED_FROM = re.compile(r"\W*(?i:originally|first)\s+(?i:published|appeared|printed|ran)\s+(?i:in|on)\s+"
-                            r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&.-]*(?:\s+(?:[A-Z][\w'&.-]*|&|of)){0,5})")
+# review's outlet, not the site's: "Originally published in Parallax Weekly, August 8, 2025.",
+# "Originally published at The Harbour Courier."
+REPRINTED_FROM = re.compile(r"\W*(?i:originally|first)\s+(?i:published|appeared|printed|ran)\s+(?i:in|on|at)\s+"
+                            r"(?P<outlet>(?:[Tt]he\s+)?[A-Z][\w'&-]*(?:\.\w[\w'&-]*)*(?:\s+(?:[A-Z][\w'&-]*(?:\.\w[\w'&-]*)*|&|of)){0,5})")
 MASTHEAD_LINES = 4
 _MASTHEAD_CHARS = 200  # a masthead line is short; longer lines are not tried at all
 _SITE_NAME = re.compile(r"(?:[A-Z][\w'&.-]*|of|the|and|&)(?:\s(?:[A-Z][\w'&.-]*|of|the|and|at|on|in|for|&)){0,4}")

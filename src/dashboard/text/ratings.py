@@ -68,7 +68,7 @@ _LETTER = re.compile(r"^\s*([A-DF])\s*([+-]?)\s*$", re.I)
 _GRADE_WORDS = re.compile(r"^\s*([A-DF])(?:\s+|\s*-\s*)(plus|minus)\s*$", re.I)
 _PERCENT = re.compile(rf"^\s*{_NUM}\s*%\s*$")
 _BARE = re.compile(rf"^\s*{_NUM}\s*$")
-# A site's own pair of glyphs, filled then hollow, over a scale of four, five or ten ("▲▲▽▽▽").
+# A site's own pair of glyphs, filled then hollow, over a scale of four, five or ten ("◆◆◇◇◇").
 _FILLED_THEN_HOLLOW_PATTERN = (rf"(?P<filled>(?P<fill>{_GLYPH})\ufe0f?(?:(?P=fill)\ufe0f?){{0,9}})"
                                rf"(?!(?P=fill))(?P<hollow>{_GLYPH})\ufe0f?(?:(?P=hollow)\ufe0f?){{0,9}}")
 _FILLED_THEN_HOLLOW = re.compile(_FILLED_THEN_HOLLOW_PATTERN)
@@ -364,13 +364,13 @@ _RATING_KEY = re.compile(
     rf"(?:{_SITE_KEY})"
     rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?(?:[;,·|]\s*|\s+(?=[{FULL_STARS}*]))){{2,}}"
     rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]"
-    # a site's own glyph, from one to five of it, each with its word: "🌱 compost · 🌱🌱 wilting · ..."
+    # a site's own glyph, from one to five of it, each with its word: "⛵ sunk · ⛵⛵ adrift · ..."
     rf"|(?:(?P<key_glyph>{_GLYPH})\ufe0f?(?:(?P=key_glyph)\ufe0f?){{0,4}}\s+[a-z][^·|;\n]{{1,30}}?\s*[·|;]\s*){{2,}}"
     rf"(?P=key_glyph)", re.I)
 
 
 # The key's entries as the cleaner counts them (``cleaning.toml``'s [rating_legend]): "4 stars,
-# excellent; 3 stars, good", "A - see it now. B - worth a ticket". Every entry has one of
+# superb; 3 stars, solid", "A - see it now. B - worth a ticket". Every entry has one of
 # these signs: most lines are ruled out without the pattern.
 LEGEND_SIGN = re.compile(r"[=*]|stars?\b|\w{3}s:|(?-i:[\dA-F])[+-]?\s+-|\d%", re.I)
 _LEGEND = load_resource("cleaning.toml")["rating_legend"]
@@ -561,7 +561,7 @@ def _stars_in_headline(text: str, line: re.Match) -> FoundRating | None:
     return FoundRating(rating, start, end) if rating.score is not None else None
 
 
-# A grade in brackets closing a headline: "## The Long Blow [C-]", "Harbour Lights (B+)".
+# A grade in brackets closing a headline: "## Harbour Lights [C-]", "Harbour Lights (B+)".
 _GRADE_CLOSING = re.compile(r"\s(?:\[(?P<grade>[A-D][+-]?|F)\]|\((?P<signed>[A-D][+-])\))[*_\s]*$")
 
 
@@ -673,7 +673,7 @@ _SAID_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 # A score that opens its sentence and is the critic's: "8 out of 10 from me, and I'd gladly see it again".
 _FROM_ME = re.compile(r"\s*from\s+(?:me|us)\b", re.I)
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.",
-# "I'm giving it a B plus, and ..."), or opening one with who gives it ("A C+ from this
+# "I'd give it a B plus, maybe more"), or opening one with who gives it ("A C+ from this
 # reviewer.").
 _GRADE_GIVEN = re.compile(r"(?<![\w'’-])(?:[A-D](?:[+-]|\s+(?:plus|minus)\b)?|F)(?![\w+-])"
                           r"(?=\s+from\s+(?:me|us|this\s+\w+)\b|\s*[.!,;](?:\s|$))")
