@@ -363,16 +363,19 @@ _SITE_KEY = "|".join(f"(?:{b['pattern']})" for b in load_resource("cleaning.toml
 _RATING_KEY = re.compile(
     rf"(?:{_SITE_KEY})"
     rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?(?:[;,·|]\s*|\s+(?=[{FULL_STARS}*]))){{2,}}"
-    rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]"
-    # a site's own glyph, from one to five of it, each with its word: "⛵ sunk · ⛵⛵ adrift · ..."
-    rf"|(?:(?P<key_glyph>{_GLYPH})\ufe0f?(?:(?P=key_glyph)\ufe0f?){{0,4}}\s+[a-z][^·|;\n]{{1,30}}?\s*[·|;]\s*){{2,}}"
-    rf"(?P=key_glyph)", re.I)
+    rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
+# A site's own glyph, from one to five of it, each with its word: "⛵ sunk · ⛵⛵ adrift · ...".
+_GLYPH_KEY = re.compile(rf"(?:(?P<glyph>{_GLYPH})\ufe0f?(?:(?P=glyph)\ufe0f?){{0,4}}\s+[a-z][^·|;\n]{{1,30}}?\s*[·|;]\s*){{2,}}"
+                        rf"(?P=glyph)")
+_KEY_SEPARATOR = re.compile(r"[·|;]")
+# Keys in entries of words or of a site's glyphs are short lines: a paragraph is not tried.
+_KEY_CHARS = 400
 
 
 # The key's entries as the cleaner counts them (``cleaning.toml``'s [rating_legend]): "4 stars,
 # superb; 3 stars, solid", "A - see it now. B - worth a ticket". Every entry has one of
 # these signs: most lines are ruled out without the pattern.
-LEGEND_SIGN = re.compile(r"[=*]|stars?\b|\w{3}s:|(?-i:[\dA-F])[+-]?\s+-|\d%", re.I)
+LEGEND_SIGN = re.compile(r"[=*]|stars?(?:[:,]|\s+(?:is|are|means?)\b)|\w{3}s:|(?-i:[\dA-F])[+-]?\s+-|\d%", re.I)
 _LEGEND = load_resource("cleaning.toml")["rating_legend"]
 LEGEND_ENTRY = re.compile(_LEGEND["entry"])
 
@@ -383,9 +386,13 @@ def legend_entries(line: str) -> int:
 
 
 def is_rating_key(line: str) -> bool:
-    """Is the line a key to the site's or the critic's ratings (``_RATING_KEY``, or entries
-    of [rating_legend])?"""
-    return _RATING_KEY.search(line) is not None or legend_entries(line) >= _LEGEND["min_entries"]
+    """Is the line a key to the site's or the critic's ratings (``_RATING_KEY``; on a short
+    line, a key in the site's glyphs or entries of [rating_legend])?"""
+    if _RATING_KEY.search(line):
+        return True
+    return len(line) <= _KEY_CHARS and (
+        (_KEY_SEPARATOR.search(line) is not None and _GLYPH_KEY.search(line) is not None)
+        or legend_entries(line) >= _LEGEND["min_entries"])
 
 
 # Readers' comments under the review: a score in a comment is a reader's ("9/10 and I
