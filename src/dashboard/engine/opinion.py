@@ -146,8 +146,8 @@ def judges(signals: Signals, strongest: float, polarity: float) -> bool:
 # A mention the rules read as opinion is retold plot after all when the learned model
 # (``opinion_model``: its sentence's words and how strongly the mention judges) gives it
 # log-odds of opinion below this: about 1.6 to 1 for plot. A stricter cut silences more plot
-# but also more of the critics' clipped one-line verdicts (chosen on page sets the model
-# never learned from, with the subjectivity dev sentences and RT quotes).
+# but also more of the critics' clipped one-line verdicts (chosen on page sets the model had
+# not then learned from, with the subjectivity dev sentences and RT quotes).
 PLOT_VETO = -0.5
 # Retold plot ends, as with a stance word, at a mention the learned model is this sure is
 # the critic's voice (about 7 to 1): critics turn from story to verdict without saying
