@@ -42,8 +42,8 @@ from dashboard.text.dates import DATE, MONTH
 from dashboard.text.names import names_the_film
 from dashboard.text.normalize import normalize
 from dashboard.text.quotations import reported_speech, within
-from dashboard.text.ratings import (FULL_STARS, LEGEND_SIGN, RATING_LEAD, FoundRating, find_rating, is_rating_key, key_entry_lines,
-                                     rating_phrase)
+from dashboard.text.ratings import (FULL_STARS, LEGEND_SIGN, RATING_LEAD, FoundRating, find_rating, is_rating_key,
+                                     key_entry_lines, rating_phrase)
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex
 
