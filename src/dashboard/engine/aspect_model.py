@@ -59,29 +59,34 @@ class AspectModel:
         return cls(tuple(data["classes"]), {f: (v[0], tuple(v[1:])) for f, v in data["weights"].items()},
                    tuple(data["bias"]), float(data["min_probability"]), data.get("meta", {}))
 
-    def probabilities(self, words: Sequence[str]) -> tuple[dict[str, float], dict[str, tuple[float, int, int]]]:
-        """Per aspect, the probability the words are about it; and per aspect, the feature
-        that weighed most for it, of those not made of function words alone (its weight and
-        the word indices it spans)."""
-        if not self.classes:
-            return {}, {}
+    def weighed(self, words: Sequence[str]) -> tuple[dict[str, float], dict[str, tuple[int, int]]]:
+        """The features of ``words`` the model knows, with their tf-idf values (L2-normalised),
+        and the word indices each spans."""
         found = features(words)
         counts = Counter(f for f, _, _ in found)
-        where = {f: (i, j) for f, i, j in found if not _FUNCTION_WORDS.issuperset(f.split(" "))}
         values = {f: (1.0 + math.log(n)) * self.weights[f][0] for f, n in counts.items() if f in self.weights}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
+        return {f: v / norm for f, v in values.items()}, {f: (i, j) for f, i, j in found}
+
+    def probabilities(self, values: dict[str, float]) -> dict[str, float]:
+        """Per aspect, the probability that weighed features (``weighed``) are about it."""
         logits = list(self.bias)
-        best: dict[str, tuple[float, int, int]] = {}
         for f, v in values.items():
             for k, w in enumerate(self.weights[f][1]):
-                part = v / norm * w
-                logits[k] += part
-                if f in where and part > best.get(self.classes[k], (0.0,))[0]:
-                    best[self.classes[k]] = (part, *where[f])
+                logits[k] += v * w
         top = max(logits)
         exps = [math.exp(x - top) for x in logits]
         total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps)}, best
+        return {c: e / total for c, e in zip(self.classes, exps)}
+
+    def strongest(self, values: dict[str, float], aspect: str) -> str | None:
+        """The feature that weighed most for ``aspect``, of those not made of function words
+        alone: what a reader is shown as the aspect's word."""
+        k = self.classes.index(aspect)
+        shown = [(v * self.weights[f][1][k], f) for f, v in values.items()
+                 if not _FUNCTION_WORDS.issuperset(f.split(" "))]
+        part, feature = max(shown, default=(0.0, None))
+        return feature if part > 0 else None
 
 
 @lru_cache(maxsize=1)
@@ -94,15 +99,15 @@ def guess_aspect(model: AspectModel, taxonomy: Taxonomy, words: Sequence[str]) -
     """The aspect ``words`` are about, with the word indices that weighed most for it; None
     when the model's best aspect is the verdict on the whole film, is not in the taxonomy
     or is not likely enough."""
-    probabilities, best = model.probabilities(words)
-    if not probabilities:
+    if not model.classes:
         return None
+    values, where = model.weighed(words)
+    probabilities = model.probabilities(values)
     aspect = max(probabilities, key=probabilities.get)
-    if (aspect == taxonomy.verdict or aspect not in taxonomy.keys or probabilities[aspect] < model.min_probability
-            or aspect not in best):
+    if aspect == taxonomy.verdict or aspect not in taxonomy.keys or probabilities[aspect] < model.min_probability:
         return None
-    _, first, last = best[aspect]
-    return aspect, first, last
+    feature = model.strongest(values, aspect)
+    return (aspect, *where[feature]) if feature else None
 
 
 def guess_aspects(doc: ReviewDoc, run) -> None:

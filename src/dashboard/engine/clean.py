@@ -42,8 +42,8 @@ from dashboard.text.dates import DATE, MONTH
 from dashboard.text.names import names_the_film
 from dashboard.text.normalize import normalize
 from dashboard.text.quotations import reported_speech, within
-from dashboard.text.ratings import (FULL_STARS, LEGEND_SIGN, RATING_LEAD, FoundRating, find_rating, is_rating_key,
-                                     key_entry_lines, rating_phrase)
+from dashboard.text.ratings import (FULL_STARS, LEGEND_ENTRY, LEGEND_MIN_ENTRIES, RATING_LEAD, FoundRating, find_rating,
+                                     is_rating_key, key_entry_lines, legend_entries, rating_phrase)
 from dashboard.text.segment import Span, sentences
 from dashboard.text.terms import FoundIndex
 
@@ -596,9 +596,9 @@ def _legend_lines(bodies: list[str], rules: CleaningRules) -> set[int]:
     """Indices of the lines that spell out the critic's rating scale: a line with several
     grades ("**** = ... *** = ...", "5 stars: must see. 4 stars: ..."), or two or more lines
     in a row that each open with one."""
-    entries = [len(rules.legend_entry.findall(body)) if LEGEND_SIGN.search(body) else 0 for body in bodies]
-    opens = [n > 0 and bool(rules.legend_entry.match(body)) for n, body in zip(entries, bodies)]
-    out = {i for i, n in enumerate(entries) if n >= rules.legend_min_entries}
+    entries = [legend_entries(body) for body in bodies]
+    opens = [n > 0 and bool(LEGEND_ENTRY.match(body)) for n, body in zip(entries, bodies)]
+    out = {i for i, n in enumerate(entries) if n >= LEGEND_MIN_ENTRIES}
     # a key on one line, as the rating finder reads it ("How I rate: asterisks out of five,
     # because ... ***** essential · **** strong · ...", "★★★★★ masterpiece · ★★★★ excellent ·
     # ..."), when the furniture's words do not name it; not a review pasted as one line that

@@ -46,8 +46,6 @@ class CleaningRules:
     advert_reason: str
     max_line_words: int
     max_sentence_words: int
-    legend_entry: re.Pattern[str]
-    legend_min_entries: int
     legend_reason: str
     summary_label: re.Pattern[str]
     summary_label_within: re.Pattern[str]  # the same, anywhere in a line
@@ -131,8 +129,6 @@ def cleaning_rules() -> CleaningRules:
         advert_reason=data["advert"]["reason"],
         max_line_words=int(data.get("max_words", 30)),
         max_sentence_words=int(data.get("max_sentence_words", 20)),
-        legend_entry=re.compile(data["rating_legend"]["entry"]),
-        legend_min_entries=int(data["rating_legend"]["min_entries"]),
         legend_reason=data["rating_legend"]["reason"],
         summary_label=re.compile(r"[\W_]*(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),
         summary_label_within=re.compile(r"(?<!\w)(?:" + data["summary_label"]["pattern"] + r")[\s*_]*", re.I),

@@ -375,14 +375,15 @@ _KEY_CHARS = 400
 # The key's entries as the cleaner counts them (``cleaning.toml``'s [rating_legend]): "4 stars,
 # superb; 3 stars, solid", "A - see it now. B - worth a ticket". Every entry has one of
 # these signs: most lines are ruled out without the pattern.
-LEGEND_SIGN = re.compile(r"[=*]|stars?(?:[:,]|\s+(?:is|are|means?)\b)|\w{3}s:|(?-i:[\dA-F])[+-]?\s+-|\d%", re.I)
+_LEGEND_SIGN = re.compile(r"[=*]|stars?(?:[:,]|\s+(?:is|are|means?)\b)|\w{3}s:|(?-i:[\dA-F])[+-]?\s+-|\d%", re.I)
 _LEGEND = load_resource("cleaning.toml")["rating_legend"]
 LEGEND_ENTRY = re.compile(_LEGEND["entry"])
+LEGEND_MIN_ENTRIES = int(_LEGEND["min_entries"])
 
 
 def legend_entries(line: str) -> int:
     """How many entries of a key to a rating scale the line holds."""
-    return len(LEGEND_ENTRY.findall(line)) if LEGEND_SIGN.search(line) else 0
+    return len(LEGEND_ENTRY.findall(line)) if _LEGEND_SIGN.search(line) else 0
 
 
 def is_rating_key(line: str) -> bool:
@@ -392,7 +393,7 @@ def is_rating_key(line: str) -> bool:
         return True
     return len(line) <= _KEY_CHARS and (
         (_KEY_SEPARATOR.search(line) is not None and _GLYPH_KEY.search(line) is not None)
-        or legend_entries(line) >= _LEGEND["min_entries"])
+        or legend_entries(line) >= LEGEND_MIN_ENTRIES)
 
 
 # Readers' comments under the review: a score in a comment is a reader's ("9/10 and I
@@ -605,8 +606,9 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
     prose are passed over on that alone."""
     body = line.group()
     for m in _GRADE_GIVEN.finditer(body):
-        if (_GIVEN_BEFORE.search(body, max(0, m.start() - _LEAD_CHARS), m.start()) and not _GRADE_FROM_ANOTHER.match(body, m.end())
-                or _GRADE_FROM.match(body, m.end()) and _GRADE_OPENS_SENTENCE.search(body, 0, m.start())):
+        from_this = _FROM_THIS.match(body, m.end())
+        if (_GIVEN_BEFORE.search(body, max(0, m.start() - _LEAD_CHARS), m.start()) and not from_this
+                or (from_this or _FROM_ME.match(body, m.end())) and _GRADE_OPENS_SENTENCE.search(body, 0, m.start())):
             start, end = line.start() + m.start(), line.start() + m.end()
             return FoundRating(parse_rating(text[start:end]), start, end)
     if found := _stars_given(text, line):
@@ -686,8 +688,9 @@ _GRADE_GIVEN = re.compile(r"(?<![\w'’-])(?:[A-D](?:[+-]|\s+(?:plus|minus)\b)?|
                           r"(?=\s+from\s+(?:me|us|this\s+\w+)\b|\s*[.!,;](?:\s|$))")
 _GRADE_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+)an?\s+(?:(?:solid|strong|generous|firm|shaky|grudging)\s+)?$",
                                    re.I)
-_GRADE_FROM = re.compile(r"\s+from\s+(?:me|us|this\s+\w+)\b")
-_GRADE_FROM_ANOTHER = re.compile(r"\s+from\s+this\s+\w+")  # "She gets an A from this critic for effort"
+# who gives it, named after it: a grade opening its sentence is the critic's ("A C+ from this
+# reviewer."), one after "gets" is another's ("She gets an A from this critic for effort")
+_FROM_THIS = re.compile(r"\s+from\s+this\s+\w+")
 # Stars in words the critic gives in a sentence: given by "I" or "we" ("I'd give it four
 # stars", "I'm giving it two and a half stars and a strong recommendation"), or earned by
 # the film where a sentence's rating ends ("On balance it earns three stars from me - plus a
