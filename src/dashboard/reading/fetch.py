@@ -118,6 +118,10 @@ def _is_global(address: str) -> bool:
     carries one (IPv4-mapped, 6to4, Teredo, NAT64) reaches that one, so ``2002:7f00:1::``
     is this machine."""
     ip = ipaddress.ip_address(address.split("%")[0])
+    if ip.version == 6 and ip.sixtofour is not None:
+        # 6to4 is as public as the address it wraps (older Pythons, Debian's 3.11.2 among them,
+        # count all of 2002::/16 as private)
+        return ip.sixtofour.is_global
     if not ip.is_global:
         return False
     if ip.version == 4:
