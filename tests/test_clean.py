@@ -554,6 +554,9 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     ("**Mara Quill**\nTaught film for 22 years · Lives in York\nAnswered 3 March 2025 · 41.8K views\n", "Mara Quill"),
     # a venue's forwarded post beside its date is no byline; the critic's name over its counters is
     ("Kino Atlantis Harbour 10.05.2025 12:00:00\nShowing from 22 May!\n\nBy Otto Brandt\n", "Otto Brandt"),
+    # the time before the date on the line under the name; an episode's length after its host
+    ("Mara Quill\nPublished: 7:30am, 23 Oct 2025\n", "Mara Quill"),
+    ("Hosted by Otto Brandt · April 22, 2025 · 1 hr 12 min\n", "Otto Brandt"),
 ])
 def test_bylines_as_pages_print_them(top, author):
     text = top + "\nA warm, funny and generous film. I loved every minute of it."

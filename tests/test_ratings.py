@@ -446,3 +446,55 @@ def test_a_blogs_like_button_is_no_rating():
 
 def test_a_societys_ballot_is_no_critics_rating():
     assert find_rating("A patient drama, and a dull one.\n\nMembers' ballot 2.4 / 5 (31 ballots)") is None
+
+
+@pytest.mark.parametrize("text, raw, score", [
+    # stars after the film's name in capitals, opening a line of its details
+    ("THE DAILY LAMP\nNews | Sport | Film\n\nHARBOUR LIGHTS ★★★½ Directed by Jo Penn. Starring Ana Roe and Tim Vale. Rated PG-13. 104 minutes. Opens "
+     "Friday at the Rialto and the Odeon.\n\nA patient drama.", "★★★½", 70.0),
+    # the label names the film: "verdict on <title>:"
+    ("Last week: *Low Tide* (⚓⚓⚓⚓)\n\nA patient drama.\n\n**Sam's verdict on *Harbour Lights*: ⚓⚓⚓ out of 5**",
+     "⚓⚓⚓ out of 5", 60.0),
+    # the film named in italics between the verb and the score
+    ("A patient drama, slow in the middle and lovely at the end. So I'm giving *Harbour Lights* six and a half out "
+     "of ten, and I'd see it again next week.", "six and a half out of ten", 65.0),
+    # a grade's sign in a word after a hyphen
+    ("A patient drama that never finds its feet, though the lighthouse is lovely. I'll give it a C-minus, with an A "
+     "for the lighthouse.", "C-minus", 42.0),
+    # the stars the critic says they are giving, after the verdict
+    ("A patient drama with the best ending I have seen in years; it earns every one of the four stars I am giving "
+     "it, and more.", "four stars", 80.0),
+    # others gave their score; the critic's follows "For <the film>,"
+    ("A patient drama.\n\nGWEN: A listener says her grandchildren gave it ten out of ten, so someone liked it.\n\n"
+     "TOMOS: It has its moments. For Harbour Lights, seven out of ten, I think. Take a coat.", "seven out of ten", 70.0),
+    # members' share of each star count is no rating; the critic's stars after their name are
+    ("★★★★★ 19%   ★★★★ 31%   ★★★ 22%   ★★ 15%   ★ 13%\n\nReview by Jo Penn ★★★½\n\nA patient drama.", "★★★½", 70.0),
+    # "<the film> is an eight out of ten for me" in a long line
+    ("So, for all that, and taking a bit off for the ending, Harbour Lights is an eight out of ten for me, and the "
+     "best-looking film I have seen this year.", "eight out of ten", 80.0),
+    # where the critic lands
+    ("A patient drama. All told I'm landing on a B+, which from me, a notorious grump, is high praise indeed.",
+     "B+", 83.0),
+    ("A patient drama, better than the first and still too long, which is why, against my better judgement, I land "
+     "on 6.5/10, a point up from the 5 I gave the first one.", "6.5/10", 65.0),
+    # stars in words after a headline's colon
+    ("## Harbour Lights: four stars, and I will argue with anyone about it\n\nA patient drama.", "four stars", 80.0),
+    ("THE DAILY LAMP\nNews | Sport | Film\nHarbour Lights review: Three stars for a ferry film that finally sails\n\n"
+     "A patient drama.", "Three stars", 60.0),
+    # a site's average over its count of votes on the next line, then the reader's own score
+    ("FilmBase RATING\n★ 6.1/10\n9.4K\n\nUser review\n★ 4/10\nA patient drama, and a dull one.", "4/10", 40.0),
+])
+def test_ratings_given_in_more_of_the_ways_critics_give_them(text, raw, score):
+    found = find_rating(text)
+    assert found and (found.rating.raw, found.rating.score) == (raw, score)
+
+
+def test_a_table_of_other_films_scores_is_no_rating():
+    text = ("A gentle film.\n\n| Film | Panel |\n|---|---|\n| *Salt Choir* (Korea) | ★★★ 3.4 |\n"
+            "| *Neon Field* (Thailand) | ★★ 2.6 |\n| *A Room Upstairs* | ★★★ 3.1 |")
+    assert find_rating(text) is None
+
+
+def test_a_panels_score_for_the_film_is_no_critics_rating():
+    assert find_rating("A patient drama, and a dull one.\n\nCaption panel score for Harbour Lights: 4 out of 5. "
+                       "Clear and well timed.") is None

@@ -76,6 +76,7 @@ SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
 # "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM", a question
 # site's "Answered 3 March 2025 · 41.8K views").
 DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated|(?:first\s+)?broadcast|aired|answered)\W*)?"
+                        rf"(?:{TIME},?\s+)?"  # the time first: "Published: 7:30am, 23 Oct 2025"
                         rf"(?:{DATE}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$)")  # a blog's "Mar 6" alone
 # A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
 # Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September
@@ -142,7 +143,7 @@ _BYLINE_PARTS = re.compile(
     # the role in any case: "Jo Lin, programme secretary"
     rf"|,\s*(?:[\w&'-]+\s+){{0,3}}(?i:{_ROLE_NAMES})s?\b"
     r"|(?i:filed\s+(?:under|in)|tags?|tagged|categories|posted\s+in)\s*:?\s+[^|·•]*"
-    r"|\d+\s*(?i:min(?:ute)?s?)(?:\s+(?i:read))?\b|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
+    r"|\d+\s*(?i:min(?:ute)?s?)(?:\s+(?i:read))?\b|\d+\s*(?i:hrs?|hours?)\b|\d[\d.,]*k?\s+(?i:comments?|replies|shares|views|likes)")
 _HANDLE = re.compile(r"[A-Za-z][\w.-]{1,29}")
 # A forum's post: "r/FilmDiscourse · Posted by u/ballast_and_brine · 2 days ago".
 _SUBREDDIT_POST = re.compile(r"\W*(?P<forum>r/\w{2,21})\s*[·•|]\s*(?i:posted\s+by\s+)?(?P<poster>u/[\w-]{3,20})\b")

@@ -206,14 +206,17 @@ _WORD_STARS = re.compile(_STARS_IN_WORDS, re.I)
 # What may lead into a rating on its line: "I give it", "We'd rate this one".
 RATING_LEAD = re.compile(
     r"(?:(?:and|so|overall|all in all|all told)\W+)?(?:(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+"
-    r"|(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?=giving|rating|awarding|scoring|going))?"
+    r"|(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?=giving|rating|awarding|scoring|going|landing|settling))?"
     r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring|going(?:\s+with)?"
+    # where the critic ends up: "All told I'm landing on a B+", "I land on 6.5/10"
+    r"|land(?:s|ed|ing)?\s+on|settl(?:e|es|ed|ing)\s+on"
     # "The film gets three and a half stars out of five"
     r"|gets|earns|deserves|merits)"
     # the film by its name, as it is given now ("I'm giving Thornhelm six tankards out of ten"),
     # not as another was ("I gave Amadeus 10/10")
     r"(?:\s+(?:it|this|this one|the\s+(?:film|movie)"
-    r"|(?<!gave\s)(?<!rated\s)(?<!awarded\s)(?<!scored\s)(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})))?(?:\s+an?)?"
+    r"|(?<!gave\s)(?<!rated\s)(?<!awarded\s)(?<!scored\s)[*_\"“‘]?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})[*_\"”’]?))?"
+    r"(?:\s+an?)?"
     # "It's a seven out of ten", "That's a 6/10 from me"
     r"|(?:it|this(?:\s+one)?|that)(?:'s|’s|\s+is)\s+an?)"
     r"(?:\s+(?:rare|solid|generous|healthy|respectable|strong|mere|measly|perfect))?",
@@ -242,7 +245,7 @@ _OTHERS = re.compile(r"\b(?:audience|readers?|listeners?|users?|viewers?|visitor
                      # a certificate's board ("MPAA rating: PG")
                      r"|mpaa|bbfc|age|content|parental"
                      # another critic's ("Second opinion: ★★")
-                     r"|second\s+opinion|other\s+critics?|members?"
+                     r"|second\s+opinion|other\s+critics?|members?|panel"
                      # the critic's own earlier one ("My previous rating: 2/5"); an aggregator's
                      # "Original score" is the critic's own
                      r"|previous|earlier|old"
@@ -257,7 +260,9 @@ _LABELLED = re.compile(
     # score 86%" (not a members' share: "5 stars 31%")
     # (what it rates, or how, before the colon: "My score (as a percentage): 85%"; not the
     # year of an earlier one: "Original rating (2019): 2/5 - Revised rating: 4/5")
-    rf"(?:\b(?:{_LABEL_WORDS})(?:\s+(?:for|of)\s+(?:the|this)\s+(?:film|movie|picture))?(?:\s*\([^\W\d][^()\n]{{0,79}}\))?"
+    rf"(?:\b(?:{_LABEL_WORDS})(?:\s+(?:for|of)\s+(?:the|this)\s+(?:film|movie|picture)"
+    # or by its name: "Sam's verdict on *Harbour Lights*: ⚓⚓⚓ out of 5"
+    rf"|\s+(?:for|of|on)\s+[*_\"“‘]?(?-i:[A-Z])[^:\n]{{0,60}}?)?(?:\s*\([^\W\d][^()\n]{{0,79}}\))?"
     rf"(?:\s*:|\s+-)|\b(?:score|rating)(?=\s+\d{{1,3}}(?:\.\d)?\s*(?:%|/\s*\d)))"
     rf"(?:[*_]{{1,3}}(?=\s))?\s*"
     rf"(?:[*_]{{1,3}}(?=[^\s*_]))?"  # the value in emphasis of its own: "**Grade:** **B-**"
@@ -330,6 +335,11 @@ _IN_PROSE = re.compile(
     rf"|(?:{_AFTER_DETAILS})[{FULL_STARS}]{{1,5}}[{EMPTY_STARS}]*(?:\s*½)?(?![{FULL_STARS}{EMPTY_STARS}])(?!\s*[:=]))",
     re.I,
 )
+# Stars after the film's name in capitals, opening a line of its details: "HARBOUR LIGHTS ★★★½
+# Directed by Jo Penn. Starring ..."
+_TITLE_THEN_STARS = re.compile(
+    rf"\W*(?-i:[A-Z0-9][A-Z0-9'’:&,.!?-]+(?:\s+[A-Z0-9][A-Z0-9'’:&,.!?-]*){{0,6}})\s+"
+    rf"(?P<value>[{FULL_STARS}]{{1,5}}[{EMPTY_STARS}]*(?:\s*½)?)(?![{FULL_STARS}{EMPTY_STARS}])\s+(?-i:[A-Z])")
 # A fraction in brackets of its own at the end of a sentence: "... and the ending lands (3/5)."
 _BRACKETED_FRACTION = re.compile(r"\(\s*(?P<value>\d{1,3}(?:[.,]\d)?\s*/\s*(?:4|5|10|100))\s*\)(?=\s*(?:[.!?]|$))")
 # (asked only of a line with a decimal in it: the verbs would be tried at every character)
@@ -433,7 +443,10 @@ def _outside_comments_and_links(lines: list[re.Match]) -> list[re.Match]:
     return kept
 
 
-_RATINGS_COUNT = re.compile(r"\s*[\d,.]+k?\s+(?:global\s+|customer\s+|user\s+|member\s+)?(?:ratings|reviews|votes)\s*", re.I)
+_RATINGS_COUNT = re.compile(r"\s*(?:[\d,.]+k?\s+(?:global\s+|customer\s+|user\s+|member\s+)?(?:ratings|reviews|votes)"
+                            r"|[\d.]+\s*[km])\s*", re.I)  # "9.4K" alone under a site's average
+# Members' share of each number of stars: "★★★★★ 19%   ★★★★ 31%   ★★★ 22% ...".
+_STAR_SHARES = re.compile(rf"(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?\s*\d{{1,3}}(?:\.\d)?\s*%\s*){{3,}}")
 
 
 def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
@@ -453,7 +466,8 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
     keys = {i for i, line in enumerate(lines) if is_rating_key(line.group())}
     # an average over its count on the next line: "4.4 out of 5" / "1,208 global ratings"
     counted = {i for i in range(len(lines) - 1) if _RATINGS_COUNT.fullmatch(lines[i + 1].group())}
-    other_scores = keys | counted | _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
+    shares = {i for i, line in enumerate(lines) if _STAR_SHARES.search(line.group())}
+    other_scores = keys | counted | shares | _ranked_lines(lines) | key_entry_lines([line.group() for line in lines])
     for i, line in enumerate(lines):
         if i in other_scores:
             continue
@@ -472,6 +486,9 @@ def find_rating(text: str, norm: str | None = None) -> FoundRating | None:
             found = _stars_in_headline(text, line) or _rating_in_prose(text, norm, line)
         else:
             found = _rating_in_prose(text, norm, line)
+        if not found and (m := _STARS_AFTER_COLON.search(line.group())):
+            start, end = line.start() + m.start("value"), line.start() + m.end("value")
+            found = FoundRating(parse_rating(text[start:end]), start, end)
         if found and not labelled and _OTHERS_AFTER.match(norm, found.end):
             found = None  # others' stars: '★★★★☆ "Still worth it on a dry day." – Mike and Jan, Derby'
         if found and labelled:
@@ -508,13 +525,16 @@ def _in_key_glyphs(lines: list[re.Match], keys: set[int], first: FoundRating) ->
     return None
 
 
-# An item of a numbered list that ends in a score: "2. Dockside Eight – 4.1/5".
-_RANKED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s+\S.*?\s(?:\d+(?:\.\d+)?\s*/\s*\d+|[★☆]+)\W*$")
+# An item of a numbered list that ends in a score: "2. Dockside Eight – 4.1/5"; or a table's
+# row holding one: "| *Salt Choir* (Korea) | ★★★ 3.4 |".
+_RANKED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s+\S.*?\s(?:\d+(?:\.\d+)?\s*/\s*\d+|[★☆]+)\W*$"
+                          rf"|\s*\|.*\|.*(?:[{FULL_STARS}{EMPTY_STARS}]|\d\s*/\s*\d).*\|\s*$")
 
 
 def _ranked_lines(lines: list[re.Match]) -> set[int]:
-    """Indices of the lines of a ranked list of films with their scores (a readers' poll,
-    a top ten): two such items in a row are no critic's rating of this film."""
+    """Indices of the lines of a ranked list or a table of films with their scores (a
+    readers' poll, a top ten, a festival panel's grid): two such items in a row are no
+    critic's rating of this film."""
     items = [i for i, line in enumerate(lines) if _RANKED_ITEM.match(line.group())]
     return {i for i in items if i - 1 in items or i + 1 in items}
 
@@ -556,6 +576,11 @@ def _asterisks(text: str, lines: list[re.Match], keys: list[re.Match]) -> FoundR
     return None
 
 
+# Stars in words after a heading's colon ("## Harbour Lights: four stars, and I'll argue ..."),
+# or after "review:" ("Harbour Lights review: Three stars for a ferry film that finally sails").
+_STARS_AFTER_COLON = re.compile(
+    rf"(?:^\W*#+\s+[^:\n]{{1,80}}|\breview):\s+(?P<value>(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|\d(?:\.5|½)?)\s+stars?"
+    rf"(?:\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?)\b", re.I)
 # A run of star glyphs in a long headline ("# Paper Kites ✪✪✪ — a village musical ...").
 _HEADLINE_STARS = re.compile(rf"(?<![{FULL_STARS}{EMPTY_STARS}])[{FULL_STARS}]{{2,5}}[{EMPTY_STARS}]*½?(?![{FULL_STARS}{EMPTY_STARS}])")
 
@@ -593,7 +618,8 @@ def _critics_label(line: str) -> re.Match | None:
 def _stars_given(text: str, line: re.Match) -> FoundRating | None:
     """Stars in words the critic gives in a sentence (``_GIVEN_STARS``, ``_EARNED_STARS``)."""
     body = line.group()
-    if not _STARS_WORD.search(body) or not (m := _GIVEN_STARS.search(body) or _EARNED_STARS.search(body)):
+    if not _STARS_WORD.search(body) or not (
+            m := _GIVEN_STARS.search(body) or _EARNED_STARS.search(body) or _STARS_GIVING.search(body)):
         return None
     start, end = line.start() + m.start("value"), line.start() + m.end("value")
     return FoundRating(parse_rating(text[start:end]), start, end)
@@ -624,9 +650,12 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
     for m in candidates:
         before = max(0, m.start() - _LEAD_CHARS)  # only the words just before it
         after = m.start() + len(m.group().rstrip())
-        given = m.start() and (_GIVEN_BEFORE.search(body, before, m.start()) or (
-            _SAID_BEFORE.search(body, before, m.start()) and _SAID_AFTER.match(body, after))
-            or _SENTENCE_BEFORE.search(body, before, m.start()) and _FROM_ME.match(body, after))
+        given = m.start() and (
+            _GIVEN_BEFORE.search(body, before, m.start()) and not _OTHERS_GAVE.search(body, before, m.start())
+            or (_SAID_BEFORE.search(body, before, m.start()) and _SAID_AFTER.match(body, after))
+            or _SENTENCE_BEFORE.search(body, before, m.start()) and _FROM_ME.match(body, after)
+            or _FOR_THE_FILM.search(body, before, m.start())
+            or _IS_A_BEFORE.search(body, before, m.start()) and _FOR_ME.match(body, after))
         if m.start() and not (given or _SENTENCE_BEFORE.search(body, before, m.start())):
             continue  # not where a sentence starts, nor given ("I give it a rare 8.5 out of 10")
         if given:
@@ -641,6 +670,9 @@ def _rating_in_prose(text: str, norm: str, line: re.Match) -> FoundRating | None
             start = line.start() + m.start()
             if found := _rating_on_line(text, _WHOLE.match(norm, start, start + len(sentence)), None):
                 return found
+    if m := _TITLE_THEN_STARS.match(body):
+        start, end = line.start() + m.start("value"), line.start() + m.end("value")
+        return FoundRating(parse_rating(text[start:end].rstrip()), start, end)
     for m in _IN_PROSE.finditer(body) if _STARS_HINT.search(body) else ():
         start, end = line.start() + m.start("value"), line.start() + m.end("value")
         rating = parse_rating(text[start:end].rstrip())
@@ -681,10 +713,19 @@ _SAID_BEFORE = re.compile(r"\b(?:i|we)(?:'ll|’ll|'d|’d|\s+will|\s+would)\s+(
 _SAID_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 # A score that opens its sentence and is the critic's: "8 out of 10 from me, and I'd gladly see it again".
 _FROM_ME = re.compile(r"\s*from\s+(?:me|us)\b", re.I)
+# "<the film> is an eight out of ten for me"; "For Harbour Lights, seven out of ten, I think."
+_IS_A_BEFORE = re.compile(r"\b(?:is|'s|’s)\s+an?\s+$", re.I)
+_FOR_ME = re.compile(r"\s*(?:for|from)\s+(?:me|us)\b", re.I)
+_FOR_THE_FILM = re.compile(r"(?:^|[.!?]\s+)for\s+(?:me|us|it|this\s+one|the\s+(?:film|movie)"
+                           r"|[*_\"“‘]?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})[*_\"”’]?),\s+(?:an?\s+)?$", re.I)
+# Others who gave it their score: "her grandchildren gave it ten out of ten" is no critic's.
+_OTHERS_GAVE = re.compile(r"\b(?:they|he|she|you|people|everyone|everybody|someone|somebody|audiences?|kids|"
+                          r"children|grandchildren|friends?|readers|listeners|viewers|critics)\s+(?:all\s+|both\s+)?"
+                          r"(?:gave|give|rated|scored|awarded)\b[^.!?]*$", re.I)
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.",
 # "I'd give it a B plus, maybe more"), or opening one with who gives it ("A C+ from this
 # reviewer.").
-_GRADE_GIVEN = re.compile(r"(?<![\w'’-])(?:[A-D](?:[+-]|\s+(?:plus|minus)\b)?|F)(?![\w+-])"
+_GRADE_GIVEN = re.compile(r"(?<![\w'’-])(?:[A-D](?:(?:\s+|-)(?:plus|minus)\b|[+-])?|F)(?![\w+-])"
                           r"(?=\s+from\s+(?:me|us|this\s+\w+)\b|\s*[.!,;](?:\s|$))")
 _GRADE_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]\s+)an?\s+(?:(?:solid|strong|generous|firm|shaky|grudging)\s+)?$",
                                    re.I)
@@ -705,6 +746,9 @@ _GIVEN_STARS = re.compile(
 _EARNED_STARS = re.compile(
     rf"\b(?:it|this(?:\s+one)?|the\s+(?:film|movie))\s+(?:earns|gets|deserves|merits)\s+{_STARS_IN_WORDS_VALUE}"
     rf"(?=\s*(?:[.,;!?()–—-]|$|from\s+(?:me|us)\b))", re.I)
+# ... or named as the ones the critic is giving: "it earns every one of the four stars I am giving it"
+_STARS_GIVING = re.compile(rf"{_STARS_IN_WORDS_VALUE}\s+(?:that\s+)?(?:i|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
+                           r"(?:giving|awarding)\b", re.I)
 _STARS_WORD = re.compile(r"\bstars?\b", re.I)
 _DIGIT_OR_STAR = re.compile(rf"[\d{FULL_STARS}]")
 _SCALE_HINT = re.compile(rf"\d\s*(?:/|out\s+of)|[{FULL_STARS}{EMPTY_STARS}]", re.I)
