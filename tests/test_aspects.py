@@ -376,3 +376,24 @@ def test_a_guess_names_a_likely_aspect_of_the_taxonomy_and_the_word_behind_it():
 
 def test_without_its_file_the_model_guesses_nothing(tmp_path):
     assert guess_aspect(AspectModel.load(tmp_path / "missing.json.gz"), load_taxonomy(), ["hummable"]) is None
+
+
+@pytest.mark.parametrize("text, aspect", [
+    # an opinion naming only the film ("it") is read for the aspect its words are about
+    ("Frankly, she is the only reason to sit through it.", "acting"),
+    ("He is the reason to buy a ticket for it, no question.", "acting"),
+])
+def test_an_opinion_naming_only_the_film_is_guessed_its_aspect(text, aspect):
+    from dashboard.records import ReviewSource
+    from dashboard.engine.pipeline import analyze_sources
+
+    mentions = analyze_sources([ReviewSource("r", "A review of a film.\n\n" + text)]).mentions
+    assert set(mentions[mentions.opinion].aspect) == {aspect}
+
+
+def test_the_film_as_the_subject_of_a_verdict_stays_the_verdict():
+    from dashboard.records import ReviewSource
+    from dashboard.engine.pipeline import analyze_sources
+
+    mentions = analyze_sources([ReviewSource("r", "A review of a film.\n\nIt is terrific as a night out.")]).mentions
+    assert set(mentions[mentions.opinion].aspect) == {"overall"}

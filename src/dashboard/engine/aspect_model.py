@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from dashboard.engine.aspects import AspectMatch, Taxonomy
+from dashboard.engine.aspects import FALLBACK, AspectMatch, Taxonomy
 from dashboard.engine.document import ReviewDoc
 from dashboard.text.language import words as word_list
 
@@ -111,11 +111,15 @@ def guess_aspect(model: AspectModel, taxonomy: Taxonomy, words: Sequence[str]) -
 
 
 def guess_aspects(doc: ReviewDoc, run) -> None:
-    """The ``guess`` stage: for each opinion that names no aspect word or name, the aspect
-    the learned model finds likely (``Mention.guess``), which ``attribute`` counts it for."""
+    """The ``guess`` stage: for each opinion that names no aspect word or name (at most
+    words naming the film itself, "it looks gorgeous", though not as the subject of a verdict,
+    "it is gorgeous"), the aspect the learned model finds likely (``Mention.guess``), which
+    ``attribute`` counts it for."""
     model, tokens = aspect_model(), doc.tokens
     for m in doc.mentions:
-        if not m.opinion or m.matches:
+        # (a sentence whose subject is the film judges the film: "It is terrific as entertainment")
+        if not m.opinion or any(a.via != FALLBACK for a in m.matches) or (
+                m.matches and doc.matcher.film_is_subject(doc.norm[m.start:m.end])):
             continue
         at = list(tokens.within(m.start, m.end))
         found = guess_aspect(model, run.taxonomy, [tokens.words[i] for i in at])

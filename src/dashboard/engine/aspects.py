@@ -207,6 +207,11 @@ class AspectMatcher:
         return ReviewTerms(tokens, FoundIndex(self._names.find(tokens), tokens), FoundIndex(terms, tokens),
                            FoundIndex(self._fallback.find(tokens), tokens), named)
 
+    def film_is_subject(self, text: str) -> bool:
+        """Does ``text`` open with the film as its subject ("It's brutal", "The film is a
+        mess")?"""
+        return self._film_subject.match(text) is not None
+
     def match_span(self, review: ReviewTerms, start: int, end: int) -> list[AspectMatch]:
         """Every aspect cue in ``review.tokens.text[start:end]`` (offsets relative to ``start``)."""
         norm = review.tokens.text

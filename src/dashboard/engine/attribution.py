@@ -8,9 +8,9 @@ aspects its polarity counts for:
 * a clause, a pronoun or a short fragment naming no aspect of its own continues the
   subject of the mention before it in its paragraph ("De Armas, while underserved
   dramatically, | proves herself capable");
-* an opinion that names no aspect counts for the aspect the learned model guessed (the
-  ``guess`` stage), or else is a verdict on the whole film (the taxonomy's ``verdict``
-  aspect).
+* an opinion that names no aspect, or only the film itself ("it looks gorgeous", "the
+  film drags"), counts for the aspect the learned model guessed (the ``guess`` stage), or
+  else is a verdict on the whole film (the taxonomy's ``verdict`` aspect).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def attribute(doc: ReviewDoc, run) -> None:
             same_sentence or _ANAPHORA.match(norm) or len(norm.split()) <= _FRAGMENT_MAX_WORDS
         ):
             aspects = [a for a in previous_aspects if a != verdict] or aspects
-        if not aspects and m.opinion and m.guess:
+        if m.opinion and m.guess and set(aspects) <= {verdict}:
             aspects = [m.guess.aspect]
         if not aspects and m.opinion and verdict:
             aspects = [verdict]
