@@ -35,6 +35,9 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 PAGES = Path(__file__).resolve().parent / "pages"
+# Every labelled page written for the project: the development set and the training pages
+# the learned models read.
+PAGE_FOLDERS = (PAGES, PAGES.parent / "training_pages")
 
 
 def load_labels(pages: Path = PAGES) -> list[dict]:

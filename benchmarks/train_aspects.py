@@ -50,7 +50,6 @@ from dashboard.text.tokens import tokenize  # noqa: E402
 
 import own_pages  # noqa: E402
 
-PAGE_FOLDERS = (REPO / "benchmarks" / "pages", REPO / "benchmarks" / "training_pages")
 C_GRID = (1.0, 3.0, 10.0, 30.0)
 CUTS = tuple(round(x, 2) for x in np.arange(0.0, 0.61, 0.05))
 KEPT_GAIN = 0.75
@@ -125,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
                              "benchmarks/training_pages)")
     args = parser.parse_args(argv)
     verdict = load_taxonomy().verdict
-    words, aspects, films, unnamed = examples(args.pages or PAGE_FOLDERS)
+    words, aspects, films, unnamed = examples(args.pages or own_pages.PAGE_FOLDERS)
     y, unnamed = np.array(aspects), np.array(unnamed)
     print(f"{len(y):,} mentions on labelled judgements ({unnamed.sum():,} opinions naming no aspect), "
           f"{len(set(films))} films; aspects: {dict(Counter(aspects).most_common())}")
@@ -155,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
             "bias": [round(float(b), DIGITS) for b in model.intercept_], "min_probability": cut,
             "weights": weights,
             "meta": {"trained_on": f"{len(y)} mentions of labelled judgements on "
-                                   f"{', '.join(Path(f).name for f in (args.pages or PAGE_FOLDERS))}",
+                                   f"{', '.join(Path(f).name for f in (args.pages or own_pages.PAGE_FOLDERS))}",
                      "C": c}}
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, separators=(",", ":"))

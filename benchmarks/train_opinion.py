@@ -68,13 +68,13 @@ from dashboard.text.tokens import tokenize  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sst  # noqa: E402
+from own_pages import PAGE_FOLDERS  # noqa: E402
 from train_scorer import read_jsonl  # noqa: E402
 
 C, ALPHA, BETA = 0.3, 0.1, 0.5
 REVIEW_WEIGHT = 0.3
 QUOTE_WEIGHT = 0.3
 PAGE_WEIGHT = 1.0
-PAGE_FOLDERS = (REPO / "benchmarks" / "pages", REPO / "benchmarks" / "training_pages")
 # Smaller weights are dropped from the shipped file: they change no decision.
 MIN_WEIGHT = 0.05
 # The corpus writes HTML character references as tokens ("m&#225 ; rton"): undone, so that

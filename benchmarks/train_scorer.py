@@ -44,11 +44,17 @@ Data the weights are learned from (cite these when describing the model):
   the Large Movie Review Dataset (IMDb user reviews with their stars,
   https://ai.stanford.edu/~amaas/data/sentiment/): each dev review as one row, the mean of
   its sentences' features, labelled by its stars.
-* Optionally (``--pages DIR``, off for the shipped model), the labelled judgements of a folder
-  of critics' pages in ``benchmarks/pages``' format, each judgement's quote a row labelled
-  by its sign. Trained with the development pages, the held-out page sets read the review's
-  score closer to the printed rating, but the words shown behind scores judge less often
-  (the README's training section gives the figures): a choice left to the maintainers.
+* The labelled judgements of the critics' pages written for this project
+  (``benchmarks/pages`` and ``benchmarks/training_pages``; ``--pages DIR``, repeatable, reads
+  other folders in their format instead, ``--pages-weight 0`` leaves them out): each
+  judgement's quote a row labelled by its sign, its names read as names (``featurize``).
+  They are the only rows in critics' prose as pages print it, with its hedges, asides and
+  mixed verdicts; trained without them, the scorer reads a labelled judgement's sign right
+  on far fewer pages it never learned from (the README's *The scorer* gives the figures).
+  A judgement weighs 0.4 (an RT snippet 1.0): of the weights tried (0.4, 1, 3, 10), the
+  largest at which the bundled film's hand-labelled judgements keep the sign their test
+  asks for (``tests/test_judgements.py``); a larger weight reads the project's own pages
+  better still, and the critics' words of the bundled film and the scale reviews worse.
 
 scikit-learn is needed here only; the dashboard itself reads the JSON weights.
 
@@ -227,11 +233,13 @@ sys.path.insert(0, str(REPO / "src"))
 
 from dashboard.engine import polarity  # noqa: E402
 from dashboard.text import segment  # noqa: E402
-from dashboard.engine.polarity import MODEL_PATH, load_rules, read_features, tokenize  # noqa: E402
+from dashboard.engine.polarity import MODEL_PATH, NAME, load_rules, read_features  # noqa: E402
 from dashboard.text.normalize import normalize  # noqa: E402
+from dashboard.text.tokens import tokenize as tokenize_text  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import sst  # noqa: E402
+from own_pages import PAGE_FOLDERS  # noqa: E402
 
 _ALNUM = re.compile(r"[^\W_]+")
 
@@ -304,13 +312,26 @@ def test_keys(d: dict) -> tuple[set, set]:
     return texts, sents
 
 
-def featurize(texts, rules) -> list[dict]:
+def featurize(texts, rules, named=()) -> list[dict]:
+    """Each text's features. The texts at the indices ``named`` (the critics' pages, whose
+    judgements name invented actors and directors at every turn) have their names read as
+    the run-time scorer reads a name, as ``NAME`` with no weight of its own: a capitalised
+    word inside a sentence, or one opening it that no other training text has as a word.
+    Learned, "Oduya is superb" would teach the scorer to praise a name."""
+    named = set(named)
+    tokenised = [tokenize_text(normalize(t)) for t in texts]
+    known = {w for i, tokens in enumerate(tokenised) if i not in named for w in tokens.words} if named else set()
     rows = []
-    for t in texts:
-        words = [w for w, _, _ in tokenize(normalize(t))]
+    for i, tokens in enumerate(tokenised):
+        words = tokens.words
+        if i in named:
+            names = tokens.inner_capitals() | {j for j, raw in enumerate(tokens.raw)
+                                               if raw[:1].isupper() and words[j] not in known}
+            words = [NAME if j in names else w for j, w in enumerate(words)]
         row: dict[str, float] = {}
         for key, val, _, _ in read_features(words, rules):
-            row[key] = row.get(key, 0.0) + val
+            if NAME not in key:
+                row[key] = row.get(key, 0.0) + val
         rows.append(row)
     return rows
 
@@ -364,9 +385,11 @@ def parser() -> argparse.ArgumentParser:
                     help="weight of an SST phrase or sentence with a soft target (neutral, or labelled "
                          "differently in different trees), times its source's")
     ap.add_argument("--pages", action="append", default=[], metavar="DIR",
-                    help="also learn from the labelled judgements of a folder of critics' pages "
-                         "(benchmarks/pages' format; repeatable; off by default, see the README)")
-    ap.add_argument("--pages-weight", type=float, default=10.0, help="weight of one judgement of those pages")
+                    help="learn from the labelled judgements of this folder of critics' pages "
+                         "(benchmarks/pages' format; repeatable) instead of benchmarks/pages and "
+                         "benchmarks/training_pages")
+    ap.add_argument("--pages-weight", type=float, default=0.4,
+                    help="weight of one judgement of those pages (0: leave them out)")
     ap.add_argument("--imdb-weight", type=float, default=2.0,
                     help="weight of one whole IMDb user review (the mean of its sentences' features)")
     ap.add_argument("--min-count", type=int, default=2, help="keep features seen in at least this many rows")
@@ -531,7 +554,7 @@ def build_training_set(data: Path, rules, verbose: bool = True, pages: tuple[Pat
 
     if verbose:
         print(f"featurising {len(texts)} texts ...", flush=True)
-    rows = featurize(texts, rules)
+    rows = featurize(texts, rules, named=[i for i, name in enumerate(source) if name == "pages"])
     # Whole reviews: the mean of their subjective sentences' features, with the rating as a
     # soft label (two rows: positive with weight r, negative with weight 1 - r).
     n_sent = len(rows)
@@ -682,7 +705,8 @@ def main(argv=None) -> int:
     if args.review_map_only:
         return refit_review_map(data, Path(args.out))
     rules = load_rules()
-    ts = build_training_set(data, rules, pages=tuple(map(Path, args.pages)))
+    pages = (tuple(map(Path, args.pages)) or PAGE_FOLDERS) if args.pages_weight else ()
+    ts = build_training_set(data, rules, pages=pages)
     meta = ts.meta
     y, src = ts.labels, ts.source
     sw = row_weights(ts, args)
@@ -715,7 +739,7 @@ def main(argv=None) -> int:
     meta["weights"] = {"rt": args.rt_weight, "snip": args.snip_weight, "sent": args.sent_weight,
                        "pol2": args.pol2_weight, "doc": args.doc_weight, "sst_sent": args.sst_sent_weight,
                        "sst_phrase": args.sst_phrase_weight, "sst_neutral": args.sst_neutral,
-                       "imdb": args.imdb_weight, "pages": args.pages_weight if args.pages else 0.0}
+                       "imdb": args.imdb_weight, "pages": args.pages_weight}
     meta["min_count"] = args.min_count
     meta["snip_confidence"] = args.snip_confidence
     meta["balance"] = args.balance

@@ -369,6 +369,8 @@ def test_a_guess_names_a_likely_aspect_of_the_taxonomy_and_the_word_behind_it():
     assert guess_aspect(_toy_model(), taxonomy, ["fine"]) is None
     # the best aspect must be likely enough
     assert guess_aspect(_toy_model(0.99), taxonomy, ["so", "hummable"]) is None
+    # ... and likelier still where the mention names the film, a word for the verdict
+    assert guess_aspect(_toy_model(), taxonomy, ["so", "hummable"], at_least=0.99) is None
     # and one the taxonomy has
     music_only = taxonomy_from(tomllib.loads('[aspects.music]\nname = "Music"\nterms = ["music"]\n'))
     assert guess_aspect(_toy_model(), music_only, ["twisty"]) is None

@@ -2237,3 +2237,25 @@ def test_an_aggregators_sign_in_button_is_no_critic_and_its_average_no_rating():
             "A patient drama about a keeper and his daughter, and a duller one than its trailer suggests.")
     cleaned = clean(text, ("Hollow Creek",))
     assert cleaned.author == "Jo Lin" and cleaned.rating.rating.score == 37.5
+
+
+def test_a_broadcast_critics_sign_off_names_the_critic_and_the_station():
+    text = ("KWRB Public Radio\n\nArts Hour: this week's new films\n\nA patient drama that I loved for its quiet "
+            "ferry scenes and its warm lead.\n\nIt runs long, but the last act is worth the wait, and the music is "
+            "lovely.\n\nFor KWRB, I'm Renata Voss.\n")
+    cleaned = clean(text)
+    assert (cleaned.author, cleaned.outlet) == ("Renata Voss", "KWRB")
+    assert cleaned.covers(text.index("For KWRB"), text.index("Voss.") + 5)
+
+
+@pytest.mark.parametrize("top", [
+    "## Harbour Lights: four stars, and I will argue with anyone about it\n\n",
+    "THE DAILY LAMP\nNews | Sport | Film\nHarbour Lights review: Three stars for a ferry film that finally sails\n\n",
+])
+def test_a_headline_giving_the_rating_is_a_heading_not_a_sentence(top):
+    text = top + "A warm, funny and generous film. I loved every minute of it, and so did the children."
+    cleaned = clean(text)
+    headline = top.strip().splitlines()[-1]
+    start = text.index(headline)
+    assert cleaned.rating is not None
+    assert all(cleaned.covers(a, a + 1) for a in range(start, start + len(headline)) if not text[a].isspace())

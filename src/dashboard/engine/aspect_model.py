@@ -24,12 +24,15 @@ from typing import Sequence
 
 from dashboard.engine.aspects import FALLBACK, AspectMatch, Taxonomy
 from dashboard.engine.document import ReviewDoc
-from dashboard.text.language import words as word_list
+from dashboard.text.language import function_words
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "resources" / "aspect_model.json.gz"
 GUESSED = "model"  # AspectMatch.via for a learned guess
+# A mention that names the film ("a film", "it") has a word for the verdict on it: a guess
+# must then be likely, not merely likelier than the rest ("Which is fine at the start of a
+# film" is no verdict on the acting at 0.5).
+NAMES_THE_FILM_PROBABILITY = 0.7
 # Words shown to a reader as the aspect's word carry meaning of their own: not "the", "it".
-_FUNCTION_WORDS = frozenset(word_list("function_words"))
 
 
 def features(words: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -84,7 +87,7 @@ class AspectModel:
         alone: what a reader is shown as the aspect's word."""
         k = self.classes.index(aspect)
         shown = [(v * self.weights[f][1][k], f) for f, v in values.items()
-                 if not _FUNCTION_WORDS.issuperset(f.split(" "))]
+                 if not function_words().issuperset(f.split(" "))]
         part, feature = max(shown, default=(0.0, None))
         return feature if part > 0 else None
 
@@ -95,16 +98,18 @@ def aspect_model() -> AspectModel:
     return AspectModel.load()
 
 
-def guess_aspect(model: AspectModel, taxonomy: Taxonomy, words: Sequence[str]) -> tuple[str, int, int] | None:
+def guess_aspect(model: AspectModel, taxonomy: Taxonomy, words: Sequence[str],
+                 at_least: float = 0.0) -> tuple[str, int, int] | None:
     """The aspect ``words`` are about, with the word indices that weighed most for it; None
     when the model's best aspect is the verdict on the whole film, is not in the taxonomy
-    or is not likely enough."""
+    or is not likely enough (the model's own cut, or ``at_least`` if higher)."""
     if not model.classes:
         return None
     values, where = model.weighed(words)
     probabilities = model.probabilities(values)
     aspect = max(probabilities, key=probabilities.get)
-    if aspect == taxonomy.verdict or aspect not in taxonomy.keys or probabilities[aspect] < model.min_probability:
+    if (aspect == taxonomy.verdict or aspect not in taxonomy.keys
+            or probabilities[aspect] < max(model.min_probability, at_least)):
         return None
     feature = model.strongest(values, aspect)
     return (aspect, *where[feature]) if feature else None
@@ -122,7 +127,8 @@ def guess_aspects(doc: ReviewDoc, run) -> None:
                 m.matches and doc.matcher.film_is_subject(doc.norm[m.start:m.end])):
             continue
         at = list(tokens.within(m.start, m.end))
-        found = guess_aspect(model, run.taxonomy, [tokens.words[i] for i in at])
+        found = guess_aspect(model, run.taxonomy, [tokens.words[i] for i in at],
+                             NAMES_THE_FILM_PROBABILITY if m.matches else 0.0)
         if found:
             aspect, first, last = found
             m.guess = AspectMatch(aspect, tokens.starts[at[first]] - m.start, tokens.ends[at[last]] - m.start, GUESSED)

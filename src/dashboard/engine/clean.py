@@ -23,8 +23,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BYLINE, BYLINE_LABEL, BYLINE_LINES, BYLINE_REASON,
-                                      BYLINE_WORDS, DATE_LINE, EMPHASIS, NAME_UNDER_LABEL,
+from dashboard.engine.bylines import (BIO_NAME, BOLD_NAME_NOTE, BROADCAST_SIGN_OFF, BYLINE, BYLINE_LABEL, BYLINE_LINES,
+                                      BYLINE_REASON, BYLINE_WORDS, DATE_LINE, EMPHASIS, NAME_UNDER_LABEL,
                                       PERSON_LINE, POSTED_BY, SIGN_OFF, SIGNED_NAME, VALEDICTION, WRITES,
                                       byline_at, byline_follows, byline_names, critic_introduced, critic_on_film,
                                       plain_line)
@@ -272,7 +272,8 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if out.rating and line.start <= out.rating.start < line.end and line_words <= 16:
             _set_rating_aside(text, norm, line, out, title_keys)
-            if index == 0 and _title_beside_rating(text, norm, line, title_keys, out):
+            heading = bool(_MARKDOWN_HEADING.match(body) or prose_lines == 0 and _REVIEW_COLON.search(body))
+            if (index == 0 or heading) and _heading_beside_rating(text, norm, line, title_keys, out, heading):
                 headline_at = index
             out.outlet = out.outlet or outlet_named(body)
             continue
@@ -364,6 +365,12 @@ def clean_document(doc: ReviewDoc, film_titles: tuple[str, ...] = ()) -> Cleaned
             continue
         if not out.author and POSTED_BY.match(plain) and (m := BYLINE.match(plain)):
             _take_byline(out, m)
+            aside(METADATA, BYLINE_REASON)
+            continue
+        if paragraphs >= _PROSE_BEFORE_COMMENTS and (m := BROADCAST_SIGN_OFF.fullmatch(plain)):
+            out.author = out.author or m.group("name").rstrip(".")
+            if not out.outlet and rules.is_outlet(m.group("station")):
+                out.outlet = m.group("station")
             aside(METADATA, BYLINE_REASON)
             continue
         if is_last and not out.author and (m := SIGN_OFF.fullmatch(text, line.start, line.end)):
@@ -710,26 +717,31 @@ def _set_rating_aside(text: str, norm: str, line: Span, out: Cleaned, title_keys
     out.line_sentences[(line.start, line.end)] = kept
 
 
+# A headline's "review:" before the rating it gives ("Harbour Lights review: Three stars for ...").
+_REVIEW_COLON = re.compile(r"\breview\s*:", re.I)
 # A headline that ends with the film's name in quotes ("Film Review: 'Harbour Lights'").
 _QUOTED_TITLE_END = re.compile(r"(['\"])[^'\"]*[^'\".!?,;:\s]\1$")
 # A title's year or certificate in brackets ("Harbour Lights (12A)", "Nightjar (2025)").
 _YEAR_OR_CERTIFICATE = re.compile(r"\s*\((?:\d{4}|U|PG|12A?|15|18|R|PG-13|NC-17|G|NR)\)\s*$")
 
 
-def _title_beside_rating(text: str, norm: str, line: Span, title_keys: set[str], out: Cleaned) -> bool:
-    """On the first line, the film's name beside the rating ("The Lantern ****", "# Nightjar
-    (2025) ★★★★") is the review's title, not a sentence of it."""
+def _heading_beside_rating(text: str, norm: str, line: Span, title_keys: set[str], out: Cleaned,
+                           heading: bool) -> bool:
+    """The words beside the rating on a heading's line are the heading, not sentences of the
+    review ("## Harbour Lights: four stars, and I'll argue with anyone", "Harbour Lights
+    review: Three stars for a ferry film"); so is, on the first line, the film's name beside
+    it ("The Lantern ****", "# Nightjar (2025) ★★★★")."""
     kept = out.line_sentences.get((line.start, line.end), [])
-    if len(kept) != 1:
+    if not kept or not heading and len(kept) != 1:
         return False
-    piece = kept[0]
-    body = norm[piece.start:piece.end]
-    if _MARKDOWN_HEADING.match(body) or _YEAR_OR_CERTIFICATE.sub("", body).strip().lower() in title_keys:
+    body = norm[kept[0].start:kept[0].end]
+    if not (heading or _MARKDOWN_HEADING.match(body) or _YEAR_OR_CERTIFICATE.sub("", body).strip().lower() in title_keys):
+        return False
+    for piece in kept:
         out.set_aside.append(SetAside(piece.start, piece.end, HEADING, HEADING_REASON))
-        out.title = out.title or _MARKUP_AROUND.sub("", text[piece.start:piece.end])
-        out.line_sentences[(line.start, line.end)] = []
-        return True
-    return False
+    out.title = out.title or _MARKUP_AROUND.sub("", text[kept[0].start:kept[-1].end])
+    out.line_sentences[(line.start, line.end)] = []
+    return True
 
 
 # A diary's date beside the stars: "Watched 20 Sep 2025 ★★½".

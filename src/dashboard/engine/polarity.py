@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Collection, NamedTuple, Protocol, Sequence
 
 from dashboard.engine.idioms import NO_IDIOMS, Idioms, compile_idioms, find_idioms
-from dashboard.text.language import connectives
+from dashboard.text.language import connectives, function_words
 from dashboard.text.normalize import normalize
 from dashboard.text.tokens import Tokens
 from dashboard.text.tokens import tokenize as tokenize_text
@@ -597,6 +597,10 @@ class CriticScorer:
             w[_NOT + word] = flip * val
         w[_CF_FEATURE] = self.rules.cf_base
         w[_CF_NOT] = 0.0
+        # A topic word beside a function word ("the script", "script and") names what is
+        # judged, as the word alone does: no weight either.
+        for key in [k for k in w if _topic_pair(k, self.rules.topic_words)]:
+            del w[key]
         self._w = w
         self._flip = flip
         self._plain_pairs, self._negated_pairs = _pairs_by_first_word(w, flip)
@@ -639,7 +643,7 @@ class CriticScorer:
 
         The sum is that of the weights of ``read_features`` (times their values, in the
         same order, so the floats agree to the last bit), less the own weights of topic
-        words, but looked up without building the features: a word's own and stem weights
+        words and of their pairs with function words, but looked up without building the features: a word's own and stem weights
         are remembered per word, a pair's are found by its first word. An idiom then
         replaces its words' share with its own weight (``_read_idioms``)."""
         negators_at: list[int] = []
@@ -773,6 +777,13 @@ class CriticScorer:
             if abs(weight) >= self.rules.strong_word and (weight > 0) == (opinion[words[b]] > 0):
                 out.add(b)
         return out
+
+
+def _topic_pair(key: str, topic_words: frozenset) -> bool:
+    """Is ``key`` a pair (plain or negated) of a topic word and a function word?"""
+    first, space, second = key.removeprefix(_NOT).partition(" ")
+    return bool(space) and (first in topic_words and second in function_words()
+                            or second in topic_words and first in function_words())
 
 
 def _pairs_by_first_word(weights: dict, flip: float) -> tuple[dict, dict]:

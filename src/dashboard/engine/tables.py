@@ -12,11 +12,10 @@ import pandas as pd
 from dashboard.engine.document import ReviewDoc
 from dashboard.engine.polarity import word_judges
 from dashboard.records import TABLE_COLUMNS
-from dashboard.text.language import words
+from dashboard.text.language import function_words
 
 # Cues lighter than this are not shown as the words behind a score.
 CUE_MIN_WEIGHT = 0.3
-_FUNCTION_WORDS = frozenset(words("function_words"))
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -68,7 +67,7 @@ def _carries_judgement(token: str) -> bool:
     # Names need no rule here: the scorer gives them no weight, so they are never cues.
     # Remembered per word: the same few thousand words are cues in review after review.
     # A cue of several words is a set phrase of the lexicon ([idioms]), a judgement itself.
-    return len(_LETTERS.findall(token)) >= 2 and token.lower() not in _FUNCTION_WORDS and (
+    return len(_LETTERS.findall(token)) >= 2 and token.lower() not in function_words() and (
         " " in token.strip() or word_judges(token))
 
 

@@ -25,6 +25,12 @@ def words(section: str, key: str = "words") -> tuple[str, ...]:
     return tuple(load_resource("language.toml")[section][key])
 
 
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Words that carry grammar, not meaning ("the", "and", "it"): ``[function_words]``."""
+    return frozenset(words("function_words"))
+
+
 def connectives(*roles: str, read_by: str | None = None) -> tuple[str, ...]:
     """The connectives (``[connectives]``) with any of ``roles`` ("turn", "concede"...)
     and, with ``read_by``, read there ("clause", "scorer"...); with no role, those read
