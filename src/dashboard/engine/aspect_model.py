@@ -32,7 +32,6 @@ GUESSED = "model"  # AspectMatch.via for a learned guess
 # must then be likely, not merely likelier than the rest ("Which is fine at the start of a
 # film" is no verdict on the acting at 0.5).
 NAMES_THE_FILM_PROBABILITY = 0.7
-# Words shown to a reader as the aspect's word carry meaning of their own: not "the", "it".
 
 
 def features(words: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -86,6 +85,7 @@ class AspectModel:
         """The feature that weighed most for ``aspect``, of those not made of function words
         alone: what a reader is shown as the aspect's word."""
         k = self.classes.index(aspect)
+        # (a word shown to a reader as the aspect's word carries meaning of its own: not "the", "it")
         shown = [(v * self.weights[f][1][k], f) for f, v in values.items()
                  if not function_words().issuperset(f.split(" "))]
         part, feature = max(shown, default=(0.0, None))
@@ -116,10 +116,10 @@ def guess_aspect(model: AspectModel, taxonomy: Taxonomy, words: Sequence[str],
 
 
 def guess_aspects(doc: ReviewDoc, run) -> None:
-    """The ``guess`` stage: for each opinion that names no aspect word or name (at most
-    words naming the film itself, "it looks gorgeous", though not as the subject of a verdict,
-    "it is gorgeous"), the aspect the learned model finds likely (``Mention.guess``), which
-    ``attribute`` counts it for."""
+    """The ``guess`` stage: for each opinion that names no aspect word or name, or only the
+    film ("it looks gorgeous"; not the film as the subject of a verdict, "it is gorgeous"),
+    the aspect the learned model finds likely (``Mention.guess``), which ``attribute``
+    counts it for."""
     model, tokens = aspect_model(), doc.tokens
     for m in doc.mentions:
         # (a sentence whose subject is the film judges the film: "It is terrific as entertainment")

@@ -85,10 +85,10 @@ DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|las
 # date, name in capitals and comments ("MARCH 9, 2025 JO LIN 5 COMMENTS").
 # Where the critic holds that role: "Children's Librarian, Eastgate Branch".
 _WHERE = r"(?:,\s*[A-Z][\w'&-]*(?:\s+(?:[A-Z][\w'&-]*|of|&)){0,4})"
-# A name signing the review off, alone or with its role: "Bernard Quayle, Programme Secretary".
 # A broadcast critic's sign-off, with the station: "For WKRB, I'm Renata Voss."
 BROADCAST_SIGN_OFF = re.compile(rf"\W*(?i:for)\s+(?P<station>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){{0,4}}),\s+"
                                 rf"(?:I['’]m|I\s+am|(?i:this\s+is))\s+(?P<name>{PERSON_ALONE})\W*")
+# A name signing the review off, alone or with its role: "Bernard Quayle, Programme Secretary".
 SIGNED_NAME = re.compile(rf"(?P<name>{PERSON_ALONE})(?:,\s+{_ROLE})?")
 # A user's handle: a digit or an underscore in it ("cinephile_42", "velvetseat_vic").
 _USER_HANDLE = r"[a-z][a-z0-9]*[_0-9][\w.-]{0,28}"

@@ -643,9 +643,10 @@ class CriticScorer:
 
         The sum is that of the weights of ``read_features`` (times their values, in the
         same order, so the floats agree to the last bit), less the own weights of topic
-        words and of their pairs with function words, but looked up without building the features: a word's own and stem weights
-        are remembered per word, a pair's are found by its first word. An idiom then
-        replaces its words' share with its own weight (``_read_idioms``)."""
+        words and of their pairs with function words, but looked up without building the
+        features: a word's own and stem weights are remembered per word, a pair's are found
+        by its first word. An idiom then replaces its words' share with its own weight
+        (``_read_idioms``)."""
         negators_at: list[int] = []
         canon, mult, neg, extra = read_state(weighed, self.rules, negators_at)
         flipped = self._flipped(weighed, canon, mult, neg, negators_at) if negators_at else ()

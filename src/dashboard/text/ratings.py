@@ -372,7 +372,9 @@ _SITE_KEY = "|".join(f"(?:{b['pattern']})" for b in load_resource("cleaning.toml
                      if b.get("name") == "rating_key") or "(?!)"  # a file without it: no key by words
 _RATING_KEY = re.compile(
     rf"(?:{_SITE_KEY})"
-    rf"|(?:[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?(?:[;,·|]\s*|\s+(?=[{FULL_STARS}*]))){{2,}}"
+    # (each entry atomic: its words and the separator after it can be split in many ways, and
+    # a line of many star runs would try them all)
+    rf"|(?>[{FULL_STARS}*]{{1,5}}\s*[^{FULL_STARS}*\n\d]{{2,30}}?(?:[;,·|]\s*|\s+(?=[{FULL_STARS}*]))){{2,}}"
     rf"[{FULL_STARS}*]{{1,5}}\s*[A-Za-z]", re.I)
 # A site's own glyph, from one to five of it, each with its word: "⛵ sunk · ⛵⛵ adrift · ...".
 _GLYPH_KEY = re.compile(rf"(?:(?P<glyph>{_GLYPH})\ufe0f?(?:(?P=glyph)\ufe0f?){{0,4}}\s+[a-z][^·|;\n]{{1,30}}?\s*[·|;]\s*){{2,}}"
@@ -528,7 +530,7 @@ def _in_key_glyphs(lines: list[re.Match], keys: set[int], first: FoundRating) ->
 # An item of a numbered list that ends in a score: "2. Dockside Eight – 4.1/5"; or a table's
 # row holding one: "| *Salt Choir* (Korea) | ★★★ 3.4 |".
 _RANKED_ITEM = re.compile(r"\s*\d{1,2}[.)]\s+\S.*?\s(?:\d+(?:\.\d+)?\s*/\s*\d+|[★☆]+)\W*$"
-                          rf"|\s*\|.*\|.*(?:[{FULL_STARS}{EMPTY_STARS}]|\d\s*/\s*\d).*\|\s*$")
+                          rf"|\s*\|(?=[^\n]*(?:[{FULL_STARS}{EMPTY_STARS}]|\d\s*/\s*\d))[^\n]*\|\s*$")
 
 
 def _ranked_lines(lines: list[re.Match]) -> set[int]:
