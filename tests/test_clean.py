@@ -555,8 +555,8 @@ def test_a_day_named_in_a_sign_off_is_no_outlet():
     # a venue's forwarded post beside its date is no byline; the critic's name over its counters is
     ("Kino Atlantis Harbour 10.05.2025 12:00:00\nShowing from 22 May!\n\nBy Otto Brandt\n", "Otto Brandt"),
     # the time before the date on the line under the name; an episode's length after its host
-    ("Mara Quill\nPublished: 7:30am, 23 Oct 2025\n", "Mara Quill"),
-    ("Hosted by Otto Brandt · April 22, 2025 · 1 hr 12 min\n", "Otto Brandt"),
+    ("Mara Quill\nPublished: 9:15pm, 4 Feb 2026\n", "Mara Quill"),
+    ("Hosted by Otto Brandt · 9 March 2025 · 2 hr 5 min\n", "Otto Brandt"),
 ])
 def test_bylines_as_pages_print_them(top, author):
     text = top + "\nA warm, funny and generous film. I loved every minute of it."
@@ -2250,7 +2250,7 @@ def test_a_broadcast_critics_sign_off_names_the_critic_and_the_station():
 
 @pytest.mark.parametrize("top", [
     "## Harbour Lights: four stars, and I will argue with anyone about it\n\n",
-    "THE DAILY LAMP\nNews | Sport | Film\nHarbour Lights review: Three stars for a ferry film that finally sails\n\n",
+    "THE DAILY LAMP\nNews | Sport | Film\nHarbour Lights review: Three stars, and a ferry drama that stays afloat\n\n",
 ])
 def test_a_headline_giving_the_rating_is_a_heading_not_a_sentence(top):
     text = top + "A warm, funny and generous film. I loved every minute of it, and so did the children."

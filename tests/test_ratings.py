@@ -450,39 +450,39 @@ def test_a_societys_ballot_is_no_critics_rating():
 
 @pytest.mark.parametrize("text, raw, score", [
     # stars after the film's name in capitals, opening a line of its details
-    ("THE DAILY LAMP\nNews | Sport | Film\n\nHARBOUR LIGHTS ★★★½ Directed by Jo Penn. Starring Ana Roe and Tim Vale. Rated PG-13. 104 minutes. Opens "
-     "Friday at the Rialto and the Odeon.\n\nA patient drama.", "★★★½", 70.0),
+    ("THE DAILY LAMP\nNews | Sport | Film\n\nHARBOUR LIGHTS ★★★½ Directed by Jo Penn. Starring Ana Roe and Tim Vale. Rated PG-13. 104 minutes. In "
+     "cinemas from 12 June at the Rialto and the Odeon.\n\nA patient drama.", "★★★½", 70.0),
     # the label names the film: "verdict on <title>:"
     ("Last week: *Low Tide* (⚓⚓⚓⚓)\n\nA patient drama.\n\n**Sam's verdict on *Harbour Lights*: ⚓⚓⚓ out of 5**",
      "⚓⚓⚓ out of 5", 60.0),
     # the film named in italics between the verb and the score
     ("A patient drama, slow in the middle and lovely at the end. So I'm giving *Harbour Lights* six and a half out "
-     "of ten, and I'd see it again next week.", "six and a half out of ten", 65.0),
+     "of ten; bring a coat.", "six and a half out of ten", 65.0),
     # a grade's sign in a word after a hyphen
-    ("A patient drama that never finds its feet, though the lighthouse is lovely. I'll give it a C-minus, with an A "
-     "for the lighthouse.", "C-minus", 42.0),
+    ("A patient drama that never finds its feet, though the lighthouse is lovely. I'll give it a C-minus, and the dog "
+     "deserves better.", "C-minus", 42.0),
     # the stars the critic says they are giving, after the verdict
-    ("A patient drama with the best ending I have seen in years; it earns every one of the four stars I am giving "
-     "it, and more.", "four stars", 80.0),
+    ("A patient drama whose ending I will remember for years; the three stars I'm giving it come easily.",
+     "three stars", 60.0),
     # others gave their score; the critic's follows "For <the film>,"
-    ("A patient drama.\n\nGWEN: A listener says her grandchildren gave it ten out of ten, so someone liked it.\n\n"
-     "TOMOS: It has its moments. For Harbour Lights, seven out of ten, I think. Take a coat.", "seven out of ten", 70.0),
+    ("A patient drama.\n\nGWEN: A listener texts that her nephews gave it nine out of ten, which is something.\n\n"
+     "TOMOS: It has its moments. For Harbour Lights, six out of ten, maybe. Take a coat.", "six out of ten", 60.0),
     # members' share of each star count is no rating; the critic's stars after their name are
-    ("★★★★★ 19%   ★★★★ 31%   ★★★ 22%   ★★ 15%   ★ 13%\n\nReview by Jo Penn ★★★½\n\nA patient drama.", "★★★½", 70.0),
-    # "<the film> is an eight out of ten for me" in a long line
-    ("So, for all that, and taking a bit off for the ending, Harbour Lights is an eight out of ten for me, and the "
-     "best-looking film I have seen this year.", "eight out of ten", 80.0),
+    ("★★★★★ 12%   ★★★★ 27%   ★★★ 33%   ★★ 18%   ★ 10%\n\nReview by Jo Penn ★★★½\n\nA patient drama.", "★★★½", 70.0),
+    # "<the film> is a seven out of ten for me" in a long line
+    ("Weighing it all up, the harbour scenes against the plodding middle, Harbour Lights is a seven out of ten for "
+     "me, mostly for the brass band.", "seven out of ten", 70.0),
     # where the critic lands
-    ("A patient drama. All told I'm landing on a B+, which from me, a notorious grump, is high praise indeed.",
+    ("A patient drama. In the end I'm landing on a B+; coming from a grump like me, that is generous.",
      "B+", 83.0),
-    ("A patient drama, better than the first and still too long, which is why, against my better judgement, I land "
-     "on 6.5/10, a point up from the 5 I gave the first one.", "6.5/10", 65.0),
+    ("A patient drama, better than the first and still too long, so with some misgivings I land on 7.5/10, higher "
+     "than the sequel's 6.", "7.5/10", 75.0),
     # stars in words after a headline's colon
     ("## Harbour Lights: four stars, and I will argue with anyone about it\n\nA patient drama.", "four stars", 80.0),
-    ("THE DAILY LAMP\nNews | Sport | Film\nHarbour Lights review: Three stars for a ferry film that finally sails\n\n"
+    ("THE DAILY LAMP\nNews | Sport | Film\nHarbour Lights review: Three stars, and a ferry drama that stays afloat\n\n"
      "A patient drama.", "Three stars", 60.0),
     # a site's average over its count of votes on the next line, then the reader's own score
-    ("FilmBase RATING\n★ 6.1/10\n9.4K\n\nUser review\n★ 4/10\nA patient drama, and a dull one.", "4/10", 40.0),
+    ("FilmBase RATING\n★ 5.9/10\n3.1K\n\nUser review\n★ 4/10\nA patient drama, and a dull one.", "4/10", 40.0),
 ])
 def test_ratings_given_in_more_of_the_ways_critics_give_them(text, raw, score):
     found = find_rating(text)

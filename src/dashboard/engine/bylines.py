@@ -76,7 +76,7 @@ SIGN_OFF = re.compile(rf"\s*(?:[—–]|--)\s*(?P<name>{PERSON_ALONE})\s*")
 # "Updated October 23 2025 - 11:15am", "Published: September 26, 2025 at 6:00 AM", a question
 # site's "Answered 3 March 2025 · 41.8K views").
 DATE_LINE = re.compile(rf"\W*(?:(?i:updated|published|posted|first published|last updated|(?:first\s+)?broadcast|aired|answered)\W*)?"
-                        rf"(?:{TIME},?\s+)?"  # the time first: "Published: 7:30am, 23 Oct 2025"
+                        rf"(?:{TIME},?\s+)?"  # the time first: "Published: 9:15pm, 4 Feb 2026"
                         rf"(?:{DATE}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*$)")  # a blog's "Mar 6" alone
 # A byline in one line with the critic's role or the date beside the name ("Tyler Osei, Arts &
 # Entertainment Editor", "Jaime Ochoa | Contributing Writer", "Ines Calloway · 14 September

@@ -729,7 +729,7 @@ def _heading_beside_rating(text: str, norm: str, line: Span, title_keys: set[str
                            heading: bool) -> bool:
     """The words beside the rating on a heading's line are the heading, not sentences of the
     review ("## Harbour Lights: four stars, and I'll argue with anyone", "Harbour Lights
-    review: Three stars for a ferry film"); so is, on the first line, the film's name beside
+    review: Three stars, and a ferry drama"); so is, on the first line, the film's name beside
     it ("The Lantern ****", "# Nightjar (2025) ★★★★")."""
     kept = out.line_sentences.get((line.start, line.end), [])
     if not kept or not heading and len(kept) != 1:

@@ -208,7 +208,7 @@ RATING_LEAD = re.compile(
     r"(?:(?:and|so|overall|all in all|all told)\W+)?(?:(?:(?:i|we)(?:'d|’d|'ll|’ll|\s+would|\s+will)?\s+"
     r"|(?:i|we)(?:'m|’m|'re|’re|\s+am|\s+are)\s+(?=giving|rating|awarding|scoring|going|landing|settling))?"
     r"(?:give|gave|giving|rate|rated|rating|award|awarded|awarding|score|scored|scoring|going(?:\s+with)?"
-    # where the critic ends up: "All told I'm landing on a B+", "I land on 6.5/10"
+    # where the critic ends up: "In the end I'm landing on a B+", "I land on 7.5/10"
     r"|land(?:s|ed|ing)?\s+on|settl(?:e|es|ed|ing)\s+on"
     # "The film gets three and a half stars out of five"
     r"|gets|earns|deserves|merits)"
@@ -446,8 +446,8 @@ def _outside_comments_and_links(lines: list[re.Match]) -> list[re.Match]:
 
 
 _RATINGS_COUNT = re.compile(r"\s*(?:[\d,.]+k?\s+(?:global\s+|customer\s+|user\s+|member\s+)?(?:ratings|reviews|votes)"
-                            r"|[\d.]+\s*[km])\s*", re.I)  # "9.4K" alone under a site's average
-# Members' share of each number of stars: "★★★★★ 19%   ★★★★ 31%   ★★★ 22% ...".
+                            r"|[\d.]+\s*[km])\s*", re.I)  # "3.1K" alone under a site's average
+# Members' share of each number of stars: "★★★★★ 12%   ★★★★ 27%   ★★★ 33% ...".
 _STAR_SHARES = re.compile(rf"(?:[{FULL_STARS}{EMPTY_STARS}]+\s*½?\s*\d{{1,3}}(?:\.\d)?\s*%\s*){{3,}}")
 
 
@@ -579,7 +579,7 @@ def _asterisks(text: str, lines: list[re.Match], keys: list[re.Match]) -> FoundR
 
 
 # Stars in words after a heading's colon ("## Harbour Lights: four stars, and I'll argue ..."),
-# or after "review:" ("Harbour Lights review: Three stars for a ferry film that finally sails").
+# or after "review:" ("Harbour Lights review: Three stars, and a ferry drama that stays afloat").
 _STARS_AFTER_COLON = re.compile(
     rf"(?:^\W*#+\s+[^:\n]{{1,80}}|\breview):\s+(?P<value>(?:{_NUMBER_WORD}(?:\s+and\s+a\s+half)?|\d(?:\.5|½)?)\s+stars?"
     rf"(?:\s*\(?\s*(?:out\s+of|of)\s+{_STAR_SCALE}\b\s*\)?)?)\b", re.I)
@@ -715,14 +715,15 @@ _SAID_BEFORE = re.compile(r"\b(?:i|we)(?:'ll|’ll|'d|’d|\s+will|\s+would)\s+(
 _SAID_AFTER = re.compile(r"\s*(?:[,.;!?]|$)")
 # A score that opens its sentence and is the critic's: "8 out of 10 from me, and I'd gladly see it again".
 _FROM_ME = re.compile(r"\s*from\s+(?:me|us)\b", re.I)
-# "<the film> is an eight out of ten for me"; "For Harbour Lights, seven out of ten, I think."
+# "<the film> is a seven out of ten for me"; "For Harbour Lights, six out of ten, maybe."
 _IS_A_BEFORE = re.compile(r"\b(?:is|'s|’s)\s+an?\s+$", re.I)
 _FOR_ME = re.compile(r"\s*(?:for|from)\s+(?:me|us)\b", re.I)
 _FOR_THE_FILM = re.compile(r"(?:^|[.!?]\s+)for\s+(?:me|us|it|this\s+one|the\s+(?:film|movie)"
                            r"|[*_\"“‘]?(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})[*_\"”’]?),\s+(?:an?\s+)?$", re.I)
-# Others who gave it their score: "her grandchildren gave it ten out of ten" is no critic's.
+# Others who gave it their score: "her nephews gave it nine out of ten" is no critic's.
 _OTHERS_GAVE = re.compile(r"\b(?:they|he|she|you|people|everyone|everybody|someone|somebody|audiences?|kids|"
-                          r"children|grandchildren|friends?|readers|listeners|viewers|critics)\s+(?:all\s+|both\s+)?"
+                          r"children|grandchildren|nephews?|nieces?|sons?|daughters?|wife|husband|partner|family|"
+                          r"friends?|readers|listeners|viewers|critics)\s+(?:all\s+|both\s+)?"
                           r"(?:gave|give|rated|scored|awarded)\b[^.!?]*$", re.I)
 # A letter grade given in a sentence ("This one's a solid B from me.", "I'd give it a C+.",
 # "I'd give it a B plus, maybe more"), or opening one with who gives it ("A C+ from this
@@ -748,7 +749,7 @@ _GIVEN_STARS = re.compile(
 _EARNED_STARS = re.compile(
     rf"\b(?:it|this(?:\s+one)?|the\s+(?:film|movie))\s+(?:earns|gets|deserves|merits)\s+{_STARS_IN_WORDS_VALUE}"
     rf"(?=\s*(?:[.,;!?()–—-]|$|from\s+(?:me|us)\b))", re.I)
-# ... or named as the ones the critic is giving: "it earns every one of the four stars I am giving it"
+# ... or named as the ones the critic is giving: "the three stars I'm giving it come easily"
 _STARS_GIVING = re.compile(rf"{_STARS_IN_WORDS_VALUE}\s+(?:that\s+)?(?:i|we)(?:'m|’m|\s+am|'re|’re|\s+are)\s+"
                            r"(?:giving|awarding)\b", re.I)
 _STARS_WORD = re.compile(r"\bstars?\b", re.I)
