@@ -2259,3 +2259,13 @@ def test_a_headline_giving_the_rating_is_a_heading_not_a_sentence(top):
     start = text.index(headline)
     assert cleaned.rating is not None
     assert all(cleaned.covers(a, a + 1) for a in range(start, start + len(headline)) if not text[a].isspace())
+
+
+@pytest.mark.parametrize("foot", [
+    "Production designer: Sunil Okafor. Costume designer: Greta Holm. Sound designer: Oren Vale.",  # the crew
+    "Mara Quill is a second-year English student and the Gazette's film editor.",  # the critic, at length
+])
+def test_the_crew_and_a_long_note_on_the_critic_at_the_foot_are_set_aside(foot):
+    text = ("A warm, funny and generous film. I loved every minute of it, and so did the children.\n\n"
+            "The music is lovely and the leads are terrific.\n\n" + foot + "\n")
+    assert clean(text).covers(text.index(foot), text.index(foot) + len(foot))
