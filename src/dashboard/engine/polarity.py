@@ -599,8 +599,8 @@ class CriticScorer:
         w[_CF_NOT] = 0.0
         # A topic word beside a function word ("the script", "script and") names what is
         # judged, as the word alone does: no weight either.
-        for key in [k for k in w if _topic_pair(k, self.rules.topic_words)]:
-            del w[key]
+        for key in _topic_pairs(self.rules.topic_words):
+            w.pop(key, None)
         self._w = w
         self._flip = flip
         self._plain_pairs, self._negated_pairs = _pairs_by_first_word(w, flip)
@@ -780,11 +780,13 @@ class CriticScorer:
         return out
 
 
-def _topic_pair(key: str, topic_words: frozenset) -> bool:
-    """Is ``key`` a pair (plain or negated) of a topic word and a function word?"""
-    first, space, second = key.removeprefix(_NOT).partition(" ")
-    return bool(space) and (first in topic_words and second in function_words()
-                            or second in topic_words and first in function_words())
+def _topic_pairs(topic_words: frozenset):
+    """Every pair (plain and negated) of a topic word and a function word, either way round."""
+    for topic in topic_words:
+        for other in function_words():
+            for pair in (f"{topic} {other}", f"{other} {topic}"):
+                yield pair
+                yield _NOT + pair
 
 
 def _pairs_by_first_word(weights: dict, flip: float) -> tuple[dict, dict]:
